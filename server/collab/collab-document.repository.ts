@@ -1,0 +1,64 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CollabTables, NewCollabUpdateRow } from './collab-document.table.ts';
+
+type Db = Kysely<CollabTables> | Transaction<CollabTables>;
+
+// SQLite allows 32,766 bound parameters per statement; each row binds 3.
+const ROWS_PER_INSERT = 5000;
+
+/** Appends log rows, in order, in as few statements as the parameter limit allows. */
+export async function insertUpdates(db: Db, rows: readonly NewCollabUpdateRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await db
+      .insertInto('collab_updates')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  }
+}
+
+/** The snapshot of a document, if it has one. */
+export async function findSnapshot(db: Db, doc: string) {
+  return db
+    .selectFrom('collab_snapshots')
+    .select(['state', 'up_to'])
+    .where('doc', '=', doc)
+    .executeTakeFirst();
+}
+
+/** Log rows of a document with `afterId < id <= upTo`, in commit order. */
+export async function findUpdates(db: Db, doc: string, afterId: number, upTo = Number.MAX_SAFE_INTEGER) {
+  return db
+    .selectFrom('collab_updates')
+    .select(['id', 'data'])
+    .where('doc', '=', doc)
+    .where('id', '>', afterId)
+    .where('id', '<=', upTo)
+    .orderBy('id')
+    .execute();
+}
+
+/** The id of a document's newest log row (0 if none). */
+export async function findLastUpdateId(db: Db, doc: string): Promise<number> {
+  const row = await db
+    .selectFrom('collab_updates')
+    .select((eb) => eb.fn.max('id').as('last'))
+    .where('doc', '=', doc)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
+
+/** Replaces the snapshot and deletes the log rows it covers; call inside one transaction. */
+export async function replaceSnapshot(
+  trx: Transaction<CollabTables>,
+  doc: string,
+  state: Uint8Array,
+  upTo: number,
+  now: number,
+): Promise<void> {
+  await trx
+    .insertInto('collab_snapshots')
+    .values({ doc, state, up_to: upTo, updated_at: now })
+    .onConflict((oc) => oc.column('doc').doUpdateSet({ state, up_to: upTo, updated_at: now }))
+    .execute();
+  await trx.deleteFrom('collab_updates').where('doc', '=', doc).where('id', '<=', upTo).execute();
+}

@@ -1,0 +1,28 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** The append-only update log: one row per accepted Yjs update, in commit order. */
+export interface CollabUpdateTable {
+  id: Generated<number>;
+  doc: string;
+  data: Uint8Array;
+  created_at: number;
+}
+
+/** One compacted state per document, covering every log row with `id <= up_to`. */
+export interface CollabSnapshotTable {
+  doc: string;
+  state: Uint8Array;
+  up_to: number;
+  updated_at: number;
+}
+
+/** The collab module's tables (it alone queries them). */
+export interface CollabTables {
+  collab_updates: CollabUpdateTable;
+  collab_snapshots: CollabSnapshotTable;
+}
+
+/** A log row as read. */
+export type CollabUpdateRow = Selectable<CollabUpdateTable>;
+/** A log row to insert. */
+export type NewCollabUpdateRow = Insertable<CollabUpdateTable>;

@@ -1,0 +1,122 @@
+import type { Logger } from '../logger.ts';
+import { CollabError } from './collab-error.ts';
+import type { DocStore } from './doc-store.ts';
+import type { Peer } from './peer.ts';
+import { Room } from './room.ts';
+
+/** Settings of the registry and the rooms it creates. */
+export interface RoomRegistryOptions {
+  readonly store: DocStore;
+  readonly log: Logger;
+  /** How long a room without peers stays loaded. */
+  readonly roomIdleMs: number;
+  readonly compactAfterUpdates: number;
+  readonly compactAfterBytes: number;
+}
+
+/**
+ * The loaded rooms of one server (an instance, never a module global). A room is loaded
+ * once however many peers join at the same time, answers nobody before its stored state is
+ * in memory, and is unloaded when it has had no peer for `roomIdleMs`.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private loads = 0;
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** Number of rooms in memory. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** How many times a room was loaded from the store (for tests and metrics). */
+  get loadCount(): number {
+    return this.loads;
+  }
+
+  /** Whether a room is in memory. */
+  has(name: string): boolean {
+    return this.rooms.has(name);
+  }
+
+  /** Loads the room if needed and adds the peer to it (the handshake starts at once). */
+  async join(name: string, peer: Peer): Promise<Room> {
+    const room = this.rooms.get(name) ?? (await this.load(name));
+    // No await between here and join: an idle timer cannot unload the room in between.
+    this.cancelIdle(name);
+    room.join(peer);
+    return room;
+  }
+
+  /** Closes every peer of every room, e.g. on shutdown. */
+  closeAll(code: number, reason: string): void {
+    for (const room of this.rooms.values()) room.closeAll(code, reason);
+  }
+
+  /** Unloads every room now (after closeAll, on shutdown). */
+  unloadAll(): void {
+    for (const name of [...this.rooms.keys()]) this.unload(name);
+  }
+
+  private load(name: string): Promise<Room> {
+    let loading = this.loading.get(name);
+    if (loading === undefined) {
+      loading = this.options.store
+        .load(name)
+        .then((stored) => {
+          const room = new Room(name, stored, {
+            store: this.options.store,
+            log: this.options.log,
+            compactAfterUpdates: this.options.compactAfterUpdates,
+            compactAfterBytes: this.options.compactAfterBytes,
+            onEmpty: (r) => this.scheduleIdle(r),
+            onFailed: (r) => this.drop(r),
+          });
+          this.loads += 1;
+          this.rooms.set(name, room);
+          return room;
+        })
+        .catch((error: unknown) => {
+          this.options.log.error({ room: name, err: error }, 'room could not be loaded');
+          throw new CollabError('room_unavailable', `load failed: ${(error as Error).message}`);
+        })
+        .finally(() => this.loading.delete(name));
+      this.loading.set(name, loading);
+    }
+    return loading;
+  }
+
+  private scheduleIdle(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return;
+    this.cancelIdle(room.name);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.name);
+      if (!room.isIdle) return room.size === 0 ? this.scheduleIdle(room) : undefined;
+      this.unload(room.name);
+    }, this.options.roomIdleMs);
+    timer.unref();
+    this.idleTimers.set(room.name, timer);
+  }
+
+  private cancelIdle(name: string): void {
+    const timer = this.idleTimers.get(name);
+    if (timer !== undefined) clearTimeout(timer);
+    this.idleTimers.delete(name);
+  }
+
+  private unload(name: string): void {
+    const room = this.rooms.get(name);
+    if (room === undefined) return;
+    this.cancelIdle(name);
+    this.rooms.delete(name);
+    room.destroy();
+    this.options.log.debug({ room: name }, 'room unloaded');
+  }
+
+  private drop(room: Room): void {
+    if (this.rooms.get(room.name) === room) this.unload(room.name);
+  }
+}

@@ -1,0 +1,263 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/collab/close-codes.ts';
+import type { Logger } from '../logger.ts';
+import { CollabError } from './collab-error.ts';
+import type { DocStore, StoredDoc } from './doc-store.ts';
+import type { Peer } from './peer.ts';
+import * as protocol from './protocol.ts';
+import { isEmptyUpdate, ScratchDoc } from './scratch-doc.ts';
+
+/** What a room needs from the outside. */
+export interface RoomDeps {
+  readonly store: DocStore;
+  readonly log: Logger;
+  readonly compactAfterUpdates: number;
+  readonly compactAfterBytes: number;
+  /** Called when the last peer has left (the registry starts its idle timer). */
+  readonly onEmpty: (room: Room) => void;
+  /** Called when the room can no longer guarantee durability and must be dropped. */
+  readonly onFailed: (room: Room) => void;
+}
+
+/** A client may publish presence for at most this many clientIDs, each this large (R9). */
+const MAX_AWARENESS_IDS_PER_PEER = 4;
+const MAX_AWARENESS_STATE_CHARS = 4096;
+
+interface PendingWrite {
+  readonly update: Uint8Array;
+  readonly from: Peer;
+  status: 'pending' | 'committed';
+}
+
+/**
+ * One live draft: the committed Y.Doc, presence, and the connected peers. An update is
+ * validated on a scratch copy, appended to the store, and only once committed is it
+ * applied to the shared document and relayed, in arrival order (R3, R14).
+ */
+export class Room {
+  private readonly doc = new Y.Doc();
+  private readonly awareness: awarenessProtocol.Awareness;
+  private readonly peers = new Map<Peer, Set<number>>();
+  private readonly awarenessOwner = new Map<number, Peer>();
+  private readonly scratch: ScratchDoc;
+  private readonly pending: PendingWrite[] = [];
+  private encodedState: Uint8Array | null = null;
+  private logCount: number;
+  private logBytes: number;
+  private compacting = false;
+  private failed = false;
+  private closed = false;
+
+  constructor(
+    readonly name: string,
+    stored: StoredDoc,
+    private readonly deps: RoomDeps,
+  ) {
+    Y.transact(this.doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      deps.log.error({ room: name }, 'stored history has gaps; serving what integrates');
+    }
+    // A lone snapshot is already the encoded state: the first join after a restart sends it as is.
+    if (stored.updates.length === 1 && stored.logCount === 0) this.encodedState = stored.updates[0]!;
+    this.logCount = stored.logCount;
+    this.logBytes = stored.logBytes;
+    // Everything in `pending` (committed or not) is accepted but not yet in `doc`.
+    this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)]);
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.handleAwarenessChange);
+  }
+
+  /** Number of connected peers. */
+  get size(): number {
+    return this.peers.size;
+  }
+
+  /** True when no peer is connected and no write is waiting for its commit. */
+  get isIdle(): boolean {
+    return this.peers.size === 0 && this.pending.length === 0;
+  }
+
+  /** Adds a peer and starts the handshake: our state vector, then current presence. */
+  join(peer: Peer): void {
+    if (this.failed) throw new CollabError('room_unavailable', 'room failed');
+    this.peers.set(peer, new Set());
+    peer.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.states.size > 0) {
+      const ids = [...this.awareness.states.keys()];
+      peer.send(
+        protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
+      );
+    }
+  }
+
+  /** Removes a peer and the presence it published. */
+  leave(peer: Peer): void {
+    const ids = this.peers.get(peer);
+    if (ids === undefined) return;
+    this.peers.delete(peer);
+    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    if (this.peers.size === 0) this.deps.onEmpty(this);
+  }
+
+  /** Handles one decoded message from a joined peer; throws CollabError to refuse it. */
+  receive(peer: Peer, message: protocol.InboundMessage): void {
+    switch (message.kind) {
+      case 'sync-step1':
+        peer.send(protocol.encodeSyncStep2(this.diff(message.stateVector)));
+        return;
+      case 'sync-step2':
+      case 'sync-update':
+        this.write(peer, message.update);
+        return;
+      case 'awareness':
+        this.applyAwareness(peer, message.update);
+        return;
+      case 'query-awareness': {
+        const ids = [...this.awareness.states.keys()];
+        peer.send(
+          protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
+        );
+        return;
+      }
+      case 'ignored':
+        return;
+    }
+  }
+
+  /**
+   * Closes every peer (e.g. on shutdown). Writes still in flight from them are ignored:
+   * y-websocket clients resend whatever the server lacks when they reconnect.
+   */
+  closeAll(code: number, reason: string): void {
+    this.closed = true;
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+  }
+
+  /** Frees the documents; the room must not be used afterwards. */
+  destroy(): void {
+    this.awareness.off('update', this.handleAwarenessChange);
+    this.awareness.destroy();
+    this.scratch.discard();
+    this.doc.destroy();
+  }
+
+  /** The committed document's full encoded state, cached between changes (T23). */
+  state(): Uint8Array {
+    return (this.encodedState ??= Y.encodeStateAsUpdate(this.doc));
+  }
+
+  private diff(stateVector: Uint8Array): Uint8Array {
+    // An empty state vector (a fresh client) asks for everything: serve the cache.
+    if (stateVector.length === 1 && stateVector[0] === 0) return this.state();
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch (error) {
+      throw new CollabError('malformed_message', `bad state vector: ${(error as Error).message}`);
+    }
+  }
+
+  private write(peer: Peer, update: Uint8Array): void {
+    if (this.closed || isEmptyUpdate(update)) return;
+    const refusal = this.scratch.tryApply(update);
+    if (refusal !== null) throw new CollabError('invalid_update', refusal);
+    const write: PendingWrite = { update, from: peer, status: 'pending' };
+    this.pending.push(write);
+    this.deps.store.append(this.name, update).then(
+      () => {
+        write.status = 'committed';
+        this.drain();
+      },
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  /** Applies and relays committed writes in arrival order. */
+  private drain(): void {
+    while (this.pending[0]?.status === 'committed') {
+      const { update, from } = this.pending.shift()!;
+      Y.applyUpdate(this.doc, update, from);
+      this.encodedState = null;
+      const message = protocol.encodeSyncUpdate(update);
+      for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
+      this.logCount += 1;
+      this.logBytes += update.length;
+    }
+    this.maybeCompact();
+  }
+
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.deps.log.error({ room: this.name, err: error }, 'update could not be stored; closing room');
+    this.pending.length = 0;
+    // Clients keep their edits and resend them when they reconnect to a freshly loaded room.
+    this.closeAll(CloseCode.TryAgainLater, 'room_unavailable');
+    this.deps.onFailed(this);
+  }
+
+  private maybeCompact(): void {
+    const due =
+      this.logCount >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes;
+    if (!due || this.compacting || this.failed) return;
+    this.compacting = true;
+    this.deps.store
+      .compact(this.name)
+      .then((result) => {
+        this.logCount = Math.max(0, this.logCount - result.updates);
+        this.logBytes = Math.max(0, this.logBytes - result.bytes);
+      })
+      .catch((error: unknown) => this.deps.log.error({ room: this.name, err: error }, 'compaction failed'))
+      .finally(() => {
+        this.compacting = false;
+      });
+  }
+
+  private applyAwareness(peer: Peer, update: Uint8Array): void {
+    const owned = this.peers.get(peer);
+    if (owned === undefined) return;
+    const entries = protocol.decodeAwarenessUpdate(update);
+    let budget = MAX_AWARENESS_IDS_PER_PEER - owned.size;
+    const accepted = entries.filter((entry) => {
+      const owner = this.awarenessOwner.get(entry.clientID);
+      if (owner !== undefined && owner !== peer) return false;
+      if (entry.state.length > MAX_AWARENESS_STATE_CHARS) return false;
+      if (owner === undefined) return budget-- > 0;
+      return true;
+    });
+    if (accepted.length === 0) return;
+    const filtered = accepted.length === entries.length ? update : protocol.encodeAwarenessUpdate(accepted);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
+    } catch (error) {
+      throw new CollabError('malformed_message', `bad awareness state: ${(error as Error).message}`);
+    }
+  }
+
+  private readonly handleAwarenessChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const from = origin as Peer;
+    const owned = this.peers.get(from);
+    if (owned !== undefined) {
+      for (const id of [...change.added, ...change.updated]) {
+        owned.add(id);
+        this.awarenessOwner.set(id, from);
+      }
+    }
+    for (const id of change.removed) {
+      const owner = this.awarenessOwner.get(id);
+      if (owner !== undefined) this.peers.get(owner)?.delete(id);
+      this.awarenessOwner.delete(id);
+    }
+    const ids = [...change.added, ...change.updated, ...change.removed];
+    const message = protocol.encodeAwarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+    );
+    for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
+  };
+}

@@ -1,0 +1,52 @@
+import * as Y from 'yjs';
+
+/**
+ * A copy of a room's document that runs ahead of it: every incoming update is applied here
+ * first, and only an update that integrates completely (no exception, no pending structs,
+ * no pending deletes) goes on to be stored, applied to the shared document and relayed
+ * (RELIABILITY.md R3). Yjs parks updates with missing history as "pending" and would later
+ * serve them to every client; refusing them here keeps the stored log gap-free.
+ */
+export class ScratchDoc {
+  private doc: Y.Doc | null = null;
+
+  constructor(
+    /** Produces the updates the copy must hold: the committed state plus accepted, uncommitted updates. */
+    private readonly source: () => Uint8Array[],
+  ) {}
+
+  /** Tries an update; returns why it was refused, or null if it was accepted. */
+  tryApply(update: Uint8Array): string | null {
+    const doc = (this.doc ??= this.build());
+    try {
+      Y.applyUpdate(doc, update);
+    } catch (error) {
+      this.discard();
+      return `update does not apply: ${(error as Error).message}`;
+    }
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      this.discard();
+      return 'update depends on history the document does not have';
+    }
+    return null;
+  }
+
+  /** Drops the copy; it is rebuilt from the source on the next update. */
+  discard(): void {
+    this.doc?.destroy();
+    this.doc = null;
+  }
+
+  private build(): Y.Doc {
+    const doc = new Y.Doc();
+    Y.transact(doc, () => {
+      for (const update of this.source()) Y.applyUpdate(doc, update);
+    });
+    return doc;
+  }
+}
+
+/** Whether an update carries nothing (no structs, no deletions): the usual step 2 of a fresh client. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { COLLAB_LIMITS } from '../shared/limits.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const schema = z.object({
+  PORT: int(0, 65_535, 3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  MAX_PAYLOAD_BYTES: int(1024, 64 * 1024 * 1024, COLLAB_LIMITS.maxPayloadBytes),
+  RATE_MSGS_PER_SEC: int(1, 10_000_000, COLLAB_LIMITS.messagesPerSecond),
+  RATE_MSGS_BURST: int(1, 10_000_000, COLLAB_LIMITS.messagesBurst),
+  RATE_BYTES_PER_SEC: int(1024, 10_000_000_000, COLLAB_LIMITS.bytesPerSecond),
+  RATE_BYTES_BURST: int(1024, 10_000_000_000, COLLAB_LIMITS.bytesBurst),
+  SYNC_TIMEOUT_MS: int(100, 600_000, COLLAB_LIMITS.syncTimeoutMs),
+  PING_INTERVAL_MS: int(100, 600_000, 30_000),
+  PONG_TIMEOUT_MS: int(100, 600_000, 10_000),
+  ROOM_IDLE_MS: int(0, 86_400_000, 60_000),
+  MAX_BUFFERED_BYTES: int(1024 * 1024, 1024 * 1024 * 1024, 16 * 1024 * 1024),
+  COMPACT_AFTER_UPDATES: int(2, 10_000_000, 1000),
+  COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024, 8 * 1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: int(100, 60_000, 8000),
+});
+
+/** Validated, immutable server configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute directory holding the SQLite database. */
+  readonly dataDir: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly collab: {
+    readonly maxPayloadBytes: number;
+    readonly messagesPerSecond: number;
+    readonly messagesBurst: number;
+    readonly bytesPerSecond: number;
+    readonly bytesBurst: number;
+    readonly syncTimeoutMs: number;
+    readonly pingIntervalMs: number;
+    readonly pongTimeoutMs: number;
+    readonly roomIdleMs: number;
+    readonly maxBufferedBytes: number;
+    readonly compactAfterUpdates: number;
+    readonly compactAfterBytes: number;
+  };
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Thrown when the environment holds an invalid value; its message is one readable line. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the configuration. The only reader of the environment: everything
+ * else receives the returned object. Empty variables count as unset.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(
+      `Invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    collab: Object.freeze({
+      maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
+      messagesPerSecond: e.RATE_MSGS_PER_SEC,
+      messagesBurst: e.RATE_MSGS_BURST,
+      bytesPerSecond: e.RATE_BYTES_PER_SEC,
+      bytesBurst: Math.max(e.RATE_BYTES_BURST, e.MAX_PAYLOAD_BYTES),
+      syncTimeoutMs: e.SYNC_TIMEOUT_MS,
+      pingIntervalMs: e.PING_INTERVAL_MS,
+      pongTimeoutMs: e.PONG_TIMEOUT_MS,
+      roomIdleMs: e.ROOM_IDLE_MS,
+      maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+      compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      compactAfterBytes: e.COMPACT_AFTER_BYTES,
+    }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  });
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { CollabTables } from '../collab/collab-document.table.ts';
+
+/** Every table of the app, composed from each module's own table types. */
+export type Database = CollabTables;
+
+/** An open database: the Kysely handle for queries and the raw handle for pragmas. */
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  readonly sqlite: BetterSqlite3.Database;
+  readonly file: string;
+  /** Checkpoints the WAL into the main file and closes both handles. */
+  close(): Promise<void>;
+}
+
+/** Pragmas every connection must run with (RELIABILITY.md R15). */
+const REQUIRED_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL: NORMAL can lose the last commits on power loss
+  busy_timeout: 5000,
+  foreign_keys: 1,
+} as const;
+
+/** Opens (creating if needed) the SQLite file, applies and then asserts the pragmas. */
+export function openDatabase(file: string): OpenDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  applyPragmas(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    file,
+    async close() {
+      await db.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}
+
+/** Sets the required pragmas on a raw handle and throws if SQLite did not take them. */
+export function applyPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma(`journal_mode = ${REQUIRED_PRAGMAS.journal_mode}`);
+  sqlite.pragma(`synchronous = ${REQUIRED_PRAGMAS.synchronous}`);
+  sqlite.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
+  sqlite.pragma(`foreign_keys = ${REQUIRED_PRAGMAS.foreign_keys}`);
+  for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
+    const actual: unknown = sqlite.pragma(name, { simple: true });
+    if (actual !== expected) {
+      throw new Error(`SQLite pragma ${name} is ${String(actual)}, expected ${String(expected)}`);
+    }
+  }
+}
+
+/** Reads back the durability pragmas (for start-up logs and tests). */
+export function readPragmas(sqlite: BetterSqlite3.Database): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(REQUIRED_PRAGMAS).map((name) => [name, sqlite.pragma(name, { simple: true })]),
+  );
+}
+
+/**
+ * Checkpoints the WAL with RESTART once it has grown past `maxBytes`, so everlasting
+ * readers cannot make it grow without bound (RELIABILITY.md §1.8). Returns whether it ran.
+ */
+export function checkpointIfLarge(sqlite: BetterSqlite3.Database, maxBytes: number): boolean {
+  let size: number;
+  try {
+    size = fs.statSync(`${sqlite.name}-wal`).size;
+  } catch {
+    return false; // no WAL file yet
+  }
+  if (size < maxBytes) return false;
+  sqlite.pragma('wal_checkpoint(RESTART)');
+  return true;
+}

@@ -1,0 +1,20 @@
+import { Migrator, NO_MIGRATIONS, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as createCollabLog from './migrations/2026_11_25_1100_create_collab_log.ts';
+
+// An in-code map rather than a directory scan: it works the same under tsx, tsc output
+// and bundlers (STACK.md, Kysely row).
+const migrations: Record<string, Migration> = {
+  '2026_11_25_1100_create_collab_log': createCollabLog,
+};
+
+/** Migrates to the newest schema; the caller decides what to do with an error. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  return migrator.migrateToLatest();
+}
+
+/** Migrates all the way down (used by the migration test). */
+export async function migrateToZero<T>(db: Kysely<T>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  return migrator.migrateTo(NO_MIGRATIONS);
+}

@@ -1,0 +1,28 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from '../../shared/errors.ts';
+import type { Logger } from '../logger.ts';
+import { AppError, NotFoundError, UnavailableError, ValidationError } from './app-error.ts';
+
+/** The one place that maps errors to HTTP statuses and `{"error":{code,message}}` bodies. */
+export function errorHandler(log: Logger) {
+  return (error: Error, c: Context): Response => {
+    if (error instanceof AppError) {
+      return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, statusOf(error));
+    }
+    log.error({ err: error, path: c.req.path }, 'unhandled request error');
+    return c.json<ErrorBody>({ error: { code: 'internal_error', message: 'Internal server error' } }, 500);
+  };
+}
+
+/** The 404 body for routes that do not exist. */
+export function notFoundHandler(c: Context): Response {
+  return c.json<ErrorBody>({ error: { code: 'not_found', message: `No route for ${c.req.path}` } }, 404);
+}
+
+function statusOf(error: AppError): ContentfulStatusCode {
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof UnavailableError) return 503;
+  return 500;
+}

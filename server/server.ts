@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { sql } from 'kysely';
+import { createApp, type App } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, readPragmas } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Logger } from './logger.ts';
+
+/** A listening server and the way to stop it cleanly. */
+export interface RunningServer {
+  readonly port: number;
+  readonly url: string;
+  readonly app: App;
+  /** Graceful stop: no new connections, sockets closed with 1001, writes finished, WAL checkpointed. */
+  close(): Promise<void>;
+}
+
+/** The database file inside the data directory. */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'vankien.db');
+}
+
+/** Opens and migrates the database, builds the app and listens on the configured port. */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const database = openDatabase(databaseFile(config.dataDir));
+  const migration = await migrateToLatest(database.db);
+  if (migration.error !== undefined) {
+    await database.close();
+    throw migration.error instanceof Error ? migration.error : new Error('migration failed');
+  }
+  log.info({ file: database.file, pragmas: readPragmas(database.sqlite) }, 'database ready');
+
+  const app = createApp({ config, log, database });
+  const server = createAdaptorServer({
+    fetch: app.hono.fetch,
+    websocket: { server: app.wss },
+    serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000 },
+  }) as Server;
+  server.on('error', (error) => log.error({ err: error }, 'http server error'));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ host: config.host, port }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://${config.host}:${port}`,
+    app,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await app.shutdown();
+        await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
+        await database.close();
+        server.closeAllConnections();
+        await stopped;
+        log.info({}, 'stopped');
+      })();
+      return closing;
+    },
+  };
+}

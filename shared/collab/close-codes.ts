@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../errors.ts';
+
+/**
+ * WebSocket close codes used on /collab (RFC 6455 §7.4.1 plus 4xxx application codes).
+ * The one place where collaboration error codes become close codes.
+ */
+export const CloseCode = {
+  Normal: 1000,
+  GoingAway: 1001,
+  ProtocolError: 1002,
+  UnsupportedData: 1003,
+  PolicyViolation: 1008,
+  MessageTooBig: 1009,
+  InternalError: 1011,
+  TryAgainLater: 1013,
+} as const;
+
+/** A close code value from {@link CloseCode}. */
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+const byError: Partial<Record<ErrorCode, CloseCodeValue>> = {
+  malformed_message: CloseCode.ProtocolError,
+  invalid_update: CloseCode.UnsupportedData,
+  rate_limited: CloseCode.PolicyViolation,
+  sync_timeout: CloseCode.PolicyViolation,
+  message_too_big: CloseCode.MessageTooBig,
+  slow_consumer: CloseCode.TryAgainLater,
+  server_shutdown: CloseCode.GoingAway,
+  room_unavailable: CloseCode.TryAgainLater,
+};
+
+/** The close code a connection ends with for a given error code (1011 if unmapped). */
+export function closeCodeFor(code: ErrorCode): CloseCodeValue {
+  return byError[code] ?? CloseCode.InternalError;
+}

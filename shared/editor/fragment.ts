@@ -1,0 +1,2 @@
+/** Name of the `Y.XmlFragment` that holds a draft's text, on both ends of the wire. */
+export const CONTENT_FRAGMENT = 'content';

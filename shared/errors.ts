@@ -1,0 +1,28 @@
+/**
+ * Stable error codes shared by server and client. A code never changes meaning once
+ * released; the client chooses its user-facing message from the code alone.
+ */
+export const ERROR_CODES = [
+  // HTTP
+  'validation_failed',
+  'not_found',
+  'invalid_room_name',
+  'internal_error',
+  // Collaboration (WebSocket close reasons)
+  'malformed_message',
+  'invalid_update',
+  'rate_limited',
+  'message_too_big',
+  'sync_timeout',
+  'slow_consumer',
+  'server_shutdown',
+  'room_unavailable',
+] as const;
+
+/** One of the stable error codes. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The JSON body of every error response: `{"error":{"code":…,"message":…}}`. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}

@@ -1,0 +1,80 @@
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
+import { waitFor } from './wait.ts';
+
+/** A stock y-websocket client on its own Y.Doc, as a browser tab would run it. */
+export interface CollabClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** Resolves once the first sync with the server has completed. */
+  synced(timeoutMs?: number): Promise<void>;
+  /** Plain text of the draft: its paragraphs joined by newlines. */
+  text(): string;
+  /** Appends empty paragraphs until the draft has `count` of them. */
+  addParagraphs(count: number): void;
+  /** Appends `text` to paragraph `index` (which must exist) in one transaction. */
+  type(text: string, index?: number): void;
+  destroy(): void;
+}
+
+/** Connects a stock `WebsocketProvider` (ws polyfill, no BroadcastChannel) to `room`. */
+export function newCollabClient(
+  wsUrl: string,
+  room: string,
+  options: { connect?: boolean } = {},
+): CollabClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+  });
+  const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+  return {
+    doc,
+    provider,
+    synced: (timeoutMs = 10_000) => waitFor(() => provider.synced, `client sync in ${room}`, timeoutMs),
+    text: () => fragmentText(doc),
+    addParagraphs(count) {
+      doc.transact(() => {
+        while (fragment.length < count) fragment.push([paragraph('')]);
+      });
+    },
+    type(text, index = 0) {
+      doc.transact(() => {
+        if (fragment.length === 0 && index === 0) fragment.push([paragraph('')]);
+        const node = fragment.get(index) as Y.XmlElement;
+        const xmlText = node.get(0) as Y.XmlText;
+        xmlText.insert(xmlText.length, text);
+      });
+    },
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** The text of a draft document: paragraphs joined by newlines. */
+export function fragmentText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment(CONTENT_FRAGMENT)
+    .toArray()
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((t) => (t instanceof Y.XmlText ? String(t.toString()) : ''))
+            .join('')
+        : '',
+    )
+    .join('\n');
+}
+
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph');
+  element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}

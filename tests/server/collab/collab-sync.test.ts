@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { waitFor } from '../../helpers/wait.ts';
+
+let server: TestServer | null = null;
+const clients: CollabClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server?.stop();
+  server = null;
+});
+
+function connect(room: string): CollabClient {
+  const client = newCollabClient(server!.wsUrl, room);
+  clients.push(client);
+  return client;
+}
+
+/** One client lays out `count` paragraphs and everyone waits to see them, so typing can be concurrent. */
+async function layOut(group: CollabClient[], count: number): Promise<void> {
+  group[0]!.addParagraphs(count);
+  await waitFor(() => group.every((c) => c.doc.getXmlFragment('content').length === count), 'paragraphs');
+}
+
+async function expectConverged(group: CollabClient[], expected: string): Promise<void> {
+  await waitFor(() => group.every((c) => c.text() === expected), 'all clients to hold the same text');
+  const vectors = group.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString('hex'));
+  expect(new Set(vectors).size).toBe(1);
+}
+
+describe('collaboration over the stock y-websocket client', () => {
+  it('two clients editing one draft converge', async () => {
+    server = await startTestServer();
+    const [a, b] = [connect('draft-1'), connect('draft-1')];
+    await Promise.all([a.synced(), b.synced()]);
+    await layOut([a, b], 2);
+    a.type('Đảng bộ ');
+    b.type('lãnh đạo', 1);
+    a.type('toàn diện');
+    await expectConverged([a, b], 'Đảng bộ toàn diện\nlãnh đạo');
+  });
+
+  it('ten clients typing at once converge on one text', async () => {
+    server = await startTestServer();
+    const group = Array.from({ length: 10 }, () => connect('draft-10'));
+    await Promise.all(group.map((c) => c.synced()));
+    await layOut(group, 10);
+    for (let round = 0; round < 20; round++) group.forEach((c, i) => c.type(`${i}.${round} `, i));
+    const expected = group
+      .map((_, i) => Array.from({ length: 20 }, (_, r) => `${i}.${r} `).join(''))
+      .join('\n');
+    await expectConverged(group, expected);
+  });
+
+  it('rooms are isolated from each other', async () => {
+    server = await startTestServer();
+    const [a, b] = [connect('room-a'), connect('room-b')];
+    await Promise.all([a.synced(), b.synced()]);
+    a.type('chỉ ở phòng A');
+    const probe = connect('room-a');
+    await probe.synced();
+    await waitFor(() => probe.text() === 'chỉ ở phòng A', 'probe in room A');
+    expect(b.text()).toBe('');
+  });
+
+  it("a late joiner's first sync already holds the whole text", async () => {
+    server = await startTestServer();
+    const writer = connect('draft-late');
+    await writer.synced();
+    writer.addParagraphs(5);
+    for (let i = 0; i < 200; i++) writer.type(`câu ${i}. `, i % 5);
+    const expected = writer.text();
+    const probe = connect('draft-late');
+    await waitFor(() => probe.text() === expected, 'probe to receive the stored text', 10_000);
+    // Everything arrived with the first sync answer, not trickling in afterwards.
+    const late = newCollabClient(server.wsUrl, 'draft-late');
+    clients.push(late);
+    await late.synced();
+    expect(late.text()).toBe(expected);
+  });
+
+  it('the text survives a restart and is in the first sync answer', async () => {
+    server = await startTestServer();
+    const writer = connect('draft-restart');
+    await writer.synced();
+    writer.addParagraphs(2);
+    writer.type('Báo cáo chính trị ');
+    writer.type('nhiệm kỳ 2025–2030', 1);
+    const expected = writer.text();
+    const reader = connect('draft-restart');
+    await waitFor(() => reader.text() === expected, 'reader to see the text');
+    for (const client of clients.splice(0)) client.destroy();
+    const dataDir = server.dataDir;
+    await server.stop();
+    server = await startTestServer({}, dataDir);
+    const fresh = connect('draft-restart');
+    await fresh.synced();
+    expect(fresh.text()).toBe(expected);
+  });
+});
