@@ -5,7 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createApp, type App } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase, readPragmas } from './db/database.ts';
+import { checkpointIfLarge, openDatabase, readPragmas } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Logger } from './logger.ts';
 
@@ -17,6 +17,8 @@ export interface RunningServer {
   /** Graceful stop: no new connections, sockets closed with 1001, writes finished, WAL checkpointed. */
   close(): Promise<void>;
 }
+
+const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** The database file inside the data directory. */
 export function databaseFile(dataDir: string): string {
@@ -34,6 +36,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   log.info({ file: database.file, pragmas: readPragmas(database.sqlite) }, 'database ready');
 
   const app = createApp({ config, log, database });
+  // Long-lived readers can starve automatic checkpoints; keep the WAL bounded (R15).
+  const walTimer = setInterval(() => {
+    if (checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES)) log.info({}, 'WAL checkpointed');
+  }, 30_000);
+  walTimer.unref();
   const server = createAdaptorServer({
     fetch: app.hono.fetch,
     websocket: { server: app.wss },
@@ -54,6 +61,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     app,
     close() {
       closing ??= (async () => {
+        clearInterval(walTimer);
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await app.shutdown();
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);

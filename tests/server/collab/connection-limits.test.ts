@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import { CloseCode } from '../../../shared/collab/close-codes.ts';
+import { newCollabClient } from '../../helpers/collab-client.ts';
+import { destroyAllRawSockets, openRawSocket } from '../../helpers/raw-socket.ts';
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { sleep, waitFor } from '../../helpers/wait.ts';
+
+let server: TestServer | null = null;
+
+afterEach(async () => {
+  destroyAllRawSockets();
+  await server?.stop();
+  server = null;
+});
+
+const STEP1 = new Uint8Array([0, 0, 1, 0]); // sync step 1 with an empty state vector
+
+function awarenessQuery(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 3);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('per-connection limits', () => {
+  it('a connection over its message rate is closed with 1008, others keep working', async () => {
+    server = await startTestServer({ RATE_MSGS_PER_SEC: '20', RATE_MSGS_BURST: '50' });
+    const honest = newCollabClient(server.wsUrl, 'flood');
+    await honest.synced();
+    const flooder = await openRawSocket(`${server.wsUrl}/flood`);
+    flooder.sendBinary(STEP1);
+    for (let i = 0; i < 60; i++) flooder.sendBinary(awarenessQuery());
+    const closed = await flooder.waitForClose(3000);
+    expect(closed.code).toBe(CloseCode.PolicyViolation);
+    expect(closed.reason).toBe('rate_limited');
+    honest.type('vẫn gõ được');
+    const probe = newCollabClient(server.wsUrl, 'flood');
+    await waitFor(() => probe.text() === 'vẫn gõ được', 'probe to see the honest edit');
+    probe.destroy();
+    honest.destroy();
+  });
+
+  it('a connection at its sustained rate is not closed', async () => {
+    server = await startTestServer({ RATE_MSGS_PER_SEC: '50', RATE_MSGS_BURST: '10' });
+    const steady = await openRawSocket(`${server.wsUrl}/steady`);
+    steady.sendBinary(STEP1);
+    for (let i = 0; i < 30; i++) {
+      steady.sendBinary(awarenessQuery());
+      await sleep(40); // 25 messages/s, half the limit
+    }
+    await expect(steady.waitForClose(300)).rejects.toThrow();
+  });
+
+  it('a connection over its byte rate is closed with 1008', async () => {
+    server = await startTestServer({
+      RATE_BYTES_PER_SEC: '2048',
+      RATE_BYTES_BURST: '4096',
+      MAX_PAYLOAD_BYTES: '4096',
+    });
+    const heavy = await openRawSocket(`${server.wsUrl}/bytes`);
+    heavy.sendBinary(STEP1);
+    for (let i = 0; i < 3; i++) heavy.sendBinary(new Uint8Array(3000).fill(9)); // unknown type 9: ignored, but counted
+    expect((await heavy.waitForClose(3000)).code).toBe(CloseCode.PolicyViolation);
+  });
+
+  it('a socket that never sends sync step 1 is closed after the timeout', async () => {
+    server = await startTestServer({ SYNC_TIMEOUT_MS: '300' });
+    const silent = await openRawSocket(`${server.wsUrl}/silent`);
+    const started = Date.now();
+    const closed = await silent.waitForClose(3000);
+    expect(closed.code).toBe(CloseCode.PolicyViolation);
+    expect(closed.reason).toBe('sync_timeout');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    const polite = await openRawSocket(`${server.wsUrl}/silent`);
+    polite.sendBinary(STEP1);
+    await expect(polite.waitForClose(800)).rejects.toThrow();
+  });
+
+  it('a peer that stops answering pings is dropped; one that answers stays', async () => {
+    server = await startTestServer({ PING_INTERVAL_MS: '200', PONG_TIMEOUT_MS: '200' });
+    const dead = await openRawSocket(`${server.wsUrl}/live`, { autoPong: false });
+    const alive = await openRawSocket(`${server.wsUrl}/live`);
+    dead.sendBinary(STEP1);
+    alive.sendBinary(STEP1);
+    const closed = await dead.waitForClose(3000);
+    expect(closed.code).toBeNull(); // terminated: no close handshake with an unresponsive peer
+    await expect(alive.waitForClose(500)).rejects.toThrow();
+  });
+
+  it('an invalid room name is refused before the upgrade', async () => {
+    server = await startTestServer();
+    for (const name of ['a b', 'x'.repeat(65), 'tên', '%00']) {
+      const attempt = openRawSocket(`${server.wsUrl}/${encodeURIComponent(name)}`);
+      await expect(attempt).rejects.toMatchObject({ status: 400 });
+    }
+    // `..` is resolved away by URL parsing and reaches no route at all.
+    await expect(openRawSocket(`${server.wsUrl}/..`)).rejects.toMatchObject({ status: 404 });
+    expect(server.server.app.registry.size).toBe(0);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { databaseFile } from '../../../server/server.ts';
+import { newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
+import { readStoredDoc } from '../../helpers/stored-doc.ts';
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { waitFor } from '../../helpers/wait.ts';
+
+let server: TestServer | null = null;
+const clients: CollabClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server?.stop();
+  server = null;
+});
+
+function connect(room: string): CollabClient {
+  const client = newCollabClient(server!.wsUrl, room);
+  clients.push(client);
+  return client;
+}
+
+describe('rooms: loading, durability order, unloading', () => {
+  it('every update a peer receives is stored in the SQLite log', async () => {
+    server = await startTestServer();
+    const [writer, reader] = [connect('durable'), connect('durable')];
+    await Promise.all([writer.synced(), reader.synced()]);
+    writer.addParagraphs(1);
+    const file = databaseFile(server.dataDir);
+    let checked = 0;
+    const notStored: string[] = [];
+    reader.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== reader.provider) return;
+      // Read the database at the very moment the relayed update arrives.
+      const stored = readStoredDoc(file, 'durable');
+      const missing = Y.diffUpdate(update, Y.encodeStateVector(stored));
+      if (Y.decodeUpdate(missing).structs.length > 0) notStored.push(Buffer.from(update).toString('hex'));
+      stored.destroy();
+      checked += 1;
+    });
+    for (let i = 0; i < 50; i++) writer.type(`${i} `);
+    await waitFor(() => reader.text() === writer.text(), 'reader to catch up');
+    expect(checked).toBeGreaterThan(0);
+    expect(notStored).toEqual([]);
+  });
+
+  it('concurrent joins after a restart load the room once, and each first sync holds the text', async () => {
+    server = await startTestServer();
+    const writer = connect('crowd');
+    await writer.synced();
+    writer.type('Nghị quyết Đại hội');
+    const reader = connect('crowd');
+    await waitFor(() => reader.text() === 'Nghị quyết Đại hội', 'reader');
+    for (const client of clients.splice(0)) client.destroy();
+    const dataDir = server.dataDir;
+    await server.stop();
+    server = await startTestServer({}, dataDir);
+    const crowd = Array.from({ length: 12 }, () => connect('crowd'));
+    await Promise.all(crowd.map((c) => c.synced()));
+    expect(crowd.map((c) => c.text())).toEqual(Array(12).fill('Nghị quyết Đại hội'));
+    expect(server.server.app.registry.loadCount).toBe(1);
+  });
+
+  it('a room with no peers is unloaded after ROOM_IDLE_MS and reloads intact', async () => {
+    server = await startTestServer({ ROOM_IDLE_MS: '200' });
+    const registry = server.server.app.registry;
+    const writer = connect('idle');
+    await writer.synced();
+    writer.type('lưu lại');
+    await waitFor(() => registry.has('idle'), 'room loaded');
+    clients.splice(0).forEach((c) => c.destroy());
+    await waitFor(() => !registry.has('idle'), 'room to unload', 3000);
+    expect(registry.size).toBe(0);
+    const back = connect('idle');
+    await back.synced();
+    expect(back.text()).toBe('lưu lại');
+    expect(registry.loadCount).toBe(2);
+  });
+
+  it('a room that still has a peer is not unloaded', async () => {
+    server = await startTestServer({ ROOM_IDLE_MS: '100' });
+    const [stay, leave] = [connect('busy'), connect('busy')];
+    await Promise.all([stay.synced(), leave.synced()]);
+    leave.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(server.server.app.registry.has('busy')).toBe(true);
+    stay.type('vẫn ở đây');
+    const probe = connect('busy');
+    await waitFor(() => probe.text() === 'vẫn ở đây', 'probe');
+    expect(server.server.app.registry.loadCount).toBe(1);
+  });
+});

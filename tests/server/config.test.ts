@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+describe('configuration', () => {
+  it('defaults to port 3000 on 127.0.0.1 with data under ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(`${process.cwd()}/data`);
+    expect(config.collab.maxPayloadBytes).toBe(2 * 1024 * 1024);
+    expect(config.collab.messagesPerSecond).toBe(100);
+  });
+
+  it('reads overrides and treats empty values as unset', () => {
+    const config = loadConfig({ PORT: '8080', HOST: '', MAX_PAYLOAD_BYTES: '1048576', ROOM_IDLE_MS: '5000' });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.collab.maxPayloadBytes).toBe(1048576);
+    expect(config.collab.roomIdleMs).toBe(5000);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['LOG_LEVEL', 'loud'],
+    ['MAX_PAYLOAD_BYTES', '-1'],
+    ['RATE_MSGS_PER_SEC', '1.5'],
+  ])('a bad %s (%s) is refused with a message naming it', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^Invalid configuration: ${key}=`));
+  });
+
+  it('the server stops at start-up with one readable line for a bad value', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: PORT="not-a-port": /);
+  });
+});
