@@ -58,7 +58,10 @@ export class Room {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     });
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      // Never serve parked structs: clients would resync forever (RELIABILITY.md §1.2). They stay in the log.
       deps.log.error({ room: name }, 'stored history has gaps; serving what integrates');
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
     }
     // A lone snapshot is already the encoded state: the first join after a restart sends it as is.
     if (stored.updates.length === 1 && stored.logCount === 0) this.encodedState = stored.updates[0]!;
