@@ -30,7 +30,9 @@ export interface App {
 
 /** The composition root: the only place that wires modules together. */
 export function createApp({ config, log, database }: AppDeps): App {
-  const store = new SqliteDocStore(database.db, database.file);
+  const store = new SqliteDocStore(database.db, database.file, {
+    commitWindowMs: config.collab.commitWindowMs,
+  });
   const registry = new RoomRegistry({
     store,
     log: log.child({ module: 'collab' }),
@@ -70,6 +72,7 @@ export function createApp({ config, log, database }: AppDeps): App {
       accepting = false;
       stopGuard();
       registry.closeAll(CloseCode.GoingAway, 'server_shutdown');
+      await registry.compactAll(config.shutdownTimeoutMs / 4);
       await store.close();
       registry.unloadAll();
     },

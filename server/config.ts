@@ -22,6 +22,7 @@ const schema = z.object({
   PONG_TIMEOUT_MS: int(100, 600_000, 10_000),
   ROOM_IDLE_MS: int(0, 86_400_000, 60_000),
   MAX_BUFFERED_BYTES: int(1024 * 1024, 1024 * 1024 * 1024, 16 * 1024 * 1024),
+  COMMIT_WINDOW_MS: int(0, 1000, 0),
   COMPACT_AFTER_UPDATES: int(2, 10_000_000, 1000),
   COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024, 8 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: int(100, 60_000, 8000),
@@ -47,6 +48,8 @@ export interface Config {
     readonly maxBufferedBytes: number;
     readonly compactAfterUpdates: number;
     readonly compactAfterBytes: number;
+    /** How long an append waits for others to share its commit (0: only those queued meanwhile). */
+    readonly commitWindowMs: number;
   };
   readonly shutdownTimeoutMs: number;
 }
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBufferedBytes: e.MAX_BUFFERED_BYTES,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,
+      commitWindowMs: e.COMMIT_WINDOW_MS,
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });

@@ -20,7 +20,7 @@ export async function insertUpdates(db: Db, rows: readonly NewCollabUpdateRow[])
 export async function findSnapshot(db: Db, doc: string) {
   return db
     .selectFrom('collab_snapshots')
-    .select(['state', 'up_to'])
+    .select(['state', 'state_vector', 'up_to'])
     .where('doc', '=', doc)
     .executeTakeFirst();
 }
@@ -50,15 +50,14 @@ export async function findLastUpdateId(db: Db, doc: string): Promise<number> {
 /** Replaces the snapshot and deletes the log rows it covers; call inside one transaction. */
 export async function replaceSnapshot(
   trx: Transaction<CollabTables>,
-  doc: string,
-  state: Uint8Array,
-  upTo: number,
-  now: number,
+  snapshot: { doc: string; state: Uint8Array; stateVector: Uint8Array; upTo: number; now: number },
 ): Promise<void> {
+  const { doc, state, stateVector, upTo, now } = snapshot;
+  const values = { state, state_vector: stateVector, up_to: upTo, updated_at: now };
   await trx
     .insertInto('collab_snapshots')
-    .values({ doc, state, up_to: upTo, updated_at: now })
-    .onConflict((oc) => oc.column('doc').doUpdateSet({ state, up_to: upTo, updated_at: now }))
+    .values({ doc, ...values })
+    .onConflict((oc) => oc.column('doc').doUpdateSet(values))
     .execute();
   await trx.deleteFrom('collab_updates').where('doc', '=', doc).where('id', '<=', upTo).execute();
 }

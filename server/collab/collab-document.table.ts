@@ -12,6 +12,8 @@ export interface CollabUpdateTable {
 export interface CollabSnapshotTable {
   doc: string;
   state: Uint8Array;
+  /** Y.encodeStateVector of `state`, so a room can greet peers before it builds a Y.Doc. */
+  state_vector: Uint8Array;
   up_to: number;
   updated_at: number;
 }

@@ -1,13 +1,14 @@
 /**
  * Worker thread entry: builds a document's new snapshot off the main thread, so compacting
- * a large draft never blocks typing. Read-only: the main thread alone writes the database.
+ * a large draft never blocks typing. Read-only; the log writer swaps the result in.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type { WorkerReply } from '../worker-client.ts';
 import { findSnapshot, findUpdates } from './collab-document.repository.ts';
 import type { CollabTables } from './collab-document.table.ts';
-import type { CompactionReply, CompactionRequest } from './compaction-worker.ts';
+import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import { buildSnapshot } from './snapshot-builder.ts';
 
 const { file } = workerData as { file: string };
@@ -15,22 +16,22 @@ const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
 const db = new Kysely<CollabTables>({ dialect: new SqliteDialect({ database: sqlite }) });
 
-parentPort?.on('message', (request: CompactionRequest) => {
+parentPort?.on('message', (request: SnapshotRequest) => {
   void handle(request).then((reply) => {
     const transfer = 'state' in reply ? [reply.state.buffer as ArrayBuffer] : [];
     parentPort?.postMessage(reply, transfer);
   });
 });
 
-async function handle({ id, doc, upTo }: CompactionRequest): Promise<CompactionReply> {
+async function handle({ id, doc, upTo }: SnapshotRequest): Promise<WorkerReply<SnapshotResult>> {
   try {
     const snapshot = await findSnapshot(db, doc);
     const base = snapshot?.up_to ?? 0;
     const rows = await findUpdates(db, doc, base, upTo);
     const updates = rows.map((row) => row.data);
-    const state = buildSnapshot(snapshot === undefined ? updates : [snapshot.state, ...updates]);
+    const built = buildSnapshot(snapshot === undefined ? updates : [snapshot.state, ...updates]);
     const bytes = updates.reduce((sum, u) => sum + u.length, 0);
-    return { id, base, state, count: rows.length, bytes };
+    return { id, base, ...built, count: rows.length, bytes };
   } catch (error) {
     return { id, error: (error as Error).message };
   }

@@ -2,6 +2,8 @@
 export interface StoredDoc {
   /** The snapshot (if any) first, then every logged update after it, in commit order. */
   readonly updates: readonly Uint8Array[];
+  /** The state vector of `updates` when it is a lone snapshot (null otherwise). */
+  readonly stateVector: Uint8Array | null;
   /** How many log rows (and bytes) are not yet folded into the snapshot. */
   readonly logCount: number;
   readonly logBytes: number;

@@ -56,6 +56,19 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) room.closeAll(code, reason);
   }
 
+  /**
+   * Folds the logs of loaded rooms into snapshots, largest first, until `budgetMs` has passed
+   * (on shutdown), so that after a restart rooms load from a lone snapshot.
+   */
+  async compactAll(budgetMs: number): Promise<void> {
+    const deadline = performance.now() + budgetMs;
+    const rooms = [...this.rooms.values()].filter((r) => r.logRows > 0).sort((a, b) => b.logRows - a.logRows);
+    for (const room of rooms) {
+      if (performance.now() > deadline) return;
+      await this.compact(room.name);
+    }
+  }
+
   /** Unloads every room now (after closeAll, on shutdown). */
   unloadAll(): void {
     for (const name of [...this.rooms.keys()]) this.unload(name);
@@ -64,9 +77,11 @@ export class RoomRegistry {
   private load(name: string): Promise<Room> {
     let loading = this.loading.get(name);
     if (loading === undefined) {
+      const started = performance.now();
       loading = this.options.store
         .load(name)
         .then((stored) => {
+          const read = performance.now();
           const room = new Room(name, stored, {
             store: this.options.store,
             log: this.options.log,
@@ -77,6 +92,10 @@ export class RoomRegistry {
           });
           this.loads += 1;
           this.rooms.set(name, room);
+          const [readMs, buildMs] = [read - started, performance.now() - read].map(
+            (ms) => Math.round(ms * 10) / 10,
+          );
+          this.options.log.info({ room: name, readMs, buildMs, logRows: stored.logCount }, 'room loaded');
           return room;
         })
         .catch((error: unknown) => {
@@ -95,7 +114,10 @@ export class RoomRegistry {
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.name);
       if (!room.isIdle) return room.size === 0 ? this.scheduleIdle(room) : undefined;
+      const fold = room.logRows > 0;
       this.unload(room.name);
+      // The next load then reads one snapshot instead of replaying the log.
+      if (fold) void this.compact(room.name);
     }, this.options.roomIdleMs);
     timer.unref();
     this.idleTimers.set(room.name, timer);
@@ -114,6 +136,13 @@ export class RoomRegistry {
     this.rooms.delete(name);
     room.destroy();
     this.options.log.debug({ room: name }, 'room unloaded');
+  }
+
+  private compact(name: string): Promise<void> {
+    return this.options.store.compact(name).then(
+      () => undefined,
+      (error: unknown) => this.options.log.error({ room: name, err: error }, 'compaction failed'),
+    );
   }
 
   private drop(room: Room): void {

@@ -36,7 +36,11 @@ interface PendingWrite {
  * applied to the shared document and relayed, in arrival order (R3, R14).
  */
 export class Room {
-  private readonly doc = new Y.Doc();
+  private built: Y.Doc | null = null;
+  private stored: readonly Uint8Array[];
+  private readonly storedStateVector: Uint8Array | null;
+  // Presence needs a Y.Doc only for its own clientID; keep it apart so it never forces a build.
+  private readonly presenceDoc = new Y.Doc();
   private readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = new Map<Peer, Set<number>>();
   private readonly awarenessOwner = new Map<number, Peer>();
@@ -48,28 +52,22 @@ export class Room {
   private compacting = false;
   private failed = false;
   private closed = false;
+  private destroyed = false;
 
   constructor(
     readonly name: string,
     stored: StoredDoc,
     private readonly deps: RoomDeps,
   ) {
-    Y.transact(this.doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
-    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-      // Never serve parked structs: clients would resync forever (RELIABILITY.md §1.2). They stay in the log.
-      deps.log.error({ room: name }, 'stored history has gaps; serving what integrates');
-      this.doc.store.pendingStructs = null;
-      this.doc.store.pendingDs = null;
-    }
+    this.stored = stored.updates;
+    this.storedStateVector = stored.stateVector;
     // A lone snapshot is already the encoded state: the first join after a restart sends it as is.
     if (stored.updates.length === 1 && stored.logCount === 0) this.encodedState = stored.updates[0]!;
     this.logCount = stored.logCount;
     this.logBytes = stored.logBytes;
     // Everything in `pending` (committed or not) is accepted but not yet in `doc`.
     this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)]);
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness = new awarenessProtocol.Awareness(this.presenceDoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.handleAwarenessChange);
   }
@@ -77,6 +75,11 @@ export class Room {
   /** Number of connected peers. */
   get size(): number {
     return this.peers.size;
+  }
+
+  /** Log rows (committed since the last snapshot) that a compaction would fold. */
+  get logRows(): number {
+    return this.logCount;
   }
 
   /** True when no peer is connected and no write is waiting for its commit. */
@@ -88,7 +91,11 @@ export class Room {
   join(peer: Peer): void {
     if (this.failed) throw new CollabError('room_unavailable', 'room failed');
     this.peers.set(peer, new Set());
-    peer.send(protocol.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const stateVector =
+      this.built === null && this.storedStateVector !== null
+        ? this.storedStateVector
+        : Y.encodeStateVector(this.doc);
+    peer.send(protocol.encodeSyncStep1(stateVector));
     if (this.awareness.states.size > 0) {
       const ids = [...this.awareness.states.keys()];
       peer.send(
@@ -142,10 +149,12 @@ export class Room {
 
   /** Frees the documents; the room must not be used afterwards. */
   destroy(): void {
+    this.destroyed = true;
     this.awareness.off('update', this.handleAwarenessChange);
     this.awareness.destroy();
     this.scratch.discard();
-    this.doc.destroy();
+    this.built?.destroy();
+    this.presenceDoc.destroy();
   }
 
   /** The committed document's full encoded state, cached between changes (T23). */
@@ -153,10 +162,35 @@ export class Room {
     return (this.encodedState ??= Y.encodeStateAsUpdate(this.doc));
   }
 
+  /**
+   * The committed document. Built on first need: a room whose peers only read is served from
+   * the stored snapshot bytes, so the first join after a restart does not wait for a Y.Doc.
+   */
+  private get doc(): Y.Doc {
+    if (this.built === null) {
+      const doc = new Y.Doc();
+      Y.transact(doc, () => {
+        for (const update of this.stored) Y.applyUpdate(doc, update);
+      });
+      if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+        // Never serve parked structs: clients would resync forever (RELIABILITY.md §1.2). They stay in the log.
+        this.deps.log.error({ room: this.name }, 'stored history has gaps; serving what integrates');
+        doc.store.pendingStructs = null;
+        doc.store.pendingDs = null;
+        this.encodedState = null;
+      }
+      this.built = doc;
+      this.stored = [];
+    }
+    return this.built;
+  }
+
   private diff(stateVector: Uint8Array): Uint8Array {
     // An empty state vector (a fresh client) asks for everything: serve the cache.
     if (stateVector.length === 1 && stateVector[0] === 0) return this.state();
     try {
+      if (this.built === null && this.encodedState !== null)
+        return Y.diffUpdate(this.encodedState, stateVector);
       return Y.encodeStateAsUpdate(this.doc, stateVector);
     } catch (error) {
       throw new CollabError('malformed_message', `bad state vector: ${(error as Error).message}`);
@@ -180,6 +214,7 @@ export class Room {
 
   /** Applies and relays committed writes in arrival order. */
   private drain(): void {
+    if (this.destroyed) return; // unloaded at shutdown: the write is stored, nobody is left to see it
     while (this.pending[0]?.status === 'committed') {
       const { update, from } = this.pending.shift()!;
       Y.applyUpdate(this.doc, update, from);

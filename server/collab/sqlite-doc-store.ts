@@ -1,13 +1,8 @@
 import type { Kysely } from 'kysely';
-import {
-  findLastUpdateId,
-  findSnapshot,
-  findUpdates,
-  insertUpdates,
-  replaceSnapshot,
-} from './collab-document.repository.ts';
+import { WorkerClient } from '../worker-client.ts';
+import { findLastUpdateId, findSnapshot, findUpdates } from './collab-document.repository.ts';
 import type { CollabTables } from './collab-document.table.ts';
-import { CompactionWorker } from './compaction-worker.ts';
+import type { LogWriterRequest, LogWriterResult, SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
 
 interface QueuedAppend {
@@ -17,25 +12,46 @@ interface QueuedAppend {
   readonly reject: (error: unknown) => void;
 }
 
+/** Tuning of the store. */
+export interface SqliteDocStoreOptions {
+  /** How long the first queued append waits for others to share its commit (0: next turn of the loop). */
+  readonly commitWindowMs?: number;
+  readonly now?: () => number;
+}
+
 /**
- * The update log and snapshots in SQLite (through Kysely). Appends are group-committed:
- * everything that arrives before the event loop's check phase shares one transaction, so
- * one fsync covers many keystrokes. Compaction builds the snapshot in a worker thread and
- * swaps it in with one transaction on this connection, the only writer.
+ * The update log and snapshots in SQLite (through Kysely). Appends are group-committed by a
+ * log-writer thread, the only writer: everything queued while one commit (and its fsync) is
+ * under way shares the next, so durability neither stalls the event loop nor caps
+ * throughput. Compaction builds snapshots in a second, read-only thread. `db` is used for
+ * reads only.
  */
 export class SqliteDocStore implements DocStore {
   private queue: QueuedAppend[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
   private readonly compactions = new Map<string, Promise<CompactionResult>>();
-  private readonly worker: CompactionWorker;
+  private readonly writer: WorkerClient<LogWriterRequest, LogWriterResult>;
+  private readonly builder: WorkerClient<SnapshotRequest, SnapshotResult>;
+  private readonly commitWindowMs: number;
+  private readonly now: () => number;
+  private committedBatches = 0;
 
   constructor(
     private readonly db: Kysely<CollabTables>,
     file: string,
-    private readonly now: () => number = Date.now,
+    options: SqliteDocStoreOptions = {},
   ) {
-    this.worker = new CompactionWorker(file);
+    this.writer = new WorkerClient(new URL('./log-writer.worker.ts', import.meta.url), { file });
+    this.writer.warm(); // the first keystroke should not wait for a thread to boot
+    this.builder = new WorkerClient(new URL('./compaction.worker.ts', import.meta.url), { file });
+    this.commitWindowMs = options.commitWindowMs ?? 0;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** How many append transactions have committed (each holds one or more updates). */
+  get commits(): number {
+    return this.committedBatches;
   }
 
   async load(doc: string): Promise<StoredDoc> {
@@ -44,6 +60,7 @@ export class SqliteDocStore implements DocStore {
     const log = rows.map((row) => row.data);
     return {
       updates: snapshot === undefined ? log : [snapshot.state, ...log],
+      stateVector: snapshot !== undefined && log.length === 0 ? snapshot.state_vector : null,
       logCount: log.length,
       logBytes: log.reduce((sum, u) => sum + u.length, 0),
     };
@@ -70,33 +87,30 @@ export class SqliteDocStore implements DocStore {
       await (this.flushing ?? new Promise((resolve) => setImmediate(resolve)));
     }
     await Promise.allSettled([...this.compactions.values()]);
-    await this.worker.close();
+    await Promise.all([this.builder.close(), this.writer.close()]);
   }
 
   private schedule(): void {
     if (this.scheduled || this.flushing !== null) return;
     this.scheduled = true;
-    // setImmediate runs after the poll phase has handed us every message already received.
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       this.flushing = this.flush().finally(() => {
         this.flushing = null;
         if (this.queue.length > 0) this.schedule();
       });
-    });
+    };
+    // setImmediate runs after the poll phase has handed us every message already received.
+    if (this.commitWindowMs > 0) setTimeout(run, this.commitWindowMs);
+    else setImmediate(run);
   }
 
   private async flush(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
-    const createdAt = this.now();
     try {
-      await this.db.transaction().execute((trx) =>
-        insertUpdates(
-          trx,
-          batch.map(({ doc, data }) => ({ doc, data, created_at: createdAt })),
-        ),
-      );
+      const rows = batch.map(({ doc, data }) => ({ doc, data }));
+      await this.writer.request({ kind: 'append', createdAt: this.now(), rows });
     } catch (error) {
       // Appends queued behind a failed commit may depend on it: fail them as well.
       const behind = this.queue;
@@ -104,19 +118,26 @@ export class SqliteDocStore implements DocStore {
       for (const append of [...batch, ...behind]) append.reject(error);
       return;
     }
+    this.committedBatches += 1;
     for (const append of batch) append.resolve();
   }
 
   private async runCompaction(doc: string): Promise<CompactionResult> {
     const upTo = await findLastUpdateId(this.db, doc);
     if (upTo === 0) return { updates: 0, bytes: 0 };
-    const built = await this.worker.run(doc, upTo);
-    const swapped = await this.db.transaction().execute(async (trx) => {
-      const current = await findSnapshot(trx, doc);
-      if ((current?.up_to ?? 0) !== built.base) return false; // another compaction won
-      await replaceSnapshot(trx, doc, built.state, upTo, this.now());
-      return true;
-    });
-    return swapped ? { updates: built.count, bytes: built.bytes } : { updates: 0, bytes: 0 };
+    const built = await this.builder.request({ doc, upTo });
+    const { changed } = await this.writer.request(
+      {
+        kind: 'swap',
+        doc,
+        state: built.state,
+        stateVector: built.stateVector,
+        base: built.base,
+        upTo,
+        now: this.now(),
+      },
+      [built.state.buffer as ArrayBuffer],
+    );
+    return changed === 1 ? { updates: built.count, bytes: built.bytes } : { updates: 0, bytes: 0 };
   }
 }

@@ -13,7 +13,10 @@ interface Held {
  * what a room does between "appended" and "committed" can be observed deterministically.
  */
 export class MemoryDocStore implements DocStore {
-  private readonly docs = new Map<string, { snapshot: Uint8Array | null; log: Uint8Array[] }>();
+  private readonly docs = new Map<
+    string,
+    { snapshot: { state: Uint8Array; stateVector: Uint8Array } | null; log: Uint8Array[] }
+  >();
   private held: Held[] | null = null;
   loads = 0;
 
@@ -50,9 +53,10 @@ export class MemoryDocStore implements DocStore {
     this.loads += 1;
     const entry = this.docs.get(doc);
     const log = entry?.log ?? [];
-    const updates = entry?.snapshot ? [entry.snapshot, ...log] : [...log];
+    const snapshot = entry?.snapshot ?? null;
     return Promise.resolve({
-      updates,
+      updates: snapshot ? [snapshot.state, ...log] : [...log],
+      stateVector: snapshot && log.length === 0 ? snapshot.stateVector : null,
       logCount: log.length,
       logBytes: log.reduce((n, u) => n + u.length, 0),
     });
@@ -70,7 +74,7 @@ export class MemoryDocStore implements DocStore {
     const entry = this.docs.get(doc);
     if (entry === undefined || entry.log.length === 0) return Promise.resolve({ updates: 0, bytes: 0 });
     const folded = entry.log.splice(0);
-    entry.snapshot = buildSnapshot(entry.snapshot ? [entry.snapshot, ...folded] : folded);
+    entry.snapshot = buildSnapshot(entry.snapshot ? [entry.snapshot.state, ...folded] : folded);
     return Promise.resolve({ updates: folded.length, bytes: folded.reduce((n, u) => n + u.length, 0) });
   }
 

@@ -16,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('collab_snapshots')
     .addColumn('doc', 'text', (col) => col.primaryKey())
     .addColumn('state', 'blob', (col) => col.notNull())
+    .addColumn('state_vector', 'blob', (col) => col.notNull())
     .addColumn('up_to', 'integer', (col) => col.notNull())
     .addColumn('updated_at', 'integer', (col) => col.notNull())
     .execute();

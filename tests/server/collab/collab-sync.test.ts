@@ -100,4 +100,27 @@ describe('collaboration over the stock y-websocket client', () => {
     await fresh.synced();
     expect(fresh.text()).toBe(expected);
   });
+
+  it('a client that edited offline across a server restart merges its edits on reconnect', async () => {
+    server = await startTestServer();
+    const [offline, other] = [connect('draft-offline'), connect('draft-offline')];
+    await Promise.all([offline.synced(), other.synced()]);
+    await layOut([offline, other], 2);
+    offline.type('Đã lưu. ');
+    await waitFor(() => other.text() === 'Đã lưu. \n', 'other to see the first edit');
+    offline.provider.disconnect();
+    other.destroy();
+    const dataDir = server.dataDir;
+    await server.stop();
+    offline.type('Sửa khi mất mạng.', 1); // typed while the server is down
+    server = await startTestServer({}, dataDir);
+    const reader = connect('draft-offline');
+    await reader.synced();
+    expect(reader.text()).toBe('Đã lưu. \n');
+    const reconnected = newCollabClient(server.wsUrl, 'draft-offline', { connect: false });
+    clients.push(reconnected);
+    Y.applyUpdate(reconnected.doc, Y.encodeStateAsUpdate(offline.doc)); // the same tab's document
+    reconnected.provider.connect();
+    await waitFor(() => reader.text() === 'Đã lưu. \nSửa khi mất mạng.', 'the offline edit to reach the reader');
+  });
 });

@@ -11,7 +11,7 @@ function newRoom(store = new MemoryDocStore(), overrides: Partial<RoomDeps> = {}
   const events = { empty: 0, failed: 0 };
   const room = new Room(
     'r1',
-    { updates: [], logCount: 0, logBytes: 0 },
+    { updates: [], stateVector: null, logCount: 0, logBytes: 0 },
     {
       store,
       log: captureLogger(),
@@ -164,7 +164,7 @@ describe('Room loading', () => {
     const after = edit('sau', doc);
     const room = new Room(
       'gappy',
-      { updates: [first, after], logCount: 2, logBytes: first.length + after.length },
+      { updates: [first, after], stateVector: null, logCount: 2, logBytes: first.length + after.length },
       {
         store: new MemoryDocStore(),
         log: captureLogger(),

@@ -7,7 +7,7 @@ import { CloseCode } from '../../../shared/collab/close-codes.ts';
 import { spawnServer, stopAllChildServers } from '../../helpers/child-server.ts';
 import { fragmentText, newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
 import { readStoredDoc } from '../../helpers/stored-doc.ts';
-import { sleep } from '../../helpers/wait.ts';
+import { sleep, waitFor } from '../../helpers/wait.ts';
 
 const clients: CollabClient[] = [];
 afterEach(async () => {
@@ -31,7 +31,8 @@ describe('graceful shutdown', () => {
     }
     let n = 0;
     const typing = setInterval(() => typist.type(`${n++} `), 5);
-    await sleep(400);
+    await waitFor(() => watcher.text().length > 50, 'the watcher to receive some typing');
+    await sleep(100);
     const started = Date.now();
     server.kill('SIGTERM');
     const exit = await server.exited;
