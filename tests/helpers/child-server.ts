@@ -61,7 +61,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ChildSer
   });
   const lines: string[] = [];
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<ExitInfo>((resolve) => {
     // 'close' rather than 'exit': it comes after stdout has ended, so `lines` is complete.
     child.once('close', (code, signal) => resolve({ code, signal }));
@@ -73,7 +73,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ChildSer
       () => reject(new Error(`server did not listen within ${options.startTimeoutMs ?? 20_000} ms`)),
       options.startTimeoutMs ?? 20_000,
     );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       const port = listeningPort(line);
       if (port !== null) {
