@@ -1,0 +1,143 @@
+/**
+ * Join-time benchmark helpers: seed a draft with a long history of small updates, then time
+ * how long a fresh client takes from creating its provider to `sync(true)`.
+ * Runs in the orchestrator process (idle otherwise); the client-side cost of loading the
+ * state is the same for both servers, so the ratio compares the servers.
+ */
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import {
+  addParagraph,
+  contentText,
+  closeClient,
+  connectClient,
+  randInt,
+  Typist,
+  waitSynced,
+  waitUntil,
+  type Client,
+} from './client.js';
+
+/** Outcome of seeding a draft. */
+export interface SeedResult {
+  /** Local transactions sent, i.e. updates that reached the server. */
+  updates: number;
+  paragraphs: number;
+  /** Sending all updates with flow control. */
+  sendMs: number;
+  /** Until a second client had all of them. */
+  verifyMs: number;
+  /** Length of Y.encodeStateAsUpdate of the seeding client's doc. */
+  historyBytes: number;
+  /** Expected `content` of the draft, to check every joiner got all of it. */
+  expected: string;
+  /** The verifying client; left connected so "warm" means the room is live. */
+  verifier: Client;
+}
+
+const BURST = 250;
+
+/** Waits until the client's socket has flushed everything it queued (TCP backpressure). */
+async function drain(c: Client, timeoutMs: number): Promise<void> {
+  const ok = await waitUntil(() => (c.provider.ws?.bufferedAmount ?? 0) === 0, timeoutMs, 5);
+  if (!ok) throw new Error(`seeding: socket did not drain within ${timeoutMs} ms`);
+}
+
+/**
+ * Types `updates` separate transactions into a draft the way a person does: mostly 1–3
+ * characters at the caret, some backspaces, new paragraphs (Enter) and caret jumps.
+ */
+export async function seedHistory(collabUrl: string, room: string, updates: number): Promise<SeedResult> {
+  const seeder = connectClient(collabUrl, room);
+  await waitSynced(seeder.provider, 30_000);
+  const fragment = seeder.doc.getXmlFragment('content');
+  const typist = new Typist();
+  let sent = 0;
+  seeder.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+    if (origin !== seeder.provider) sent++;
+  });
+  const t0 = performance.now();
+  let cur = addParagraph(fragment, '');
+  let caret = 0;
+  for (let i = 1; i < updates; i++) {
+    const r = Math.random();
+    // A draft under revision: one edit in ten starts somewhere else (a correction), which
+    // fragments the Yjs history the way rounds of comments do; plain typing packs too well.
+    if (r < 0.1) {
+      // Caret jump (a click elsewhere) carries no update by itself; the typing below does.
+      const para = fragment.get(randInt(0, fragment.length - 1));
+      const text = para instanceof Y.XmlElement ? para.get(0) : null;
+      if (text instanceof Y.XmlText) cur = text;
+      caret = randInt(0, cur.length);
+    }
+    if (r >= 0.1 && r < 0.11) {
+      // Enter: new paragraph after the current one.
+      const at = fragment.toArray().findIndex((p) => p instanceof Y.XmlElement && p.get(0) === cur);
+      cur = addParagraph(fragment, '', at + 1);
+      caret = 0;
+    } else if (r >= 0.11 && r < 0.2 && caret > 0) {
+      const n = Math.min(caret, randInt(1, 2));
+      cur.delete(caret - n, n);
+      caret -= n;
+    } else {
+      const s = typist.next(randInt(1, 3));
+      cur.insert(caret, s);
+      caret += s.length;
+    }
+    if (i % BURST === 0) await drain(seeder, 60_000);
+  }
+  await drain(seeder, 60_000);
+  const sendMs = performance.now() - t0;
+  if (sent !== updates) throw new Error(`seeding: sent ${sent} updates, expected ${updates}`);
+
+  const t1 = performance.now();
+  const verifier = connectClient(collabUrl, room);
+  const expected = fragment.toJSON();
+  const wantSv = Buffer.from(Y.encodeStateVector(seeder.doc));
+  const ok = await waitUntil(
+    () =>
+      verifier.provider.synced &&
+      wantSv.equals(Y.encodeStateVector(verifier.doc)) &&
+      contentText(verifier.doc) === expected,
+    180_000,
+    100,
+  );
+  if (!ok) throw new Error('seeding: second client did not receive the whole history within 180 s');
+  const verifyMs = performance.now() - t1;
+  const historyBytes = Y.encodeStateAsUpdate(seeder.doc).length;
+  const paragraphs = fragment.length;
+  closeClient(seeder);
+  return { updates: sent, paragraphs, sendMs, verifyMs, historyBytes, expected, verifier };
+}
+
+/** Result of `measureJoins`. */
+export interface JoinTimes {
+  ms: number[];
+  /** Every joiner ended up with exactly the expected content. */
+  complete: boolean;
+}
+
+/** Joins `times` fresh clients one after another; each: new Y.Doc + provider → `sync(true)`. */
+export async function measureJoins(
+  collabUrl: string,
+  room: string,
+  expected: string,
+  times = 5,
+): Promise<JoinTimes> {
+  const ms: number[] = [];
+  let complete = true;
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    const c = connectClient(collabUrl, room, new Y.Doc());
+    try {
+      await waitSynced(c.provider, 60_000);
+      ms.push(performance.now() - t0);
+      if (contentText(c.doc) !== expected) complete = false;
+    } finally {
+      closeClient(c);
+    }
+    // Let the server process the close before the next join.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { ms, complete };
+}

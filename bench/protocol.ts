@@ -1,0 +1,57 @@
+/**
+ * Shapes exchanged between the orchestrator (run.ts) and the load generator (load.ts).
+ * The generator receives its config as a JSON argv and reports over the Node IPC channel;
+ * both directions are validated with zod because IPC payloads arrive as `unknown`.
+ */
+import { z } from 'zod';
+
+// An empty sample yields NaN percentiles (zod's number() rejects NaN, so allow it explicitly).
+const stat = z.union([z.number(), z.nan()]);
+const percentiles = z.object({ count: z.number(), p50: stat, p95: stat, p99: stat, max: stat });
+
+/** What the generator is asked to do. */
+export const LoadConfig = z.object({
+  collabUrl: z.string(),
+  roomPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  clients: z.number().int().positive(),
+  drafts: z.number().int().positive(),
+  /** Edits per second per client. */
+  rate: z.number().positive(),
+  seconds: z.number().positive(),
+  warmupSeconds: z.number().nonnegative(),
+  quiesceTimeoutMs: z.number().positive(),
+});
+/** What the generator is asked to do. */
+export type LoadConfig = z.infer<typeof LoadConfig>;
+
+/** Per-run numbers measured inside the generator. */
+export const LoadResult = z.object({
+  windowMs: z.number(),
+  connectMs: z.number(),
+  quiesceMs: z.number(),
+  edits: z.number(),
+  expectedDeliveries: z.number(),
+  deliveries: z.number(),
+  missingDeliveries: z.number(),
+  incompleteEdits: z.number(),
+  latEdit: percentiles,
+  latDelivery: percentiles,
+  divergentDrafts: z.number(),
+  divergentClients: z.number(),
+  disconnects: z.number(),
+  genCpuPct: z.number(),
+  loopDelayP99Ms: z.number(),
+});
+/** Per-run numbers measured inside the generator. */
+export type LoadResult = z.infer<typeof LoadResult>;
+
+/** Messages from the generator, in order: ready, window-start, window-end, result (or error). */
+export const LoadMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), connectMs: z.number() }),
+  z.object({ type: z.literal('window-start') }),
+  z.object({ type: z.literal('window-end') }),
+  z.object({ type: z.literal('result'), result: LoadResult }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+/** Messages from the generator, in order: ready, window-start, window-end, result (or error). */
+export type LoadMessage = z.infer<typeof LoadMessage>;

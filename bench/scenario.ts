@@ -1,0 +1,202 @@
+/**
+ * Runs one load scenario or the join benchmark against one freshly started server.
+ */
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { closeClient } from './client.js';
+import { measureJoins, seedHistory } from './join.js';
+import { LoadMessage, type LoadConfig, type LoadResult } from './protocol.js';
+import { machineBusyMicros, treeCpuMicros, treeRssBytes } from './proc.js';
+import type { JoinRun, ScenarioRun } from './report.js';
+import {
+  makeTempDir,
+  removeDir,
+  startServer,
+  stopServer,
+  trackChild,
+  type Launcher,
+  type ServerHandle,
+  type ServerKind,
+} from './server-process.js';
+
+const BENCH = import.meta.dirname;
+
+/** Env for ours while seeding: lift the per-connection rate limit so 20,000 updates get in. */
+export const SEED_RATE_ENV: Record<string, string> = {
+  RATE_MSGS_PER_SEC: '1000000',
+  RATE_MSGS_BURST: '1000000',
+  RATE_BYTES_PER_SEC: '1000000000',
+};
+
+/** A load scenario: C clients spread over D drafts. */
+export interface ScenarioSpec {
+  name: string;
+  clients: number;
+  drafts: number;
+}
+
+/** Knobs shared by all scenarios. */
+export interface LoadKnobs {
+  rate: number;
+  seconds: number;
+  warmupSeconds: number;
+  logDir: string;
+  launcher: Launcher;
+}
+
+/** Runs the generator against a fresh server of `kind`; samples server CPU/RSS at the window edges. */
+export async function runScenario(
+  kind: ServerKind,
+  spec: ScenarioSpec,
+  knobs: LoadKnobs,
+): Promise<ScenarioRun> {
+  const dir = makeTempDir(`vankien-bench-${kind}-`);
+  let server: ServerHandle | null = null;
+  try {
+    const logFile = path.join(knobs.logDir, `${kind}-${spec.name}.log`);
+    server = await startServer({ kind, dataDir: dir, logFile, launcher: knobs.launcher });
+    const cfg: LoadConfig = {
+      collabUrl: server.collabUrl,
+      roomPrefix: `bench-${spec.name}`,
+      clients: spec.clients,
+      drafts: spec.drafts,
+      rate: knobs.rate,
+      seconds: knobs.seconds,
+      warmupSeconds: knobs.warmupSeconds,
+      quiesceTimeoutMs: 20_000,
+    };
+    const pid = server.pid;
+    const { result, start, end } = await runGenerator(cfg, () => ({
+      cpu: treeCpuMicros(pid),
+      machine: machineBusyMicros(),
+      rss: treeRssBytes(pid),
+    }));
+    const stop = await stopServer(server);
+    server = null;
+    const serverCpuUs = end.cpu - start.cpu;
+    const generatorCpuUs = (result.genCpuPct / 100) * result.windowMs * 1000;
+    return {
+      load: result,
+      serverCpuUs,
+      serverRssBytes: end.rss,
+      otherCpuUs: Math.max(0, end.machine - start.machine - serverCpuUs - generatorCpuUs),
+      stop,
+    };
+  } finally {
+    if (server !== null) await stopServer(server);
+    removeDir(dir);
+  }
+}
+
+/** Server tree CPU, whole-machine busy CPU (µs) and server tree RSS (bytes) at one instant. */
+interface Sample {
+  cpu: number;
+  machine: number;
+  rss: number;
+}
+
+interface Sampled {
+  result: LoadResult;
+  start: Sample;
+  end: Sample;
+}
+
+/** Forks bench/load.ts (plain node + tsx loader: one process, so IPC is direct) and follows its messages. */
+function runGenerator(cfg: LoadConfig, sample: () => Sample): Promise<Sampled> {
+  const limitMs = 180_000 + (cfg.seconds + cfg.warmupSeconds) * 1000 + cfg.quiesceTimeoutMs;
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(BENCH, 'load.ts'), [JSON.stringify(cfg)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Structured clone keeps NaN (an empty latency sample) intact; JSON would turn it into null.
+      serialization: 'advanced',
+    });
+    trackChild(child, false);
+    let start: Sample | null = null;
+    let end: Sample | null = null;
+    let settled = false;
+    const finish = (err: Error | null, value?: Sampled): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (err !== null) reject(err);
+      else if (value !== undefined) resolve(value);
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`generator did not finish within ${limitMs} ms`)),
+      limitMs,
+    );
+    child.on('message', (raw: unknown) => {
+      const parsed = LoadMessage.safeParse(raw);
+      if (!parsed.success) return finish(new Error(`bad generator message: ${parsed.error.message}`));
+      const msg = parsed.data;
+      if (msg.type === 'window-start') start = sample();
+      else if (msg.type === 'window-end') end = sample();
+      else if (msg.type === 'error') finish(new Error(`generator: ${msg.message}`));
+      else if (msg.type === 'result') {
+        if (start === null || end === null) finish(new Error('generator result without a measured window'));
+        else finish(null, { result: msg.result, start, end });
+      }
+    });
+    child.once('close', (code) =>
+      finish(new Error(`generator exited with code ${code} before reporting a result`)),
+    );
+    child.once('error', (err) => finish(err));
+  });
+}
+
+/** Seeds a draft with `updates` updates, times warm joins and (ours only) cold joins after a restart. */
+export async function runJoin(
+  kind: ServerKind,
+  updates: number,
+  logDir: string,
+  launcher: Launcher,
+): Promise<JoinRun> {
+  const dir = makeTempDir(`vankien-bench-join-${kind}-`);
+  const logFile = path.join(logDir, `${kind}-join.log`);
+  const room = 'bench-join';
+  const seedEnv = kind === 'ours' ? SEED_RATE_ENV : {};
+  let server: ServerHandle | null = await startServer({
+    kind,
+    dataDir: dir,
+    logFile,
+    launcher,
+    env: seedEnv,
+  });
+  let verifier: Awaited<ReturnType<typeof seedHistory>>['verifier'] | null = null;
+  try {
+    const seed = await seedHistory(server.collabUrl, room, updates);
+    verifier = seed.verifier;
+    const warm = await measureJoins(server.collabUrl, room, seed.expected);
+    closeClient(verifier);
+    verifier = null;
+    let cold: number[] | null = null;
+    let complete = warm.complete;
+    let stop: JoinRun['stop'] = null;
+    if (kind === 'ours') {
+      stop = await stopServer(server);
+      server = null;
+      // Default settings from here on: the cold join must not benefit from the seeding env.
+      server = await startServer({ kind, dataDir: dir, logFile, launcher });
+      const c = await measureJoins(server.collabUrl, room, seed.expected);
+      cold = c.ms;
+      complete &&= c.complete;
+    }
+    return {
+      updates: seed.updates,
+      paragraphs: seed.paragraphs,
+      historyBytes: seed.historyBytes,
+      sendMs: seed.sendMs,
+      verifyMs: seed.verifyMs,
+      warm: warm.ms,
+      cold,
+      complete,
+      stop,
+    };
+  } finally {
+    if (verifier !== null) closeClient(verifier);
+    if (server !== null) await stopServer(server);
+    removeDir(dir);
+  }
+}
