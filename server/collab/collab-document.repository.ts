@@ -25,6 +25,19 @@ export async function findSnapshot(db: Db, doc: string) {
     .executeTakeFirst();
 }
 
+/**
+ * A document's snapshot and the log rows after it, read in one transaction: a compaction
+ * committed by the log writer between two separate reads would delete rows the old
+ * snapshot does not cover. `upTo` limits the rows (for compaction).
+ */
+export async function readHistory(db: Kysely<CollabTables>, doc: string, upTo = Number.MAX_SAFE_INTEGER) {
+  return db.transaction().execute(async (trx) => {
+    const snapshot = await findSnapshot(trx, doc);
+    const rows = await findUpdates(trx, doc, snapshot?.up_to ?? 0, upTo);
+    return { snapshot, rows };
+  });
+}
+
 /** Log rows of a document with `afterId < id <= upTo`, in commit order. */
 export async function findUpdates(db: Db, doc: string, afterId: number, upTo = Number.MAX_SAFE_INTEGER) {
   return db

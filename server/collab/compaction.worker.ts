@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { WorkerReply } from '../worker-client.ts';
-import { findSnapshot, findUpdates } from './collab-document.repository.ts';
+import { readHistory } from './collab-document.repository.ts';
 import type { CollabTables } from './collab-document.table.ts';
 import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import { buildSnapshot } from './snapshot-builder.ts';
@@ -25,9 +25,8 @@ parentPort?.on('message', (request: SnapshotRequest) => {
 
 async function handle({ id, doc, upTo }: SnapshotRequest): Promise<WorkerReply<SnapshotResult>> {
   try {
-    const snapshot = await findSnapshot(db, doc);
+    const { snapshot, rows } = await readHistory(db, doc, upTo);
     const base = snapshot?.up_to ?? 0;
-    const rows = await findUpdates(db, doc, base, upTo);
     const updates = rows.map((row) => row.data);
     const built = buildSnapshot(snapshot === undefined ? updates : [snapshot.state, ...updates]);
     const bytes = updates.reduce((sum, u) => sum + u.length, 0);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { WorkerClient } from '../worker-client.ts';
-import { findLastUpdateId, findSnapshot, findUpdates } from './collab-document.repository.ts';
+import { findLastUpdateId, readHistory } from './collab-document.repository.ts';
 import type { CollabTables } from './collab-document.table.ts';
 import type { LogWriterRequest, LogWriterResult, SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
@@ -55,8 +55,7 @@ export class SqliteDocStore implements DocStore {
   }
 
   async load(doc: string): Promise<StoredDoc> {
-    const snapshot = await findSnapshot(this.db, doc);
-    const rows = await findUpdates(this.db, doc, snapshot?.up_to ?? 0);
+    const { snapshot, rows } = await readHistory(this.db, doc);
     const log = rows.map((row) => row.data);
     return {
       updates: snapshot === undefined ? log : [snapshot.state, ...log],
