@@ -9,9 +9,12 @@
  *   --rate N                 edits/s per client (default 2)
  *   --join-updates N         history length for the join benchmark (default 20000)
  *   --no-join / --join-only  skip the join benchmark / skip the load scenarios
- *   --launcher node|tsx      `node --import tsx <entry>` (default) or the `tsx <entry>` launcher,
+ *   --launcher build|node|tsx  build (default): `npm run build`, then both servers as compiled
+ *                            JavaScript on plain node, as `npm start` runs; node: the TypeScript
+ *                            sources through `node --import tsx`; tsx: the `tsx <entry>` launcher,
  *                            whose signal relay may SIGKILL a server that is slow to ack SIGTERM
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,13 +54,15 @@ function parseCli(): {
       'join-updates': { type: 'string', default: '20000' },
       'no-join': { type: 'boolean', default: false },
       'join-only': { type: 'boolean', default: false },
-      launcher: { type: 'string', default: 'node' },
+      launcher: { type: 'string', default: 'build' },
     },
     strict: true,
   });
   const only = values.only;
   const launcher = values.launcher;
-  if (launcher !== 'node' && launcher !== 'tsx') throw new Error('--launcher must be "node" or "tsx"');
+  if (launcher !== 'build' && launcher !== 'node' && launcher !== 'tsx') {
+    throw new Error('--launcher must be "build", "node" or "tsx"');
+  }
   if (only !== undefined && only !== 'ours' && only !== 'reference')
     throw new Error('--only must be "ours" or "reference"');
   const num = (name: string, v: string | undefined): number => {
@@ -100,6 +105,8 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const cli = parseCli();
   installCleanup();
+  // Measure what `npm start` runs: the compiled build, fresh.
+  if (cli.launcher === 'build') execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   const resultsDir = path.join(import.meta.dirname, 'results');
   const logDir = path.join(resultsDir, 'logs');
   // Fresh server logs per run (a restarted server appends to its file within the run).

@@ -16,8 +16,12 @@ import path from 'node:path';
 /** Which server an instance is. */
 export type ServerKind = 'ours' | 'reference';
 
-/** How the TypeScript entry is run: `node --import tsx` (default) or the `tsx` launcher. */
-export type Launcher = 'node' | 'tsx';
+/**
+ * How a server is run: `build` (default) runs the compiled JavaScript with plain `node`, as
+ * `npm start` does; `node` runs the TypeScript source with `node --import tsx`; `tsx` uses the
+ * tsx launcher.
+ */
+export type Launcher = 'build' | 'node' | 'tsx';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -25,6 +29,11 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ENTRY: Record<ServerKind, string> = {
   ours: process.env.BENCH_OURS_ENTRY ?? 'server/main.ts',
   reference: 'bench/reference-server.ts',
+};
+/** The same entries compiled by `npm run build` (tsconfig.build.json). */
+const BUILT_ENTRY: Record<ServerKind, string> = {
+  ours: 'dist/server/main.js',
+  reference: 'dist/bench/reference-server.js',
 };
 
 /** Everything we started (value: has its own process group), so an emergency exit can kill and clean up without guessing. */
@@ -93,7 +102,9 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   const [cmd, args] =
     opts.launcher === 'tsx'
       ? [TSX, [ENTRY[opts.kind]]]
-      : [process.execPath, [...nodeArgs(opts.kind), '--import', 'tsx', ENTRY[opts.kind]]];
+      : opts.launcher === 'node'
+        ? [process.execPath, [...nodeArgs(opts.kind), '--import', 'tsx', ENTRY[opts.kind]]]
+        : [process.execPath, [...nodeArgs(opts.kind), BUILT_ENTRY[opts.kind]]];
   const child = spawn(cmd, args, {
     cwd: ROOT,
     // Own process group: terminal Ctrl-C does not hit it directly (we stop it in order),

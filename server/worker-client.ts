@@ -1,5 +1,13 @@
 import { Worker } from 'node:worker_threads';
 
+/**
+ * The URL of a worker module next to `base` (an `import.meta.url`): `.ts` when running from
+ * source under tsx, `.js` when running the compiled build.
+ */
+export function workerModule(base: string, name: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
+
 /** A request to a worker thread; `id` pairs it with its reply. */
 export interface WorkerRequest {
   id: number;
@@ -24,7 +32,7 @@ export class WorkerClient<Request extends WorkerRequest, Result extends object> 
   >();
 
   constructor(
-    /** The worker module, e.g. `new URL('./x.worker.ts', import.meta.url)`. */
+    /** The worker module, from {@link workerModule}. */
     private readonly entry: URL,
     private readonly workerData: unknown,
   ) {}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { WorkerClient } from '../worker-client.ts';
+import { WorkerClient, workerModule } from '../worker-client.ts';
 import { findLastUpdateId, readHistory } from './collab-document.repository.ts';
 import type { CollabTables } from './collab-document.table.ts';
 import type { LogWriterRequest, LogWriterResult, SnapshotRequest, SnapshotResult } from './collab-workers.ts';
@@ -42,9 +42,9 @@ export class SqliteDocStore implements DocStore {
     file: string,
     options: SqliteDocStoreOptions = {},
   ) {
-    this.writer = new WorkerClient(new URL('./log-writer.worker.ts', import.meta.url), { file });
+    this.writer = new WorkerClient(workerModule(import.meta.url, 'log-writer.worker'), { file });
     this.writer.warm(); // the first keystroke should not wait for a thread to boot
-    this.builder = new WorkerClient(new URL('./compaction.worker.ts', import.meta.url), { file });
+    this.builder = new WorkerClient(workerModule(import.meta.url, 'compaction.worker'), { file });
     this.commitWindowMs = options.commitWindowMs ?? 0;
     this.now = options.now ?? Date.now;
   }
