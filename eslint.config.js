@@ -62,7 +62,6 @@ export default tseslint.config(
       'server/collab/sqlite-doc-store.ts',
       'server/collab/collab-document.*.ts',
       'server/collab/compaction*.ts',
-      'server/collab/log-writer.worker.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -30,7 +30,10 @@ export interface App {
 
 /** The composition root: the only place that wires modules together. */
 export function createApp({ config, log, database }: AppDeps): App {
-  const store = new SqliteDocStore(database.db, database.file, {
+  const store = new SqliteDocStore({
+    db: database.db,
+    sqlite: database.sqlite,
+    file: database.file,
     commitWindowMs: config.collab.commitWindowMs,
   });
   const registry = new RoomRegistry({

@@ -37,11 +37,6 @@ export class WorkerClient<Request extends WorkerRequest, Result extends object> 
     private readonly workerData: unknown,
   ) {}
 
-  /** Starts the worker now rather than on the first request (whose caller would wait for it). */
-  warm(): void {
-    this.worker ??= this.start();
-  }
-
   /** Sends a request and resolves with the worker's result (rejects with its error). */
   request(body: RequestBody<Request>, transfer: ArrayBuffer[] = []): Promise<{ id: number } & Result> {
     const worker = (this.worker ??= this.start());

@@ -1,19 +1,27 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { CollabTables, NewCollabUpdateRow } from './collab-document.table.ts';
 
 type Db = Kysely<CollabTables> | Transaction<CollabTables>;
 
-// SQLite allows 32,766 bound parameters per statement; each row binds 3.
-const ROWS_PER_INSERT = 5000;
-
-/** Appends log rows, in order, in as few statements as the parameter limit allows. */
-export async function insertUpdates(db: Db, rows: readonly NewCollabUpdateRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await db
-      .insertInto('collab_updates')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute();
-  }
+/**
+ * The hot path: returns a function that appends rows in one transaction through a statement
+ * prepared once. Kysely builds the SQL, but running each commit through Kysely measured
+ * 188 µs of CPU per one-row commit against 32 µs here (it compiles the query and prepares
+ * BEGIN, INSERT and COMMIT anew every time).
+ */
+export function prepareAppend(
+  db: Kysely<CollabTables>,
+  sqlite: BetterSqlite3.Database,
+): (rows: readonly NewCollabUpdateRow[]) => void {
+  const { sql } = db
+    .insertInto('collab_updates')
+    .values({ doc: '', data: new Uint8Array(), created_at: 0 })
+    .compile();
+  const insert = sqlite.prepare<[string, Uint8Array, number]>(sql);
+  return sqlite.transaction((rows: readonly NewCollabUpdateRow[]) => {
+    for (const row of rows) insert.run(row.doc, row.data, row.created_at);
+  });
 }
 
 /** The snapshot of a document, if it has one. */

@@ -1,8 +1,15 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { WorkerClient, workerModule } from '../worker-client.ts';
-import { findLastUpdateId, readHistory } from './collab-document.repository.ts';
-import type { CollabTables } from './collab-document.table.ts';
-import type { LogWriterRequest, LogWriterResult, SnapshotRequest, SnapshotResult } from './collab-workers.ts';
+import {
+  findLastUpdateId,
+  findSnapshot,
+  prepareAppend,
+  readHistory,
+  replaceSnapshot,
+} from './collab-document.repository.ts';
+import type { CollabTables, NewCollabUpdateRow } from './collab-document.table.ts';
+import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
 
 interface QueuedAppend {
@@ -12,39 +19,43 @@ interface QueuedAppend {
   readonly reject: (error: unknown) => void;
 }
 
-/** Tuning of the store. */
+/** Where the store keeps its tables, and how it tunes commits. */
 export interface SqliteDocStoreOptions {
-  /** How long the first queued append waits for others to share its commit (0: next turn of the loop). */
+  readonly db: Kysely<CollabTables>;
+  /** The raw handle behind `db`, for the prepared append statement. */
+  readonly sqlite: BetterSqlite3.Database;
+  /** The database file, which the compaction worker opens read-only. */
+  readonly file: string;
+  /** How long the first queued append waits for others to share its commit (0: the next turn of the loop). */
   readonly commitWindowMs?: number;
   readonly now?: () => number;
 }
 
 /**
- * The update log and snapshots in SQLite (through Kysely). Appends are group-committed by a
- * log-writer thread, the only writer: everything queued while one commit (and its fsync) is
- * under way shares the next, so durability neither stalls the event loop nor caps
- * throughput. Compaction builds snapshots in a second, read-only thread. `db` is used for
- * reads only.
+ * The update log and snapshots in SQLite. Appends are group-committed: everything queued
+ * before the event loop's check phase shares one transaction, so one fsync covers many
+ * keystrokes and a busier server simply commits bigger batches. The commit runs on this
+ * thread through a statement prepared once (about 80 µs of CPU and 0.25 ms of wall time per
+ * commit measured here); a writer thread was tried and cost more CPU in message passing
+ * than the commit itself. Compaction builds snapshots in a read-only worker thread.
  */
 export class SqliteDocStore implements DocStore {
   private queue: QueuedAppend[] = [];
   private scheduled = false;
-  private flushing: Promise<void> | null = null;
   private readonly compactions = new Map<string, Promise<CompactionResult>>();
-  private readonly writer: WorkerClient<LogWriterRequest, LogWriterResult>;
   private readonly builder: WorkerClient<SnapshotRequest, SnapshotResult>;
+  private readonly appendRows: (rows: readonly NewCollabUpdateRow[]) => void;
+  private readonly db: Kysely<CollabTables>;
   private readonly commitWindowMs: number;
   private readonly now: () => number;
   private committedBatches = 0;
 
-  constructor(
-    private readonly db: Kysely<CollabTables>,
-    file: string,
-    options: SqliteDocStoreOptions = {},
-  ) {
-    this.writer = new WorkerClient(workerModule(import.meta.url, 'log-writer.worker'), { file });
-    this.writer.warm(); // the first keystroke should not wait for a thread to boot
-    this.builder = new WorkerClient(workerModule(import.meta.url, 'compaction.worker'), { file });
+  constructor(options: SqliteDocStoreOptions) {
+    this.db = options.db;
+    this.appendRows = prepareAppend(options.db, options.sqlite);
+    this.builder = new WorkerClient(workerModule(import.meta.url, 'compaction.worker'), {
+      file: options.file,
+    });
     this.commitWindowMs = options.commitWindowMs ?? 0;
     this.now = options.now ?? Date.now;
   }
@@ -82,39 +93,30 @@ export class SqliteDocStore implements DocStore {
   }
 
   async close(): Promise<void> {
-    while (this.flushing !== null || this.scheduled || this.queue.length > 0) {
-      await (this.flushing ?? new Promise((resolve) => setImmediate(resolve)));
-    }
+    this.flush();
     await Promise.allSettled([...this.compactions.values()]);
-    await Promise.all([this.builder.close(), this.writer.close()]);
+    await this.builder.close();
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing !== null) return;
+    if (this.scheduled) return;
     this.scheduled = true;
-    const run = () => {
-      this.scheduled = false;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-        if (this.queue.length > 0) this.schedule();
-      });
-    };
     // setImmediate runs after the poll phase has handed us every message already received.
-    if (this.commitWindowMs > 0) setTimeout(run, this.commitWindowMs);
-    else setImmediate(run);
+    if (this.commitWindowMs > 0) setTimeout(() => this.flush(), this.commitWindowMs);
+    else setImmediate(() => this.flush());
   }
 
-  private async flush(): Promise<void> {
+  private flush(): void {
+    this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
+    if (batch.length === 0) return;
     try {
-      const rows = batch.map(({ doc, data }) => ({ doc, data }));
-      await this.writer.request({ kind: 'append', createdAt: this.now(), rows });
+      const createdAt = this.now();
+      this.appendRows(batch.map(({ doc, data }) => ({ doc, data, created_at: createdAt })));
     } catch (error) {
-      // Appends queued behind a failed commit may depend on it: fail them as well.
-      const behind = this.queue;
-      this.queue = [];
-      for (const append of [...batch, ...behind]) append.reject(error);
+      // One transaction: all of the batch failed, nothing of it is stored.
+      for (const append of batch) append.reject(error);
       return;
     }
     this.committedBatches += 1;
@@ -125,18 +127,18 @@ export class SqliteDocStore implements DocStore {
     const upTo = await findLastUpdateId(this.db, doc);
     if (upTo === 0) return { updates: 0, bytes: 0 };
     const built = await this.builder.request({ doc, upTo });
-    const { changed } = await this.writer.request(
-      {
-        kind: 'swap',
+    const swapped = await this.db.transaction().execute(async (trx) => {
+      const current = await findSnapshot(trx, doc);
+      if ((current?.up_to ?? 0) !== built.base) return false; // another compaction won
+      await replaceSnapshot(trx, {
         doc,
         state: built.state,
         stateVector: built.stateVector,
-        base: built.base,
         upTo,
         now: this.now(),
-      },
-      [built.state.buffer as ArrayBuffer],
-    );
-    return changed === 1 ? { updates: built.count, bytes: built.bytes } : { updates: 0, bytes: 0 };
+      });
+      return true;
+    });
+    return swapped ? { updates: built.count, bytes: built.bytes } : { updates: 0, bytes: 0 };
   }
 }

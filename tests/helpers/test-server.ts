@@ -13,8 +13,8 @@ export interface TestServer {
   readonly wsUrl: string;
   readonly httpUrl: string;
   readonly logs: LogEntry[];
-  /** Graceful stop (the data directory is kept, so a restart can reuse it). */
-  stop(): Promise<void>;
+  /** Graceful stop; the data directory is deleted unless `keepData` (to restart on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** Starts a server in this process; `env` overrides configuration variables. */
@@ -32,6 +32,9 @@ export async function startTestServer(
     wsUrl: `ws://127.0.0.1:${server.port}/collab`,
     httpUrl: server.url,
     logs: log.entries,
-    stop: () => server.close(),
+    async stop(options = {}) {
+      await server.close();
+      if (options.keepData !== true) fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

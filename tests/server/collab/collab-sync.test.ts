@@ -94,7 +94,7 @@ describe('collaboration over the stock y-websocket client', () => {
     await waitFor(() => reader.text() === expected, 'reader to see the text');
     for (const client of clients.splice(0)) client.destroy();
     const dataDir = server.dataDir;
-    await server.stop();
+    await server.stop({ keepData: true });
     server = await startTestServer({}, dataDir);
     const fresh = connect('draft-restart');
     await fresh.synced();
@@ -111,7 +111,7 @@ describe('collaboration over the stock y-websocket client', () => {
     offline.provider.disconnect();
     other.destroy();
     const dataDir = server.dataDir;
-    await server.stop();
+    await server.stop({ keepData: true });
     offline.type('Sửa khi mất mạng.', 1); // typed while the server is down
     server = await startTestServer({}, dataDir);
     const reader = connect('draft-offline');
@@ -121,6 +121,9 @@ describe('collaboration over the stock y-websocket client', () => {
     clients.push(reconnected);
     Y.applyUpdate(reconnected.doc, Y.encodeStateAsUpdate(offline.doc)); // the same tab's document
     reconnected.provider.connect();
-    await waitFor(() => reader.text() === 'Đã lưu. \nSửa khi mất mạng.', 'the offline edit to reach the reader');
+    await waitFor(
+      () => reader.text() === 'Đã lưu. \nSửa khi mất mạng.',
+      'the offline edit to reach the reader',
+    );
   });
 });

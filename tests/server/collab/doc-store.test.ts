@@ -25,7 +25,7 @@ async function sqliteHarness(): Promise<Harness & { database: OpenDatabase; file
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-store-')), 'vankien.db');
   const database = openDatabase(file);
   await migrateToLatest(database.db);
-  const store = new SqliteDocStore(database.db, file);
+  const store = new SqliteDocStore({ db: database.db, sqlite: database.sqlite, file });
   const harness = {
     store,
     database,
@@ -33,6 +33,7 @@ async function sqliteHarness(): Promise<Harness & { database: OpenDatabase; file
     async close() {
       await store.close();
       await database.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
     },
   };
   opened.push(harness);

@@ -54,7 +54,7 @@ describe('rooms: loading, durability order, unloading', () => {
     await waitFor(() => reader.text() === 'Nghị quyết Đại hội', 'reader');
     for (const client of clients.splice(0)) client.destroy();
     const dataDir = server.dataDir;
-    await server.stop();
+    await server.stop({ keepData: true });
     server = await startTestServer({}, dataDir);
     const crowd = Array.from({ length: 12 }, () => connect('crowd'));
     await Promise.all(crowd.map((c) => c.synced()));

@@ -49,6 +49,7 @@ describe('graceful shutdown', () => {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     sqlite.close();
     const stored = fragmentText(readStoredDoc(file, 'term'));
+    fs.rmSync(dataDir, { recursive: true, force: true });
     expect(seenByWatcher.length).toBeGreaterThan(10);
     expect(stored.startsWith(seenByWatcher)).toBe(true);
   });

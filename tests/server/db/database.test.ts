@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { checkpointIfLarge, openDatabase, readPragmas } from '../../../server/db/database.ts';
 import { migrateToLatest, migrateToZero } from '../../../server/db/migrate.ts';
 
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 function tempFile(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-db-')), 'sub', 'vankien.db');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-db-'));
+  dirs.push(dir);
+  return path.join(dir, 'sub', 'vankien.db');
 }
 
 describe('database', () => {
