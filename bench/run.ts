@@ -33,6 +33,11 @@ import { CPU_TICK_MS } from './proc.js';
 import { emergencyCleanup, type Launcher, type ServerKind } from './server-process.js';
 
 const ALL_SCENARIOS = ['2x1', '50x1', '200x20', '500x100'];
+const LAUNCH_TEXT: Record<Launcher, string> = {
+  build: 'node dist/<entry>.js (compiled by npm run build, as npm start runs)',
+  node: 'node --import tsx <entry>.ts',
+  tsx: 'tsx <entry>.ts',
+};
 
 function parseCli(): {
   kinds: ServerKind[];
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
     `Run ${new Date().toISOString()}, Node ${process.version}, servers: ${cli.kinds.join(' + ')}, total ${totalS.toFixed(0)} s, load average at start ${loadAtStart.toFixed(2)}.`,
     'Ratios are ours/reference: < 1 means ours is lower (better for latency, CPU, RSS and join time; worse for delivered/s).',
     'Latency = local edit → integrated by every other client of the draft (all clients in one generator process, one clock).',
-    `Servers run as \`${cli.launcher === 'tsx' ? 'tsx <entry>' : 'node --import tsx <entry>'}\`; CPU and RSS are summed over the server process tree; CPU comes from /proc in clock ticks (${CPU_TICK_MS} ms).`,
+    `Servers run as \`${LAUNCH_TEXT[cli.launcher]}\`; CPU and RSS are summed over the server process tree; CPU comes from /proc in clock ticks (${CPU_TICK_MS} ms).`,
   ];
   writeFileSync(
     path.join(resultsDir, 'latest.md'),
