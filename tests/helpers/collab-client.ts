@@ -25,6 +25,9 @@ export function newCollabClient(
   room: string,
   options: { connect?: boolean } = {},
 ): CollabClient {
+  // The stock provider adds a process 'exit' listener per instance (removed on destroy);
+  // a test with a dozen clients in one process is not a leak.
+  if (process.getMaxListeners() < 64) process.setMaxListeners(64);
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
