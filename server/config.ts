@@ -25,6 +25,7 @@ const schema = z.object({
   COMMIT_WINDOW_MS: int(0, 1000, 2),
   COMPACT_AFTER_UPDATES: int(2, 10_000_000, 1000),
   COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024, 8 * 1024 * 1024),
+  COMPACT_MIN_INTERVAL_MS: int(0, 86_400_000, 15_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 60_000, 8000),
 });
 
@@ -48,6 +49,8 @@ export interface Config {
     readonly maxBufferedBytes: number;
     readonly compactAfterUpdates: number;
     readonly compactAfterBytes: number;
+    /** A room starts a compaction at most this often (a write burst must not become a compaction storm). */
+    readonly compactMinIntervalMs: number;
     /** How long an append waits for others to share its commit (0: only those queued meanwhile). */
     readonly commitWindowMs: number;
   };
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBufferedBytes: e.MAX_BUFFERED_BYTES,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.COMPACT_AFTER_BYTES,
+      compactMinIntervalMs: e.COMPACT_MIN_INTERVAL_MS,
       commitWindowMs: e.COMMIT_WINDOW_MS,
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -12,6 +12,7 @@ export interface RoomRegistryOptions {
   readonly roomIdleMs: number;
   readonly compactAfterUpdates: number;
   readonly compactAfterBytes: number;
+  readonly compactMinIntervalMs: number;
 }
 
 /**
@@ -87,6 +88,7 @@ export class RoomRegistry {
             log: this.options.log,
             compactAfterUpdates: this.options.compactAfterUpdates,
             compactAfterBytes: this.options.compactAfterBytes,
+            compactMinIntervalMs: this.options.compactMinIntervalMs,
             onEmpty: (r) => this.scheduleIdle(r),
             onFailed: (r) => this.drop(r),
           });

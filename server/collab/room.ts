@@ -14,6 +14,8 @@ export interface RoomDeps {
   readonly log: Logger;
   readonly compactAfterUpdates: number;
   readonly compactAfterBytes: number;
+  /** Minimum time between two compactions this room starts. */
+  readonly compactMinIntervalMs: number;
   /** Called when the last peer has left (the registry starts its idle timer). */
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer guarantee durability and must be dropped. */
@@ -50,6 +52,7 @@ export class Room {
   private logCount: number;
   private logBytes: number;
   private compacting = false;
+  private lastCompactionAt = -Infinity;
   private failed = false;
   private closed = false;
   private destroyed = false;
@@ -241,6 +244,10 @@ export class Room {
     const due =
       this.logCount >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes;
     if (!due || this.compacting || this.failed) return;
+    // Each compaction rebuilds the whole draft: during a burst (a paste, an import) let the
+    // log grow rather than rebuild every few hundred milliseconds while peers need the CPU.
+    if (performance.now() - this.lastCompactionAt < this.deps.compactMinIntervalMs) return;
+    this.lastCompactionAt = performance.now();
     this.compacting = true;
     this.deps.store
       .compact(this.name)

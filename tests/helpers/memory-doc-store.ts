@@ -19,6 +19,7 @@ export class MemoryDocStore implements DocStore {
   >();
   private held: Held[] | null = null;
   loads = 0;
+  compactions = 0;
 
   /** From now on, appends wait until {@link release} or {@link failHeld}. */
   hold(): void {
@@ -71,6 +72,7 @@ export class MemoryDocStore implements DocStore {
   }
 
   compact(doc: string): Promise<CompactionResult> {
+    this.compactions += 1;
     const entry = this.docs.get(doc);
     if (entry === undefined || entry.log.length === 0) return Promise.resolve({ updates: 0, bytes: 0 });
     const folded = entry.log.splice(0);

@@ -45,7 +45,7 @@ function connect(wsUrl: string): CollabClient {
 
 /** The configuration of the server life in which `round` types and is killed. */
 function serverEnv(round: number): Record<string, string> {
-  return COMPACTING_ROUNDS.has(round) ? { COMPACT_AFTER_UPDATES: '50' } : {};
+  return COMPACTING_ROUNDS.has(round) ? { COMPACT_AFTER_UPDATES: '50', COMPACT_MIN_INTERVAL_MS: '0' } : {};
 }
 
 /** How many characters at the end of `received` are missing from `restored` (which must start with it). */

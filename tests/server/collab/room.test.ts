@@ -17,6 +17,7 @@ function newRoom(store = new MemoryDocStore(), overrides: Partial<RoomDeps> = {}
       log: captureLogger(),
       compactAfterUpdates: 1000,
       compactAfterBytes: 1 << 30,
+      compactMinIntervalMs: 0,
       onEmpty: () => (events.empty += 1),
       onFailed: () => (events.failed += 1),
       ...overrides,
@@ -156,6 +157,28 @@ function str(s: string): number[] {
   return [...varuint(bytes.length), ...bytes];
 }
 
+describe('Room compaction', () => {
+  async function burst(compactMinIntervalMs: number): Promise<number> {
+    const { room, store } = newRoom(new MemoryDocStore(), { compactAfterUpdates: 5, compactMinIntervalMs });
+    const writer = new MemoryPeer('w');
+    room.join(writer);
+    const doc = new Y.Doc();
+    for (let i = 0; i < 40; i++) {
+      room.receive(writer, { kind: 'sync-update', update: edit(`${i} `, doc) });
+      await flush();
+    }
+    return store.compactions;
+  }
+
+  it('compacts once the log passes the threshold', async () => {
+    expect(await burst(0)).toBeGreaterThanOrEqual(7);
+  });
+
+  it('a write burst starts at most one compaction per interval', async () => {
+    expect(await burst(60_000)).toBe(1);
+  });
+});
+
 describe('Room loading', () => {
   it('a stored history with a gap is served without the parked structs', () => {
     const doc = new Y.Doc();
@@ -170,6 +193,7 @@ describe('Room loading', () => {
         log: captureLogger(),
         compactAfterUpdates: 1000,
         compactAfterBytes: 1 << 30,
+        compactMinIntervalMs: 0,
         onEmpty: () => undefined,
         onFailed: () => undefined,
       },
