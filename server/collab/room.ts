@@ -1,10 +1,10 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/close-codes.ts';
 import type { Logger } from '../logger.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
 import type { Peer } from './peer.ts';
+import { Presence } from './presence.ts';
 import * as protocol from './protocol.ts';
 import { isEmptyUpdate, ScratchDoc } from './scratch-doc.ts';
 
@@ -22,10 +22,6 @@ export interface RoomDeps {
   readonly onFailed: (room: Room) => void;
 }
 
-/** A client may publish presence for at most this many clientIDs, each this large (R9). */
-const MAX_AWARENESS_IDS_PER_PEER = 4;
-const MAX_AWARENESS_STATE_CHARS = 4096;
-
 interface PendingWrite {
   readonly update: Uint8Array;
   readonly from: Peer;
@@ -41,11 +37,10 @@ export class Room {
   private built: Y.Doc | null = null;
   private stored: readonly Uint8Array[];
   private readonly storedStateVector: Uint8Array | null;
-  // Presence needs a Y.Doc only for its own clientID; keep it apart so it never forces a build.
-  private readonly presenceDoc = new Y.Doc();
-  private readonly awareness: awarenessProtocol.Awareness;
-  private readonly peers = new Map<Peer, Set<number>>();
-  private readonly awarenessOwner = new Map<number, Peer>();
+  private readonly peers = new Set<Peer>();
+  private readonly presence = new Presence((message, except) => {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  });
   private readonly scratch: ScratchDoc;
   private readonly pending: PendingWrite[] = [];
   private encodedState: Uint8Array | null = null;
@@ -70,9 +65,6 @@ export class Room {
     this.logBytes = stored.logBytes;
     // Everything in `pending` (committed or not) is accepted but not yet in `doc`.
     this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)]);
-    this.awareness = new awarenessProtocol.Awareness(this.presenceDoc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.handleAwarenessChange);
   }
 
   /** Number of connected peers. */
@@ -93,26 +85,20 @@ export class Room {
   /** Adds a peer and starts the handshake: our state vector, then current presence. */
   join(peer: Peer): void {
     if (this.failed) throw new CollabError('room_unavailable', 'room failed');
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
+    this.presence.add(peer);
     const stateVector =
       this.built === null && this.storedStateVector !== null
         ? this.storedStateVector
         : Y.encodeStateVector(this.doc);
     peer.send(protocol.encodeSyncStep1(stateVector));
-    if (this.awareness.states.size > 0) {
-      const ids = [...this.awareness.states.keys()];
-      peer.send(
-        protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-      );
-    }
+    if (!this.presence.isEmpty) peer.send(this.presence.stateMessage());
   }
 
   /** Removes a peer and the presence it published. */
   leave(peer: Peer): void {
-    const ids = this.peers.get(peer);
-    if (ids === undefined) return;
-    this.peers.delete(peer);
-    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    if (!this.peers.delete(peer)) return;
+    this.presence.remove(peer);
     if (this.peers.size === 0) this.deps.onEmpty(this);
   }
 
@@ -127,15 +113,11 @@ export class Room {
         this.write(peer, message.update);
         return;
       case 'awareness':
-        this.applyAwareness(peer, message.update);
+        this.presence.apply(peer, message.update);
         return;
-      case 'query-awareness': {
-        const ids = [...this.awareness.states.keys()];
-        peer.send(
-          protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-        );
+      case 'query-awareness':
+        peer.send(this.presence.stateMessage());
         return;
-      }
       case 'ignored':
         return;
     }
@@ -147,17 +129,15 @@ export class Room {
    */
   closeAll(code: number, reason: string): void {
     this.closed = true;
-    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+    for (const peer of [...this.peers]) peer.close(code, reason);
   }
 
   /** Frees the documents; the room must not be used afterwards. */
   destroy(): void {
     this.destroyed = true;
-    this.awareness.off('update', this.handleAwarenessChange);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.scratch.discard();
     this.built?.destroy();
-    this.presenceDoc.destroy();
   }
 
   /** The committed document's full encoded state, cached between changes (T23). */
@@ -223,7 +203,7 @@ export class Room {
       Y.applyUpdate(this.doc, update, from);
       this.encodedState = null;
       const message = protocol.encodeSyncUpdate(update);
-      for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
+      for (const peer of this.peers) if (peer !== from) peer.send(message);
       this.logCount += 1;
       this.logBytes += update.length;
     }
@@ -260,49 +240,4 @@ export class Room {
         this.compacting = false;
       });
   }
-
-  private applyAwareness(peer: Peer, update: Uint8Array): void {
-    const owned = this.peers.get(peer);
-    if (owned === undefined) return;
-    const entries = protocol.decodeAwarenessUpdate(update);
-    let budget = MAX_AWARENESS_IDS_PER_PEER - owned.size;
-    const accepted = entries.filter((entry) => {
-      const owner = this.awarenessOwner.get(entry.clientID);
-      if (owner !== undefined && owner !== peer) return false;
-      if (entry.state.length > MAX_AWARENESS_STATE_CHARS) return false;
-      if (owner === undefined) return budget-- > 0;
-      return true;
-    });
-    if (accepted.length === 0) return;
-    const filtered = accepted.length === entries.length ? update : protocol.encodeAwarenessUpdate(accepted);
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
-    } catch (error) {
-      throw new CollabError('malformed_message', `bad awareness state: ${(error as Error).message}`);
-    }
-  }
-
-  private readonly handleAwarenessChange = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const from = origin as Peer;
-    const owned = this.peers.get(from);
-    if (owned !== undefined) {
-      for (const id of [...change.added, ...change.updated]) {
-        owned.add(id);
-        this.awarenessOwner.set(id, from);
-      }
-    }
-    for (const id of change.removed) {
-      const owner = this.awarenessOwner.get(id);
-      if (owner !== undefined) this.peers.get(owner)?.delete(id);
-      this.awarenessOwner.delete(id);
-    }
-    const ids = [...change.added, ...change.updated, ...change.removed];
-    const message = protocol.encodeAwarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
-    );
-    for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
-  };
 }

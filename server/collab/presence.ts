@@ -1,0 +1,105 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CollabError } from './collab-error.ts';
+import type { Peer } from './peer.ts';
+import * as protocol from './protocol.ts';
+
+/** A client may publish presence for at most this many clientIDs, each this large (R9). */
+const MAX_IDS_PER_PEER = 4;
+const MAX_STATE_CHARS = 4096;
+
+/**
+ * Who is in a room and where their cursors are (y-protocols awareness), with the server
+ * deciding who may speak for which clientID: a connection owns the clientIDs it announced
+ * first, and states for clientIDs owned by another connection are dropped, never relayed.
+ */
+export class Presence {
+  // Awareness needs a Y.Doc only for its own clientID; a separate one never forces the draft to load.
+  private readonly doc = new Y.Doc();
+  private readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly owned = new Map<Peer, Set<number>>();
+  private readonly owner = new Map<number, Peer>();
+
+  constructor(
+    /** Sends a presence message to every peer but `except`. */
+    private readonly broadcast: (message: Uint8Array, except: Peer | null) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.handleChange);
+  }
+
+  /** Whether anyone has published a state. */
+  get isEmpty(): boolean {
+    return this.awareness.states.size === 0;
+  }
+
+  /** Starts tracking what a new peer announces. */
+  add(peer: Peer): void {
+    this.owned.set(peer, new Set());
+  }
+
+  /** Forgets a peer and tells the others that its states are gone. */
+  remove(peer: Peer): void {
+    const ids = this.owned.get(peer);
+    this.owned.delete(peer);
+    if (ids !== undefined && ids.size > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** The message describing everyone present. */
+  stateMessage(): Uint8Array {
+    const ids = [...this.awareness.states.keys()];
+    return protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  /** Applies a peer's awareness update, keeping only the entries it may publish. */
+  apply(peer: Peer, update: Uint8Array): void {
+    const owned = this.owned.get(peer);
+    if (owned === undefined) return;
+    const entries = protocol.decodeAwarenessUpdate(update);
+    let budget = MAX_IDS_PER_PEER - owned.size;
+    const accepted = entries.filter((entry) => {
+      const owner = this.owner.get(entry.clientID);
+      if (owner !== undefined && owner !== peer) return false;
+      if (entry.state.length > MAX_STATE_CHARS) return false;
+      if (owner === undefined) return budget-- > 0;
+      return true;
+    });
+    if (accepted.length === 0) return;
+    const filtered = accepted.length === entries.length ? update : protocol.encodeAwarenessUpdate(accepted);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
+    } catch (error) {
+      throw new CollabError('malformed_message', `bad awareness state: ${(error as Error).message}`);
+    }
+  }
+
+  /** Stops the awareness timer and frees the presence document. */
+  destroy(): void {
+    this.awareness.off('update', this.handleChange);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly handleChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const from = this.owned.has(origin as Peer) ? (origin as Peer) : null;
+    for (const id of [...change.added, ...change.updated]) {
+      if (from === null) continue;
+      this.owned.get(from)?.add(id);
+      this.owner.set(id, from);
+    }
+    for (const id of change.removed) {
+      const owner = this.owner.get(id);
+      if (owner !== undefined) this.owned.get(owner)?.delete(id);
+      this.owner.delete(id);
+    }
+    const ids = [...change.added, ...change.updated, ...change.removed];
+    this.broadcast(
+      protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
+      from,
+    );
+  };
+}
