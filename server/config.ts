@@ -51,7 +51,7 @@ export interface Config {
     readonly compactAfterBytes: number;
     /** A room starts a compaction at most this often (a write burst must not become a compaction storm). */
     readonly compactMinIntervalMs: number;
-    /** How long an append waits for others to share its commit (0: only those queued meanwhile). */
+    /** While commits are frequent, how long an append waits for others to share its commit. */
     readonly commitWindowMs: number;
   };
   readonly shutdownTimeoutMs: number;

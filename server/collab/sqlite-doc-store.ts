@@ -12,6 +12,9 @@ import type { CollabTables, NewCollabUpdateRow } from './collab-document.table.t
 import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
 
+/** Commits are "frequent" when the last one was less than this many windows ago. */
+const QUIET_WINDOWS = 10;
+
 interface QueuedAppend {
   readonly doc: string;
   readonly data: Uint8Array;
@@ -26,7 +29,10 @@ export interface SqliteDocStoreOptions {
   readonly sqlite: BetterSqlite3.Database;
   /** The database file, which the compaction worker opens read-only. */
   readonly file: string;
-  /** How long the first queued append waits for others to share its commit (0: the next turn of the loop). */
+  /**
+   * While commits are frequent, how long the first queued append waits for others to share its
+   * commit (0: never wait). After a quiet spell an append commits at the next turn of the loop.
+   */
   readonly commitWindowMs?: number;
   readonly now?: () => number;
 }
@@ -49,6 +55,7 @@ export class SqliteDocStore implements DocStore {
   private readonly commitWindowMs: number;
   private readonly now: () => number;
   private committedBatches = 0;
+  private lastCommitAt = -Infinity;
 
   constructor(options: SqliteDocStoreOptions) {
     this.db = options.db;
@@ -101,8 +108,11 @@ export class SqliteDocStore implements DocStore {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
+    // Wait for company only when there is some (as PostgreSQL's commit_delay does with
+    // commit_siblings): a lone keystroke after a pause should not pay the window.
+    const busy = performance.now() - this.lastCommitAt < this.commitWindowMs * QUIET_WINDOWS;
     // setImmediate runs after the poll phase has handed us every message already received.
-    if (this.commitWindowMs > 0) setTimeout(() => this.flush(), this.commitWindowMs);
+    if (busy) setTimeout(() => this.flush(), this.commitWindowMs);
     else setImmediate(() => this.flush());
   }
 
@@ -120,6 +130,7 @@ export class SqliteDocStore implements DocStore {
       return;
     }
     this.committedBatches += 1;
+    this.lastCommitAt = performance.now();
     for (const append of batch) append.resolve();
   }
 

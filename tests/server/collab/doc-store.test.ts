@@ -21,11 +21,13 @@ afterEach(async () => {
   for (const h of opened.splice(0)) await h.close();
 });
 
-async function sqliteHarness(): Promise<Harness & { database: OpenDatabase; file: string }> {
+async function sqliteHarness(
+  options: { commitWindowMs?: number } = {},
+): Promise<Harness & { database: OpenDatabase; file: string }> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-store-')), 'vankien.db');
   const database = openDatabase(file);
   await migrateToLatest(database.db);
-  const store = new SqliteDocStore({ db: database.db, sqlite: database.sqlite, file });
+  const store = new SqliteDocStore({ db: database.db, sqlite: database.sqlite, file, ...options });
   const harness = {
     store,
     database,
@@ -118,6 +120,17 @@ describe('SqliteDocStore', () => {
     expect((store as SqliteDocStore).commits).toBe(1);
     await store.append('batch', typing(['một'])[0]!);
     expect((store as SqliteDocStore).commits).toBe(2);
+  });
+
+  it('the commit window applies only while commits are frequent', async () => {
+    const { store } = await sqliteHarness({ commitWindowMs: 300 });
+    const [first, second] = typing(['sau lúc nghỉ ', 'liền sau']);
+    let started = performance.now();
+    await store.append('w', first!);
+    expect(performance.now() - started).toBeLessThan(150); // after a quiet spell: at once
+    started = performance.now();
+    await store.append('w', second!);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250); // right after a commit: waits
   });
 
   it('a failed commit fails its appends and those queued behind it, and the store recovers', async () => {
