@@ -40,9 +40,7 @@ export function createApp({ config, log, database }: AppDeps): App {
     store,
     log: log.child({ module: 'collab' }),
     roomIdleMs: config.collab.roomIdleMs,
-    compactAfterUpdates: config.collab.compactAfterUpdates,
-    compactAfterBytes: config.collab.compactAfterBytes,
-    compactMinIntervalMs: config.collab.compactMinIntervalMs,
+    compaction: config.collab.compaction,
   });
   // noServer: node-server routes each upgrade through the Hono app, so middleware runs first.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxPayloadBytes });

@@ -47,10 +47,12 @@ export interface Config {
     readonly pongTimeoutMs: number;
     readonly roomIdleMs: number;
     readonly maxBufferedBytes: number;
-    readonly compactAfterUpdates: number;
-    readonly compactAfterBytes: number;
-    /** A room starts a compaction at most this often (a write burst must not become a compaction storm). */
-    readonly compactMinIntervalMs: number;
+    readonly compaction: {
+      readonly afterUpdates: number;
+      readonly afterBytes: number;
+      /** A room starts a compaction at most this often (a write burst must not become a compaction storm). */
+      readonly minIntervalMs: number;
+    };
     /** While commits are frequent, how long an append waits for others to share its commit. */
     readonly commitWindowMs: number;
   };
@@ -95,9 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pongTimeoutMs: e.PONG_TIMEOUT_MS,
       roomIdleMs: e.ROOM_IDLE_MS,
       maxBufferedBytes: e.MAX_BUFFERED_BYTES,
-      compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
-      compactAfterBytes: e.COMPACT_AFTER_BYTES,
-      compactMinIntervalMs: e.COMPACT_MIN_INTERVAL_MS,
+      compaction: Object.freeze({
+        afterUpdates: e.COMPACT_AFTER_UPDATES,
+        afterBytes: e.COMPACT_AFTER_BYTES,
+        minIntervalMs: e.COMPACT_MIN_INTERVAL_MS,
+      }),
       commitWindowMs: e.COMMIT_WINDOW_MS,
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -2,7 +2,7 @@ import type { Logger } from '../logger.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore } from './doc-store.ts';
 import type { Peer } from './peer.ts';
-import { Room } from './room.ts';
+import { Room, type CompactionPolicy } from './room.ts';
 
 /** Settings of the registry and the rooms it creates. */
 export interface RoomRegistryOptions {
@@ -10,9 +10,7 @@ export interface RoomRegistryOptions {
   readonly log: Logger;
   /** How long a room without peers stays loaded. */
   readonly roomIdleMs: number;
-  readonly compactAfterUpdates: number;
-  readonly compactAfterBytes: number;
-  readonly compactMinIntervalMs: number;
+  readonly compaction: CompactionPolicy;
 }
 
 /**
@@ -86,9 +84,7 @@ export class RoomRegistry {
           const room = new Room(name, stored, {
             store: this.options.store,
             log: this.options.log,
-            compactAfterUpdates: this.options.compactAfterUpdates,
-            compactAfterBytes: this.options.compactAfterBytes,
-            compactMinIntervalMs: this.options.compactMinIntervalMs,
+            compaction: this.options.compaction,
             onEmpty: (r) => this.scheduleIdle(r),
             onFailed: (r) => this.drop(r),
           });

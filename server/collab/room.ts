@@ -8,14 +8,20 @@ import { Presence } from './presence.ts';
 import * as protocol from './protocol.ts';
 import { isEmptyUpdate, ScratchDoc } from './scratch-doc.ts';
 
+/** When a room folds its update log into a snapshot. */
+export interface CompactionPolicy {
+  /** Compact once this many log rows (or bytes) have accumulated since the snapshot. */
+  readonly afterUpdates: number;
+  readonly afterBytes: number;
+  /** A room starts a compaction at most this often (a write burst must not become a compaction storm). */
+  readonly minIntervalMs: number;
+}
+
 /** What a room needs from the outside. */
 export interface RoomDeps {
   readonly store: DocStore;
   readonly log: Logger;
-  readonly compactAfterUpdates: number;
-  readonly compactAfterBytes: number;
-  /** Minimum time between two compactions this room starts. */
-  readonly compactMinIntervalMs: number;
+  readonly compaction: CompactionPolicy;
   /** Called when the last peer has left (the registry starts its idle timer). */
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer guarantee durability and must be dropped. */
@@ -221,12 +227,12 @@ export class Room {
   }
 
   private maybeCompact(): void {
-    const due =
-      this.logCount >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes;
+    const { afterUpdates, afterBytes, minIntervalMs } = this.deps.compaction;
+    const due = this.logCount >= afterUpdates || this.logBytes >= afterBytes;
     if (!due || this.compacting || this.failed) return;
     // Each compaction rebuilds the whole draft: during a burst (a paste, an import) let the
     // log grow rather than rebuild every few hundred milliseconds while peers need the CPU.
-    if (performance.now() - this.lastCompactionAt < this.deps.compactMinIntervalMs) return;
+    if (performance.now() - this.lastCompactionAt < minIntervalMs) return;
     this.lastCompactionAt = performance.now();
     this.compacting = true;
     this.deps.store

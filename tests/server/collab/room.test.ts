@@ -15,9 +15,7 @@ function newRoom(store = new MemoryDocStore(), overrides: Partial<RoomDeps> = {}
     {
       store,
       log: captureLogger(),
-      compactAfterUpdates: 1000,
-      compactAfterBytes: 1 << 30,
-      compactMinIntervalMs: 0,
+      compaction: { afterUpdates: 1000, afterBytes: 1 << 30, minIntervalMs: 0 },
       onEmpty: () => (events.empty += 1),
       onFailed: () => (events.failed += 1),
       ...overrides,
@@ -158,8 +156,10 @@ function str(s: string): number[] {
 }
 
 describe('Room compaction', () => {
-  async function burst(compactMinIntervalMs: number): Promise<number> {
-    const { room, store } = newRoom(new MemoryDocStore(), { compactAfterUpdates: 5, compactMinIntervalMs });
+  async function burst(minIntervalMs: number): Promise<number> {
+    const { room, store } = newRoom(new MemoryDocStore(), {
+      compaction: { afterUpdates: 5, afterBytes: 1 << 30, minIntervalMs },
+    });
     const writer = new MemoryPeer('w');
     room.join(writer);
     const doc = new Y.Doc();
@@ -191,9 +191,7 @@ describe('Room loading', () => {
       {
         store: new MemoryDocStore(),
         log: captureLogger(),
-        compactAfterUpdates: 1000,
-        compactAfterBytes: 1 << 30,
-        compactMinIntervalMs: 0,
+        compaction: { afterUpdates: 1000, afterBytes: 1 << 30, minIntervalMs: 0 },
         onEmpty: () => undefined,
         onFailed: () => undefined,
       },
