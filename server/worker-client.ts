@@ -13,9 +13,6 @@ export interface WorkerRequest {
   id: number;
 }
 
-/** A request without its id (distributes over unions of request kinds). */
-export type RequestBody<R> = R extends WorkerRequest ? Omit<R, 'id'> : never;
-
 /** A worker's reply: a result, or an error message. */
 export type WorkerReply<Result> = ({ id: number } & Result) | { id: number; error: string };
 
@@ -38,7 +35,7 @@ export class WorkerClient<Request extends WorkerRequest, Result extends object> 
   ) {}
 
   /** Sends a request and resolves with the worker's result (rejects with its error). */
-  request(body: RequestBody<Request>, transfer: ArrayBuffer[] = []): Promise<{ id: number } & Result> {
+  request(body: Omit<Request, 'id'>, transfer: ArrayBuffer[] = []): Promise<{ id: number } & Result> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

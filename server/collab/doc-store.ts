@@ -18,8 +18,8 @@ export interface CompactionResult {
 /**
  * Where the collaboration core keeps documents. `append` resolves only once the update is
  * durable (committed), so a room can persist before it relays; appends that arrive
- * together may share one commit. If a commit fails, every append queued behind it fails
- * too, so no stored update can depend on one that was lost.
+ * together may share one commit. If a commit fails, every append of it fails and nothing of
+ * it is stored, so no stored update can depend on one that was lost.
  */
 export interface DocStore {
   load(doc: string): Promise<StoredDoc>;

@@ -133,7 +133,7 @@ describe('SqliteDocStore', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(250); // right after a commit: waits
   });
 
-  it('a failed commit fails its appends and those queued behind it, and the store recovers', async () => {
+  it('a failed commit fails every append it held, and the store recovers', async () => {
     const { store, database } = await sqliteHarness();
     database.sqlite.exec(
       "CREATE TRIGGER refuse BEFORE INSERT ON collab_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END",
