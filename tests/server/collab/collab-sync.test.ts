@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
-import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import type { CollabClient } from '../../helpers/collab-client.ts';
+import { useTestbed } from '../../helpers/testbed.ts';
 import { waitFor } from '../../helpers/wait.ts';
 
-let server: TestServer | null = null;
-const clients: CollabClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.stop();
-  server = null;
-});
-
-function connect(room: string): CollabClient {
-  const client = newCollabClient(server!.wsUrl, room);
-  clients.push(client);
-  return client;
-}
+const bed = useTestbed();
+const connect = (room: string): CollabClient => bed.connect(room);
 
 /** One client lays out `count` paragraphs and everyone waits to see them, so typing can be concurrent. */
 async function layOut(group: CollabClient[], count: number): Promise<void> {
@@ -33,7 +21,7 @@ async function expectConverged(group: CollabClient[], expected: string): Promise
 
 describe('collaboration over the stock y-websocket client', () => {
   it('two clients editing one draft converge', async () => {
-    server = await startTestServer();
+    await bed.start();
     const [a, b] = [connect('draft-1'), connect('draft-1')];
     await Promise.all([a.synced(), b.synced()]);
     await layOut([a, b], 2);
@@ -44,7 +32,7 @@ describe('collaboration over the stock y-websocket client', () => {
   });
 
   it('ten clients typing at once converge on one text', async () => {
-    server = await startTestServer();
+    await bed.start();
     const group = Array.from({ length: 10 }, () => connect('draft-10'));
     await Promise.all(group.map((c) => c.synced()));
     await layOut(group, 10);
@@ -56,7 +44,7 @@ describe('collaboration over the stock y-websocket client', () => {
   });
 
   it('rooms are isolated from each other', async () => {
-    server = await startTestServer();
+    await bed.start();
     const [a, b] = [connect('room-a'), connect('room-b')];
     await Promise.all([a.synced(), b.synced()]);
     a.type('chỉ ở phòng A');
@@ -67,7 +55,7 @@ describe('collaboration over the stock y-websocket client', () => {
   });
 
   it("a late joiner's first sync already holds the whole text", async () => {
-    server = await startTestServer();
+    await bed.start();
     const writer = connect('draft-late');
     await writer.synced();
     writer.addParagraphs(5);
@@ -76,14 +64,13 @@ describe('collaboration over the stock y-websocket client', () => {
     const probe = connect('draft-late');
     await waitFor(() => probe.text() === expected, 'probe to receive the stored text', 10_000);
     // Everything arrived with the first sync answer, not trickling in afterwards.
-    const late = newCollabClient(server.wsUrl, 'draft-late');
-    clients.push(late);
+    const late = connect('draft-late');
     await late.synced();
     expect(late.text()).toBe(expected);
   });
 
   it('the text survives a restart and is in the first sync answer', async () => {
-    server = await startTestServer();
+    await bed.start();
     const writer = connect('draft-restart');
     await writer.synced();
     writer.addParagraphs(2);
@@ -92,17 +79,15 @@ describe('collaboration over the stock y-websocket client', () => {
     const expected = writer.text();
     const reader = connect('draft-restart');
     await waitFor(() => reader.text() === expected, 'reader to see the text');
-    for (const client of clients.splice(0)) client.destroy();
-    const dataDir = server.dataDir;
-    await server.stop({ keepData: true });
-    server = await startTestServer({}, dataDir);
+    bed.disconnectAll();
+    await bed.restart();
     const fresh = connect('draft-restart');
     await fresh.synced();
     expect(fresh.text()).toBe(expected);
   });
 
   it('a client that edited offline across a server restart merges its edits on reconnect', async () => {
-    server = await startTestServer();
+    await bed.start();
     const [offline, other] = [connect('draft-offline'), connect('draft-offline')];
     await Promise.all([offline.synced(), other.synced()]);
     await layOut([offline, other], 2);
@@ -110,15 +95,12 @@ describe('collaboration over the stock y-websocket client', () => {
     await waitFor(() => other.text() === 'Đã lưu. \n', 'other to see the first edit');
     offline.provider.disconnect();
     other.destroy();
-    const dataDir = server.dataDir;
-    await server.stop({ keepData: true });
-    offline.type('Sửa khi mất mạng.', 1); // typed while the server is down
-    server = await startTestServer({}, dataDir);
+    offline.type('Sửa khi mất mạng.', 1); // typed while offline, before the restart
+    await bed.restart();
     const reader = connect('draft-offline');
     await reader.synced();
     expect(reader.text()).toBe('Đã lưu. \n');
-    const reconnected = newCollabClient(server.wsUrl, 'draft-offline', { connect: false });
-    clients.push(reconnected);
+    const reconnected = bed.connect('draft-offline', { connect: false });
     Y.applyUpdate(reconnected.doc, Y.encodeStateAsUpdate(offline.doc)); // the same tab's document
     reconnected.provider.connect();
     await waitFor(

@@ -1,29 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { databaseFile } from '../../../server/server.ts';
-import { newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
+import type { CollabClient } from '../../helpers/collab-client.ts';
 import { readStoredDoc } from '../../helpers/stored-doc.ts';
-import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { useTestbed } from '../../helpers/testbed.ts';
 import { waitFor } from '../../helpers/wait.ts';
 
-let server: TestServer | null = null;
-const clients: CollabClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.stop();
-  server = null;
-});
-
-function connect(room: string): CollabClient {
-  const client = newCollabClient(server!.wsUrl, room);
-  clients.push(client);
-  return client;
-}
+const bed = useTestbed();
+const connect = (room: string): CollabClient => bed.connect(room);
 
 describe('rooms: loading, durability order, unloading', () => {
   it('every update a peer receives is stored in the SQLite log', async () => {
-    server = await startTestServer();
+    const server = await bed.start();
     const [writer, reader] = [connect('durable'), connect('durable')];
     await Promise.all([writer.synced(), reader.synced()]);
     writer.addParagraphs(1);
@@ -46,16 +34,14 @@ describe('rooms: loading, durability order, unloading', () => {
   });
 
   it('concurrent joins after a restart load the room once, and each first sync holds the text', async () => {
-    server = await startTestServer();
+    await bed.start();
     const writer = connect('crowd');
     await writer.synced();
     writer.type('Nghị quyết Đại hội');
     const reader = connect('crowd');
     await waitFor(() => reader.text() === 'Nghị quyết Đại hội', 'reader');
-    for (const client of clients.splice(0)) client.destroy();
-    const dataDir = server.dataDir;
-    await server.stop({ keepData: true });
-    server = await startTestServer({}, dataDir);
+    bed.disconnectAll();
+    const server = await bed.restart();
     const crowd = Array.from({ length: 12 }, () => connect('crowd'));
     await Promise.all(crowd.map((c) => c.synced()));
     expect(crowd.map((c) => c.text())).toEqual(Array(12).fill('Nghị quyết Đại hội'));
@@ -63,13 +49,13 @@ describe('rooms: loading, durability order, unloading', () => {
   });
 
   it('a room with no peers is unloaded after ROOM_IDLE_MS and reloads intact', async () => {
-    server = await startTestServer({ ROOM_IDLE_MS: '200' });
+    const server = await bed.start({ ROOM_IDLE_MS: '200' });
     const registry = server.server.app.registry;
     const writer = connect('idle');
     await writer.synced();
     writer.type('lưu lại');
     await waitFor(() => registry.has('idle'), 'room loaded');
-    clients.splice(0).forEach((c) => c.destroy());
+    bed.disconnectAll();
     await waitFor(() => !registry.has('idle'), 'room to unload', 3000);
     expect(registry.size).toBe(0);
     const back = connect('idle');
@@ -79,7 +65,7 @@ describe('rooms: loading, durability order, unloading', () => {
   });
 
   it('a room that still has a peer is not unloaded', async () => {
-    server = await startTestServer({ ROOM_IDLE_MS: '100' });
+    const server = await bed.start({ ROOM_IDLE_MS: '100' });
     const [stay, leave] = [connect('busy'), connect('busy')];
     await Promise.all([stay.synced(), leave.synced()]);
     leave.destroy();
