@@ -60,6 +60,7 @@ export default tseslint.config(
       'server/collab/collab.routes.ts',
       'server/collab/ws-peer.ts',
       'server/collab/sqlite-doc-store.ts',
+      'server/collab/sqlite-client-owners.ts',
       'server/collab/collab-document.*.ts',
       'server/collab/compaction*.ts',
     ],

@@ -1,21 +1,30 @@
 import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
 import { CloseCode } from '../shared/collab/close-codes.ts';
+import type { ConsultationAccess } from './access/access.service.ts';
+import { CollabGate } from './access/collab-gate.ts';
+import { SocketAccessWatch } from './access/socket-access-watch.ts';
+import type { CookiePolicy } from './auth/session-cookie.ts';
 import { collabRoutes } from './collab/collab.routes.ts';
 import type { DocStore } from './collab/doc-store.ts';
 import { RoomRegistry } from './collab/room-registry.ts';
+import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
 import { SqliteDocStore } from './collab/sqlite-doc-store.ts';
 import { guardSockets } from './collab/ws-peer.ts';
 import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/database.ts';
+import { apiRoutes } from './http/api.ts';
 import { errorHandler, notFoundHandler } from './http/on-error.ts';
 import type { Logger } from './logger.ts';
+import { createServices, type Services } from './services.ts';
 
 /** What the composition root is built from. */
 export interface AppDeps {
   readonly config: Config;
   readonly log: Logger;
   readonly database: OpenDatabase;
+  /** Which orgs are invited to open rounds; the rounds module plugs in here (tests pass a fixture). */
+  readonly consultations?: ConsultationAccess;
 }
 
 /** The assembled application: the HTTP app, its WebSocket server and the collab core. */
@@ -24,12 +33,18 @@ export interface App {
   readonly wss: WebSocketServer;
   readonly registry: RoomRegistry;
   readonly store: DocStore;
+  readonly services: Services;
   /** Refuses new upgrades, closes sockets with 1001, waits for every write, unloads rooms. */
   shutdown(): Promise<void>;
 }
 
 /** The composition root: the only place that wires modules together. */
-export function createApp({ config, log, database }: AppDeps): App {
+export function createApp({ config, log, database, consultations }: AppDeps): App {
+  const services = createServices(database.db, config.auth, consultations);
+  const cookies: CookiePolicy = {
+    secure: config.auth.secureCookies,
+    maxAgeS: config.auth.sessionAbsoluteMs / 1000,
+  };
   const store = new SqliteDocStore({
     db: database.db,
     sqlite: database.sqlite,
@@ -38,6 +53,7 @@ export function createApp({ config, log, database }: AppDeps): App {
   });
   const registry = new RoomRegistry({
     store,
+    owners: new SqliteClientOwners(database.db),
     log: log.child({ module: 'collab' }),
     roomIdleMs: config.collab.roomIdleMs,
     compaction: config.collab.compaction,
@@ -50,9 +66,24 @@ export function createApp({ config, log, database }: AppDeps): App {
     log,
   });
   let accepting = true;
+  const gate = new CollabGate({
+    auth: services.auth,
+    access: services.access,
+    cookies,
+    allowedOrigins: config.auth.allowedOrigins,
+  });
+  const watch = new SocketAccessWatch({
+    auth: services.auth,
+    access: services.access,
+    epoch: services.epoch,
+    touchSessions: (ids) => services.sessions.touch(ids),
+    intervalMs: config.auth.accessRecheckMs,
+    log: log.child({ module: 'access' }),
+  });
 
   const hono = new Hono();
   hono.get('/healthz', (c) => c.json({ ok: true }));
+  hono.route('/api', apiRoutes(services, { cookies, allowedOrigins: config.auth.allowedOrigins }));
   hono.route(
     '/collab',
     collabRoutes({
@@ -60,6 +91,10 @@ export function createApp({ config, log, database }: AppDeps): App {
       limits: config.collab,
       log: log.child({ module: 'collab' }),
       isAccepting: () => accepting,
+      admit: async (c, room) => {
+        const { member, grant } = await gate.admit(c, room);
+        return { member, watch: (connection) => watch.watch(connection, grant) };
+      },
     }),
   );
   hono.onError(errorHandler(log));
@@ -70,9 +105,11 @@ export function createApp({ config, log, database }: AppDeps): App {
     wss,
     registry,
     store,
+    services,
     async shutdown() {
       accepting = false;
       stopGuard();
+      watch.stop();
       registry.closeAll(CloseCode.GoingAway, 'server_shutdown');
       await registry.compactAll(config.shutdownTimeoutMs / 4);
       await store.close();

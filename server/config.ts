@@ -27,7 +27,18 @@ const schema = z.object({
   COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024, 8 * 1024 * 1024),
   COMPACT_MIN_INTERVAL_MS: int(0, 86_400_000, 15_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 60_000, 8000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  SESSION_IDLE_MINUTES: int(1, 24 * 60, 30),
+  SESSION_ABSOLUTE_HOURS: int(1, 24 * 30, 12),
+  LOGIN_MAX_FAILURES: int(1, 1000, 5),
+  LOGIN_WINDOW_MS: int(1000, 86_400_000, 15 * 60_000),
+  ACCESS_RECHECK_MS: int(100, 60_000, 1000),
+  VANKIEN_DEMO: z.enum(['0', '1']).default('1'),
+  VANKIEN_DEMO_PASSWORD: z.string().min(8).max(256).optional(),
 });
+
+const origin = (url: string): string => new URL(url).origin;
 
 /** Validated, immutable server configuration. */
 export interface Config {
@@ -57,6 +68,25 @@ export interface Config {
     readonly commitWindowMs: number;
   };
   readonly shutdownTimeoutMs: number;
+  readonly auth: {
+    /** Where users reach the app; https makes cookies `Secure` and `__Host-` prefixed. */
+    readonly publicUrl: string;
+    readonly secureCookies: boolean;
+    /** Origins allowed on state-changing requests and WebSocket upgrades (R7, R11). */
+    readonly allowedOrigins: readonly string[];
+    readonly sessionIdleMs: number;
+    readonly sessionAbsoluteMs: number;
+    /** Failed sign-ins per account in the window before 429 (per address: four times as many). */
+    readonly loginMaxFailures: number;
+    readonly loginWindowMs: number;
+    /** How often open sockets check whether their session or rights changed (≤ 5 s, R8). */
+    readonly accessRecheckMs: number;
+  };
+  readonly demo: {
+    /** Seed the demo workspace into an empty database at start-up. */
+    readonly seed: boolean;
+    readonly password: string | undefined;
+  };
 }
 
 /** Thrown when the environment holds an invalid value; its message is one readable line. */
@@ -81,6 +111,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const origins = new Set([origin(publicUrl)]);
+  // Unconfigured, the app is reached on this machine by either name.
+  if (e.PUBLIC_URL === undefined) origins.add(`http://127.0.0.1:${e.PORT}`);
+  for (const item of (e.ALLOWED_ORIGINS ?? '').split(',')) {
+    if (item.trim() === '') continue;
+    try {
+      origins.add(origin(item.trim()));
+    } catch {
+      throw new ConfigError(`Invalid configuration: ALLOWED_ORIGINS=${JSON.stringify(item)}: not a URL`);
+    }
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -105,5 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       commitWindowMs: e.COMMIT_WINDOW_MS,
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    auth: Object.freeze({
+      publicUrl,
+      secureCookies: publicUrl.startsWith('https:'),
+      allowedOrigins: Object.freeze([...origins]),
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginWindowMs: e.LOGIN_WINDOW_MS,
+      accessRecheckMs: e.ACCESS_RECHECK_MS,
+    }),
+    demo: Object.freeze({ seed: e.VANKIEN_DEMO === '1', password: e.VANKIEN_DEMO_PASSWORD }),
   });
 }

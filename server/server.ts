@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { sql } from 'kysely';
+import type { ConsultationAccess } from './access/access.service.ts';
 import { createApp, type App } from './app.ts';
 import type { Config } from './config.ts';
 import { checkpointIfLarge, openDatabase, readPragmas } from './db/database.ts';
@@ -26,7 +27,11 @@ export function databaseFile(dataDir: string): string {
 }
 
 /** Opens and migrates the database, builds the app and listens on the configured port. */
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger,
+  options: { consultations?: ConsultationAccess } = {},
+): Promise<RunningServer> {
   const database = openDatabase(databaseFile(config.dataDir));
   const migration = await migrateToLatest(database.db);
   if (migration.error !== undefined) {
@@ -35,7 +40,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
   log.info({ file: database.file, pragmas: readPragmas(database.sqlite) }, 'database ready');
 
-  const app = createApp({ config, log, database });
+  const app = createApp({ config, log, database, consultations: options.consultations });
   // Long-lived readers can starve automatic checkpoints; keep the WAL bounded (R15).
   const walTimer = setInterval(() => {
     if (checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES)) log.info({}, 'WAL checkpointed');

@@ -8,6 +8,18 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_room_name',
   'internal_error',
+  // Identity and access
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden_origin',
+  'csrf_rejected',
+  'too_many_requests',
+  'forbidden',
+  'draft_not_found',
+  'org_not_found',
+  'user_not_found',
+  'token_not_found',
+  'conflict',
   // Collaboration (WebSocket close reasons)
   'malformed_message',
   'invalid_update',
@@ -17,6 +29,9 @@ export const ERROR_CODES = [
   'slow_consumer',
   'server_shutdown',
   'room_unavailable',
+  'session_ended',
+  'access_revoked',
+  'client_id_owned',
 ] as const;
 
 /** One of the stable error codes. */

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { CollabTables, NewCollabUpdateRow } from './collab-document.table.ts';
+import type { Database } from '../db/database.ts';
+import type { NewCollabUpdateRow } from './collab-document.table.ts';
 
-type Db = Kysely<CollabTables> | Transaction<CollabTables>;
+type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The hot path: returns a function that appends rows in one transaction through a statement
@@ -11,7 +12,7 @@ type Db = Kysely<CollabTables> | Transaction<CollabTables>;
  * with FULL): it compiles the query and prepares BEGIN, INSERT and COMMIT anew every time.
  */
 export function prepareAppend(
-  db: Kysely<CollabTables>,
+  db: Kysely<Database>,
   sqlite: BetterSqlite3.Database,
 ): (rows: readonly NewCollabUpdateRow[]) => void {
   const { sql } = db
@@ -38,7 +39,7 @@ export async function findSnapshot(db: Db, doc: string) {
  * committed by the log writer between two separate reads would delete rows the old
  * snapshot does not cover. `upTo` limits the rows (for compaction).
  */
-export async function readHistory(db: Kysely<CollabTables>, doc: string, upTo = Number.MAX_SAFE_INTEGER) {
+export async function readHistory(db: Kysely<Database>, doc: string, upTo = Number.MAX_SAFE_INTEGER) {
   return db.transaction().execute(async (trx) => {
     const snapshot = await findSnapshot(trx, doc);
     const rows = await findUpdates(trx, doc, snapshot?.up_to ?? 0, upTo);
@@ -70,7 +71,7 @@ export async function findLastUpdateId(db: Db, doc: string): Promise<number> {
 
 /** Replaces the snapshot and deletes the log rows it covers; call inside one transaction. */
 export async function replaceSnapshot(
-  trx: Transaction<CollabTables>,
+  trx: Transaction<Database>,
   snapshot: { doc: string; state: Uint8Array; stateVector: Uint8Array; upTo: number; now: number },
 ): Promise<void> {
   const { doc, state, stateVector, upTo, now } = snapshot;

@@ -18,10 +18,18 @@ export interface CollabSnapshotTable {
   updated_at: number;
 }
 
+/** Which user first wrote structs with a Yjs clientID in a document (R13). */
+export interface CollabClientOwnerTable {
+  doc: string;
+  client_id: number;
+  user_id: number;
+}
+
 /** The collab module's tables (it alone queries them). */
 export interface CollabTables {
   collab_updates: CollabUpdateTable;
   collab_snapshots: CollabSnapshotTable;
+  collab_client_owners: CollabClientOwnerTable;
 }
 
 /** A log row as read. */

@@ -1,10 +1,11 @@
 import { upgradeWebSocket } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { WebSocket } from 'ws';
 import { isValidRoomName } from '../../shared/collab/room-name.ts';
 import { UnavailableError, ValidationError } from '../http/app-error.ts';
 import type { Logger } from '../logger.ts';
 import { Connection, type ConnectionLimits } from './connection.ts';
+import type { Member } from './member.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import { wsPeer } from './ws-peer.ts';
 
@@ -15,30 +16,48 @@ export interface CollabRouteDeps {
   readonly log: Logger;
   /** False once shutdown has begun: new upgrades are refused. */
   readonly isAccepting: () => boolean;
+  /**
+   * Authenticates and authorises an upgrade, throwing the HTTP error that refuses it; the
+   * returned `watch` keeps the open connection in step with the user's rights.
+   */
+  readonly admit: (c: Context, room: string) => Promise<Admission>;
 }
+
+/** An admitted upgrade. */
+export interface Admission {
+  readonly member: Member;
+  /** Starts re-checking the connection's rights; returns the function that stops it. */
+  watch(connection: Connection): () => void;
+}
+
+type CollabEnv = { Variables: { admission: Admission } };
 
 /**
  * `GET /collab/:room`: the y-websocket endpoint. The room name is checked before the
  * upgrade, so a bad name never allocates a document; everything after the upgrade is the
  * Connection's business.
  */
-export function collabRoutes(deps: CollabRouteDeps): Hono {
-  const app = new Hono();
+export function collabRoutes(deps: CollabRouteDeps): Hono<CollabEnv> {
+  const app = new Hono<CollabEnv>();
   app.get(
     '/:room',
     async (c, next) => {
       if (!deps.isAccepting()) throw new UnavailableError('server_shutdown', 'The server is shutting down');
       const room = c.req.param('room');
       if (!isValidRoomName(room)) throw new ValidationError('invalid_room_name', 'Invalid room name');
+      c.set('admission', await deps.admit(c, room));
       await next();
     },
     upgradeWebSocket((c) => {
       const room = c.req.param('room') ?? '';
+      const admission = c.get('admission');
       let connection: Connection | null = null;
+      let unwatch: (() => void) | null = null;
       return {
         onOpen(_event, ws) {
           const peer = wsPeer(ws.raw as WebSocket, deps.limits.maxBufferedBytes, deps.log);
-          connection = new Connection(peer, room, deps.registry, deps.limits, deps.log);
+          connection = new Connection(peer, room, admission.member, deps.registry, deps.limits, deps.log);
+          unwatch = admission.watch(connection);
         },
         onMessage(event) {
           // Hono types the event with the DOM's MessageEvent, which the server's lib does not include.
@@ -46,6 +65,7 @@ export function collabRoutes(deps: CollabRouteDeps): Hono {
           connection?.receive(typeof data === 'string' ? data : new Uint8Array(data as ArrayBuffer));
         },
         onClose() {
+          unwatch?.();
           connection?.onClose();
         },
       };

@@ -7,14 +7,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { WorkerReply } from '../worker-client.ts';
 import { readHistory } from './collab-document.repository.ts';
-import type { CollabTables } from './collab-document.table.ts';
+import type { Database } from '../db/database.ts';
 import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import { buildSnapshot } from './snapshot-builder.ts';
 
 const { file } = workerData as { file: string };
 const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
-const db = new Kysely<CollabTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 
 parentPort?.on('message', (request: SnapshotRequest) => {
   void handle(request).then((reply) => {

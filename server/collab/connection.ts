@@ -1,6 +1,8 @@
 import { closeCodeFor } from '../../shared/collab/close-codes.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
 import { CollabError } from './collab-error.ts';
+import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';
 import { decodeMessage, ProtocolError, type InboundMessage } from './protocol.ts';
 import type { Room } from './room.ts';
@@ -32,6 +34,7 @@ export class Connection {
   constructor(
     private readonly peer: Peer,
     private readonly roomName: string,
+    member: Member,
     private readonly registry: RoomRegistry,
     private readonly limits: ConnectionLimits,
     private readonly log: Logger,
@@ -43,7 +46,7 @@ export class Connection {
       limits.syncTimeoutMs,
     );
     this.syncTimer.unref();
-    this.registry.join(roomName, peer).then(
+    this.registry.join(roomName, peer, member).then(
       (room) => this.attach(room),
       (error: unknown) => this.refuse(error),
     );
@@ -68,6 +71,16 @@ export class Connection {
     } catch (error) {
       this.refuse(error);
     }
+  }
+
+  /** Whether the socket has closed. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Ends the connection from the server side, e.g. when its session ended. */
+  end(code: ErrorCode, detail: string): void {
+    this.refuse(new CollabError(code, detail));
   }
 
   /** The socket is gone (for whatever reason): leave the room, stop timers. */

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { PresenceUser } from '../../shared/collab/awareness.ts';
 import { CollabError } from './collab-error.ts';
 import type { Peer } from './peer.ts';
 import * as protocol from './protocol.ts';
@@ -18,6 +19,7 @@ export class Presence {
   private readonly doc = new Y.Doc();
   private readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly owned = new Map<Peer, Set<number>>();
+  private readonly identity = new Map<Peer, PresenceUser>();
   private readonly owner = new Map<number, Peer>();
 
   constructor(
@@ -33,15 +35,17 @@ export class Presence {
     return this.awareness.states.size === 0;
   }
 
-  /** Starts tracking what a new peer announces. */
-  add(peer: Peer): void {
+  /** Starts tracking what a new peer announces; `user` replaces whatever it claims to be. */
+  add(peer: Peer, user: PresenceUser): void {
     this.owned.set(peer, new Set());
+    this.identity.set(peer, { id: user.id, name: user.name, color: user.color });
   }
 
   /** Forgets a peer and tells the others that its states are gone. */
   remove(peer: Peer): void {
     const ids = this.owned.get(peer);
     this.owned.delete(peer);
+    this.identity.delete(peer);
     if (ids !== undefined && ids.size > 0)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
@@ -52,10 +56,14 @@ export class Presence {
     return protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
-  /** Applies a peer's awareness update, keeping only the entries it may publish. */
+  /**
+   * Applies a peer's awareness update, keeping only the entries it may publish, each with
+   * the server's `user` fields in place of the client's.
+   */
   apply(peer: Peer, update: Uint8Array): void {
     const owned = this.owned.get(peer);
-    if (owned === undefined) return;
+    const identity = this.identity.get(peer);
+    if (owned === undefined || identity === undefined) return;
     const entries = protocol.decodeAwarenessUpdate(update);
     let budget = MAX_IDS_PER_PEER - owned.size;
     const accepted = entries.filter((entry) => {
@@ -66,9 +74,9 @@ export class Presence {
       return true;
     });
     if (accepted.length === 0) return;
-    const filtered = accepted.length === entries.length ? update : protocol.encodeAwarenessUpdate(accepted);
+    const rewritten = accepted.map((entry) => ({ ...entry, state: withIdentity(entry.state, identity) }));
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, peer);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, protocol.encodeAwarenessUpdate(rewritten), peer);
     } catch (error) {
       throw new CollabError('malformed_message', `bad awareness state: ${(error as Error).message}`);
     }
@@ -102,4 +110,21 @@ export class Presence {
       from,
     );
   };
+}
+
+/**
+ * A state JSON with `user` set to the server's identity. Removals (`null`) stay removals;
+ * anything but a JSON object is refused.
+ */
+function withIdentity(state: string, user: PresenceUser): string {
+  if (state === 'null') return state;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(state);
+  } catch {
+    throw new CollabError('malformed_message', 'awareness state is not JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new CollabError('malformed_message', 'awareness state is not an object');
+  return JSON.stringify({ ...parsed, user });
 }

@@ -1,12 +1,15 @@
 import type { Logger } from '../logger.ts';
 import { CollabError } from './collab-error.ts';
+import type { ClientOwnerStore } from './client-owners.ts';
 import type { DocStore } from './doc-store.ts';
+import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';
 import { Room, type CompactionPolicy } from './room.ts';
 
 /** Settings of the registry and the rooms it creates. */
 export interface RoomRegistryOptions {
   readonly store: DocStore;
+  readonly owners: ClientOwnerStore;
   readonly log: Logger;
   /** How long a room without peers stays loaded. */
   readonly roomIdleMs: number;
@@ -42,11 +45,11 @@ export class RoomRegistry {
   }
 
   /** Loads the room if needed and adds the peer to it (the handshake starts at once). */
-  async join(name: string, peer: Peer): Promise<Room> {
+  async join(name: string, peer: Peer, member: Member): Promise<Room> {
     const room = this.rooms.get(name) ?? (await this.load(name));
     // No await between here and join: an idle timer cannot unload the room in between.
     this.cancelIdle(name);
-    room.join(peer);
+    room.join(peer, member);
     return room;
   }
 
@@ -77,11 +80,11 @@ export class RoomRegistry {
     let loading = this.loading.get(name);
     if (loading === undefined) {
       const started = performance.now();
-      loading = this.options.store
-        .load(name)
-        .then((stored) => {
-          const room = new Room(name, stored, {
+      loading = Promise.all([this.options.store.load(name), this.options.owners.load(name)])
+        .then(([stored, owners]) => {
+          const room = new Room(name, stored, owners, {
             store: this.options.store,
+            owners: this.options.owners,
             log: this.options.log,
             compaction: this.options.compaction,
             onEmpty: (r) => this.scheduleIdle(r),

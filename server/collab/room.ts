@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/close-codes.ts';
 import type { Logger } from '../logger.ts';
+import { ClientIdGuard, type ClientOwnerStore } from './client-owners.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
+import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';
 import { Presence } from './presence.ts';
 import * as protocol from './protocol.ts';
@@ -22,6 +24,7 @@ export interface RoomDeps {
   readonly store: DocStore;
   readonly log: Logger;
   readonly compaction: CompactionPolicy;
+  readonly owners: ClientOwnerStore;
   /** Called when the last peer has left (the registry starts its idle timer). */
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer guarantee durability and must be dropped. */
@@ -43,10 +46,11 @@ export class Room {
   private built: Y.Doc | null = null;
   private stored: readonly Uint8Array[];
   private readonly storedStateVector: Uint8Array | null;
-  private readonly peers = new Set<Peer>();
+  private readonly peers = new Map<Peer, Member>();
   private readonly presence = new Presence((message, except) => {
-    for (const peer of this.peers) if (peer !== except) peer.send(message);
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
   });
+  private readonly clientIds: ClientIdGuard;
   private readonly scratch: ScratchDoc;
   private readonly pending: PendingWrite[] = [];
   private encodedState: Uint8Array | null = null;
@@ -61,8 +65,10 @@ export class Room {
   constructor(
     readonly name: string,
     stored: StoredDoc,
+    owners: Map<number, number>,
     private readonly deps: RoomDeps,
   ) {
+    this.clientIds = new ClientIdGuard(owners);
     this.stored = stored.updates;
     this.storedStateVector = stored.stateVector;
     // A lone snapshot is already the encoded state: the first join after a restart sends it as is.
@@ -89,10 +95,10 @@ export class Room {
   }
 
   /** Adds a peer and starts the handshake: our state vector, then current presence. */
-  join(peer: Peer): void {
+  join(peer: Peer, member: Member): void {
     if (this.failed) throw new CollabError('room_unavailable', 'room failed');
-    this.peers.add(peer);
-    this.presence.add(peer);
+    this.peers.set(peer, member);
+    this.presence.add(peer, member.presence);
     const stateVector =
       this.built === null && this.storedStateVector !== null
         ? this.storedStateVector
@@ -115,9 +121,12 @@ export class Room {
         peer.send(protocol.encodeSyncStep2(this.diff(message.stateVector)));
         return;
       case 'sync-step2':
-      case 'sync-update':
-        this.write(peer, message.update);
+      case 'sync-update': {
+        const member = this.peers.get(peer);
+        // Read-only members still read; their writes are dropped without a word (R8, T17).
+        if (member?.canWrite === true) this.write(peer, member.userId, message.update);
         return;
+      }
       case 'awareness':
         this.presence.apply(peer, message.update);
         return;
@@ -135,7 +144,7 @@ export class Room {
    */
   closeAll(code: number, reason: string): void {
     this.closed = true;
-    for (const peer of [...this.peers]) peer.close(code, reason);
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
 
   /** Frees the documents; the room must not be used afterwards. */
@@ -186,10 +195,20 @@ export class Room {
     }
   }
 
-  private write(peer: Peer, update: Uint8Array): void {
+  private write(peer: Peer, userId: number, update: Uint8Array): void {
     if (this.closed || isEmptyUpdate(update)) return;
+    const claims = this.clientIds.check(update, userId, (id) => this.scratch.clockOf(id));
     const refusal = this.scratch.tryApply(update);
     if (refusal !== null) throw new CollabError('invalid_update', refusal);
+    if (claims.length > 0) {
+      this.clientIds.bind(claims, userId);
+      // Not in the update's transaction: a crash in between leaves the clientID unbound, not the text lost.
+      this.deps.owners
+        .claim(this.name, claims, userId)
+        .catch((error: unknown) =>
+          this.deps.log.error({ room: this.name, err: error }, 'clientID claim not stored'),
+        );
+    }
     const write: PendingWrite = { update, from: peer, status: 'pending' };
     this.pending.push(write);
     this.deps.store.append(this.name, update).then(
@@ -209,7 +228,7 @@ export class Room {
       Y.applyUpdate(this.doc, update, from);
       this.encodedState = null;
       const message = protocol.encodeSyncUpdate(update);
-      for (const peer of this.peers) if (peer !== from) peer.send(message);
+      for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
       this.logCount += 1;
       this.logBytes += update.length;
     }

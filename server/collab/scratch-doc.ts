@@ -31,6 +31,12 @@ export class ScratchDoc {
     return null;
   }
 
+  /** How many structs of a client the copy holds (its clock in the state vector). */
+  clockOf(clientId: number): number {
+    this.doc ??= this.build();
+    return Y.getState(this.doc.store, clientId);
+  }
+
   /** Drops the copy; it is rebuilt from the source on the next update. */
   discard(): void {
     this.doc?.destroy();

@@ -8,7 +8,8 @@ import {
   readHistory,
   replaceSnapshot,
 } from './collab-document.repository.ts';
-import type { CollabTables, NewCollabUpdateRow } from './collab-document.table.ts';
+import type { Database } from '../db/database.ts';
+import type { NewCollabUpdateRow } from './collab-document.table.ts';
 import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
 
@@ -24,7 +25,7 @@ interface QueuedAppend {
 
 /** Where the store keeps its tables, and how it tunes commits. */
 export interface SqliteDocStoreOptions {
-  readonly db: Kysely<CollabTables>;
+  readonly db: Kysely<Database>;
   /** The raw handle behind `db`, for the prepared append statement. */
   readonly sqlite: BetterSqlite3.Database;
   /** The database file, which the compaction worker opens read-only. */
@@ -51,7 +52,7 @@ export class SqliteDocStore implements DocStore {
   private readonly compactions = new Map<string, Promise<CompactionResult>>();
   private readonly builder: WorkerClient<SnapshotRequest, SnapshotResult>;
   private readonly appendRows: (rows: readonly NewCollabUpdateRow[]) => void;
-  private readonly db: Kysely<CollabTables>;
+  private readonly db: Kysely<Database>;
   private readonly commitWindowMs: number;
   private readonly now: () => number;
   private committedBatches = 0;

@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type { AccessTables } from '../access/access.table.ts';
+import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
+import type { DraftTables } from '../drafts/draft.table.ts';
+import type { OrgTables } from '../orgs/org.table.ts';
+import type { UserTables } from '../users/user.table.ts';
 
 /** Every table of the app, composed from each module's own table types. */
-export type Database = CollabTables;
+export type Database = CollabTables & OrgTables & UserTables & AuthTables & AccessTables & DraftTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface OpenDatabase {

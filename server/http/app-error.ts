@@ -17,6 +17,34 @@ export class ValidationError extends AppError {
   override readonly name = 'ValidationError';
 }
 
+/** No valid session or token came with the request (401). */
+export class UnauthenticatedError extends AppError {
+  override readonly name = 'UnauthenticatedError';
+}
+
+/** The caller is known but may not do this, or the request came from a foreign origin (403). */
+export class ForbiddenError extends AppError {
+  override readonly name = 'ForbiddenError';
+}
+
+/** The request conflicts with existing data, e.g. a username taken (409). */
+export class ConflictError extends AppError {
+  override readonly name = 'ConflictError';
+}
+
+/** Too many attempts; `retryAfterS` tells when to try again (429). */
+export class TooManyRequestsError extends AppError {
+  override readonly name = 'TooManyRequestsError';
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(code, message);
+  }
+}
+
 /** The resource does not exist, or the caller may not know that it does (404). */
 export class NotFoundError extends AppError {
   override readonly name = 'NotFoundError';

@@ -2,12 +2,22 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
-import { AppError, NotFoundError, UnavailableError, ValidationError } from './app-error.ts';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UnavailableError,
+  ValidationError,
+} from './app-error.ts';
 
 /** The one place that maps errors to HTTP statuses and `{"error":{code,message}}` bodies. */
 export function errorHandler(log: Logger) {
   return (error: Error, c: Context): Response => {
     if (error instanceof AppError) {
+      if (error instanceof TooManyRequestsError) c.header('Retry-After', String(error.retryAfterS));
       return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, statusOf(error));
     }
     log.error({ err: error, path: c.req.path }, 'unhandled request error');
@@ -22,7 +32,11 @@ export function notFoundHandler(c: Context): Response {
 
 function statusOf(error: AppError): ContentfulStatusCode {
   if (error instanceof ValidationError) return 400;
+  if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof TooManyRequestsError) return 429;
   if (error instanceof UnavailableError) return 503;
   return 500;
 }

@@ -13,6 +13,10 @@ export const CloseCode = {
   MessageTooBig: 1009,
   InternalError: 1011,
   TryAgainLater: 1013,
+  /** The session or token behind the socket ended (signed out, expired, revoked). */
+  SessionEnded: 4401,
+  /** The user's rights on the draft were reduced; reconnect to get the new ones. */
+  AccessRevoked: 4403,
 } as const;
 
 /** A close code value from {@link CloseCode}. */
@@ -27,6 +31,9 @@ const byError: Partial<Record<ErrorCode, CloseCodeValue>> = {
   slow_consumer: CloseCode.TryAgainLater,
   server_shutdown: CloseCode.GoingAway,
   room_unavailable: CloseCode.TryAgainLater,
+  session_ended: CloseCode.SessionEnded,
+  access_revoked: CloseCode.AccessRevoked,
+  client_id_owned: CloseCode.UnsupportedData,
 };
 
 /** The close code a connection ends with for a given error code (1011 if unmapped). */

@@ -19,11 +19,11 @@ export interface CollabClient {
   destroy(): void;
 }
 
-/** Connects a stock `WebsocketProvider` (ws polyfill, no BroadcastChannel) to `room`. */
+/** Connects a stock `WebsocketProvider` (ws polyfill, no BroadcastChannel) to `room`, with an API token. */
 export function newCollabClient(
   wsUrl: string,
   room: string,
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; token?: string } = {},
 ): CollabClient {
   // The stock provider adds a process 'exit' listener per instance (removed on destroy);
   // a test with a dozen clients in one process is not a leak.
@@ -33,6 +33,7 @@ export function newCollabClient(
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
+    params: options.token === undefined ? {} : { token: options.token },
   });
   const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
   return {

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../server/config.ts';
+import type { ConsultationAccess } from '../../server/access/access.service.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { captureLogger, type LogEntry } from './capture-logger.ts';
+import { newCollabClient, type CollabClient } from './collab-client.ts';
+import { seedWorkspace, type Persona, type Workspace } from './workspace.ts';
 
 /** A real server on 127.0.0.1, port 0, with its own SQLite file in a temp directory. */
 export interface TestServer {
@@ -13,28 +16,62 @@ export interface TestServer {
   readonly wsUrl: string;
   readonly httpUrl: string;
   readonly logs: LogEntry[];
+  /** The seeded orgs, users and tokens; `workspace.draft(id)` makes a room exist. */
+  readonly workspace: Workspace;
+  /** A stock client on draft `room` (created if needed) as `as` (default: an editor). */
+  connect(room: string, options?: { as?: Persona; connect?: boolean }): CollabClient;
+  /** The URL of draft `room` (created if needed) with `as`'s token, for raw sockets. */
+  rawUrl(room: string, as?: Persona): string;
   /** Graceful stop; the data directory is deleted unless `keepData` (to restart on it). */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts a server in this process; `env` overrides configuration variables. */
+/** Options of {@link startTestServer}. */
+export interface TestServerOptions {
+  /** Restart on this data directory (with its workspace) instead of a fresh one. */
+  readonly reuse?: { readonly dataDir: string; readonly workspace: Workspace };
+  /** A fixture for open consultation rounds. */
+  readonly consultations?: ConsultationAccess;
+  /** Adjusts the configuration after it was read (e.g. lifetimes the environment cannot go below). */
+  readonly tune?: (config: Config) => Config;
+}
+
+/**
+ * Starts a server in this process on a seeded workspace; `env` overrides configuration
+ * variables. The demo workspace is off: tests bring their own.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
-  dataDir?: string,
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env });
+  const dir = options.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-test-'));
+  const workspace = options.reuse?.workspace ?? (await seedWorkspace(dir));
+  const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, VANKIEN_DEMO: '0', ...env });
+  const config = options.tune?.(loaded) ?? loaded;
   const log = captureLogger();
-  const server = await startServer(config, log);
+  const server = await startServer(config, log, { consultations: options.consultations });
+  const wsUrl = `ws://127.0.0.1:${server.port}/collab`;
   return {
     server,
     dataDir: dir,
-    wsUrl: `ws://127.0.0.1:${server.port}/collab`,
+    wsUrl,
     httpUrl: server.url,
     logs: log.entries,
+    workspace,
+    connect(room, { as = 'editor', connect } = {}) {
+      workspace.draft(room);
+      return newCollabClient(wsUrl, room, { token: workspace.users[as].token, connect });
+    },
+    rawUrl(room, as = 'editor') {
+      workspace.draft(room);
+      return `${wsUrl}/${room}?token=${workspace.users[as].token}`;
+    },
     async stop(options = {}) {
       await server.close();
-      if (options.keepData !== true) fs.rmSync(dir, { recursive: true, force: true });
+      if (options.keepData !== true) {
+        workspace.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

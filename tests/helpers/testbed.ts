@@ -1,15 +1,16 @@
 import { afterEach } from 'vitest';
-import { newCollabClient, type CollabClient } from './collab-client.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import type { CollabClient } from './collab-client.ts';
+import { startTestServer, type TestServer, type TestServerOptions } from './test-server.ts';
+import type { Persona } from './workspace.ts';
 
 /** A test's server and the stock clients it connected, all torn down after each test. */
 export interface Testbed {
   /** Starts a server (env overrides configuration) and makes it the one `connect` uses. */
-  start(env?: Record<string, string>): Promise<TestServer>;
+  start(env?: Record<string, string>, options?: Omit<TestServerOptions, 'reuse'>): Promise<TestServer>;
   /** Stops the server gracefully and starts a new one on the same data and configuration. */
   restart(): Promise<TestServer>;
   /** A stock client on the current server; destroyed after the test. */
-  connect(room: string, options?: { connect?: boolean }): CollabClient;
+  connect(room: string, options?: { as?: Persona; connect?: boolean }): CollabClient;
   /** Destroys every client connected so far. */
   disconnectAll(): void;
 }
@@ -18,6 +19,7 @@ export interface Testbed {
 export function useTestbed(): Testbed {
   let server: TestServer | null = null;
   let env: Record<string, string> = {};
+  let serverOptions: Omit<TestServerOptions, 'reuse'> = {};
   const clients: CollabClient[] = [];
   const current = (): TestServer => {
     if (server === null) throw new Error('start() the testbed first');
@@ -32,19 +34,20 @@ export function useTestbed(): Testbed {
     server = null;
   });
   return {
-    async start(overrides = {}) {
+    async start(overrides = {}, options = {}) {
       env = overrides;
-      server = await startTestServer(env);
+      serverOptions = options;
+      server = await startTestServer(env, options);
       return server;
     },
     async restart() {
-      const { dataDir } = current();
+      const { dataDir, workspace } = current();
       await current().stop({ keepData: true });
-      server = await startTestServer(env, dataDir);
+      server = await startTestServer(env, { ...serverOptions, reuse: { dataDir, workspace } });
       return server;
     },
     connect(room, options) {
-      const client = newCollabClient(current().wsUrl, room, options);
+      const client = current().connect(room, options);
       clients.push(client);
       return client;
     },

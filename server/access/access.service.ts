@@ -1,0 +1,79 @@
+import type { DraftAccess, Role } from '../../shared/access.ts';
+import type { OrgService } from '../orgs/org.service.ts';
+
+/** A role of a user in an organisation. */
+export interface Grant {
+  readonly orgId: number;
+  readonly role: Role;
+}
+
+/** Where a draft lives (the drafts module answers). */
+export interface DraftDirectory {
+  /** The organisation owning the draft, or null if there is no such draft. */
+  orgOf(draftId: string): Promise<number | null>;
+}
+
+/**
+ * Which organisations are invited to an open consultation round on a draft. The rounds
+ * module plugs in here; until it exists, nobody is invited.
+ */
+export interface ConsultationAccess {
+  invitedOrgIds(draftId: string): Promise<readonly number[]>;
+}
+
+/** The answer before rounds exist: no draft has an open round. */
+export const NO_CONSULTATIONS: ConsultationAccess = { invitedOrgIds: () => Promise.resolve([]) };
+
+/**
+ * The rule, in one place and free of I/O: drafter or secretary of the draft's org → edit;
+ * commenter of an org invited to an open round on it → comment; admin of the draft's org
+ * or of any org above it → read; anyone else → null (the draft does not exist for them).
+ */
+export function decideAccess(
+  grants: readonly Grant[],
+  draftOrgAndAncestors: readonly number[],
+  invitedOrgIds: readonly number[],
+): DraftAccess | null {
+  const draftOrg = draftOrgAndAncestors[0];
+  const has = (role: Role, orgs: readonly (number | undefined)[]) =>
+    grants.some((grant) => grant.role === role && orgs.includes(grant.orgId));
+  if (has('drafter', [draftOrg]) || has('secretary', [draftOrg])) return 'edit';
+  if (has('commenter', invitedOrgIds)) return 'comment';
+  if (has('admin', draftOrgAndAncestors)) return 'read';
+  return null;
+}
+
+/** The one permission resolver, used by REST routes and the collaboration endpoint alike. */
+export class AccessService {
+  constructor(
+    private readonly deps: {
+      readonly orgs: OrgService;
+      readonly grantsOf: (userId: number) => Promise<readonly Grant[]>;
+      readonly drafts: DraftDirectory;
+      readonly consultations: ConsultationAccess;
+    },
+  ) {}
+
+  /** What `userId` may do with `draftId`, or null: treat the draft as non-existent (404). */
+  async resolve(userId: number, draftId: string): Promise<DraftAccess | null> {
+    const orgId = await this.deps.drafts.orgOf(draftId);
+    if (orgId === null) return null;
+    return this.resolveIn(userId, draftId, orgId);
+  }
+
+  /** Like {@link resolve}, when the draft's organisation is already known. */
+  async resolveIn(userId: number, draftId: string, orgId: number): Promise<DraftAccess | null> {
+    const [grants, chain, invited] = await Promise.all([
+      this.deps.grantsOf(userId),
+      this.deps.orgs.ancestorIds(orgId),
+      this.deps.consultations.invitedOrgIds(draftId),
+    ]);
+    return decideAccess(grants, chain, invited);
+  }
+
+  /** Whether the user may create and edit drafts of an organisation. */
+  async canDraftFor(userId: number, orgId: number): Promise<boolean> {
+    const grants = await this.deps.grantsOf(userId);
+    return grants.some((g) => g.orgId === orgId && (g.role === 'drafter' || g.role === 'secretary'));
+  }
+}

@@ -1,0 +1,114 @@
+import { isWeaker } from '../../shared/access.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { Logger } from '../logger.ts';
+import type { AccessEpoch } from './access-epoch.ts';
+import type { AccessService } from './access.service.ts';
+import type { SocketGrant } from './collab-gate.ts';
+
+/** An open socket as the watch sees it. */
+export interface WatchedSocket {
+  end(code: ErrorCode, detail: string): void;
+}
+
+/** Sessions of open sockets count as active this often (idle expiry never hits a user who is typing). */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Keeps open sockets in step with rights (R8, R10): every `intervalMs` it closes sockets whose
+ * credential has passed its absolute expiry, and when the access epoch has moved (a role,
+ * user, token or session changed, in this process or through the CLI) it re-checks each
+ * socket's credential and access: an ended credential closes with 4401, weaker access with
+ * 4403 (a client that still may read reconnects read-only).
+ */
+export class SocketAccessWatch {
+  private readonly sockets = new Map<WatchedSocket, SocketGrant>();
+  private timer: NodeJS.Timeout | null = null;
+  private epoch = -1;
+  private lastTouch = Date.now();
+  private running = false;
+
+  constructor(
+    private readonly deps: {
+      readonly auth: AuthService;
+      readonly access: AccessService;
+      readonly epoch: AccessEpoch;
+      readonly touchSessions: (idHashes: readonly string[]) => Promise<void>;
+      readonly intervalMs: number;
+      readonly log: Logger;
+    },
+  ) {}
+
+  /** Starts watching a socket; returns the function that stops it (call on close). */
+  watch(socket: WatchedSocket, grant: SocketGrant): () => void {
+    this.sockets.set(socket, grant);
+    if (this.timer === null) this.start();
+    return () => this.sockets.delete(socket);
+  }
+
+  /** Stops the timer (shutdown). */
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private start(): void {
+    void this.deps.epoch.read().then((value) => (this.epoch = Math.max(this.epoch, value)));
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = true;
+      this.tick()
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'socket access check failed'))
+        .finally(() => (this.running = false));
+    }, this.deps.intervalMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    const now = Date.now();
+    for (const [socket, grant] of this.sockets) {
+      const end = grant.principal.expiresAt;
+      if (end !== null && end <= now) this.close(socket, 'session_ended', 'credential expired');
+    }
+    const epoch = await this.deps.epoch.read();
+    if (epoch !== this.epoch) {
+      this.epoch = epoch;
+      await this.recheckAll();
+    }
+    if (now - this.lastTouch >= TOUCH_EVERY_MS) {
+      this.lastTouch = now;
+      const sessions = new Set<string>();
+      for (const { principal } of this.sockets.values())
+        if (principal.credential.kind === 'session') sessions.add(principal.credential.id);
+      await this.deps.touchSessions([...sessions]);
+    }
+  }
+
+  private async recheckAll(): Promise<void> {
+    // Many sockets share a credential or a (user, draft) pair: ask once for each.
+    const credentials = new Map<string, Promise<boolean>>();
+    const rights = new Map<string, ReturnType<AccessService['resolve']>>();
+    for (const [socket, grant] of [...this.sockets]) {
+      const { principal, draftId } = grant;
+      const credentialKey = `${principal.credential.kind}:${principal.credential.id}`;
+      if (!credentials.has(credentialKey))
+        credentials.set(
+          credentialKey,
+          this.deps.auth.recheck(principal).then((p) => p !== null),
+        );
+      if (!(await credentials.get(credentialKey))) {
+        this.close(socket, 'session_ended', 'signed out, expired or revoked');
+        continue;
+      }
+      const rightsKey = `${principal.userId}:${draftId}`;
+      if (!rights.has(rightsKey)) rights.set(rightsKey, this.deps.access.resolve(principal.userId, draftId));
+      if (isWeaker(await rights.get(rightsKey)!, grant.access))
+        this.close(socket, 'access_revoked', 'access to the draft was reduced');
+    }
+  }
+
+  private close(socket: WatchedSocket, code: ErrorCode, detail: string): void {
+    if (!this.sockets.delete(socket)) return;
+    socket.end(code, detail);
+  }
+}

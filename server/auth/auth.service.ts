@@ -1,0 +1,86 @@
+import type { SessionInfo } from '../../shared/api/auth.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../http/app-error.ts';
+import type { OrgService } from '../orgs/org.service.ts';
+import type { User, UserService } from '../users/user.service.ts';
+import type { ApiTokenService } from './api-token.service.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import type { Principal } from './principal.ts';
+import type { SessionService } from './session.service.ts';
+
+/** Signing in and out, and turning a cookie or token into a principal. */
+export class AuthService {
+  constructor(
+    private readonly deps: {
+      readonly users: UserService;
+      readonly orgs: OrgService;
+      readonly sessions: SessionService;
+      readonly tokens: ApiTokenService;
+      readonly throttle: LoginThrottle;
+    },
+  ) {}
+
+  /**
+   * Checks a username and password and starts a fresh session (a new id on every sign-in,
+   * so a planted cookie is worthless). Wrong credentials never say which part was wrong.
+   */
+  async signIn(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ secret: string; expiresAt: number; info: SessionInfo }> {
+    const { throttle, users, sessions } = this.deps;
+    const retryAfterS = throttle.retryAfterS(username, address);
+    if (retryAfterS > 0)
+      throw new TooManyRequestsError(
+        'too_many_requests',
+        'Too many failed sign-ins; try again later',
+        retryAfterS,
+      );
+    const user = await users.verifyCredentials(username, password);
+    if (user === null) {
+      throttle.fail(username, address);
+      throw new UnauthenticatedError('invalid_credentials', 'Wrong username or password');
+    }
+    throttle.succeed(username);
+    const { secret, expiresAt } = await sessions.start(user.id);
+    return { secret, expiresAt, info: await this.describe(user, expiresAt) };
+  }
+
+  /** Ends the session behind this cookie value (no-op if it is already gone). */
+  async signOut(secret: string): Promise<void> {
+    await this.deps.sessions.end(secret);
+  }
+
+  /** The principal behind a session cookie or an API token; null when neither is valid. */
+  async authenticate(credentials: { session?: string; token?: string }): Promise<Principal | null> {
+    if (credentials.token !== undefined) return this.deps.tokens.authenticate(credentials.token);
+    if (credentials.session !== undefined) return this.deps.sessions.authenticate(credentials.session);
+    return null;
+  }
+
+  /** Re-checks a principal's credential (for open sockets); null once it has ended. */
+  async recheck(principal: Principal): Promise<Principal | null> {
+    const { kind, id } = principal.credential;
+    return kind === 'session' ? this.deps.sessions.check(id) : this.deps.tokens.check(Number(id));
+  }
+
+  /** The user behind a principal; 401 if the user was removed meanwhile. */
+  async userOf(principal: Principal): Promise<User> {
+    const user = await this.deps.users.findById(principal.userId);
+    if (user === null) throw new UnauthenticatedError('unauthenticated', 'Sign in first');
+    return user;
+  }
+
+  /** The signed-in user's profile and roles. */
+  async describe(user: User, expiresAt: number | null): Promise<SessionInfo> {
+    const [org, roles] = await Promise.all([
+      this.deps.orgs.get(user.orgId),
+      this.deps.users.grantsOf(user.id),
+    ]);
+    return {
+      user: { id: user.id, username: user.username, displayName: user.displayName, org },
+      roles,
+      expiresAt: new Date(expiresAt ?? Date.now() + 365 * 86_400_000).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,8 @@
+/** Who is behind a request or socket, and through which credential. */
+export interface Principal {
+  readonly userId: number;
+  /** The session (by the hash of its id) or API token (by its row id) that authenticated. */
+  readonly credential: { readonly kind: 'session' | 'token'; readonly id: string };
+  /** When the credential ends at the latest (ms since epoch), or null if it never expires. */
+  readonly expiresAt: number | null;
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DraftRow } from './draft.table.ts';
+
+/** Stores a new draft. */
+export async function insertDraft(db: Kysely<Database>, row: DraftRow): Promise<void> {
+  await db.insertInto('drafts').values(row).execute();
+}
+
+/** A draft by id, or undefined. */
+export async function findDraft(db: Kysely<Database>, id: string): Promise<DraftRow | undefined> {
+  return db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every draft, newest first. */
+export async function listDrafts(db: Kysely<Database>): Promise<DraftRow[]> {
+  return db.selectFrom('drafts').selectAll().orderBy('updated_at', 'desc').execute();
+}

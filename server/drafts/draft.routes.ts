@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CreateDraftRequest, Draft, DraftId, DraftList } from '../../shared/api/drafts.ts';
+import { apiRouter } from '../http/api-env.ts';
+import { errorResponse, json } from '../http/openapi-helpers.ts';
+import type { DraftService } from './draft.service.ts';
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['drafts'],
+  summary: 'Drafts the caller may open, with their access (edit, comment, read)',
+  responses: { 200: { description: 'Drafts', ...json(DraftList) }, 401: errorResponse('Not signed in') },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['drafts'],
+  summary: 'Create an empty draft of an organisation the caller drafts for',
+  request: { body: { ...json(CreateDraftRequest), required: true } },
+  responses: {
+    201: { description: 'Created', ...json(Draft) },
+    400: errorResponse('Malformed body'),
+    403: errorResponse('Not a drafter or secretary of that organisation'),
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['drafts'],
+  summary: 'One draft; 404 both when it does not exist and when the caller may not see it',
+  request: { params: z.object({ id: DraftId }) },
+  responses: { 200: { description: 'The draft', ...json(Draft) }, 404: errorResponse('No such draft') },
+});
+
+/** `/api/drafts`. Mounted behind `requireUser`. */
+export function draftRoutes(drafts: DraftService) {
+  const app = apiRouter();
+  app.openapi(list, async (c) => c.json({ drafts: await drafts.list(c.var.user.id) }, 200));
+  app.openapi(create, async (c) => c.json(await drafts.create(c.var.user, c.req.valid('json')), 201));
+  app.openapi(get, async (c) => c.json(await drafts.get(c.var.user.id, c.req.valid('param').id), 200));
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { Selectable } from 'kysely';
+
+/** Drafts: one document of one organisation; its text is a Yjs document in the collab log. */
+export interface DraftTable {
+  id: string;
+  org_id: number;
+  title: string;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The drafts module's tables. */
+export interface DraftTables {
+  drafts: DraftTable;
+}
+
+/** A draft row as read. */
+export type DraftRow = Selectable<DraftTable>;

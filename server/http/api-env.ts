@@ -1,0 +1,27 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Principal } from '../auth/principal.ts';
+import type { User } from '../users/user.service.ts';
+import { ValidationError } from './app-error.ts';
+
+/** Variables the auth middleware puts on every `/api` request. */
+export interface ApiEnv {
+  Variables: {
+    /** The authenticated principal, or null for anonymous requests. */
+    principal: Principal | null;
+    /** Set by `requireUser`; routes after it may rely on it. */
+    user: User;
+  };
+}
+
+/** An OpenAPIHono whose validation failures become our 400 `validation_failed` body. */
+export function apiRouter(): OpenAPIHono<ApiEnv> {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
+        throw new ValidationError('validation_failed', `${where}${issue?.message ?? 'invalid request'}`);
+      }
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { swaggerUI } from '@hono/swagger-ui';
+import { apiTokenRoutes } from '../auth/api-token.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import type { CookiePolicy } from '../auth/session-cookie.ts';
+import { draftRoutes } from '../drafts/draft.routes.ts';
+import { orgRoutes } from '../orgs/org.routes.ts';
+import type { Services } from '../services.ts';
+import { apiRouter } from './api-env.ts';
+import { NotFoundError } from './app-error.ts';
+import { authenticate, requireUser } from './auth.middleware.ts';
+import { csrfGuard } from './csrf.ts';
+
+/** The two swagger-ui files the reference page loads, served from our own node_modules (T20). */
+const SWAGGER_FILES: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
+
+/** `/api`: CSRF guard, authentication, the resources, the OpenAPI document and its reference page. */
+export function apiRoutes(
+  services: Services,
+  options: { cookies: CookiePolicy; allowedOrigins: readonly string[] },
+) {
+  const api = apiRouter();
+  api.use('*', csrfGuard(options.allowedOrigins));
+  api.use('*', authenticate(services.auth, options.cookies));
+  api.route('/auth', authRoutes(services.auth, options.cookies));
+  for (const prefix of ['/tokens', '/orgs', '/drafts']) {
+    api.use(prefix, requireUser(services.auth));
+    api.use(`${prefix}/*`, requireUser(services.auth));
+  }
+  api.route('/tokens', apiTokenRoutes(services.tokens));
+  api.route(
+    '/orgs',
+    orgRoutes(services.orgs, (id) => services.users.grantsOf(id)),
+  );
+  api.route('/drafts', draftRoutes(services.drafts));
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'vankien API',
+      version: '0.1.0',
+      description:
+        'Collaborative drafting of Party congress documents. Authenticate with the session cookie ' +
+        '(POST /api/auth/sign-in) or `Authorization: Bearer <token>`. Errors are `{"error":{"code","message"}}`.',
+    },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.get(
+    '/docs',
+    swaggerUI({ url: '/api/openapi.json', baseUrl: '/api/docs/assets', title: 'vankien API' }),
+  );
+  const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  api.get('/docs/assets/swagger-ui-dist/:file', async (c) => {
+    const file = c.req.param('file');
+    const type = SWAGGER_FILES[file];
+    if (type === undefined) throw new NotFoundError('not_found', 'No such file');
+    const body = await fs.readFile(path.join(swaggerDir, file));
+    return c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+  });
+  return api;
+}

@@ -1,0 +1,106 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { applyPragmas, openDatabase } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { createServices } from '../../server/services.ts';
+import { databaseFile } from '../../server/server.ts';
+
+/** The people of the test workspace, one per kind of access. */
+export type Persona = 'editor' | 'coeditor' | 'reader' | 'commenter' | 'outsider';
+
+/** A seeded organisation tree with a user and API token per persona, and drafts made on demand. */
+export interface Workspace {
+  readonly orgs: {
+    readonly bloc: number;
+    readonly unit: number;
+    readonly branch: number;
+    readonly otherUnit: number;
+  };
+  readonly users: Record<Persona, { readonly id: number; readonly username: string; readonly token: string }>;
+  /** The password of every persona. */
+  readonly password: string;
+  /** Makes sure a draft with this id exists (in the unit, unless `orgId`); synchronous, so call sites stay simple. */
+  draft(id: string, orgId?: number): string;
+  /** Closes the workspace's database handle. */
+  close(): void;
+}
+
+/** Test-only auth settings: real values would make the expiry tests take hours. */
+export const TEST_AUTH = {
+  sessionIdleMs: 30 * 60_000,
+  sessionAbsoluteMs: 12 * 3_600_000,
+  loginMaxFailures: 5,
+  loginWindowMs: 15 * 60_000,
+};
+
+/**
+ * Seeds the workspace into `<dataDir>/vankien.db` through the real services: a bloc, a unit
+ * with a branch, and another unit. editor and coeditor draft for the unit; reader is the
+ * bloc's admin; commenter is the branch's commenter; outsider drafts for the other unit.
+ */
+export async function seedWorkspace(dataDir: string): Promise<Workspace> {
+  const database = openDatabase(databaseFile(dataDir));
+  const migration = await migrateToLatest(database.db);
+  if (migration.error !== undefined) throw migration.error as Error;
+  const services = createServices(database.db, TEST_AUTH);
+  const password = 'mat-khau-thu-nghiem';
+  const bloc = await services.orgs.create({
+    kind: 'bloc',
+    name: 'Đảng bộ Khối thử nghiệm',
+    shortName: 'ĐBK',
+    parentId: null,
+  });
+  const unit = await services.orgs.create({
+    kind: 'unit',
+    name: 'Đảng bộ Sở Thử nghiệm',
+    shortName: 'ĐBS',
+    parentId: bloc.id,
+  });
+  const branch = await services.orgs.create({
+    kind: 'branch',
+    name: 'Chi bộ Văn phòng',
+    shortName: 'CBVP',
+    parentId: unit.id,
+  });
+  const otherUnit = await services.orgs.create({
+    kind: 'unit',
+    name: 'Đảng bộ Sở Khác',
+    shortName: 'ĐBK2',
+    parentId: bloc.id,
+  });
+  const people: [Persona, string, number, 'drafter' | 'admin' | 'commenter'][] = [
+    ['editor', 'Nguyễn Văn An', unit.id, 'drafter'],
+    ['coeditor', 'Trần Thị Bình', unit.id, 'drafter'],
+    ['reader', 'Lê Văn Cường', bloc.id, 'admin'],
+    ['commenter', 'Phạm Thị Dung', branch.id, 'commenter'],
+    ['outsider', 'Hoàng Văn Em', otherUnit.id, 'drafter'],
+  ];
+  const users = {} as Record<Persona, { id: number; username: string; token: string }>;
+  for (const [persona, displayName, orgId, role] of people) {
+    const { user } = await services.users.create({
+      username: persona,
+      displayName,
+      orgId,
+      password,
+      roles: [role],
+    });
+    const { token } = await services.tokens.create(user.id, 'tests');
+    users[persona] = { id: user.id, username: user.username, token };
+  }
+  await database.close();
+
+  const sqlite = new BetterSqlite3(databaseFile(dataDir));
+  applyPragmas(sqlite);
+  const insert = sqlite.prepare(
+    'insert or ignore into drafts (id, org_id, title, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
+  );
+  return {
+    orgs: { bloc: bloc.id, unit: unit.id, branch: branch.id, otherUnit: otherUnit.id },
+    users,
+    password,
+    draft(id, orgId = unit.id) {
+      insert.run(id, orgId, `Dự thảo ${id}`, users.editor.id, Date.now(), Date.now());
+      return id;
+    },
+    close: () => sqlite.close(),
+  };
+}
