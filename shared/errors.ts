@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'room_unavailable',
   'session_ended',
   'access_revoked',
+  'access_changed',
   'client_id_owned',
 ] as const;
 

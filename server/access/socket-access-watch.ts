@@ -18,8 +18,8 @@ const TOUCH_EVERY_MS = 60_000;
  * Keeps open sockets in step with rights (R8, R10): every `intervalMs` it closes sockets whose
  * credential has passed its absolute expiry, and when the access epoch has moved (a role,
  * user, token or session changed, in this process or through the CLI) it re-checks each
- * socket's credential and access: an ended credential closes with 4401, weaker access with
- * 4403 (a client that still may read reconnects read-only).
+ * socket's credential and access: an ended credential closes with 4401 and lost access with
+ * 4403 (the stock client stops), reduced access with 4500 (it reconnects, read-only).
  */
 export class SocketAccessWatch {
   private readonly sockets = new Map<WatchedSocket, SocketGrant>();
@@ -102,8 +102,9 @@ export class SocketAccessWatch {
       }
       const rightsKey = `${principal.userId}:${draftId}`;
       if (!rights.has(rightsKey)) rights.set(rightsKey, this.deps.access.resolve(principal.userId, draftId));
-      if (isWeaker(await rights.get(rightsKey)!, grant.access))
-        this.close(socket, 'access_revoked', 'access to the draft was reduced');
+      const access = await rights.get(rightsKey)!;
+      if (access === null) this.close(socket, 'access_revoked', 'no access to the draft any more');
+      else if (isWeaker(access, grant.access)) this.close(socket, 'access_changed', 'access to the draft was reduced');
     }
   }
 

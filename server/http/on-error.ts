@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from '../../shared/errors.ts';
+import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
 import {
   AppError,
@@ -13,12 +14,24 @@ import {
   ValidationError,
 } from './app-error.ts';
 
+const HONO_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  429: 'too_many_requests',
+};
+
 /** The one place that maps errors to HTTP statuses and `{"error":{code,message}}` bodies. */
 export function errorHandler(log: Logger) {
   return (error: Error, c: Context): Response => {
     if (error instanceof AppError) {
       if (error instanceof TooManyRequestsError) c.header('Retry-After', String(error.retryAfterS));
       return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, statusOf(error));
+    }
+    // Hono's own refusals (e.g. a body that is not JSON) are client errors, not crashes.
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = HONO_STATUS_CODES[error.status] ?? 'validation_failed';
+      return c.json<ErrorBody>({ error: { code, message: error.message || 'Bad request' } }, error.status);
     }
     log.error({ err: error, path: c.req.path }, 'unhandled request error');
     return c.json<ErrorBody>({ error: { code: 'internal_error', message: 'Internal server error' } }, 500);

@@ -13,10 +13,12 @@ export const CloseCode = {
   MessageTooBig: 1009,
   InternalError: 1011,
   TryAgainLater: 1013,
-  /** The session or token behind the socket ended (signed out, expired, revoked). */
+  /** The session or token behind the socket ended (signed out, expired, revoked); sign in again. */
   SessionEnded: 4401,
-  /** The user's rights on the draft were reduced; reconnect to get the new ones. */
+  /** The user lost all access to the draft. 44xx: the stock client does not reconnect. */
   AccessRevoked: 4403,
+  /** The user's rights were reduced but they may still read; 45xx: the stock client reconnects, read-only. */
+  AccessChanged: 4500,
 } as const;
 
 /** A close code value from {@link CloseCode}. */
@@ -33,6 +35,7 @@ const byError: Partial<Record<ErrorCode, CloseCodeValue>> = {
   room_unavailable: CloseCode.TryAgainLater,
   session_ended: CloseCode.SessionEnded,
   access_revoked: CloseCode.AccessRevoked,
+  access_changed: CloseCode.AccessChanged,
   client_id_owned: CloseCode.UnsupportedData,
 };
 

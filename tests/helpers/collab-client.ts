@@ -23,14 +23,16 @@ export interface CollabClient {
 export function newCollabClient(
   wsUrl: string,
   room: string,
-  options: { connect?: boolean; token?: string } = {},
+  options: { connect?: boolean; token?: string; headers?: Record<string, string> } = {},
 ): CollabClient {
   // The stock provider adds a process 'exit' listener per instance (removed on destroy);
   // a test with a dozen clients in one process is not a leak.
   if (process.getMaxListeners() < 64) process.setMaxListeners(64);
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (options.headers === undefined
+      ? WebSocket
+      : withHeaders(options.headers)) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     params: options.token === undefined ? {} : { token: options.token },
@@ -81,4 +83,13 @@ function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph');
   element.insert(0, [new Y.XmlText(text)]);
   return element;
+}
+
+/** A `ws` WebSocket class that sends extra handshake headers (a browser's Cookie and Origin). */
+function withHeaders(headers: Record<string, string>): unknown {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
 }

@@ -26,6 +26,9 @@ export interface TestServer {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/** The origin test servers are configured to be reached at (the allowed Origin). */
+export const TEST_ORIGIN = 'http://vankien.test';
+
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
   /** Restart on this data directory (with its workspace) instead of a fresh one. */
@@ -46,7 +49,14 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = options.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-test-'));
   const workspace = options.reuse?.workspace ?? (await seedWorkspace(dir));
-  const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, VANKIEN_DEMO: '0', ...env });
+  const loaded = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dir,
+    VANKIEN_DEMO: '0',
+    PUBLIC_URL: TEST_ORIGIN,
+    ...env,
+  });
   const config = options.tune?.(loaded) ?? loaded;
   const log = captureLogger();
   const server = await startServer(config, log, { consultations: options.consultations });

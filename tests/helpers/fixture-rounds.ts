@@ -1,0 +1,21 @@
+import type { ConsultationAccess } from '../../server/access/access.service.ts';
+
+/** A stand-in for the rounds module (a later issue): which orgs are invited to an open round on a draft. */
+export class FixtureRounds implements ConsultationAccess {
+  private readonly open = new Map<string, readonly number[]>();
+
+  /** Opens a round on a draft for these organisations. */
+  openRound(draftId: string, orgIds: readonly number[]): void {
+    this.open.set(draftId, orgIds);
+  }
+
+  /** Closes the draft's round. */
+  closeRound(draftId: string): void {
+    this.open.delete(draftId);
+  }
+
+  /** Orgs invited to an open round on the draft. */
+  invitedOrgIds(draftId: string): Promise<readonly number[]> {
+    return Promise.resolve(this.open.get(draftId) ?? []);
+  }
+}

@@ -1,0 +1,51 @@
+import { TEST_ORIGIN, type TestServer } from './test-server.ts';
+import type { Persona } from './workspace.ts';
+
+/** Options of {@link api}. */
+export interface ApiOptions {
+  method?: string;
+  body?: unknown;
+  /** A `Cookie` header value (from {@link signIn}). */
+  cookie?: string;
+  /** An API token, sent as `Authorization: Bearer`. */
+  token?: string;
+  /** The Origin header; defaults to the server's allowed origin; null leaves it out. */
+  origin?: string | null;
+  /** Content-Type; defaults to application/json when there is a body. */
+  contentType?: string;
+}
+
+/** A request to the server's REST API, as a browser on the allowed origin would send it. */
+export async function api(server: TestServer, path: string, options: ApiOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  const origin = options.origin === undefined ? TEST_ORIGIN : options.origin;
+  if (origin !== null) headers.origin = origin;
+  if (options.cookie !== undefined) headers.cookie = options.cookie;
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  if (options.body !== undefined || method !== 'GET')
+    headers['content-type'] = options.contentType ?? 'application/json';
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
+  return fetch(`${server.httpUrl}/api${path}`, { method, headers, body });
+}
+
+/** Signs a persona in; returns the `Cookie` header value of the new session. */
+export async function signIn(server: TestServer, persona: Persona): Promise<string> {
+  const response = await api(server, '/auth/sign-in', {
+    body: { username: server.workspace.users[persona].username, password: server.workspace.password },
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${persona} failed: ${response.status} ${await response.text()}`);
+  return cookieOf(response);
+}
+
+/** The `name=value` part of the response's Set-Cookie. */
+export function cookieOf(response: Response): string {
+  const header = response.headers.get('set-cookie') ?? '';
+  return header.split(';')[0] ?? '';
+}
