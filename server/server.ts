@@ -8,6 +8,7 @@ import { createApp, type App } from './app.ts';
 import type { Config } from './config.ts';
 import { checkpointIfLarge, openDatabase, readPragmas } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { credentialsFile, formatCredentials, seedDemoIfEmpty } from './demo/demo.seed.ts';
 import type { Logger } from './logger.ts';
 
 /** A listening server and the way to stop it cleanly. */
@@ -41,6 +42,14 @@ export async function startServer(
   log.info({ file: database.file, pragmas: readPragmas(database.sqlite) }, 'database ready');
 
   const app = createApp({ config, log, database, consultations: options.consultations });
+  if (config.demo.seed) {
+    const demo = await seedDemoIfEmpty(app.services, config.dataDir, { password: config.demo.password });
+    if (demo !== null) {
+      log.warn({ file: credentialsFile(config.dataDir), users: demo.length }, 'demo workspace seeded');
+      // Printed once, for the person who just started the server; the file keeps them (mode 0600).
+      process.stdout.write(`${formatCredentials(demo)}\n`);
+    }
+  }
   // Long-lived readers can starve automatic checkpoints; keep the WAL bounded (R15).
   const walTimer = setInterval(() => {
     if (checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES)) log.info({}, 'WAL checkpointed');

@@ -22,7 +22,8 @@ const database = openDatabase(databaseFile(config.dataDir));
 try {
   // The CLI may be the first to open a fresh data directory, before the server ever ran.
   const migration = await migrateToLatest(database.db);
-  if (migration.error !== undefined) throw migration.error;
+  if (migration.error !== undefined)
+    throw migration.error instanceof Error ? migration.error : new Error('migration failed');
   process.exitCode = await runCli(process.argv.slice(2), {
     services: createServices(database.db, config.auth),
     dataDir: config.dataDir,

@@ -32,7 +32,13 @@ export const DEMO_ORGS: readonly DemoOrg[] = [
   { key: 'khoi', kind: 'bloc', name: 'Đảng bộ Khối Các cơ quan tỉnh', shortName: 'ĐBK', parent: null },
   { key: PILOT_UNIT, kind: 'unit', name: `Đảng bộ ${SO}`, shortName: 'ĐBSTNMT', parent: 'khoi' },
   { key: 'stc', kind: 'unit', name: 'Đảng bộ Sở Tài chính', shortName: 'ĐBSTC', parent: 'khoi' },
-  { key: 'sgddt', kind: 'unit', name: 'Đảng bộ Sở Giáo dục và Đào tạo', shortName: 'ĐBSGDĐT', parent: 'khoi' },
+  {
+    key: 'sgddt',
+    kind: 'unit',
+    name: 'Đảng bộ Sở Giáo dục và Đào tạo',
+    shortName: 'ĐBSGDĐT',
+    parent: 'khoi',
+  },
   { key: 'syt', kind: 'unit', name: 'Đảng bộ Sở Y tế', shortName: 'ĐBSYT', parent: 'khoi' },
   {
     key: 'vpdbqh',

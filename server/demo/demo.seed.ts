@@ -44,7 +44,10 @@ export async function seedDemo(services: Services, options: DemoOptions = {}): P
   };
   for (const o of DEMO_ORGS) {
     const parentId = o.parent === null ? null : orgOf(o.parent).id;
-    orgs.set(o.key, await services.orgs.create({ kind: o.kind, name: o.name, shortName: o.shortName, parentId }));
+    orgs.set(
+      o.key,
+      await services.orgs.create({ kind: o.kind, name: o.name, shortName: o.shortName, parentId }),
+    );
   }
 
   const credentials: DemoCredential[] = [];

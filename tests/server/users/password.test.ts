@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PasswordHasher } from '../../../server/users/password.ts';
+import { LoginThrottle } from '../../../server/auth/login-throttle.ts';
+
+describe('password hashing', () => {
+  it('stores argon2id with OWASP parameters and a random salt per password', async () => {
+    const hasher = new PasswordHasher();
+    const [a, b] = await Promise.all([hasher.hash('Mật khẩu dài 123'), hasher.hash('Mật khẩu dài 123')]);
+    expect(a).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    expect(a).not.toBe(b);
+    expect(await hasher.verify(a, 'Mật khẩu dài 123')).toBe(true);
+    expect(await hasher.verify(a, 'mật khẩu dài 123')).toBe(false);
+    expect(hasher.needsRehash(a)).toBe(false);
+  });
+
+  it('asks for a re-hash of weaker hashes and treats an unparsable one as a mismatch', async () => {
+    const hasher = new PasswordHasher();
+    expect(hasher.needsRehash('$argon2id$v=19$m=4096,t=1,p=1$c2FsdHNhbHQ$aGFzaA')).toBe(true);
+    expect(await hasher.verify('not-a-hash', 'whatever')).toBe(false);
+  });
+});
+
+describe('the sign-in throttle', () => {
+  it('blocks an account after its failures, an address after four times as many, until the window ends', () => {
+    const throttle = new LoginThrottle(2, 60_000);
+    throttle.fail('an', '10.0.0.1');
+    expect(throttle.retryAfterS('an', '10.0.0.1')).toBe(0);
+    throttle.fail('an', '10.0.0.1');
+    expect(throttle.retryAfterS('an', '10.0.0.2')).toBeGreaterThan(0);
+    for (let i = 0; i < 8; i++) throttle.fail(`user${i}`, '10.0.0.9');
+    expect(throttle.retryAfterS('someone-else', '10.0.0.9')).toBeGreaterThan(0);
+    expect(throttle.retryAfterS('someone-else', '10.0.0.3')).toBe(0);
+  });
+
+  it('clears an account after a successful sign-in', () => {
+    const throttle = new LoginThrottle(2, 60_000);
+    throttle.fail('an', '10.0.0.1');
+    throttle.succeed('an');
+    throttle.fail('an', '10.0.0.1');
+    expect(throttle.retryAfterS('an', '10.0.0.1')).toBe(0);
+  });
+});
