@@ -41,6 +41,10 @@ export function apiRoutes(
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    // Paths are relative to the mount point, so "Try it out" calls /api/….
+    servers: [{ url: '/api' }],
+    // The browser's session cookie, or a token through "Authorize".
+    security: [{ bearer: [] }, {}],
     info: {
       title: 'vankien API',
       version: '0.1.0',
