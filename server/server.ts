@@ -55,6 +55,13 @@ export async function startServer(
     if (checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES)) log.info({}, 'WAL checkpointed');
   }, 30_000);
   walTimer.unref();
+  // Expiry is enforced on every use; this only keeps dead rows from piling up.
+  const sweepTimer = setInterval(() => {
+    app.services.sessions
+      .sweep()
+      .catch((error: unknown) => log.error({ err: error }, 'session sweep failed'));
+  }, 600_000);
+  sweepTimer.unref();
   const server = createAdaptorServer({
     fetch: app.hono.fetch,
     websocket: { server: app.wss },
@@ -76,6 +83,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         clearInterval(walTimer);
+        clearInterval(sweepTimer);
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await app.shutdown();
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);

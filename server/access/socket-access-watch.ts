@@ -104,7 +104,8 @@ export class SocketAccessWatch {
       if (!rights.has(rightsKey)) rights.set(rightsKey, this.deps.access.resolve(principal.userId, draftId));
       const access = await rights.get(rightsKey)!;
       if (access === null) this.close(socket, 'access_revoked', 'no access to the draft any more');
-      else if (isWeaker(access, grant.access)) this.close(socket, 'access_changed', 'access to the draft was reduced');
+      else if (isWeaker(access, grant.access))
+        this.close(socket, 'access_changed', 'access to the draft was reduced');
     }
   }
 

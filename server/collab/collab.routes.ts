@@ -50,7 +50,8 @@ export function collabRoutes(deps: CollabRouteDeps): Hono<CollabEnv> {
     },
     upgradeWebSocket((c) => {
       const room = c.req.param('room') ?? '';
-      const admission = c.get('admission');
+      // upgradeWebSocket types its context loosely; the middleware above set this variable.
+      const admission = (c as Context<CollabEnv>).get('admission');
       let connection: Connection | null = null;
       let unwatch: (() => void) | null = null;
       return {

@@ -32,7 +32,7 @@ export function newCollabClient(
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: (options.headers === undefined
       ? WebSocket
-      : withHeaders(options.headers)) as unknown as typeof globalThis.WebSocket,
+      : withHeaders(options.headers)) as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     params: options.token === undefined ? {} : { token: options.token },

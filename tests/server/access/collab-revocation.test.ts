@@ -11,7 +11,9 @@ const bed = useTestbed();
 /** Resolves with the code of the client's next close (the stock provider then reconnects). */
 function nextClose(client: CollabClient): Promise<number> {
   return new Promise((resolve) =>
-    client.provider.once('connection-close', (event) => resolve(event?.code ?? -1)),
+    client.provider.once('connection-close', (event) =>
+      resolve((event as { code?: number } | null)?.code ?? -1),
+    ),
   );
 }
 
@@ -23,7 +25,10 @@ async function expectRefused(url: string, headers: Record<string, string>, statu
 }
 
 /** A stock client signed in through the browser path (cookie + Origin). */
-async function browserClient(server: TestServer, room: string): Promise<{ client: CollabClient; cookie: string }> {
+async function browserClient(
+  server: TestServer,
+  room: string,
+): Promise<{ client: CollabClient; cookie: string }> {
   const cookie = await signIn(server, 'editor');
   const client = newCollabClient(server.wsUrl, room, { headers: { Cookie: cookie, Origin: TEST_ORIGIN } });
   await client.synced();
@@ -48,7 +53,10 @@ describe('revocation reaches open sockets within 5 s', () => {
   });
 
   it('a session reaching its absolute expiry is closed and cannot reconnect', async () => {
-    const server = await bed.start({}, { tune: (c) => ({ ...c, auth: { ...c.auth, sessionAbsoluteMs: 1500 } }) });
+    const server = await bed.start(
+      {},
+      { tune: (c) => ({ ...c, auth: { ...c.auth, sessionAbsoluteMs: 1500 } }) },
+    );
     const room = server.workspace.draft('expiry');
     const { client, cookie } = await browserClient(server, room);
     try {
@@ -81,7 +89,7 @@ describe('revocation reaches open sockets within 5 s', () => {
     expect(await closed).toBe(4401);
   });
 
-  it("demoting a drafter while connected drops their next write; they keep reading", async () => {
+  it('demoting a drafter while connected drops their next write; they keep reading', async () => {
     const server = await bed.start();
     const room = server.workspace.draft('demote');
     const { services } = server.server.app;

@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as protocol from '../../../server/collab/protocol.ts';
+import { colorForUser } from '../../../shared/collab/awareness.ts';
 import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { fragmentText } from '../../helpers/collab-client.ts';
 import { FixtureRounds } from '../../helpers/fixture-rounds.ts';
@@ -26,7 +27,7 @@ function paragraphUpdate(text: string, base?: Y.Doc, clientID?: number): Uint8Ar
 }
 
 describe('read-only connections', () => {
-  it("a commenter of an invited branch reads every edit live, and its writes never reach the stored draft or a peer", async () => {
+  it('a commenter of an invited branch reads every edit live, and its writes never reach the stored draft or a peer', async () => {
     const rounds = new FixtureRounds();
     const server = await bed.start({}, { consultations: rounds });
     const room = server.workspace.draft('consulted');
@@ -52,7 +53,10 @@ describe('read-only connections', () => {
 
   it("a commenter's flood and garbage close only its own socket", async () => {
     const rounds = new FixtureRounds();
-    const server = await bed.start({ RATE_MSGS_PER_SEC: '50', RATE_MSGS_BURST: '100' }, { consultations: rounds });
+    const server = await bed.start(
+      { RATE_MSGS_PER_SEC: '50', RATE_MSGS_BURST: '100' },
+      { consultations: rounds },
+    );
     const room = server.workspace.draft('consulted');
     rounds.openRound(room, [server.workspace.orgs.branch]);
     const editor = bed.connect(room);
@@ -69,7 +73,7 @@ describe('read-only connections', () => {
     await waitFor(() => probe.text() === 'vẫn gõ được', 'the honest text');
   });
 
-  it("a bloc admin reads but cannot write", async () => {
+  it('a bloc admin reads but cannot write', async () => {
     const server = await bed.start();
     const room = server.workspace.draft('read-only');
     const editor = bed.connect(room);
@@ -115,9 +119,16 @@ describe('presence', () => {
 
     await waitFor(() => observer.provider.awareness.getStates().has(fakeDoc.clientID), 'forger presence');
     await sleep(200);
-    const states = observer.provider.awareness.getStates();
+    const states = observer.provider.awareness.getStates() as Map<
+      number,
+      { user?: { name?: string }; cursor?: unknown }
+    >;
     const coeditor = server.workspace.users.coeditor;
-    expect(states.get(fakeDoc.clientID)?.user).toEqual({ id: coeditor.id, name: 'Trần Thị Bình', color: expect.any(String) });
+    expect(states.get(fakeDoc.clientID)?.user).toEqual({
+      id: coeditor.id,
+      name: 'Trần Thị Bình',
+      color: colorForUser(coeditor.id),
+    });
     expect(states.get(victimId)?.user?.name).toBe('Nguyễn Văn An');
     expect(states.get(victimId)?.cursor).toEqual({ anchor: 1 });
     // At most four clientIDs per connection: the forger's own plus three of the fakes.
@@ -135,7 +146,9 @@ describe('clientID ownership', () => {
     victim.type('Văn bản của nạn nhân');
     await sleep(200);
     const hijacker = await openRawSocket(server.rawUrl(room, 'coeditor'));
-    hijacker.sendBinary(protocol.encodeSyncUpdate(paragraphUpdate('Chữ giả mạo', victim.doc, victim.doc.clientID)));
+    hijacker.sendBinary(
+      protocol.encodeSyncUpdate(paragraphUpdate('Chữ giả mạo', victim.doc, victim.doc.clientID)),
+    );
     const closed = await hijacker.waitForClose(5000);
     expect(closed.code).toBe(1003);
     expect(closed.reason).toBe('client_id_owned');
@@ -157,7 +170,9 @@ describe('clientID ownership', () => {
     bed.disconnectAll();
     const restarted = await bed.restart();
     const hijacker = await openRawSocket(restarted.rawUrl(room, 'coeditor'));
-    hijacker.sendBinary(protocol.encodeSyncUpdate(paragraphUpdate('Chữ giả mạo', snapshot, victim.doc.clientID)));
+    hijacker.sendBinary(
+      protocol.encodeSyncUpdate(paragraphUpdate('Chữ giả mạo', snapshot, victim.doc.clientID)),
+    );
     expect((await hijacker.waitForClose(5000)).reason).toBe('client_id_owned');
   });
 

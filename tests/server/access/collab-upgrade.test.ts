@@ -25,7 +25,9 @@ describe('the collaboration upgrade', () => {
     const room = server.workspace.draft('draft-a');
     expect(await upgradeStatus(`${server.wsUrl}/${room}`)).toBe(401);
     expect(await upgradeStatus(`${server.wsUrl}/${room}?token=vkt_not-a-token`)).toBe(401);
-    expect(await upgradeStatus(`${server.wsUrl}/${room}`, { Cookie: 'vk_sid=s_forged', Origin: TEST_ORIGIN })).toBe(401);
+    expect(
+      await upgradeStatus(`${server.wsUrl}/${room}`, { Cookie: 'vk_sid=s_forged', Origin: TEST_ORIGIN }),
+    ).toBe(401);
   });
 
   it('takes a session cookie only with an allowed Origin (403 for a foreign or missing one)', async () => {
@@ -50,8 +52,12 @@ describe('the collaboration upgrade', () => {
     server.workspace.draft('other-units-draft', server.workspace.orgs.otherUnit);
     const { registry } = server.server.app;
     expect(await upgradeStatus(server.rawUrl('draft-a', 'outsider'))).toBe(404);
-    expect(await upgradeStatus(`${server.wsUrl}/other-units-draft?token=${server.workspace.users.editor.token}`)).toBe(404);
-    expect(await upgradeStatus(`${server.wsUrl}/no-such-draft?token=${server.workspace.users.editor.token}`)).toBe(404);
+    expect(
+      await upgradeStatus(`${server.wsUrl}/other-units-draft?token=${server.workspace.users.editor.token}`),
+    ).toBe(404);
+    expect(
+      await upgradeStatus(`${server.wsUrl}/no-such-draft?token=${server.workspace.users.editor.token}`),
+    ).toBe(404);
     expect(registry.loadCount).toBe(0);
   });
 

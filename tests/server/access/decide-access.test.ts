@@ -10,7 +10,12 @@ describe('the permission rule', () => {
     ["a secretary of the draft's org edits", [{ orgId: 2, role: 'secretary' }], [], 'edit'],
     ['an admin of the bloc above reads', [{ orgId: 1, role: 'admin' }], [], 'read'],
     ['a commenter of an invited branch comments', [{ orgId: 3, role: 'commenter' }], [3], 'comment'],
-    ['a commenter of a branch without an open round sees nothing', [{ orgId: 3, role: 'commenter' }], [], null],
+    [
+      'a commenter of a branch without an open round sees nothing',
+      [{ orgId: 3, role: 'commenter' }],
+      [],
+      null,
+    ],
     ['a commenter of a branch not invited sees nothing', [{ orgId: 3, role: 'commenter' }], [5], null],
     ['a drafter of another unit sees nothing', [{ orgId: 4, role: 'drafter' }], [], null],
     ['an admin of another unit sees nothing', [{ orgId: 4, role: 'admin' }], [], null],

@@ -5,7 +5,12 @@ import { useTestbed } from '../../helpers/testbed.ts';
 
 const bed = useTestbed();
 
-type Body = { error?: { code: string }; drafts?: { id: string; access: string }[]; access?: string; id?: string };
+type Body = {
+  error?: { code: string };
+  drafts?: { id: string; access: string }[];
+  access?: string;
+  id?: string;
+};
 const json = async (response: Response) => (await response.json()) as Body;
 
 describe('drafts over REST', () => {
@@ -39,7 +44,9 @@ describe('drafts over REST', () => {
     server.workspace.draft('theirs', server.workspace.orgs.otherUnit);
     const admin = server.workspace.users.reader.token;
     const accessOf = async (token: string) =>
-      Object.fromEntries(((await json(await api(server, '/drafts', { token }))).drafts ?? []).map((d) => [d.id, d.access]));
+      Object.fromEntries(
+        ((await json(await api(server, '/drafts', { token }))).drafts ?? []).map((d) => [d.id, d.access]),
+      );
     expect(await accessOf(admin)).toEqual({ ours: 'read', theirs: 'read' });
     const commenter = server.workspace.users.commenter.token;
     expect(await accessOf(commenter)).toEqual({});
@@ -57,7 +64,11 @@ describe('drafts over REST', () => {
     const blank = await api(server, '/drafts', { token: editor, body: { title: '   ' } });
     expect(blank.status).toBe(400);
     expect((await json(blank)).error?.code).toBe('validation_failed');
-    const broken = await api(server, '/drafts', { token: editor, body: '{"title":', contentType: 'application/json' });
+    const broken = await api(server, '/drafts', {
+      token: editor,
+      body: '{"title":',
+      contentType: 'application/json',
+    });
     expect(broken.status).toBe(400);
   });
 
@@ -75,7 +86,9 @@ describe('API tokens over REST', () => {
   it('creates a token shown once, authenticates with it, lists it without the secret and revokes it', async () => {
     const server = await bed.start();
     const cookie = await signIn(server, 'editor');
-    const created = (await (await api(server, '/tokens', { cookie, body: { name: 'Máy in', expiresInDays: 30 } })).json()) as {
+    const created = (await (
+      await api(server, '/tokens', { cookie, body: { name: 'Máy in', expiresInDays: 30 } })
+    ).json()) as {
       id: number;
       token: string;
       expiresAt: string;
@@ -88,7 +101,10 @@ describe('API tokens over REST', () => {
     expect((await api(server, `/tokens/${created.id}`, { method: 'DELETE', cookie })).status).toBe(204);
     expect((await api(server, '/drafts', { token: created.token })).status).toBe(401);
     // Someone else's token id is 404, not theirs to revoke.
-    const mine = await api(server, `/tokens/${created.id}`, { method: 'DELETE', token: server.workspace.users.coeditor.token });
+    const mine = await api(server, `/tokens/${created.id}`, {
+      method: 'DELETE',
+      token: server.workspace.users.coeditor.token,
+    });
     expect(mine.status).toBe(404);
   });
 });
@@ -96,13 +112,32 @@ describe('API tokens over REST', () => {
 describe('the API reference', () => {
   it('serves the OpenAPI document and a reference page whose assets come from this server', async () => {
     const server = await bed.start();
-    const doc = (await (await fetch(`${server.httpUrl}/api/openapi.json`)).json()) as { openapi: string; paths: object };
+    const doc = (await (await fetch(`${server.httpUrl}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: object;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/sign-in', '/drafts', '/drafts/{id}', '/tokens']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/auth/sign-in', '/drafts', '/drafts/{id}', '/tokens']),
+    );
     const page = await (await fetch(`${server.httpUrl}/api/docs`)).text();
     expect(page).not.toMatch(/cdn\.jsdelivr|unpkg/);
     const assets = [...page.matchAll(/(?:href|src)="(\/api\/docs\/assets\/[^"]+)"/g)].map((m) => m[1]!);
     expect(assets).toHaveLength(2);
     for (const asset of assets) expect((await fetch(`${server.httpUrl}${asset}`)).status).toBe(200);
+  });
+});
+
+describe('organisations over REST', () => {
+  it('a drafter sees their unit and the bloc above; a bloc admin sees the whole tree below it', async () => {
+    const server = await bed.start();
+    const { orgs, users } = server.workspace;
+    const idsFor = async (token: string) =>
+      ((await (await api(server, '/orgs', { token })).json()) as { orgs: { id: number }[] }).orgs.map(
+        (o) => o.id,
+      );
+    expect(await idsFor(users.editor.token)).toEqual([orgs.bloc, orgs.unit]);
+    expect(await idsFor(users.reader.token)).toEqual([orgs.bloc, orgs.unit, orgs.branch, orgs.otherUnit]);
+    expect(await idsFor(users.commenter.token)).toEqual([orgs.bloc, orgs.unit, orgs.branch]);
   });
 });

@@ -7,7 +7,9 @@ const bed = useTestbed();
 describe('sign-in', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie on path / and answers with the user', async () => {
     const server = await bed.start();
-    const response = await api(server, '/auth/sign-in', { body: { username: 'editor', password: server.workspace.password } });
+    const response = await api(server, '/auth/sign-in', {
+      body: { username: 'editor', password: server.workspace.password },
+    });
     expect(response.status).toBe(200);
     const setCookie = response.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^vk_sid=s_[A-Za-z0-9_-]{43};/);
@@ -15,7 +17,10 @@ describe('sign-in', () => {
     expect(setCookie).toMatch(/; SameSite=Lax/);
     expect(setCookie).toMatch(/; Path=\//);
     expect(setCookie).not.toMatch(/Secure/); // plain-http deployment
-    const body = (await response.json()) as { user: { username: string; org: { name: string } }; roles: unknown[] };
+    const body = (await response.json()) as {
+      user: { username: string; org: { name: string } };
+      roles: unknown[];
+    };
     expect(body.user.username).toBe('editor');
     expect(body.user.org.name).toBe('Đảng bộ Sở Thử nghiệm');
     expect(body.roles).toEqual([{ orgId: server.workspace.orgs.unit, role: 'drafter' }]);
@@ -45,8 +50,12 @@ describe('sign-in', () => {
 
   it('answers a wrong password and an unknown user with the same 401', async () => {
     const server = await bed.start();
-    const wrongPassword = await api(server, '/auth/sign-in', { body: { username: 'editor', password: 'sai-mat-khau' } });
-    const unknownUser = await api(server, '/auth/sign-in', { body: { username: 'khong-co', password: 'sai-mat-khau' } });
+    const wrongPassword = await api(server, '/auth/sign-in', {
+      body: { username: 'editor', password: 'sai-mat-khau' },
+    });
+    const unknownUser = await api(server, '/auth/sign-in', {
+      body: { username: 'khong-co', password: 'sai-mat-khau' },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownUser.status).toBe(401);
     expect(await wrongPassword.json()).toEqual(await unknownUser.json());
@@ -55,14 +64,21 @@ describe('sign-in', () => {
 
   it('refuses repeated wrong passwords with 429 and Retry-After, even when the right one follows', async () => {
     const server = await bed.start({ LOGIN_MAX_FAILURES: '3' });
-    const attempt = (password: string) => api(server, '/auth/sign-in', { body: { username: 'editor', password } });
+    const attempt = (password: string) =>
+      api(server, '/auth/sign-in', { body: { username: 'editor', password } });
     for (let i = 0; i < 3; i++) expect((await attempt('sai-mat-khau')).status).toBe(401);
     const limited = await attempt(server.workspace.password);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('too_many_requests');
     // Another account from the same address is not locked out by this one's failures.
-    expect((await api(server, '/auth/sign-in', { body: { username: 'coeditor', password: server.workspace.password } })).status).toBe(200);
+    expect(
+      (
+        await api(server, '/auth/sign-in', {
+          body: { username: 'coeditor', password: server.workspace.password },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('rejects a malformed body with 400 and a stable code', async () => {
@@ -82,7 +98,10 @@ describe('sign-in', () => {
   });
 
   it('ends a session after its absolute lifetime', async () => {
-    const server = await bed.start({}, { tune: (config) => ({ ...config, auth: { ...config.auth, sessionAbsoluteMs: 300 } }) });
+    const server = await bed.start(
+      {},
+      { tune: (config) => ({ ...config, auth: { ...config.auth, sessionAbsoluteMs: 300 } }) },
+    );
     const cookie = await signIn(server, 'editor');
     expect((await api(server, '/auth/session', { cookie })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -90,7 +109,10 @@ describe('sign-in', () => {
   });
 
   it('ends a session that was idle too long', async () => {
-    const server = await bed.start({}, { tune: (config) => ({ ...config, auth: { ...config.auth, sessionIdleMs: 300 } }) });
+    const server = await bed.start(
+      {},
+      { tune: (config) => ({ ...config, auth: { ...config.auth, sessionIdleMs: 300 } }) },
+    );
     const cookie = await signIn(server, 'editor');
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await api(server, '/auth/session', { cookie })).status).toBe(401);
@@ -109,7 +131,11 @@ describe('CSRF', () => {
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf_rejected');
     }
     const cookie = await signIn(server, 'editor');
-    const crossSiteSignOut = await api(server, '/auth/sign-out', { method: 'POST', cookie, origin: 'https://evil.example' });
+    const crossSiteSignOut = await api(server, '/auth/sign-out', {
+      method: 'POST',
+      cookie,
+      origin: 'https://evil.example',
+    });
     expect(crossSiteSignOut.status).toBe(403);
     expect((await api(server, '/auth/session', { cookie })).status).toBe(200);
   });
