@@ -4,6 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedChildWorkspace, type ChildWorkspace } from './child-workspace.ts';
+import { newCollabClient, type CollabClient } from './collab-client.ts';
+import type { Persona } from './workspace.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ENTRY = path.join(ROOT, 'server/main.ts');
@@ -26,6 +29,12 @@ export interface ChildServer {
   readonly httpUrl: string;
   readonly pid: number;
   readonly dataDir: string;
+  /** The seeded users and drafts; pass it on to restart on the same data. */
+  readonly workspace: ChildWorkspace;
+  /** A stock client on seeded draft `room` as `as` (default: an editor). */
+  connect(room: string, options?: { as?: Persona; connect?: boolean }): CollabClient;
+  /** The URL of seeded draft `room` with `as`'s token, for raw sockets. */
+  rawUrl(room: string, as?: Persona): string;
   /** Every stdout line so far (pino JSON), in order. */
   readonly lines: readonly string[];
   /** Everything written to stderr so far. */
@@ -42,7 +51,14 @@ export interface ChildServer {
 export interface SpawnServerOptions {
   /** The data directory (the database is `<dataDir>/vankien.db`); reuse it to restart on the same data. */
   readonly dataDir: string;
-  /** Configuration variables on top of PORT=0, HOST=127.0.0.1, LOG_LEVEL=info. */
+  /**
+   * The workspace already seeded into `dataDir` (to restart on it). Without it, the test
+   * workspace and `drafts` are seeded into `dataDir` first, which must then hold no database yet.
+   */
+  readonly workspace?: ChildWorkspace;
+  /** The drafts to create when seeding (the test process keeps no handle to add more later). */
+  readonly drafts?: readonly string[];
+  /** Configuration variables on top of PORT=0, HOST=127.0.0.1, LOG_LEVEL=info, VANKIEN_DEMO=0. */
   readonly env?: Record<string, string>;
   /** How long to wait for the `listening` line (default 20 s). */
   readonly startTimeoutMs?: number;
@@ -50,8 +66,12 @@ export interface SpawnServerOptions {
 
 const live = new Set<ChildServer>();
 
-/** Starts the server in a child process and resolves once its `listening` log line gives the port. */
+/**
+ * Starts the server in a child process on a seeded workspace and resolves once its
+ * `listening` log line gives the port.
+ */
 export async function spawnServer(options: SpawnServerOptions): Promise<ChildServer> {
+  const workspace = options.workspace ?? (await seedChildWorkspace(options.dataDir, options.drafts ?? []));
   // Node itself loads tsx as a loader hook (no tsx launcher in between), so the child is
   // the process that holds the port and the database: SIGKILL to `pid` kills the server.
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
@@ -90,12 +110,26 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ChildSer
     throw error;
   });
 
+  const wsUrl = `ws://127.0.0.1:${port}/collab`;
+  const draft = (room: string): string => {
+    // An unknown draft would be refused with 404 and the stock client would retry forever.
+    if (!workspace.drafts.includes(room))
+      throw new Error(`draft ${room} was not seeded (spawnServer drafts)`);
+    return room;
+  };
   const server: ChildServer = {
     port,
-    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    wsUrl,
     httpUrl: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     dataDir: options.dataDir,
+    workspace,
+    connect(room, { as = 'editor', connect } = {}) {
+      return newCollabClient(wsUrl, draft(room), { token: workspace.users[as].token, connect });
+    },
+    rawUrl(room, as = 'editor') {
+      return `${wsUrl}/${draft(room)}?token=${workspace.users[as].token}`;
+    },
     lines,
     stderr: () => stderr,
     exited,
@@ -133,6 +167,8 @@ function childEnv(options: SpawnServerOptions): NodeJS.ProcessEnv {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     DATA_DIR: options.dataDir,
+    // The workspace is seeded by the test; no demo users next to it.
+    VANKIEN_DEMO: '0',
     ...options.env,
   };
 }

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { colorForUser } from '../../../shared/collab/awareness.ts';
 import { CloseCode } from '../../../shared/collab/close-codes.ts';
-import { newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
+import type { CollabClient } from '../../helpers/collab-client.ts';
 import {
   destroyAllRawSockets,
   INVALID_FRAMES,
@@ -12,6 +13,7 @@ import {
 } from '../../helpers/raw-socket.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 import { waitFor } from '../../helpers/wait.ts';
+import type { Persona } from '../../helpers/workspace.ts';
 
 const INTACT = 'Văn kiện nguyên vẹn';
 let server: TestServer;
@@ -28,7 +30,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   room = `bad-${++roomCounter}`;
-  writer = newCollabClient(server.wsUrl, room);
+  writer = server.connect(room);
   await writer.synced();
   writer.type(INTACT);
   await expectIntact();
@@ -40,7 +42,7 @@ afterEach(() => {
 
 /** A fresh honest client syncs the intact text, and the writer is still connected. */
 async function expectIntact(): Promise<void> {
-  const probe = newCollabClient(server.wsUrl, room);
+  const probe = server.connect(room);
   try {
     await waitFor(() => probe.text() === INTACT, 'a fresh client to sync the intact text');
     expect(probe.doc.store.pendingStructs).toBeNull();
@@ -50,9 +52,12 @@ async function expectIntact(): Promise<void> {
   }
 }
 
-/** An attacker that has done the handshake properly (sync step 1), so only its bad input counts. */
-async function openAttacker(): Promise<RawSocket> {
-  const socket = await openRawSocket(`${server.wsUrl}/${room}`);
+/**
+ * An attacker that has done the handshake properly (authenticated upgrade, sync step 1), so
+ * only its bad input counts. By default it is the writer's own user, with write access.
+ */
+async function openAttacker(as: Persona = 'editor'): Promise<RawSocket> {
+  const socket = await openRawSocket(server.rawUrl(room, as));
   socket.sendBinary(syncMessage(0, new Uint8Array([0])));
   return socket;
 }
@@ -128,7 +133,7 @@ describe('bad input closes only the offending connection', () => {
     await expectIntact();
     // The draft still accepts honest edits after the refusal.
     writer.type(' tiếp');
-    const probe = newCollabClient(server.wsUrl, room);
+    const probe = server.connect(room);
     await waitFor(() => probe.text() === `${INTACT} tiếp`, 'the honest edit');
     probe.destroy();
   });
@@ -186,30 +191,36 @@ describe('bad input closes only the offending connection', () => {
   });
 
   it('awareness for a clientID another connection owns is not relayed', async () => {
-    const viewer = newCollabClient(server.wsUrl, room);
+    const viewer = server.connect(room);
     await viewer.synced();
     writer.provider.awareness.setLocalStateField('user', { name: 'Thư ký' });
     await waitFor(
       () => viewer.provider.awareness.getStates().get(writer.doc.clientID) !== undefined,
       'writer presence',
     );
-    const forged = new Y.Doc();
-    forged.clientID = writer.doc.clientID;
-    const attacker = await openAttacker();
+    // Another user with write access; a relayed forgery would carry its identity and the marker.
+    const attacker = await openAttacker('coeditor');
     const entry = encoding.createEncoder();
     encoding.writeVarUint(entry, 1);
     encoding.writeVarUint(entry, writer.doc.clientID);
     encoding.writeVarUint(entry, 1000);
-    encoding.writeVarString(entry, JSON.stringify({ user: { name: 'Kẻ giả mạo' } }));
+    encoding.writeVarString(entry, JSON.stringify({ user: { name: 'Kẻ giả mạo' }, forged: true }));
     const message = encoding.createEncoder();
     encoding.writeVarUint(message, 1);
     encoding.writeVarUint8Array(message, encoding.toUint8Array(entry));
+    const awarenessSeen = (): number => attacker.messages.filter((m) => m.data[0] === 1).length;
+    const before = awarenessSeen();
     attacker.sendBinary(encoding.toUint8Array(message));
-    const probe = newCollabClient(server.wsUrl, room);
+    // A query answered on the same socket: the forgery before it has been handled.
+    attacker.sendBinary(new Uint8Array([3]));
+    await waitFor(() => awarenessSeen() > before, 'the answer to the awareness query');
+    const probe = server.connect(room);
     await probe.synced();
     await waitFor(() => probe.provider.awareness.getStates().has(writer.doc.clientID), 'probe sees presence');
+    // The writer's state as the server rewrote it: `user` is its member identity (R9).
+    const editor = await server.server.app.services.users.getByUsername('editor');
     expect(probe.provider.awareness.getStates().get(writer.doc.clientID)).toEqual({
-      user: { name: 'Thư ký' },
+      user: { id: editor.id, name: editor.displayName, color: colorForUser(editor.id) },
     });
     probe.destroy();
     viewer.destroy();

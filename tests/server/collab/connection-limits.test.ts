@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../../shared/collab/close-codes.ts';
-import { newCollabClient } from '../../helpers/collab-client.ts';
 import { destroyAllRawSockets, openRawSocket } from '../../helpers/raw-socket.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 import { sleep, waitFor } from '../../helpers/wait.ts';
@@ -25,16 +24,16 @@ function awarenessQuery(): Uint8Array {
 describe('per-connection limits', () => {
   it('a connection over its message rate is closed with 1008, others keep working', async () => {
     server = await startTestServer({ RATE_MSGS_PER_SEC: '20', RATE_MSGS_BURST: '50' });
-    const honest = newCollabClient(server.wsUrl, 'flood');
+    const honest = server.connect('flood');
     await honest.synced();
-    const flooder = await openRawSocket(`${server.wsUrl}/flood`);
+    const flooder = await openRawSocket(server.rawUrl('flood'));
     flooder.sendBinary(STEP1);
     for (let i = 0; i < 60; i++) flooder.sendBinary(awarenessQuery());
     const closed = await flooder.waitForClose(3000);
     expect(closed.code).toBe(CloseCode.PolicyViolation);
     expect(closed.reason).toBe('rate_limited');
     honest.type('vẫn gõ được');
-    const probe = newCollabClient(server.wsUrl, 'flood');
+    const probe = server.connect('flood');
     await waitFor(() => probe.text() === 'vẫn gõ được', 'probe to see the honest edit');
     probe.destroy();
     honest.destroy();
@@ -42,7 +41,7 @@ describe('per-connection limits', () => {
 
   it('a connection at its sustained rate is not closed', async () => {
     server = await startTestServer({ RATE_MSGS_PER_SEC: '50', RATE_MSGS_BURST: '10' });
-    const steady = await openRawSocket(`${server.wsUrl}/steady`);
+    const steady = await openRawSocket(server.rawUrl('steady'));
     steady.sendBinary(STEP1);
     for (let i = 0; i < 30; i++) {
       steady.sendBinary(awarenessQuery());
@@ -57,7 +56,7 @@ describe('per-connection limits', () => {
       RATE_BYTES_BURST: '4096',
       MAX_PAYLOAD_BYTES: '4096',
     });
-    const heavy = await openRawSocket(`${server.wsUrl}/bytes`);
+    const heavy = await openRawSocket(server.rawUrl('bytes'));
     heavy.sendBinary(STEP1);
     for (let i = 0; i < 3; i++) heavy.sendBinary(new Uint8Array(3000).fill(9)); // unknown type 9: ignored, but counted
     expect((await heavy.waitForClose(3000)).code).toBe(CloseCode.PolicyViolation);
@@ -65,21 +64,21 @@ describe('per-connection limits', () => {
 
   it('a socket that never sends sync step 1 is closed after the timeout', async () => {
     server = await startTestServer({ SYNC_TIMEOUT_MS: '300' });
-    const silent = await openRawSocket(`${server.wsUrl}/silent`);
+    const silent = await openRawSocket(server.rawUrl('silent'));
     const started = Date.now();
     const closed = await silent.waitForClose(3000);
     expect(closed.code).toBe(CloseCode.PolicyViolation);
     expect(closed.reason).toBe('sync_timeout');
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    const polite = await openRawSocket(`${server.wsUrl}/silent`);
+    const polite = await openRawSocket(server.rawUrl('silent'));
     polite.sendBinary(STEP1);
     await expect(polite.waitForClose(800)).rejects.toThrow();
   });
 
   it('a peer that stops answering pings is dropped; one that answers stays', async () => {
     server = await startTestServer({ PING_INTERVAL_MS: '200', PONG_TIMEOUT_MS: '200' });
-    const dead = await openRawSocket(`${server.wsUrl}/live`, { autoPong: false });
-    const alive = await openRawSocket(`${server.wsUrl}/live`);
+    const dead = await openRawSocket(server.rawUrl('live'), { autoPong: false });
+    const alive = await openRawSocket(server.rawUrl('live'));
     dead.sendBinary(STEP1);
     alive.sendBinary(STEP1);
     const closed = await dead.waitForClose(3000);
@@ -87,14 +86,26 @@ describe('per-connection limits', () => {
     await expect(alive.waitForClose(500)).rejects.toThrow();
   });
 
-  it('an invalid room name is refused before the upgrade', async () => {
+  it('an invalid room name is refused with 400 before the upgrade, before authentication', async () => {
     server = await startTestServer();
+    const { token } = server.workspace.users.editor;
     for (const name of ['a b', 'x'.repeat(65), 'tên', '%00']) {
-      const attempt = openRawSocket(`${server.wsUrl}/${encodeURIComponent(name)}`);
-      await expect(attempt).rejects.toMatchObject({ status: 400 });
+      const url = `${server.wsUrl}/${encodeURIComponent(name)}`;
+      await expect(openRawSocket(url)).rejects.toMatchObject({ status: 400 });
+      await expect(openRawSocket(`${url}?token=${token}`)).rejects.toMatchObject({ status: 400 });
     }
     // `..` is resolved away by URL parsing and reaches no route at all.
     await expect(openRawSocket(`${server.wsUrl}/..`)).rejects.toMatchObject({ status: 404 });
     expect(server.server.app.registry.size).toBe(0);
+  });
+
+  it('a valid name without a draft is refused before the upgrade: 404 signed in, 401 without a token', async () => {
+    server = await startTestServer();
+    const { token } = server.workspace.users.editor;
+    const url = `${server.wsUrl}/no-such-draft`;
+    await expect(openRawSocket(`${url}?token=${token}`)).rejects.toMatchObject({ status: 404 });
+    await expect(openRawSocket(url)).rejects.toMatchObject({ status: 401 });
+    expect(server.server.app.registry.size).toBe(0);
+    expect(server.server.app.registry.loadCount).toBe(0);
   });
 });

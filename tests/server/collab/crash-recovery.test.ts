@@ -1,5 +1,6 @@
-// The kill -9 drill (RELIABILITY.md R14, R16): two stock y-websocket clients type into one
-// draft, the server process is SIGKILLed at a random moment and restarted on the same data.
+// The kill -9 drill (RELIABILITY.md R14, R16): two stock y-websocket clients (two users
+// with write access) type into one draft, the server process is SIGKILLed at a random
+// moment and restarted on the same data.
 // An edit counts as acknowledged once the OTHER client has received it (the server relays
 // only after the commit), so every such character must survive, already in the first sync
 // answer of a fresh client; the file must pass integrity_check and its log must replay to
@@ -11,8 +12,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../../server/server.ts';
 import { spawnServer, stopAllChildServers, type ChildServer } from '../../helpers/child-server.ts';
-import { newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
+import type { CollabClient } from '../../helpers/collab-client.ts';
 import { sleep, waitFor } from '../../helpers/wait.ts';
+import type { Persona } from '../../helpers/workspace.ts';
 import { fingerprint, readStoredLogCopy, replay, type DocFingerprint } from './fixtures/stored-log.ts';
 import { seededRandom } from './fixtures/update-stream.ts';
 
@@ -36,9 +38,9 @@ afterEach(async () => {
   dataDir = null;
 });
 
-/** A stock client, destroyed after the test. */
-function connect(wsUrl: string): CollabClient {
-  const client = newCollabClient(wsUrl, ROOM);
+/** A stock client on the drill's draft, destroyed after the test. */
+function connect(server: ChildServer, as: Persona = 'editor'): CollabClient {
+  const client = server.connect(ROOM, { as });
   clients.push(client);
   return client;
 }
@@ -145,8 +147,9 @@ describe('crash recovery of the collaboration server', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-crash-'));
     const file = databaseFile(dataDir);
     const random = seededRandom(SEED);
-    let server: ChildServer = await spawnServer({ dataDir, env: serverEnv(0) });
-    const typists = [connect(server.wsUrl), connect(server.wsUrl)] as const;
+    let server: ChildServer = await spawnServer({ dataDir, drafts: [ROOM], env: serverEnv(0) });
+    const { workspace } = server;
+    const typists = [connect(server), connect(server, 'coeditor')] as const;
     await Promise.all(typists.map((t) => t.synced()));
     typists[0].addParagraphs(2);
     await waitFor(() => typists.every((t) => paragraphs(t).length === 2), 'both typists to see 2 paragraphs');
@@ -206,8 +209,8 @@ describe('crash recovery of the collaboration server', () => {
         );
       compactedUpTo = stored.upTo;
 
-      server = await spawnServer({ dataDir, env: serverEnv(round + 1) });
-      const fresh = connect(server.wsUrl);
+      server = await spawnServer({ dataDir, workspace, env: serverEnv(round + 1) });
+      const fresh = connect(server);
       const first = await within(atFirstSync(fresh), 10_000, `${where}: the fresh client's first sync`);
       const restored = first.text.split('\n');
       for (const i of [0, 1]) {
@@ -227,7 +230,7 @@ describe('crash recovery of the collaboration server', () => {
         t.provider.connect();
       }
       await Promise.all(typists.map((t) => t.synced()));
-      const probe = connect(server.wsUrl);
+      const probe = connect(server);
       const everything = typed.join('\n');
       await waitFor(
         () => [...typists, probe].every((c) => c.text() === everything),

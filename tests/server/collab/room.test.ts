@@ -1,27 +1,43 @@
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/collab/close-codes.ts';
 import { CollabError } from '../../../server/collab/collab-error.ts';
+import type { Member } from '../../../server/collab/member.ts';
+import * as protocol from '../../../server/collab/protocol.ts';
 import { Room, type RoomDeps } from '../../../server/collab/room.ts';
+import { colorForUser } from '../../../shared/collab/awareness.ts';
 import { captureLogger } from '../../helpers/capture-logger.ts';
+import { MemoryClientOwners } from '../../helpers/memory-client-owners.ts';
 import { MemoryDocStore } from '../../helpers/memory-doc-store.ts';
 import { MemoryPeer } from '../../helpers/memory-peer.ts';
 
-function newRoom(store = new MemoryDocStore(), overrides: Partial<RoomDeps> = {}) {
+/** A member as the gate would admit it: user `userId`, a writer unless `canWrite` is false. */
+function member(userId: number, canWrite = true): Member {
+  return { userId, presence: { id: userId, name: `Người ${userId}`, color: colorForUser(userId) }, canWrite };
+}
+
+const WRITER = member(1);
+const OTHER_WRITER = member(2);
+const READ_ONLY = member(3, false);
+
+function newRoom(
+  store = new MemoryDocStore(),
+  overrides: Partial<RoomDeps> = {},
+  owners = new Map<number, number>(),
+) {
   const events = { empty: 0, failed: 0 };
-  const room = new Room(
-    'r1',
-    { updates: [], stateVector: null, logCount: 0, logBytes: 0 },
-    {
-      store,
-      log: captureLogger(),
-      compaction: { afterUpdates: 1000, afterBytes: 1 << 30, minIntervalMs: 0 },
-      onEmpty: () => (events.empty += 1),
-      onFailed: () => (events.failed += 1),
-      ...overrides,
-    },
-  );
-  return { room, store, events };
+  const ownerStore = new MemoryClientOwners();
+  const room = new Room('r1', { updates: [], stateVector: null, logCount: 0, logBytes: 0 }, owners, {
+    store,
+    owners: ownerStore,
+    log: captureLogger(),
+    compaction: { afterUpdates: 1000, afterBytes: 1 << 30, minIntervalMs: 0 },
+    onEmpty: () => (events.empty += 1),
+    onFailed: () => (events.failed += 1),
+    ...overrides,
+  });
+  return { room, store, events, ownerStore };
 }
 
 /** An update typing `text` from a fresh client doc. */
@@ -43,8 +59,8 @@ describe('Room', () => {
   it('relays an update only after the store has committed it', async () => {
     const { room, store } = newRoom();
     const [writer, reader] = [new MemoryPeer('w'), new MemoryPeer('r')];
-    room.join(writer);
-    room.join(reader);
+    room.join(writer, WRITER);
+    room.join(reader, OTHER_WRITER);
     store.hold();
     room.receive(writer, { kind: 'sync-update', update: edit('một') });
     await flush();
@@ -52,7 +68,7 @@ describe('Room', () => {
     expect(reader.updates()).toEqual([]);
     // A joiner during the wait is served the committed state only.
     const joiner = new MemoryPeer('j');
-    room.join(joiner);
+    room.join(joiner, OTHER_WRITER);
     room.receive(joiner, { kind: 'sync-step1', stateVector: new Uint8Array([0]) });
     expect(textOf(joiner.updates())).toBe('');
     store.release();
@@ -65,8 +81,8 @@ describe('Room', () => {
   it('relays writes in arrival order even when they commit together', async () => {
     const { room, store } = newRoom();
     const [writer, reader] = [new MemoryPeer('w'), new MemoryPeer('r')];
-    room.join(writer);
-    room.join(reader);
+    room.join(writer, WRITER);
+    room.join(reader, OTHER_WRITER);
     const doc = new Y.Doc();
     store.hold();
     for (const word of ['a', 'b', 'c'])
@@ -86,8 +102,8 @@ describe('Room', () => {
   it('a refused update is neither stored nor relayed', () => {
     const { room, store } = newRoom();
     const [writer, reader] = [new MemoryPeer('w'), new MemoryPeer('r')];
-    room.join(writer);
-    room.join(reader);
+    room.join(writer, WRITER);
+    room.join(reader, OTHER_WRITER);
     const doc = new Y.Doc();
     edit('never sent', doc);
     const gap = edit(' depends on it', doc);
@@ -99,7 +115,7 @@ describe('Room', () => {
   it('after a refusal the next honest update is validated against intact state', async () => {
     const { room, store } = newRoom();
     const writer = new MemoryPeer('w');
-    room.join(writer);
+    room.join(writer, WRITER);
     expect(() => room.receive(writer, { kind: 'sync-update', update: new Uint8Array([1, 2, 3, 4]) })).toThrow(
       CollabError,
     );
@@ -111,8 +127,8 @@ describe('Room', () => {
   it('a failed commit closes every peer with 1013 and relays nothing', async () => {
     const { room, store, events } = newRoom();
     const [writer, reader] = [new MemoryPeer('w'), new MemoryPeer('r')];
-    room.join(writer);
-    room.join(reader);
+    room.join(writer, WRITER);
+    room.join(reader, OTHER_WRITER);
     store.hold();
     room.receive(writer, { kind: 'sync-update', update: edit('mất') });
     store.failHeld();
@@ -126,8 +142,8 @@ describe('Room', () => {
   it("a leaving peer's presence is removed for the others, and the last leave reports empty", () => {
     const { room, events } = newRoom();
     const [a, b] = [new MemoryPeer('a'), new MemoryPeer('b')];
-    room.join(a);
-    room.join(b);
+    room.join(a, WRITER);
+    room.join(b, OTHER_WRITER);
     const client = new Y.Doc();
     const entry = new Uint8Array([1, ...varuint(client.clientID), 1, ...str('{"user":{"name":"A"}}')]);
     room.receive(a, { kind: 'awareness', update: entry });
@@ -139,6 +155,104 @@ describe('Room', () => {
     expect(events.empty).toBe(1);
   });
 });
+
+describe('Room: who may write what', () => {
+  it("a read-only member's sync step 2 and updates are dropped without a word; it still reads", async () => {
+    const { room, store, ownerStore } = newRoom();
+    const [writer, viewer] = [new MemoryPeer('w'), new MemoryPeer('v')];
+    room.join(writer, WRITER);
+    room.join(viewer, READ_ONLY);
+    room.receive(viewer, { kind: 'sync-step2', update: edit('bước 2 giả') });
+    room.receive(viewer, { kind: 'sync-update', update: edit('cập nhật giả') });
+    // Not even validated: a read-only member's write is not refused, just never used.
+    room.receive(viewer, { kind: 'sync-update', update: new Uint8Array([1, 2, 3, 4]) });
+    await flush();
+    expect(store.heldCount + store.logOf('r1').length).toBe(0);
+    expect(writer.updates()).toEqual([]);
+    expect(ownerStore.claims).toEqual([]);
+    expect(viewer.closedWith).toBeNull();
+    room.receive(writer, { kind: 'sync-update', update: edit('thật') });
+    await flush();
+    expect(textOf(viewer.updates())).toBe('thật');
+  });
+
+  it('new structs under a clientID another user owns are refused; its owner and known structs pass', async () => {
+    const { room, store, ownerStore } = newRoom();
+    const [writer, other] = [new MemoryPeer('w'), new MemoryPeer('o')];
+    room.join(writer, WRITER);
+    room.join(other, OTHER_WRITER);
+    const mine = new Y.Doc();
+    room.receive(writer, { kind: 'sync-update', update: edit('của tôi', mine) });
+    await flush();
+    expect(ownerStore.ownersOf('r1')).toEqual(new Map([[mine.clientID, WRITER.userId]]));
+
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(mine));
+    forger.clientID = mine.clientID;
+    const forged = edit(' giả mạo', forger);
+    expect(() => room.receive(other, { kind: 'sync-update', update: forged })).toThrow(/^client_id_owned:/);
+    await flush();
+    expect(store.logOf('r1')).toHaveLength(1);
+    expect(writer.updates()).toEqual([]);
+
+    // The owner keeps writing under it.
+    room.receive(writer, { kind: 'sync-update', update: edit(' nữa', mine) });
+    await flush();
+    // Another user's sync step 2 may repeat the owner's structs the room has, next to its own.
+    const theirs = new Y.Doc();
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+    edit(' và của người khác', theirs);
+    room.receive(other, { kind: 'sync-step2', update: Y.encodeStateAsUpdate(theirs) });
+    await flush();
+    expect(textOf([...store.logOf('r1')])).toBe('của tôi nữa và của người khác');
+    expect(ownerStore.ownersOf('r1')).toEqual(
+      new Map([
+        [mine.clientID, WRITER.userId],
+        [theirs.clientID, OTHER_WRITER.userId],
+      ]),
+    );
+  });
+
+  it('the clientID owners a room is loaded with are enforced', async () => {
+    const owned = new Y.Doc();
+    const { room, store } = newRoom(new MemoryDocStore(), {}, new Map([[owned.clientID, WRITER.userId]]));
+    const [writer, other] = [new MemoryPeer('w'), new MemoryPeer('o')];
+    room.join(writer, WRITER);
+    room.join(other, OTHER_WRITER);
+    const copy = new Y.Doc();
+    copy.clientID = owned.clientID;
+    expect(() => room.receive(other, { kind: 'sync-update', update: edit('giả', copy) })).toThrow(
+      /^client_id_owned:/,
+    );
+    room.receive(writer, { kind: 'sync-update', update: edit('thật', owned) });
+    await flush();
+    expect(textOf([...store.logOf('r1')])).toBe('thật');
+  });
+
+  it("relayed presence carries the member's identity, whatever the client put in `user`", () => {
+    const { room } = newRoom();
+    const [a, b] = [new MemoryPeer('a'), new MemoryPeer('b')];
+    room.join(a, WRITER);
+    room.join(b, OTHER_WRITER);
+    const clientID = new Y.Doc().clientID;
+    const claimed = { user: { id: 99, name: 'Giả danh', color: '#000000' }, cursor: { anchor: 5 } };
+    const update = protocol.encodeAwarenessUpdate([{ clientID, clock: 1, state: JSON.stringify(claimed) }]);
+    room.receive(a, { kind: 'awareness', update });
+    const relayed = awarenessEntries(b).filter((entry) => entry.clientID === clientID);
+    expect(relayed.map((entry) => JSON.parse(entry.state) as unknown)).toEqual([
+      { user: WRITER.presence, cursor: { anchor: 5 } },
+    ]);
+  });
+});
+
+/** The awareness entries a peer was sent, in order. */
+function awarenessEntries(peer: MemoryPeer): protocol.AwarenessEntry[] {
+  return peer.sent.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== protocol.MessageType.Awareness) return [];
+    return protocol.decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+  });
+}
 
 function varuint(n: number): number[] {
   const out: number[] = [];
@@ -161,7 +275,7 @@ describe('Room compaction', () => {
       compaction: { afterUpdates: 5, afterBytes: 1 << 30, minIntervalMs },
     });
     const writer = new MemoryPeer('w');
-    room.join(writer);
+    room.join(writer, WRITER);
     const doc = new Y.Doc();
     for (let i = 0; i < 40; i++) {
       room.receive(writer, { kind: 'sync-update', update: edit(`${i} `, doc) });
@@ -188,8 +302,10 @@ describe('Room loading', () => {
     const room = new Room(
       'gappy',
       { updates: [first, after], stateVector: null, logCount: 2, logBytes: first.length + after.length },
+      new Map(),
       {
         store: new MemoryDocStore(),
+        owners: new MemoryClientOwners(),
         log: captureLogger(),
         compaction: { afterUpdates: 1000, afterBytes: 1 << 30, minIntervalMs: 0 },
         onEmpty: () => undefined,

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../../shared/collab/close-codes.ts';
 import { spawnServer, stopAllChildServers } from '../../helpers/child-server.ts';
-import { fragmentText, newCollabClient, type CollabClient } from '../../helpers/collab-client.ts';
+import { fragmentText, type CollabClient } from '../../helpers/collab-client.ts';
 import { readStoredDoc } from '../../helpers/stored-doc.ts';
 import { sleep, waitFor } from '../../helpers/wait.ts';
 
@@ -18,8 +18,8 @@ afterEach(async () => {
 describe('graceful shutdown', () => {
   it('SIGTERM while clients type: sockets get 1001, every relayed edit is stored, exit 0 within 10 s', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-term-'));
-    const server = await spawnServer({ dataDir });
-    const [typist, watcher] = [newCollabClient(server.wsUrl, 'term'), newCollabClient(server.wsUrl, 'term')];
+    const server = await spawnServer({ dataDir, drafts: ['term'] });
+    const [typist, watcher] = [server.connect('term'), server.connect('term', { as: 'coeditor' })];
     clients.push(typist, watcher);
     await Promise.all([typist.synced(), watcher.synced()]);
     typist.addParagraphs(1);

@@ -2,12 +2,35 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { checkpointIfLarge, openDatabase, readPragmas } from '../../../server/db/database.ts';
 import { migrateToLatest, migrateToZero } from '../../../server/db/migrate.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** The migrations this test knows the tables of, in the order they must run. */
+const MIGRATIONS = ['2026_11_25_1100_create_collab_log', '2026_11_25_1400_create_identity'];
+const COLLAB_LOG_TABLES = ['collab_updates', 'collab_snapshots'];
+const IDENTITY_TABLES = [
+  'orgs',
+  'users',
+  'role_grants',
+  'sessions',
+  'api_tokens',
+  'drafts',
+  'access_epoch',
+  'collab_client_owners',
+];
+
+/** The app's tables (not SQLite's or the migrator's own), sorted by name. */
+async function appTables<T>(db: Kysely<T>): Promise<string[]> {
+  const tables = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master
+    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'
+    ORDER BY name`.execute(db);
+  return tables.rows.map((r) => r.name);
+}
 
 function tempFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-db-'));
@@ -27,22 +50,38 @@ describe('database', () => {
     await database.close();
   });
 
-  it('migrates up to the latest schema and back down to nothing', async () => {
+  it('migrates up to the latest schema and back down to nothing, migration by migration', async () => {
     const database = openDatabase(tempFile());
     const up = await migrateToLatest(database.db);
     expect(up.error).toBeUndefined();
-    const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(
+    const applied = (up.results ?? []).map((r) => r.migrationName);
+    expect(up.results?.every((r) => r.direction === 'Up' && r.status === 'Success')).toBe(true);
+    // In order, each once (later migrations may follow).
+    expect(applied.filter((name) => MIGRATIONS.includes(name))).toEqual(MIGRATIONS);
+    expect(await appTables(database.db)).toEqual(
+      expect.arrayContaining([...COLLAB_LOG_TABLES, ...IDENTITY_TABLES]),
+    );
+    // The access epoch starts at 0 in its single row.
+    const epoch = await sql<{ id: number; value: number }>`SELECT id, value FROM access_epoch`.execute(
       database.db,
     );
-    expect(tables.rows.map((r) => r.name)).toEqual(
-      expect.arrayContaining(['collab_updates', 'collab_snapshots']),
-    );
+    expect(epoch.rows).toEqual([{ id: 1, value: 0 }]);
+
     const down = await migrateToZero(database.db);
     expect(down.error).toBeUndefined();
-    const after = await sql<{
-      name: string;
-    }>`SELECT name FROM sqlite_master WHERE name LIKE 'collab_%'`.execute(database.db);
-    expect(after.rows).toEqual([]);
+    expect(down.results?.every((r) => r.direction === 'Down' && r.status === 'Success')).toBe(true);
+    expect((down.results ?? []).map((r) => r.migrationName)).toEqual([...applied].reverse());
+    expect(await appTables(database.db)).toEqual([]);
+    const indexes = await sql<{ name: string }>`
+      SELECT name FROM sqlite_master
+      WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`.execute(database.db);
+    expect(indexes.rows).toEqual([]);
+
+    // And up again on the emptied file.
+    expect((await migrateToLatest(database.db)).error).toBeUndefined();
+    expect(await appTables(database.db)).toEqual(
+      expect.arrayContaining([...COLLAB_LOG_TABLES, ...IDENTITY_TABLES]),
+    );
     await database.close();
   });
 
