@@ -7,9 +7,8 @@ import { SocketAccessWatch } from './access/socket-access-watch.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 import { collabRoutes } from './collab/collab.routes.ts';
 import type { DocStore } from './collab/doc-store.ts';
-import { RoomRegistry } from './collab/room-registry.ts';
-import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
-import { SqliteDocStore } from './collab/sqlite-doc-store.ts';
+import type { RoomRegistry } from './collab/room-registry.ts';
+import { createCollabCore } from './collab/collab-core.ts';
 import { guardSockets } from './collab/ws-peer.ts';
 import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/database.ts';
@@ -40,24 +39,12 @@ export interface App {
 
 /** The composition root: the only place that wires modules together. */
 export function createApp({ config, log, database, consultations }: AppDeps): App {
-  const services = createServices(database.db, config.auth, consultations);
+  const { store, registry, texts } = createCollabCore(database, config.collab, log);
+  const services = createServices(database.db, config.auth, { consultations, texts });
   const cookies: CookiePolicy = {
     secure: config.auth.secureCookies,
     maxAgeS: config.auth.sessionAbsoluteMs / 1000,
   };
-  const store = new SqliteDocStore({
-    db: database.db,
-    sqlite: database.sqlite,
-    file: database.file,
-    commitWindowMs: config.collab.commitWindowMs,
-  });
-  const registry = new RoomRegistry({
-    store,
-    owners: new SqliteClientOwners(database.db),
-    log: log.child({ module: 'collab' }),
-    roomIdleMs: config.collab.roomIdleMs,
-    compaction: config.collab.compaction,
-  });
   // noServer: node-server routes each upgrade through the Hono app, so middleware runs first.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxPayloadBytes });
   const stopGuard = guardSockets(wss, {

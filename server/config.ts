@@ -11,6 +11,7 @@ const schema = z.object({
   PORT: int(0, 65_535, 3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  TEMPLATES_DIR: z.string().min(1).default('./templates'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   MAX_PAYLOAD_BYTES: int(1024, 64 * 1024 * 1024, COLLAB_LIMITS.maxPayloadBytes),
   RATE_MSGS_PER_SEC: int(1, 10_000_000, COLLAB_LIMITS.messagesPerSecond),
@@ -46,6 +47,8 @@ export interface Config {
   readonly host: string;
   /** Absolute directory holding the SQLite database. */
   readonly dataDir: string;
+  /** Absolute directory of the shipped outline templates (`<id>.json`). */
+  readonly templatesDir: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly collab: {
     readonly maxPayloadBytes: number;
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    templatesDir: path.resolve(e.TEMPLATES_DIR),
     logLevel: e.LOG_LEVEL,
     collab: Object.freeze({
       maxPayloadBytes: e.MAX_PAYLOAD_BYTES,

@@ -42,6 +42,7 @@ export async function startServer(
   log.info({ file: database.file, pragmas: readPragmas(database.sqlite) }, 'database ready');
 
   const app = createApp({ config, log, database, consultations: options.consultations });
+  await app.services.templates.syncShipped(config.templatesDir, log);
   if (config.demo.seed) {
     const demo = await seedDemoIfEmpty(app.services, config.dataDir, { password: config.demo.password });
     if (demo !== null) {

@@ -5,12 +5,17 @@ import { ApiTokenService } from './auth/api-token.service.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { SessionService } from './auth/session.service.ts';
+import { storedTexts } from './collab/collab-document.texts.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { DraftProgressService } from './drafts/draft-progress.service.ts';
+import type { DraftTexts } from './drafts/draft-text.ts';
 import { DraftService } from './drafts/draft.service.ts';
 import { OrgService } from './orgs/org.service.ts';
+import { TemplateService } from './templates/template.service.ts';
 import { PasswordHasher } from './users/password.ts';
 import { UserService } from './users/user.service.ts';
+import { VersionService } from './versions/version.service.ts';
 
 /** The domain services, each built once and handed to whoever needs it. */
 export interface Services {
@@ -22,17 +27,24 @@ export interface Services {
   readonly auth: AuthService;
   readonly access: AccessService;
   readonly drafts: DraftService;
+  readonly templates: TemplateService;
+  readonly progress: DraftProgressService;
+  readonly versions: VersionService;
 }
 
 /**
  * Builds the services over one database. Shared by the server and the admin CLI, so both
- * apply the same rules. `consultations` is where the rounds module plugs into access.
+ * apply the same rules. `texts` is the collaboration core's side of drafts (the server passes
+ * its rooms; without it, texts are read and seeded straight from the database);
+ * `consultations` is where the rounds module plugs into access.
  */
 export function createServices(
   db: Kysely<Database>,
   auth: Pick<Config['auth'], 'sessionIdleMs' | 'sessionAbsoluteMs' | 'loginMaxFailures' | 'loginWindowMs'>,
-  consultations: ConsultationAccess = NO_CONSULTATIONS,
+  deps: { texts?: DraftTexts | undefined; consultations?: ConsultationAccess | undefined } = {},
 ): Services {
+  const texts = deps.texts ?? storedTexts(db);
+  const consultations = deps.consultations ?? NO_CONSULTATIONS;
   const epoch = new AccessEpoch(db);
   const orgs = new OrgService(db);
   const sessions = new SessionService(
@@ -46,7 +58,26 @@ export function createServices(
   const authService = new AuthService({ users, orgs, sessions, tokens, throttle });
   // Drafts and access need each other (listing filters by access; access asks where a draft lives).
   let access: AccessService | null = null;
-  const drafts = new DraftService(db, () => access!);
+  const templates = new TemplateService(db, async (userId) => {
+    const grants = await users.grantsOf(userId);
+    const blocs = new Set((await orgs.list()).filter((o) => o.kind === 'bloc').map((o) => o.id));
+    return grants.some((g) => g.role === 'admin' && blocs.has(g.orgId));
+  });
+  const drafts = new DraftService(db, () => access!, templates, texts);
   access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
-  return { epoch, orgs, users, sessions, tokens, auth: authService, access, drafts };
+  const progress = new DraftProgressService(drafts, templates, texts);
+  const versions = new VersionService(db, drafts, texts);
+  return {
+    epoch,
+    orgs,
+    users,
+    sessions,
+    tokens,
+    auth: authService,
+    access,
+    drafts,
+    templates,
+    progress,
+    versions,
+  };
 }

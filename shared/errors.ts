@@ -20,6 +20,13 @@ export const ERROR_CODES = [
   'user_not_found',
   'token_not_found',
   'conflict',
+  // Templates, drafts, versions
+  'invalid_template',
+  'template_not_found',
+  'version_not_found',
+  'no_changes',
+  'draft_final',
+  'draft_archived',
   // Collaboration (WebSocket close reasons)
   'malformed_message',
   'invalid_update',

@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { createLogger } from '../logger.ts';
 import { databaseFile } from '../server.ts';
 import { createServices } from '../services.ts';
 import { runCli } from './program.ts';
@@ -24,8 +25,11 @@ try {
   const migration = await migrateToLatest(database.db);
   if (migration.error !== undefined)
     throw migration.error instanceof Error ? migration.error : new Error('migration failed');
+  const services = createServices(database.db, config.auth);
+  // Quietly (level silent): the CLI's output is for its own results.
+  await services.templates.syncShipped(config.templatesDir, createLogger('silent'));
   process.exitCode = await runCli(process.argv.slice(2), {
-    services: createServices(database.db, config.auth),
+    services,
     dataDir: config.dataDir,
     demoPassword: config.demo.password,
     output: {

@@ -53,6 +53,20 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * Runs `use` with the room loaded (without joining it), e.g. to read or edit a draft from
+   * a REST request; a room nobody is connected to is unloaded after the idle delay.
+   */
+  async withRoom<T>(name: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = this.rooms.get(name) ?? (await this.load(name));
+    this.cancelIdle(name);
+    try {
+      return await use(room);
+    } finally {
+      if (room.size === 0) this.scheduleIdle(room);
+    }
+  }
+
   /** Closes every peer of every room, e.g. on shutdown. */
   closeAll(code: number, reason: string): void {
     for (const room of this.rooms.values()) room.closeAll(code, reason);

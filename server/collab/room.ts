@@ -33,8 +33,10 @@ export interface RoomDeps {
 
 interface PendingWrite {
   readonly update: Uint8Array;
-  readonly from: Peer;
+  readonly from: Peer | null;
   status: 'pending' | 'committed';
+  /** Called once the write is applied to the shared document (server-side edits wait on it). */
+  readonly onApplied?: (() => void) | undefined;
 }
 
 /**
@@ -51,6 +53,7 @@ export class Room {
     for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
   });
   private readonly clientIds: ClientIdGuard;
+  private readonly listeners = new Set<() => void>();
   private readonly scratch: ScratchDoc;
   private readonly pending: PendingWrite[] = [];
   private encodedState: Uint8Array | null = null;
@@ -195,8 +198,46 @@ export class Room {
     }
   }
 
-  private write(peer: Peer, userId: number, update: Uint8Array): void {
-    if (this.closed || isEmptyUpdate(update)) return;
+  /**
+   * The committed document, for reading only (section progress, versions). Never mutate it:
+   * changes go through {@link edit} so they are validated, stored and relayed.
+   */
+  read(): Y.Doc {
+    return this.doc;
+  }
+
+  /** Subscribes to changes of the committed document; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * A server-side edit on behalf of `userId` (e.g. restoring a version): `change` runs on a
+   * copy holding every accepted update; the resulting update takes the same path as a
+   * client's (validated, stored, applied, relayed to every peer). Resolves once applied.
+   */
+  edit(userId: number, change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.closed || this.failed) return Promise.reject(new CollabError('room_unavailable', 'room closed'));
+    const copy = new Y.Doc();
+    try {
+      Y.transact(copy, () => {
+        for (const update of [this.state(), ...this.pending.map((w) => w.update)])
+          Y.applyUpdate(copy, update);
+      });
+      const before = Y.encodeStateVector(copy);
+      Y.transact(copy, () => change(copy));
+      const update = Y.encodeStateAsUpdate(copy, before);
+      return new Promise((resolve) => {
+        if (!this.write(null, userId, update, resolve)) resolve();
+      });
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  private write(peer: Peer | null, userId: number, update: Uint8Array, onApplied?: () => void): boolean {
+    if (this.closed || isEmptyUpdate(update)) return false;
     const claims = this.clientIds.check(update, userId, (id) => this.scratch.clockOf(id));
     const refusal = this.scratch.tryApply(update);
     if (refusal !== null) throw new CollabError('invalid_update', refusal);
@@ -209,7 +250,7 @@ export class Room {
           this.deps.log.error({ room: this.name, err: error }, 'clientID claim not stored'),
         );
     }
-    const write: PendingWrite = { update, from: peer, status: 'pending' };
+    const write: PendingWrite = { update, from: peer, status: 'pending', onApplied };
     this.pending.push(write);
     this.deps.store.append(this.name, update).then(
       () => {
@@ -218,19 +259,22 @@ export class Room {
       },
       (error: unknown) => this.fail(error),
     );
+    return true;
   }
 
   /** Applies and relays committed writes in arrival order. */
   private drain(): void {
     if (this.destroyed) return; // unloaded at shutdown: the write is stored, nobody is left to see it
     while (this.pending[0]?.status === 'committed') {
-      const { update, from } = this.pending.shift()!;
+      const { update, from, onApplied } = this.pending.shift()!;
       Y.applyUpdate(this.doc, update, from);
       this.encodedState = null;
       const message = protocol.encodeSyncUpdate(update);
       for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
       this.logCount += 1;
       this.logBytes += update.length;
+      onApplied?.();
+      for (const listener of this.listeners) listener();
     }
     this.maybeCompact();
   }

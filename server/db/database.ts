@@ -7,10 +7,19 @@ import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
 import type { DraftTables } from '../drafts/draft.table.ts';
 import type { OrgTables } from '../orgs/org.table.ts';
+import type { TemplateTables } from '../templates/template.table.ts';
+import type { VersionTables } from '../versions/version.table.ts';
 import type { UserTables } from '../users/user.table.ts';
 
 /** Every table of the app, composed from each module's own table types. */
-export type Database = CollabTables & OrgTables & UserTables & AuthTables & AccessTables & DraftTables;
+export type Database = CollabTables &
+  OrgTables &
+  UserTables &
+  AuthTables &
+  AccessTables &
+  DraftTables &
+  TemplateTables &
+  VersionTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface OpenDatabase {

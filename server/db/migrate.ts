@@ -1,12 +1,14 @@
 import { Migrator, NO_MIGRATIONS, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as createCollabLog from './migrations/2026_11_25_1100_create_collab_log.ts';
 import * as createIdentity from './migrations/2026_11_25_1400_create_identity.ts';
+import * as templatesVersions from './migrations/2026_11_25_1600_templates_versions.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
 // and bundlers (STACK.md, Kysely row).
 const migrations: Record<string, Migration> = {
   '2026_11_25_1100_create_collab_log': createCollabLog,
   '2026_11_25_1400_create_identity': createIdentity,
+  '2026_11_25_1600_templates_versions': templatesVersions,
 };
 
 /** Migrates to the newest schema; the caller decides what to do with an error. */

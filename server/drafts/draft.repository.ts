@@ -12,6 +12,19 @@ export async function findDraft(db: Kysely<Database>, id: string): Promise<Draft
   return db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Changes a draft's fields and stamps `updated_at`. */
+export async function updateDraft(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<Pick<DraftRow, 'title' | 'status' | 'archived_at' | 'header'>>,
+): Promise<void> {
+  await db
+    .updateTable('drafts')
+    .set({ ...changes, updated_at: Date.now() })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Every draft, newest first. */
 export async function listDrafts(db: Kysely<Database>): Promise<DraftRow[]> {
   return db.selectFrom('drafts').selectAll().orderBy('updated_at', 'desc').execute();

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateDraftRequest, Draft, DraftId, DraftList } from '../../shared/api/drafts.ts';
+import {
+  CreateDraftRequest,
+  Draft,
+  DraftId,
+  DraftList,
+  UpdateDraftRequest,
+} from '../../shared/api/drafts.ts';
 import { apiRouter } from '../http/api-env.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
 import type { DraftService } from './draft.service.ts';
@@ -8,7 +14,9 @@ const list = createRoute({
   method: 'get',
   path: '/',
   tags: ['drafts'],
-  summary: 'Drafts the caller may open, with their access (edit, comment, read)',
+  summary:
+    'Drafts the caller may open, with their access (edit, comment, read); ?archived=true lists archived ones',
+  request: { query: z.object({ archived: z.enum(['true', 'false']).optional() }) },
   responses: { 200: { description: 'Drafts', ...json(DraftList) }, 401: errorResponse('Not signed in') },
 });
 
@@ -16,12 +24,29 @@ const create = createRoute({
   method: 'post',
   path: '/',
   tags: ['drafts'],
-  summary: 'Create an empty draft of an organisation the caller drafts for',
+  summary:
+    'Create a draft from a template (seeded with its section headings), of an organisation the caller drafts for',
   request: { body: { ...json(CreateDraftRequest), required: true } },
   responses: {
     201: { description: 'Created', ...json(Draft) },
     400: errorResponse('Malformed body'),
     403: errorResponse('Not a drafter or secretary of that organisation'),
+    404: errorResponse('No such template or template version'),
+  },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags: ['drafts'],
+  summary: 'Rename, change status (drafting → consultation → final), archive, or edit the header',
+  request: { params: z.object({ id: DraftId }), body: { ...json(UpdateDraftRequest), required: true } },
+  responses: {
+    200: { description: 'The updated draft', ...json(Draft) },
+    400: errorResponse('A field out of bounds'),
+    403: errorResponse('Only the drafting committee changes a draft'),
+    404: errorResponse('No such draft'),
+    409: errorResponse('The draft is final, or a status step was skipped'),
   },
 });
 
@@ -37,8 +62,16 @@ const get = createRoute({
 /** `/api/drafts`. Mounted behind `requireUser`. */
 export function draftRoutes(drafts: DraftService) {
   const app = apiRouter();
-  app.openapi(list, async (c) => c.json({ drafts: await drafts.list(c.var.user.id) }, 200));
+  app.openapi(list, async (c) =>
+    c.json(
+      { drafts: await drafts.list(c.var.user.id, { archived: c.req.valid('query').archived === 'true' }) },
+      200,
+    ),
+  );
   app.openapi(create, async (c) => c.json(await drafts.create(c.var.user, c.req.valid('json')), 201));
   app.openapi(get, async (c) => c.json(await drafts.get(c.var.user.id, c.req.valid('param').id), 200));
+  app.openapi(update, async (c) =>
+    c.json(await drafts.update(c.var.user.id, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
   return app;
 }

@@ -1,54 +1,118 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DraftAccess } from '../../shared/access.ts';
-import type { Draft } from '../../shared/api/drafts.ts';
+import type { Draft, DraftHeader } from '../../shared/api/drafts.ts';
+import { draftUpdateFromJSON } from '../../shared/editor/draft-json.ts';
 import type { AccessService, DraftDirectory } from '../access/access.service.ts';
 import type { Database } from '../db/database.ts';
-import { ForbiddenError, NotFoundError } from '../http/app-error.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/app-error.ts';
+import type { TemplateService } from '../templates/template.service.ts';
 import type { User } from '../users/user.service.ts';
-import { findDraft, insertDraft, listDrafts } from './draft.repository.ts';
+import { templateToDoc } from './draft-seed.ts';
+import type { DraftTexts } from './draft-text.ts';
+import { findDraft, insertDraft, listDrafts, updateDraft } from './draft.repository.ts';
 import type { DraftRow } from './draft.table.ts';
+
+/** Input of {@link DraftService.create}. */
+export interface NewDraft {
+  title?: string | undefined;
+  orgId?: number | undefined;
+  templateId?: string | undefined;
+  templateVersion?: number | undefined;
+  header?: DraftHeader | undefined;
+}
+
+/** Input of {@link DraftService.update}. */
+export interface DraftChanges {
+  title?: string | undefined;
+  status?: Draft['status'] | undefined;
+  archived?: boolean | undefined;
+  header?: DraftHeader | undefined;
+}
+
+const STATUS_ORDER: readonly Draft['status'][] = ['drafting', 'consultation', 'final'];
 
 /** Drafts and who may see them. Their text lives in the collaboration core. */
 export class DraftService implements DraftDirectory {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly access: () => AccessService,
+    private readonly templates: TemplateService,
+    private readonly texts: DraftTexts,
   ) {}
 
-  /** Creates an empty draft of an organisation the user drafts for. */
-  async create(user: User, input: { title: string; orgId?: number }): Promise<Draft> {
+  /** Creates a draft of an organisation the user drafts for, seeded from a template if one is named. */
+  async create(user: User, input: NewDraft): Promise<Draft> {
     const orgId = input.orgId ?? user.orgId;
     if (!(await this.access().canDraftFor(user.id, orgId)))
       throw new ForbiddenError(
         'forbidden',
         'Only drafters and secretaries of the organisation create its drafts',
       );
+    const template =
+      input.templateId === undefined
+        ? null
+        : (await this.templates.get(input.templateId, input.templateVersion)).template;
+    const title =
+      input.title ??
+      (template === null ? undefined : `${template.header.documentTitle} — nhiệm kỳ ${template.term}`);
+    if (title === undefined || title.trim() === '')
+      throw new ValidationError('validation_failed', 'title: a draft without a template needs a title');
     const now = Date.now();
     const row: DraftRow = {
       id: randomUUID(),
       org_id: orgId,
-      title: input.title.trim(),
+      title: title.trim(),
       created_by: user.id,
       created_at: now,
       updated_at: now,
+      template_id: template?.id ?? null,
+      template_version: template?.version ?? null,
+      status: 'drafting',
+      archived_at: null,
+      header: JSON.stringify({ term: template?.term, ...input.header }),
     };
+    // The text first: a draft row never points at a document that failed to store.
+    if (template !== null) await this.texts.seed(row.id, draftUpdateFromJSON(templateToDoc(template)));
     await insertDraft(this.db, row);
     return toDraft(row, 'edit');
   }
 
   /** A draft the user may open; 404 when it does not exist or the user may not know it does. */
   async get(userId: number, id: string): Promise<Draft> {
-    const row = await findDraft(this.db, id);
-    const access = row === undefined ? null : await this.access().resolveIn(userId, row.id, row.org_id);
-    if (row === undefined || access === null) throw new NotFoundError('draft_not_found', 'No such draft');
+    const { row, access } = await this.find(userId, id);
     return toDraft(row, access);
   }
 
-  /** Every draft the user may open. */
-  async list(userId: number): Promise<Draft[]> {
+  /** Renames, moves status forward (or back, until final), archives or edits the header. */
+  async update(userId: number, id: string, changes: DraftChanges): Promise<Draft> {
+    const { row, access } = await this.find(userId, id, 'edit');
+    if (
+      row.status === 'final' &&
+      (changes.status !== undefined || changes.header !== undefined || changes.title !== undefined)
+    )
+      throw new ConflictError('draft_final', 'The draft is final; it can only be archived');
+    if (changes.status !== undefined && changes.status !== row.status) {
+      const from = STATUS_ORDER.indexOf(row.status);
+      const to = STATUS_ORDER.indexOf(changes.status);
+      if (to > from + 1)
+        throw new ConflictError('conflict', `A ${row.status} draft goes to ${STATUS_ORDER[from + 1]} first`);
+    }
+    const next: Partial<DraftRow> = {};
+    if (changes.title !== undefined) next.title = changes.title;
+    if (changes.status !== undefined) next.status = changes.status;
+    if (changes.archived !== undefined) next.archived_at = changes.archived ? Date.now() : null;
+    if (changes.header !== undefined)
+      next.header = JSON.stringify({ ...parseHeader(row.header), ...changes.header });
+    await updateDraft(this.db, id, next);
+    return toDraft({ ...row, ...next, updated_at: Date.now() }, access);
+  }
+
+  /** Every draft the user may open (archived ones only when asked). */
+  async list(userId: number, options: { archived?: boolean } = {}): Promise<Draft[]> {
     const drafts: Draft[] = [];
     for (const row of await listDrafts(this.db)) {
+      if ((row.archived_at !== null) !== (options.archived ?? false)) continue;
       const access = await this.access().resolveIn(userId, row.id, row.org_id);
       if (access !== null) drafts.push(toDraft(row, access));
     }
@@ -59,6 +123,27 @@ export class DraftService implements DraftDirectory {
   async orgOf(draftId: string): Promise<number | null> {
     return (await findDraft(this.db, draftId))?.org_id ?? null;
   }
+
+  /**
+   * The draft row if the user has at least `need` on it. Too little access to a draft they
+   * may see is 403; a draft they may not see is 404, as if it did not exist.
+   */
+  async find(
+    userId: number,
+    id: string,
+    need?: DraftAccess,
+  ): Promise<{ row: DraftRow; access: DraftAccess }> {
+    const row = await findDraft(this.db, id);
+    const access = row === undefined ? null : await this.access().resolveIn(userId, row.id, row.org_id);
+    if (row === undefined || access === null) throw new NotFoundError('draft_not_found', 'No such draft');
+    if (need === 'edit' && access !== 'edit')
+      throw new ForbiddenError('forbidden', 'Only the drafting committee changes the draft');
+    return { row, access };
+  }
+}
+
+function parseHeader(json: string | null): DraftHeader {
+  return json === null ? {} : (JSON.parse(json) as DraftHeader);
 }
 
 function toDraft(row: DraftRow, access: DraftAccess): Draft {
@@ -70,5 +155,10 @@ function toDraft(row: DraftRow, access: DraftAccess): Draft {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     access,
+    status: row.status,
+    archived: row.archived_at !== null,
+    templateId: row.template_id,
+    templateVersion: row.template_version,
+    header: parseHeader(row.header),
   };
 }

@@ -8,6 +8,13 @@ export interface DraftTable {
   created_by: number | null;
   created_at: number;
   updated_at: number;
+  /** The template (and its version) the draft was made from; null for a blank draft. */
+  template_id: string | null;
+  template_version: number | null;
+  status: 'drafting' | 'consultation' | 'final';
+  archived_at: number | null;
+  /** Header fields as JSON (DraftHeader). */
+  header: string | null;
 }
 
 /** The drafts module's tables. */

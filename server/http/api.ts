@@ -7,6 +7,8 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import type { CookiePolicy } from '../auth/session-cookie.ts';
 import { draftRoutes } from '../drafts/draft.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
+import { templateRoutes } from '../templates/template.routes.ts';
+import { versionRoutes } from '../versions/version.routes.ts';
 import type { Services } from '../services.ts';
 import { apiRouter } from './api-env.ts';
 import { NotFoundError } from './app-error.ts';
@@ -28,7 +30,7 @@ export function apiRoutes(
   api.use('*', csrfGuard(options.allowedOrigins));
   api.use('*', authenticate(services.auth, options.cookies));
   api.route('/auth', authRoutes(services.auth, options.cookies));
-  for (const prefix of ['/tokens', '/orgs', '/drafts']) {
+  for (const prefix of ['/tokens', '/orgs', '/drafts', '/templates']) {
     api.use(prefix, requireUser(services.auth));
     api.use(`${prefix}/*`, requireUser(services.auth));
   }
@@ -38,6 +40,8 @@ export function apiRoutes(
     orgRoutes(services.orgs, (id) => services.users.grantsOf(id)),
   );
   api.route('/drafts', draftRoutes(services.drafts));
+  api.route('/drafts', versionRoutes(services.versions, services.progress));
+  api.route('/templates', templateRoutes(services.templates));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

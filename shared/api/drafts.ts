@@ -5,6 +5,43 @@ import { ROOM_NAME_PATTERN } from '../collab/room-name.ts';
 /** A draft id (also its collaboration room name). */
 export const DraftId = z.string().regex(ROOM_NAME_PATTERN);
 
+/** Draft statuses, in the order a draft goes through them. */
+export const DRAFT_STATUSES = ['drafting', 'consultation', 'final'] as const;
+
+/** The header fields printed above the text (thể thức); each bounded, all optional. */
+export const DraftHeader = z
+  .object({
+    /** Upper level, first issuer line ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"). */
+    superior: z.string().trim().max(200).optional(),
+    /** Issuer line ("ĐẢNG BỘ SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"). */
+    issuer: z.string().trim().max(200).optional(),
+    /** Number and symbol without "Số", e.g. "01-BC/ĐU". */
+    numberSymbol: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}-[A-ZĐ]{1,5}\/[A-Za-zĐđ0-9.-]{1,30}$/, 'like 01-BC/ĐU')
+      .optional(),
+    /** Place of issue (địa danh). */
+    place: z.string().trim().min(1).max(100).optional(),
+    /** Date of issue, YYYY-MM-DD. */
+    date: z.iso.date().optional(),
+    /** Which congress (lần thứ …), 1–99. */
+    congressOrdinal: z.number().int().min(1).max(99).optional(),
+    /** Nhiệm kỳ, e.g. "2025-2030": at most ten years, in order. */
+    term: z
+      .string()
+      .regex(/^\d{4}-\d{4}$/, 'like 2025-2030')
+      .refine((t) => {
+        const [from, to] = t.split('-').map(Number) as [number, number];
+        return to > from && to - from <= 10 && from >= 1930 && to <= 2100;
+      }, 'the term must run forward, at most ten years')
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'DraftHeader' });
+/** Header fields of a draft. */
+export type DraftHeader = z.infer<typeof DraftHeader>;
+
 /** A draft as the API returns it, with what the caller may do with it. */
 export const Draft = z
   .object({
@@ -15,19 +52,42 @@ export const Draft = z
     createdAt: z.string(),
     updatedAt: z.string(),
     access: z.enum(DRAFT_ACCESS),
+    status: z.enum(DRAFT_STATUSES),
+    archived: z.boolean(),
+    templateId: z.string().nullable(),
+    templateVersion: z.number().int().nullable(),
+    header: DraftHeader,
   })
   .meta({ id: 'Draft' });
 /** A draft as the API returns it. */
 export type Draft = z.infer<typeof Draft>;
 
-/** `POST /api/drafts`: a new, empty draft of the caller's organisation. */
+/**
+ * `POST /api/drafts`: a new draft, seeded with the template's section headings (or empty
+ * without a template).
+ */
 export const CreateDraftRequest = z
   .object({
-    title: z.string().trim().min(1).max(300),
+    title: z.string().trim().min(1).max(300).optional(),
+    templateId: z.string().max(64).optional(),
+    /** Defaults to the template's newest version. */
+    templateVersion: z.number().int().min(1).optional(),
+    header: DraftHeader.optional(),
     /** Defaults to the caller's own organisation; the caller must be its drafter or secretary. */
     orgId: z.number().int().optional(),
   })
   .meta({ id: 'CreateDraftRequest' });
+
+/** `PATCH /api/drafts/{id}`: rename, change status, archive or edit the header. */
+export const UpdateDraftRequest = z
+  .object({
+    title: z.string().trim().min(1).max(300).optional(),
+    status: z.enum(DRAFT_STATUSES).optional(),
+    archived: z.boolean().optional(),
+    header: DraftHeader.optional(),
+  })
+  .strict()
+  .meta({ id: 'UpdateDraftRequest' });
 
 /** `GET /api/drafts`: every draft the caller may open. */
 export const DraftList = z.object({ drafts: z.array(Draft) }).meta({ id: 'DraftList' });

@@ -1,0 +1,33 @@
+import type { Config } from '../config.ts';
+import type { OpenDatabase } from '../db/database.ts';
+import type { DraftTexts } from '../drafts/draft-text.ts';
+import type { Logger } from '../logger.ts';
+import { RoomRegistry } from './room-registry.ts';
+import { roomTexts } from './room-texts.ts';
+import { SqliteClientOwners } from './sqlite-client-owners.ts';
+import { SqliteDocStore } from './sqlite-doc-store.ts';
+
+/** The collaboration core over one database: the update log, the rooms, and drafts' texts. */
+export interface CollabCore {
+  readonly store: SqliteDocStore;
+  readonly registry: RoomRegistry;
+  readonly texts: DraftTexts;
+}
+
+/** Builds the collaboration core (the server and the admin CLI alike). */
+export function createCollabCore(database: OpenDatabase, collab: Config['collab'], log: Logger): CollabCore {
+  const store = new SqliteDocStore({
+    db: database.db,
+    sqlite: database.sqlite,
+    file: database.file,
+    commitWindowMs: collab.commitWindowMs,
+  });
+  const registry = new RoomRegistry({
+    store,
+    owners: new SqliteClientOwners(database.db),
+    log: log.child({ module: 'collab' }),
+    roomIdleMs: collab.roomIdleMs,
+    compaction: collab.compaction,
+  });
+  return { store, registry, texts: roomTexts(store, registry) };
+}

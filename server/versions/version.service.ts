@@ -1,0 +1,155 @@
+import type { JSONContent } from '@tiptap/core';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
+import { draftSchema, draftToJSON } from '../../shared/editor/draft-json.ts';
+import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
+import type { Database } from '../db/database.ts';
+import type { DraftTexts } from '../drafts/draft-text.ts';
+import type { DraftService } from '../drafts/draft.service.ts';
+import { ConflictError, NotFoundError } from '../http/app-error.ts';
+import type { User } from '../users/user.service.ts';
+import { diffVersions } from './version-diff.ts';
+import {
+  findLatestVersion,
+  findVersion,
+  insertRestore,
+  insertVersion,
+  listRestores,
+  listVersions,
+} from './version.repository.ts';
+
+/** A version in lists. */
+export interface VersionSummary {
+  number: number;
+  label: string;
+  note: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+const summary = (v: {
+  number: number;
+  note: string;
+  created_by: number | null;
+  created_at: number;
+}): VersionSummary => ({
+  number: v.number,
+  label: `Dự thảo lần ${v.number}`,
+  note: v.note,
+  createdBy: v.created_by,
+  createdAt: new Date(v.created_at).toISOString(),
+});
+
+/** Numbered versions of drafts: freeze, list, view, diff, restore. */
+export class VersionService {
+  private readonly schema = draftSchema();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly drafts: DraftService,
+    private readonly texts: DraftTexts,
+  ) {}
+
+  /** Freezes the current text as the next "Dự thảo lần N"; refused when nothing changed since the last one. */
+  async freeze(user: User, draftId: string, note: string): Promise<VersionSummary> {
+    const { row } = await this.drafts.find(user.id, draftId, 'edit');
+    if (row.status === 'final') throw new ConflictError('draft_final', 'The draft is final');
+    const { state, content } = await this.texts.read(draftId, (doc) => ({
+      state: Y.encodeStateAsUpdate(doc),
+      content: JSON.stringify(draftToJSON(doc, this.schema)),
+    }));
+    const latest = await findLatestVersion(this.db, draftId);
+    if (latest !== undefined && latest.content === content)
+      throw new ConflictError('no_changes', `Nothing changed since Dự thảo lần ${latest.number}`);
+    const version = {
+      draft_id: draftId,
+      number: (latest?.number ?? 0) + 1,
+      state,
+      content,
+      note,
+      created_by: user.id,
+      created_at: Date.now(),
+    };
+    try {
+      await insertVersion(this.db, version);
+    } catch (error) {
+      // Two freezes at once: the primary key lets one through; the other is told to look again.
+      if (String(error).includes('UNIQUE'))
+        throw new ConflictError('conflict', 'Another version was frozen just now');
+      throw error;
+    }
+    return summary(version);
+  }
+
+  /** The versions of a draft and the record of restores. */
+  async list(userId: number, draftId: string) {
+    await this.drafts.find(userId, draftId);
+    const [versions, restores] = await Promise.all([
+      listVersions(this.db, draftId),
+      listRestores(this.db, draftId),
+    ]);
+    return {
+      versions: versions.map(summary),
+      restores: restores.map((r) => ({
+        version: r.version,
+        restoredBy: r.restored_by,
+        restoredAt: new Date(r.restored_at).toISOString(),
+      })),
+    };
+  }
+
+  /** One version with its text, for read-only viewing. */
+  async get(userId: number, draftId: string, number: number) {
+    await this.drafts.find(userId, draftId);
+    const version = await this.version(draftId, number);
+    return { ...summary(version), content: JSON.parse(version.content) as JSONContent };
+  }
+
+  /** Section-by-section, word-level changes from version `from` to version `to`. */
+  async diff(userId: number, draftId: string, from: number, to: number) {
+    await this.drafts.find(userId, draftId);
+    const [a, b] = await Promise.all([this.version(draftId, from), this.version(draftId, to)]);
+    return {
+      from,
+      to,
+      sections: diffVersions(JSON.parse(a.content) as JSONContent, JSON.parse(b.content) as JSONContent),
+    };
+  }
+
+  /**
+   * Brings back version `number` as a new edit on the live draft: every open editor receives
+   * it as it would a colleague's typing, and the restore is recorded.
+   */
+  async restore(user: User, draftId: string, number: number): Promise<void> {
+    const { row } = await this.drafts.find(user.id, draftId, 'edit');
+    if (row.status === 'final') throw new ConflictError('draft_final', 'A final draft cannot be changed');
+    const version = await this.version(draftId, number);
+    const content = JSON.parse(version.content) as JSONContent;
+    await this.texts.edit(draftId, user.id, (doc) => replaceContent(doc, content, this.schema));
+    await insertRestore(this.db, draftId, number, user.id);
+  }
+
+  private async version(draftId: string, number: number) {
+    const version = await findVersion(this.db, draftId, number);
+    if (version === undefined) throw new NotFoundError('version_not_found', `No Dự thảo lần ${number}`);
+    return version;
+  }
+}
+
+/** Replaces the draft's text with `content` in one transaction of the caller. */
+function replaceContent(doc: Y.Doc, content: JSONContent, schema: ReturnType<typeof draftSchema>): void {
+  const source = prosemirrorJSONToYDoc(schema, content, CONTENT_FRAGMENT);
+  try {
+    const nodes = source
+      .getXmlFragment(CONTENT_FRAGMENT)
+      .toArray()
+      .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
+      .map((n) => n.clone());
+    const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+    fragment.delete(0, fragment.length);
+    fragment.insert(0, nodes);
+  } finally {
+    source.destroy();
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** A numbered version in lists. */
+export const VersionSummary = z
+  .object({
+    number: z.number().int(),
+    /** "Dự thảo lần N". */
+    label: z.string(),
+    note: z.string(),
+    createdBy: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'VersionSummary' });
+
+/** `POST /api/drafts/{id}/versions`: freeze the current text. */
+export const FreezeRequest = z
+  .object({ note: z.string().trim().max(1000).default('') })
+  .strict()
+  .meta({ id: 'FreezeRequest' });
+
+/** `GET /api/drafts/{id}/versions`. */
+export const VersionList = z
+  .object({
+    versions: z.array(VersionSummary),
+    restores: z.array(
+      z.object({
+        version: z.number().int(),
+        restoredBy: z.number().int().nullable(),
+        restoredAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'VersionList' });
+
+/** One version with its text (ProseMirror JSON), for read-only viewing. */
+export const VersionDetail = VersionSummary.extend({ content: z.unknown() }).meta({ id: 'VersionDetail' });
+
+/** A run of words: kept, added or removed. */
+export const DiffPart = z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() });
+
+/** One section of a diff. */
+export const SectionDiff = z
+  .object({
+    /** The section id, or "" for text before the first section heading. */
+    sectionId: z.string(),
+    heading: z.string(),
+    status: z.enum(['unchanged', 'changed', 'added', 'removed']),
+    /** Word-level changes of the section's text (empty when unchanged). */
+    parts: z.array(DiffPart),
+  })
+  .meta({ id: 'SectionDiff' });
+
+/** `GET /api/drafts/{id}/versions/diff?from=&to=`. */
+export const VersionDiff = z
+  .object({ from: z.number().int(), to: z.number().int(), sections: z.array(SectionDiff) })
+  .meta({ id: 'VersionDiff' });
+/** A diff between two versions. */
+export type VersionDiff = z.infer<typeof VersionDiff>;
