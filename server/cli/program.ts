@@ -3,6 +3,7 @@ import { AppError } from '../http/app-error.ts';
 import { CliError, cliContext, type CliDeps } from './cli.context.ts';
 import { addDemoCommand } from './demo.command.ts';
 import { addOrgCommands } from './org.commands.ts';
+import { addTemplateCommands } from './template.commands.ts';
 import { addTokenCommands } from './token.commands.ts';
 import { addUserCommands } from './user.commands.ts';
 
@@ -14,7 +15,7 @@ export function buildProgram(deps: CliDeps): Command {
   const ctx = cliContext(deps);
   const program = new Command()
     .name('vankien-cli')
-    .description('Administer vankien: organisations, users, roles, API tokens, the demo workspace.')
+    .description('Administer vankien: organisations, users, roles, API tokens, templates, the demo workspace.')
     // Set before the subcommands are added: commander copies these settings into each of them.
     .exitOverride()
     .configureOutput({
@@ -25,6 +26,7 @@ export function buildProgram(deps: CliDeps): Command {
   addOrgCommands(program, ctx);
   addUserCommands(program, ctx);
   addTokenCommands(program, ctx);
+  addTemplateCommands(program, ctx);
   addDemoCommand(program, ctx);
   return program;
 }

@@ -26,6 +26,9 @@ export interface DemoOptions {
   readonly password?: string | undefined;
 }
 
+/** The outline the demo draft is made from. */
+const DEMO_TEMPLATE_ID = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
+
 /** The credentials file inside the data directory. */
 export function credentialsFile(dataDir: string): string {
   return path.join(dataDir, 'demo-credentials.txt');
@@ -65,7 +68,19 @@ export async function seedDemo(services: Services, options: DemoOptions = {}): P
     credentials.push({ ...person, org: org.name, password, username: user.username });
   }
   if (secretary === null) throw new Error('demo data: the pilot unit has no secretary');
-  await services.drafts.create(secretary, { title: DEMO_DRAFT_TITLE });
+  // From the shipped political-report outline when it is there (the server syncs it before seeding).
+  const templates = await services.templates.list();
+  const templateId = templates.some((t) => t.id === DEMO_TEMPLATE_ID) ? DEMO_TEMPLATE_ID : undefined;
+  await services.drafts.create(secretary, {
+    title: DEMO_DRAFT_TITLE,
+    templateId,
+    header: {
+      superior: 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH',
+      issuer: 'ĐẢNG BỘ SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG',
+      congressOrdinal: 6,
+      term: '2025-2030',
+    },
+  });
   return credentials;
 }
 

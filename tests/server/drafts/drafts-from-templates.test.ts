@@ -100,7 +100,7 @@ describe('drafts from templates', () => {
 
   it('renames, moves status forward, archives, and refuses changes to a final draft', async () => {
     const server = await bed.start();
-    const id = await createDraft(server, templateIds[0]);
+    const id = await createDraft(server, templateIds[0]!);
     const token = server.workspace.users.editor.token;
     const patch = (body: object) => api(server, `/drafts/${id}`, { token, method: 'PATCH', body });
     expect((await patch({ title: 'Dự thảo BCCT (bản làm việc)' })).status).toBe(200);
