@@ -95,7 +95,7 @@ for (let i = 0; i < 10; i++) {
   jsonMs.push(performance.now() - t0);
 }
 
-const rows = [
+const rows: [string, string][] = [
   [
     'draft',
     `${words.toLocaleString('en')} words (~${PAGES} pages), ${fragment.length} blocks, ${headings} sections`,

@@ -15,7 +15,9 @@ export function buildProgram(deps: CliDeps): Command {
   const ctx = cliContext(deps);
   const program = new Command()
     .name('vankien-cli')
-    .description('Administer vankien: organisations, users, roles, API tokens, templates, the demo workspace.')
+    .description(
+      'Administer vankien: organisations, users, roles, API tokens, templates, the demo workspace.',
+    )
     // Set before the subcommands are added: commander copies these settings into each of them.
     .exitOverride()
     .configureOutput({

@@ -36,5 +36,10 @@ export function storedTexts(db: Kysely<Database>): DraftTexts {
         new UnavailableError('room_unavailable', 'Edits to a draft go through the running server'),
       );
     },
+    watch() {
+      return Promise.reject(
+        new UnavailableError('room_unavailable', 'Live changes come from the running server'),
+      );
+    },
   };
 }

@@ -10,5 +10,6 @@ export function roomTexts(store: DocStore, registry: RoomRegistry): DraftTexts {
     read: <T>(draftId: string, use: (doc: Y.Doc) => T) =>
       registry.withRoom(draftId, (room) => use(room.read())),
     edit: (draftId, userId, change) => registry.withRoom(draftId, (room) => room.edit(userId, change)),
+    watch: (draftId, listener) => registry.withRoom(draftId, (room) => room.onChange(listener)),
   };
 }

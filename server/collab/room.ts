@@ -92,9 +92,9 @@ export class Room {
     return this.logCount;
   }
 
-  /** True when no peer is connected and no write is waiting for its commit. */
+  /** True when no peer is connected, nobody watches for changes and no write awaits its commit. */
   get isIdle(): boolean {
-    return this.peers.size === 0 && this.pending.length === 0;
+    return this.peers.size === 0 && this.pending.length === 0 && this.listeners.size === 0;
   }
 
   /** Adds a peer and starts the handshake: our state vector, then current presence. */

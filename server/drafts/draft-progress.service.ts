@@ -24,6 +24,35 @@ export class DraftProgressService {
     return progressOf(draftId, await this.texts.read(draftId, (doc) => sectionProgress(doc, template)));
   }
 
+  /**
+   * Calls `onProgress` with the progress now and after changes (at most every `debounceMs`:
+   * a burst of typing yields one recomputation). Returns the unsubscribe function.
+   */
+  async watch(
+    userId: number,
+    draftId: string,
+    onProgress: (progress: DraftProgress) => void,
+    debounceMs = 500,
+  ): Promise<() => void> {
+    onProgress(await this.get(userId, draftId));
+    let timer: NodeJS.Timeout | null = null;
+    let stopped = false;
+    const unsubscribe = await this.texts.watch(draftId, () => {
+      if (timer !== null || stopped) return;
+      timer = setTimeout(() => {
+        timer = null;
+        if (stopped) return;
+        // Errors (e.g. access lost) end nothing here; the next change tries again.
+        this.get(userId, draftId).then(onProgress, () => undefined);
+      }, debounceMs);
+    });
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      unsubscribe();
+    };
+  }
+
   private template(id: string, version: number): Promise<Template> {
     const key = `${id}@${version}`;
     let found = this.templates.get(key);

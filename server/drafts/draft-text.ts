@@ -12,4 +12,6 @@ export interface DraftTexts {
   read<T>(draftId: string, use: (doc: Y.Doc) => T): Promise<T>;
   /** A server-side edit by `userId`, validated, stored and relayed like a client's. */
   edit(draftId: string, userId: number, change: (doc: Y.Doc) => void): Promise<void>;
+  /** Calls `listener` after each change of the text; keeps the draft loaded until unsubscribed. */
+  watch(draftId: string, listener: () => void): Promise<() => void>;
 }

@@ -5,6 +5,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { apiTokenRoutes } from '../auth/api-token.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { CookiePolicy } from '../auth/session-cookie.ts';
+import { draftEventRoutes } from '../drafts/draft-events.routes.ts';
 import { draftRoutes } from '../drafts/draft.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { templateRoutes } from '../templates/template.routes.ts';
@@ -41,6 +42,7 @@ export function apiRoutes(
   );
   api.route('/drafts', draftRoutes(services.drafts));
   api.route('/drafts', versionRoutes(services.versions, services.progress));
+  api.route('/drafts', draftEventRoutes(services.progress));
   api.route('/templates', templateRoutes(services.templates));
 
   api.doc31('/openapi.json', {

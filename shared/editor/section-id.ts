@@ -19,7 +19,9 @@ export const SectionId = Extension.create({
             default: null,
             // Pasting a heading must not duplicate a section: copies lose the id.
             keepOnSplit: false,
-            parseHTML: (element) => element.getAttribute('data-section-id'),
+            // The DOM lib is not in the server's types; the browser passes an HTMLElement.
+            parseHTML: (element) =>
+              (element as { getAttribute(name: string): string | null }).getAttribute('data-section-id'),
             renderHTML: (attributes) => {
               const id = attributes[SECTION_ID_ATTR] as unknown;
               return typeof id === 'string' ? { 'data-section-id': id } : {};

@@ -4,11 +4,10 @@ import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 
 /** The headings of a draft in order, as "label title" text. */
 export function headingsOf(doc: Y.Doc): string[] {
-  return doc
-    .getXmlFragment(CONTENT_FRAGMENT)
-    .toArray()
+  const nodes: (Y.XmlElement | Y.XmlText)[] = doc.getXmlFragment(CONTENT_FRAGMENT).toArray();
+  return nodes
     .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'heading')
-    .map((h) => (h.get(0) as Y.XmlText | undefined)?.toString() ?? '');
+    .map((h): string => String((h.get(0) as Y.XmlText | undefined)?.toString() ?? ''));
 }
 
 /** The index of the heading that opens `sectionId`. */

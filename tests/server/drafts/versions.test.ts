@@ -8,7 +8,13 @@ import { writeInSection } from './draft-text-helpers.ts';
 const bed = useTestbed();
 const TEMPLATE = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
 
-type Diff = { sections: { sectionId: string; status: string; parts: { value: string; added: boolean; removed: boolean }[] }[] };
+type Diff = {
+  sections: {
+    sectionId: string;
+    status: string;
+    parts: { value: string; added: boolean; removed: boolean }[];
+  }[];
+};
 
 async function setup() {
   const server = await bed.start();
@@ -79,7 +85,9 @@ describe('numbered versions', () => {
     const fresh = bed.connect(id, { as: 'reader' });
     await fresh.synced();
     await waitFor(() => fragmentText(fresh.doc) === fragmentText(a.doc), 'a fresh reader sees the same text');
-    const list = (await (await call('/versions')).json()) as { restores: { version: number; restoredBy: number }[] };
+    const list = (await (await call('/versions')).json()) as {
+      restores: { version: number; restoredBy: number }[];
+    };
     expect(list.restores).toMatchObject([{ version: 1 }]);
   });
 
@@ -99,7 +107,8 @@ describe('numbered versions', () => {
       body: {},
     });
     expect(asReader.status).toBe(403);
-    for (const status of ['consultation', 'final']) expect((await call('', { method: 'PATCH', body: { status } })).status).toBe(200);
+    for (const status of ['consultation', 'final'])
+      expect((await call('', { method: 'PATCH', body: { status } })).status).toBe(200);
     const intoFinal = await call('/versions/1/restore', { method: 'POST', body: {} });
     expect(intoFinal.status).toBe(409);
     expect(((await intoFinal.json()) as { error: { code: string } }).error.code).toBe('draft_final');
