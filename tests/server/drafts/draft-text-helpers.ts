@@ -4,7 +4,7 @@ import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 
 /** The headings of a draft in order, as "label title" text. */
 export function headingsOf(doc: Y.Doc): string[] {
-  const nodes: (Y.XmlElement | Y.XmlText)[] = doc.getXmlFragment(CONTENT_FRAGMENT).toArray();
+  const nodes: (Y.XmlElement | Y.XmlText | Y.XmlHook)[] = doc.getXmlFragment(CONTENT_FRAGMENT).toArray();
   return nodes
     .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'heading')
     .map((h): string => String((h.get(0) as Y.XmlText | undefined)?.toString() ?? ''));
