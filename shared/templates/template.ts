@@ -40,7 +40,9 @@ export const TemplateSectionSchema: z.ZodType<TemplateSection> = z.lazy(() =>
       lengthHint: LengthHint.optional(),
       children: z.array(TemplateSectionSchema).max(60).default([]),
     })
-    .strict(),
+    .strict()
+    // A named component: OpenAPI refers to it instead of inlining the recursion forever.
+    .meta({ id: 'TemplateSection' }),
 );
 
 /** Deepest section nesting (Phần → I. → 1. → a)). */
@@ -78,6 +80,7 @@ export const TemplateSchema = z
     sections: z.array(TemplateSectionSchema).min(1).max(60),
   })
   .strict()
+  .meta({ id: 'Template' })
   .superRefine((template, ctx) => {
     const seen = new Set<string>();
     const walk = (sections: TemplateSection[], path: (string | number)[], depth: number) => {

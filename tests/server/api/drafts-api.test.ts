@@ -118,7 +118,15 @@ describe('the API reference', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/auth/sign-in', '/drafts', '/drafts/{id}', '/tokens']),
+      expect.arrayContaining([
+        '/auth/sign-in',
+        '/drafts',
+        '/drafts/{id}',
+        '/tokens',
+        '/templates',
+        '/drafts/{id}/versions/diff',
+        '/drafts/{id}/events',
+      ]),
     );
     const page = await (await fetch(`${server.httpUrl}/api/docs`)).text();
     expect(page).not.toMatch(/cdn\.jsdelivr|unpkg/);
