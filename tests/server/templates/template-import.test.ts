@@ -7,9 +7,11 @@ import { useTestbed } from '../../helpers/testbed.ts';
 import { openCliHarness } from '../cli/cli-harness.ts';
 
 const bed = useTestbed();
-const shipped = JSON.parse(
-  fs.readFileSync('templates/bao-cao-chinh-tri-chi-bo-2025-2027.json', 'utf8'),
-) as { id: string; version: number; sections: { id: string; children: { id: string }[] }[] };
+const shipped = JSON.parse(fs.readFileSync('templates/bao-cao-chinh-tri-chi-bo-2025-2027.json', 'utf8')) as {
+  id: string;
+  version: number;
+  sections: { id: string; children: { id: string }[] }[];
+};
 
 describe('template import over REST', () => {
   it('a bloc admin imports a newer version; drafts keep the version they were made from', async () => {
@@ -29,10 +31,19 @@ describe('template import over REST', () => {
     };
     expect(detail.template).toMatchObject({ version: 2, title: 'Đề cương (bản sửa đổi)' });
     expect(detail.versions).toEqual([2, 1]);
-    const draft = (await (await api(server, `/drafts/${old.id}`, { token: editor })).json()) as { templateVersion: number };
+    const draft = (await (await api(server, `/drafts/${old.id}`, { token: editor })).json()) as {
+      templateVersion: number;
+    };
     expect(draft.templateVersion).toBe(1);
-    const list = (await (await api(server, '/templates', { token: editor })).json()) as { templates: { id: string }[] };
-    expect(list.templates.map((t) => t.id).sort()).toEqual(fs.readdirSync('templates').map((f) => f.replace('.json', '')).sort());
+    const list = (await (await api(server, '/templates', { token: editor })).json()) as {
+      templates: { id: string }[];
+    };
+    expect(list.templates.map((t) => t.id).sort()).toEqual(
+      fs
+        .readdirSync('templates')
+        .map((f) => f.replace('.json', ''))
+        .sort(),
+    );
   });
 
   it('refuses a malformed template naming the field at fault, an old version (409) and a non-admin (403)', async () => {
@@ -62,7 +73,10 @@ describe('template import from the CLI', () => {
     try {
       const good = path.join(dir, 'good.json');
       fs.writeFileSync(good, JSON.stringify(shipped));
-      expect(await cli.run('template', 'import', good)).toMatchObject({ code: 0, stdout: `${shipped.id} v1\n` });
+      expect(await cli.run('template', 'import', good)).toMatchObject({
+        code: 0,
+        stdout: `${shipped.id} v1\n`,
+      });
       expect((await cli.run('template', 'list')).stdout).toContain(shipped.id);
       const bad = path.join(dir, 'bad.json');
       fs.writeFileSync(bad, JSON.stringify({ ...shipped, version: 2, level: 'province' }));
