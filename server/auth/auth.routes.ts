@@ -17,6 +17,7 @@ const signIn = createRoute({
   path: '/sign-in',
   tags: ['auth'],
   summary: 'Sign in with username and password; sets the session cookie',
+  security: [],
   request: { body: { ...json(SignInRequest), required: true } },
   responses: {
     200: { description: 'Signed in', ...json(SessionInfo) },
