@@ -13,6 +13,7 @@ import { guardSockets } from './collab/ws-peer.ts';
 import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/database.ts';
 import { apiRoutes } from './http/api.ts';
+import { serveClient } from './http/client-assets.ts';
 import { errorHandler, notFoundHandler } from './http/on-error.ts';
 import type { Logger } from './logger.ts';
 import { createServices, type Services } from './services.ts';
@@ -84,6 +85,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       },
     }),
   );
+  serveClient(hono, config.clientDir);
   hono.onError(errorHandler(log));
   hono.notFound(notFoundHandler);
 

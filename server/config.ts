@@ -12,6 +12,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   TEMPLATES_DIR: z.string().min(1).default('./templates'),
+  CLIENT_DIR: z.string().min(1).default('./dist/client'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   MAX_PAYLOAD_BYTES: int(1024, 64 * 1024 * 1024, COLLAB_LIMITS.maxPayloadBytes),
   RATE_MSGS_PER_SEC: int(1, 10_000_000, COLLAB_LIMITS.messagesPerSecond),
@@ -49,6 +50,8 @@ export interface Config {
   readonly dataDir: string;
   /** Absolute directory of the shipped outline templates (`<id>.json`). */
   readonly templatesDir: string;
+  /** Absolute directory of the built web client (served when it exists). */
+  readonly clientDir: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly collab: {
     readonly maxPayloadBytes: number;
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     templatesDir: path.resolve(e.TEMPLATES_DIR),
+    clientDir: path.resolve(e.CLIENT_DIR),
     logLevel: e.LOG_LEVEL,
     collab: Object.freeze({
       maxPayloadBytes: e.MAX_PAYLOAD_BYTES,

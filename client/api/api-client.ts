@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { ErrorResponse } from '../../shared/api/error.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+
+/** A refused or failed API call, with the server's stable error code. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network_error',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Options of {@link request}. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+}
+
+/**
+ * Calls the REST API with the session cookie and parses the answer with the shared schema,
+ * so client and server agree on every shape. State-changing calls send JSON (the server's
+ * CSRF guard requires it; the browser adds the Origin).
+ */
+export async function request<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  options: RequestOptions = {},
+): Promise<z.infer<T>> {
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network_error', (error as Error).message);
+  }
+  if (!response.ok) {
+    const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
+    if (parsed.success)
+      throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(response.status, 'internal_error', response.statusText);
+  }
+  if (response.status === 204) return schema.parse(undefined);
+  return schema.parse(await response.json());
+}

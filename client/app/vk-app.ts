@@ -1,0 +1,161 @@
+import { localized, msg } from '@lit/localize';
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { SessionInfo } from '../../shared/api/auth.ts';
+import { currentLanguage, setLanguage, type Language } from '../i18n/locale.ts';
+import '../pages/vk-draft-page.ts';
+import '../pages/vk-home-page.ts';
+import '../pages/vk-not-found-page.ts';
+import '../pages/vk-sign-in-page.ts';
+import { SignedInEvent } from '../pages/vk-sign-in-page.ts';
+import { roleLabel } from './labels.ts';
+import { navigate, parseRoute, RouteChangedEvent, type Route } from './router.ts';
+import { loadSession, mainRole, signOut } from './session.ts';
+
+/** The shell: who is signed in, the language switch, and the page for the current route. */
+@customElement('vk-app')
+@localized()
+export class VkApp extends LitElement {
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100vh;
+    }
+    header {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+      padding: 8px 20px;
+      background: var(--vk-accent);
+      color: var(--vk-accent-text);
+    }
+    header a.brand {
+      color: inherit;
+      font-weight: 700;
+      text-decoration: none;
+      letter-spacing: 0.02em;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .who {
+      text-align: right;
+      line-height: 1.25;
+    }
+    .who small {
+      opacity: 0.85;
+    }
+    select,
+    button {
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      border: 1px solid rgb(255 255 255 / 60%);
+      border-radius: var(--vk-radius);
+      padding: 4px 10px;
+      cursor: pointer;
+    }
+    select option {
+      color: var(--vk-text);
+    }
+    main {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+    }
+    .loading {
+      margin: auto;
+      color: var(--vk-muted);
+    }
+  `;
+
+  @state() private route: Route = parseRoute(location.pathname);
+  /** undefined while loading; null when nobody is signed in. */
+  @state() private session: SessionInfo | null | undefined = undefined;
+  @state() private loadError = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(RouteChangedEvent.type, this.onRoute);
+    loadSession().then(
+      (session) => (this.session = session),
+      () => (this.loadError = true),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener(RouteChangedEvent.type, this.onRoute);
+    super.disconnectedCallback();
+  }
+
+  override render() {
+    return html`${this.renderHeader()}
+      <main>${this.renderPage()}</main>`;
+  }
+
+  private renderHeader() {
+    const session = this.session;
+    const role = session ? mainRole(session) : null;
+    return html`<header>
+      <a class="brand" href="/">vankien</a>
+      <span>${msg('Soạn thảo văn kiện đại hội')}</span>
+      <span class="spacer"></span>
+      ${
+        session
+          ? html`<div class="who">
+              <div>${session.user.displayName}</div>
+              <small>${session.user.org.name}${role ? html` · ${roleLabel(role)}` : ''}</small>
+            </div>`
+          : ''
+      }
+      <select aria-label=${msg('Ngôn ngữ')} @change=${this.onLanguage} .value=${currentLanguage()}>
+        <option value="vi">Tiếng Việt</option>
+        <option value="en">English</option>
+      </select>
+      ${session ? html`<button @click=${this.onSignOut}>${msg('Đăng xuất')}</button>` : ''}
+    </header>`;
+  }
+
+  private renderPage() {
+    if (this.loadError)
+      return html`<p class="loading" role="alert">${msg('Không kết nối được máy chủ.')}</p>`;
+    if (this.session === undefined) return html`<p class="loading">${msg('Đang tải…')}</p>`;
+    if (this.session === null)
+      return html`<vk-sign-in-page @vk-signed-in=${this.onSignedIn}></vk-sign-in-page>`;
+    switch (this.route.name) {
+      case 'home':
+      case 'sign-in':
+        return html`<vk-home-page .session=${this.session}></vk-home-page>`;
+      case 'draft':
+        return html`<vk-draft-page .session=${this.session} .draftId=${this.route.draftId}></vk-draft-page>`;
+      case 'not-found':
+        return html`<vk-not-found-page></vk-not-found-page>`;
+    }
+  }
+
+  private readonly onRoute = (event: Event) => {
+    this.route = (event as RouteChangedEvent).route;
+  };
+
+  private onSignedIn(event: SignedInEvent) {
+    this.session = event.session;
+    if (this.route.name === 'sign-in') navigate('/', { replace: true });
+  }
+
+  private async onSignOut() {
+    await signOut().catch(() => undefined);
+    this.session = null;
+    navigate('/sign-in', { replace: true });
+  }
+
+  private async onLanguage(event: Event) {
+    await setLanguage((event.target as HTMLSelectElement).value as Language);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vk-app': VkApp;
+  }
+}

@@ -1,0 +1,163 @@
+import { localized, msg } from '@lit/localize';
+import { css, html, LitElement } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { z } from 'zod';
+import { Draft } from '../../../shared/api/drafts.ts';
+import { TemplateList } from '../../../shared/api/templates.ts';
+import { ApiError, request } from '../../api/api-client.ts';
+import { errorMessage } from '../../app/labels.ts';
+
+/** Fired when a draft was created. */
+export class DraftCreatedEvent extends Event {
+  static readonly type = 'vk-draft-created';
+
+  constructor(readonly draft: Draft) {
+    super(DraftCreatedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+type Templates = z.infer<typeof TemplateList>['templates'];
+
+/** A dialog to create a draft from a template, with the header fields of the document. */
+@customElement('vk-create-draft-dialog')
+@localized()
+export class VkCreateDraftDialog extends LitElement {
+  static override styles = css`
+    dialog {
+      border: 1px solid var(--vk-border);
+      border-radius: var(--vk-radius);
+      box-shadow: var(--vk-shadow);
+      width: min(560px, 95vw);
+      padding: 24px;
+    }
+    form {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 12px;
+    }
+    h2 {
+      grid-column: 1 / -1;
+      margin: 0;
+      font-size: 1.2rem;
+    }
+    label {
+      display: grid;
+      gap: 4px;
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+    label.wide {
+      grid-column: 1 / -1;
+    }
+    input,
+    select {
+      font: inherit;
+      padding: 6px 8px;
+      border: 1px solid var(--vk-border);
+      border-radius: var(--vk-radius);
+    }
+    .actions {
+      grid-column: 1 / -1;
+      display: flex;
+      justify-content: flex-end;
+      gap: 8px;
+    }
+    button {
+      font: inherit;
+      padding: 7px 14px;
+      border-radius: var(--vk-radius);
+      border: 1px solid var(--vk-border);
+      background: var(--vk-surface);
+      cursor: pointer;
+    }
+    button.primary {
+      background: var(--vk-accent);
+      color: var(--vk-accent-text);
+      border-color: var(--vk-accent);
+    }
+    .error {
+      grid-column: 1 / -1;
+      color: var(--vk-danger);
+      margin: 0;
+    }
+  `;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @state() private templates: Templates = [];
+  @state() private error = '';
+
+  /** Opens the dialog (loading the templates the first time). */
+  async show(): Promise<void> {
+    this.error = '';
+    this.dialog.showModal();
+    if (this.templates.length === 0) this.templates = (await request('/templates', TemplateList)).templates;
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="title">
+      <form method="dialog" @submit=${this.onSubmit}>
+        <h2 id="title">${msg('Tạo dự thảo mới')}</h2>
+        <label class="wide"
+          >${msg('Đề cương')}
+          <select name="templateId" required>
+            ${this.templates.map((t) => html`<option value=${t.id}>${t.title} (v${t.version})</option>`)}
+          </select></label
+        >
+        <label class="wide"
+          >${msg('Tên dự thảo (để trống: theo đề cương)')} <input name="title" maxlength="300"
+        /></label>
+        <label class="wide">${msg('Cấp trên')} <input name="superior" maxlength="200" /></label>
+        <label class="wide">${msg('Cơ quan ban hành')} <input name="issuer" maxlength="200" /></label>
+        <label
+          >${msg('Số, ký hiệu')} <input name="numberSymbol" placeholder="01-BC/ĐU" maxlength="50"
+        /></label>
+        <label>${msg('Địa danh')} <input name="place" maxlength="100" /></label>
+        <label>${msg('Ngày ban hành')} <input name="date" type="date" /></label>
+        <label
+          >${msg('Đại hội lần thứ')} <input name="congressOrdinal" type="number" min="1" max="99"
+        /></label>
+        <label
+          >${msg('Nhiệm kỳ')} <input name="term" placeholder="2025-2030" pattern="\\d{4}-\\d{4}"
+        /></label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        <div class="actions">
+          <button type="button" @click=${() => this.dialog.close()}>${msg('Hủy')}</button>
+          <button type="submit" class="primary">${msg('Tạo dự thảo')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
+    const text = (key: string) => (data[key]?.trim() ? data[key].trim() : undefined);
+    const header = {
+      superior: text('superior'),
+      issuer: text('issuer'),
+      numberSymbol: text('numberSymbol'),
+      place: text('place'),
+      date: text('date'),
+      congressOrdinal: text('congressOrdinal') === undefined ? undefined : Number(data.congressOrdinal),
+      term: text('term'),
+    };
+    try {
+      const draft = await request('/drafts', Draft, {
+        body: { templateId: data.templateId, title: text('title'), header },
+      });
+      this.dialog.close();
+      this.dispatchEvent(new DraftCreatedEvent(draft));
+    } catch (error) {
+      this.error = error instanceof ApiError ? `${errorMessage(error.code)} ${error.message}` : String(error);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vk-create-draft-dialog': VkCreateDraftDialog;
+  }
+  interface HTMLElementEventMap {
+    'vk-draft-created': DraftCreatedEvent;
+  }
+}
