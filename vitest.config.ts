@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Builds the web client once for the browser tests in tests/e2e.
+    globalSetup: ['tests/e2e/build-client.ts'],
   },
 });

@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { SessionInfo } from '../../shared/api/auth.ts';
+import { SessionInfo, WhoAmI } from '../../shared/api/auth.ts';
 import type { Role } from '../../shared/access.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import { request } from '../api/api-client.ts';
 
-/** The signed-in user, or null when nobody is (401). */
+/** The signed-in user, or null when nobody is. */
 export async function loadSession(): Promise<SessionInfo | null> {
-  try {
-    return await request('/auth/session', SessionInfo);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  return (await request('/auth/whoami', WhoAmI)).session;
 }
 
 /** Signs in; the server sets the session cookie. */

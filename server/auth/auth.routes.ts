@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SessionInfo, SignInRequest } from '../../shared/api/auth.ts';
+import { SessionInfo, SignInRequest, WhoAmI } from '../../shared/api/auth.ts';
 import { apiRouter } from '../http/api-env.ts';
 import { errorResponse as error, json } from '../http/openapi-helpers.ts';
 import { requireUser } from '../http/auth.middleware.ts';
@@ -44,6 +44,15 @@ const session = createRoute({
   responses: { 200: { description: 'Signed in', ...json(SessionInfo) }, 401: error('Not signed in') },
 });
 
+const whoami = createRoute({
+  method: 'get',
+  path: '/whoami',
+  tags: ['auth'],
+  summary: 'The signed-in user, or null (for pages deciding whether to show sign-in)',
+  security: [],
+  responses: { 200: { description: 'Who is signed in, if anyone', ...json(WhoAmI) } },
+});
+
 /** `/api/auth`: sign-in, sign-out, current session. */
 export function authRoutes(auth: AuthService, cookies: CookiePolicy) {
   const app = apiRouter();
@@ -58,6 +67,14 @@ export function authRoutes(auth: AuthService, cookies: CookiePolicy) {
     if (secret !== undefined) await auth.signOut(secret);
     clearSessionCookie(c, cookies);
     return c.body(null, 204);
+  });
+  app.openapi(whoami, async (c) => {
+    const principal = c.var.principal;
+    const user = principal === null ? null : await auth.userOf(principal).catch(() => null);
+    return c.json(
+      { session: user === null ? null : await auth.describe(user, principal?.expiresAt ?? null) },
+      200,
+    );
   });
   app.use(session.path, requireUser(auth));
   app.openapi(session, async (c) =>

@@ -60,3 +60,6 @@ export const CreatedToken = TokenSummary.extend({ token: z.string() }).meta({ id
 
 /** `GET /api/tokens`. */
 export const TokenList = z.object({ tokens: z.array(TokenSummary) }).meta({ id: 'TokenList' });
+
+/** `GET /api/auth/whoami`: the session if there is one; never 401, so a page can ask before sign-in. */
+export const WhoAmI = z.object({ session: SessionInfo.nullable() }).meta({ id: 'WhoAmI' });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConsultationAccess } from '../../server/access/access.service.ts';
@@ -15,6 +16,8 @@ export interface TestServer {
   /** Base URL for `new WebsocketProvider(wsUrl, room, doc)`. */
   readonly wsUrl: string;
   readonly httpUrl: string;
+  /** The origin a browser uses (allowed for sign-in and sockets); with `clientDir` only. */
+  readonly browserUrl: string;
   readonly logs: LogEntry[];
   /** The seeded orgs, users and tokens; `workspace.draft(id)` makes a room exist. */
   readonly workspace: Workspace;
@@ -37,6 +40,11 @@ export interface TestServerOptions {
   readonly consultations?: ConsultationAccess;
   /** Adjusts the configuration after it was read (e.g. lifetimes the environment cannot go below). */
   readonly tune?: (config: Config) => Config;
+  /**
+   * Serve the web client built at this directory, to a browser on `browserUrl`: the server
+   * then listens on a port chosen in advance, so that its own origin is the allowed one.
+   */
+  readonly clientDir?: string;
 }
 
 /**
@@ -49,12 +57,15 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = options.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-test-'));
   const workspace = options.reuse?.workspace ?? (await seedWorkspace(dir));
+  const port = options.clientDir === undefined ? 0 : await freePort();
+  const browserUrl = `http://127.0.0.1:${port}`;
   const loaded = loadConfig({
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dir,
     VANKIEN_DEMO: '0',
-    PUBLIC_URL: TEST_ORIGIN,
+    PUBLIC_URL: options.clientDir === undefined ? TEST_ORIGIN : browserUrl,
+    ...(options.clientDir === undefined ? {} : { CLIENT_DIR: options.clientDir }),
     ...env,
   });
   const config = options.tune?.(loaded) ?? loaded;
@@ -66,6 +77,7 @@ export async function startTestServer(
     dataDir: dir,
     wsUrl,
     httpUrl: server.url,
+    browserUrl,
     logs: log.entries,
     workspace,
     connect(room, { as = 'editor', connect } = {}) {
@@ -84,4 +96,16 @@ export async function startTestServer(
       }
     },
   };
+}
+
+/** A port that was free a moment ago (the browser tests need the origin before the server starts). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
