@@ -14,6 +14,7 @@ import { DraftService } from './drafts/draft.service.ts';
 import { OrgService } from './orgs/org.service.ts';
 import { TemplateService } from './templates/template.service.ts';
 import { PasswordHasher } from './users/password.ts';
+import { UserAdminService } from './users/user-admin.service.ts';
 import { UserService } from './users/user.service.ts';
 import { VersionService } from './versions/version.service.ts';
 
@@ -30,6 +31,7 @@ export interface Services {
   readonly templates: TemplateService;
   readonly progress: DraftProgressService;
   readonly versions: VersionService;
+  readonly userAdmin: UserAdminService;
 }
 
 /**
@@ -67,6 +69,7 @@ export function createServices(
   access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
   const progress = new DraftProgressService(drafts, templates, texts);
   const versions = new VersionService(db, drafts, texts);
+  const userAdmin = new UserAdminService(users, orgs);
   return {
     epoch,
     orgs,
@@ -79,5 +82,6 @@ export function createServices(
     templates,
     progress,
     versions,
+    userAdmin,
   };
 }

@@ -9,6 +9,7 @@ import { draftEventRoutes } from '../drafts/draft-events.routes.ts';
 import { draftRoutes } from '../drafts/draft.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { templateRoutes } from '../templates/template.routes.ts';
+import { userRoutes } from '../users/user.routes.ts';
 import { versionRoutes } from '../versions/version.routes.ts';
 import type { Services } from '../services.ts';
 import { apiRouter } from './api-env.ts';
@@ -31,15 +32,16 @@ export function apiRoutes(
   api.use('*', csrfGuard(options.allowedOrigins));
   api.use('*', authenticate(services.auth, options.cookies));
   api.route('/auth', authRoutes(services.auth, options.cookies));
-  for (const prefix of ['/tokens', '/orgs', '/drafts', '/templates']) {
+  for (const prefix of ['/tokens', '/orgs', '/drafts', '/templates', '/users']) {
     api.use(prefix, requireUser(services.auth));
     api.use(`${prefix}/*`, requireUser(services.auth));
   }
   api.route('/tokens', apiTokenRoutes(services.tokens));
   api.route(
     '/orgs',
-    orgRoutes(services.orgs, (id) => services.users.grantsOf(id)),
+    orgRoutes(services.orgs, (id) => services.users.grantsOf(id), services.userAdmin),
   );
+  api.route('/users', userRoutes(services.userAdmin));
   api.route('/drafts', draftRoutes(services.drafts));
   api.route('/drafts', versionRoutes(services.versions, services.progress));
   api.route('/drafts', draftEventRoutes(services.progress));

@@ -23,7 +23,8 @@ export function serveClient(app: Hono, dir: string): void {
   app.use('*', serveStatic({ root }));
   app.get('*', async (c, next) => {
     const accepts = c.req.header('accept') ?? '';
-    if (SERVER_PREFIXES.some((p) => c.req.path.startsWith(p)) || !accepts.includes('text/html')) return next();
+    if (SERVER_PREFIXES.some((p) => c.req.path.startsWith(p)) || !accepts.includes('text/html'))
+      return next();
     c.header('Cache-Control', 'no-cache');
     return c.html(await fs.promises.readFile(index, 'utf8'));
   });

@@ -70,10 +70,16 @@ export class OrgService {
       for (let at = byId.get(id); at !== undefined && !visible.has(at.id); at = byId.get(at.parentId ?? -1))
         visible.add(at.id);
     }
-    const admin = new Set(grants.filter((g) => g.role === 'admin').map((g) => g.orgId));
-    // Parents come before children (ids grow), so one pass reaches every descendant.
-    for (const org of all) if (org.parentId !== null && admin.has(org.parentId)) admin.add(org.id);
+    const admin = withDescendants(
+      all,
+      grants.filter((g) => g.role === 'admin').map((g) => g.orgId),
+    );
     return all.filter((org) => visible.has(org.id) || admin.has(org.id));
+  }
+
+  /** These organisations and every one below them. */
+  async subtreeOf(ids: readonly number[]): Promise<Set<number>> {
+    return withDescendants(await this.list(), ids);
   }
 
   /** The organisation and its ancestors, nearest first. */
@@ -85,4 +91,11 @@ export class OrgService {
 /** The API shape of an org row. */
 export function toOrg(row: OrgRow): Org {
   return { id: row.id, kind: row.kind, name: row.name, shortName: row.short_name, parentId: row.parent_id };
+}
+
+function withDescendants(all: readonly Org[], ids: readonly number[]): Set<number> {
+  const result = new Set(ids);
+  // Parents come before children (ids grow), so one pass reaches every descendant.
+  for (const org of all) if (org.parentId !== null && result.has(org.parentId)) result.add(org.id);
+  return result;
 }
