@@ -1,11 +1,16 @@
 /** The pages of the app, with their parameters. */
 export type Route =
-  { name: 'home' } | { name: 'sign-in' } | { name: 'draft'; draftId: string } | { name: 'not-found' };
+  | { name: 'home' }
+  | { name: 'sign-in' }
+  | { name: 'draft'; draftId: string }
+  | { name: 'admin' }
+  | { name: 'not-found' };
 
 /** The route for a path. */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/sign-in') return { name: 'sign-in' };
+  if (pathname === '/admin') return { name: 'admin' };
   const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (draft !== null) return { name: 'draft', draftId: draft[1]! };
   return { name: 'not-found' };
@@ -20,6 +25,8 @@ export function routePath(route: Route): string {
       return '/sign-in';
     case 'draft':
       return `/drafts/${route.draftId}`;
+    case 'admin':
+      return '/admin';
     case 'not-found':
       return '/404';
   }

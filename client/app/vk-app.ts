@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import { currentLanguage, setLanguage, type Language } from '../i18n/locale.ts';
+import '../pages/vk-admin-page.ts';
 import '../pages/vk-draft-page.ts';
 import '../pages/vk-home-page.ts';
 import '../pages/vk-not-found-page.ts';
@@ -38,6 +39,9 @@ export class VkApp extends LitElement {
     }
     .spacer {
       flex: 1;
+    }
+    a.nav {
+      color: inherit;
     }
     .who {
       text-align: right;
@@ -102,6 +106,11 @@ export class VkApp extends LitElement {
       <span>${msg('Soạn thảo văn kiện đại hội')}</span>
       <span class="spacer"></span>
       ${
+        session?.roles.some((r) => r.role === 'admin')
+          ? html`<a class="nav" href="/admin">${msg('Quản trị')}</a>`
+          : ''
+      }
+      ${
         session
           ? html`<div class="who">
               <div>${session.user.displayName}</div>
@@ -129,6 +138,8 @@ export class VkApp extends LitElement {
         return html`<vk-home-page .session=${this.session}></vk-home-page>`;
       case 'draft':
         return html`<vk-draft-page .session=${this.session} .draftId=${this.route.draftId}></vk-draft-page>`;
+      case 'admin':
+        return html`<vk-admin-page .session=${this.session}></vk-admin-page>`;
       case 'not-found':
         return html`<vk-not-found-page></vk-not-found-page>`;
     }
