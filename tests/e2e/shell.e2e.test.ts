@@ -69,3 +69,32 @@ describe('the web client shell', () => {
     );
   });
 });
+
+describe('administration', () => {
+  it('a bloc admin adds a user from the admin page and sees the one-time password', async () => {
+    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
+    const { page, errors } = await browser.page(server);
+    await signInAs(page, server, 'reader');
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('heading', { name: 'Người dùng và vai trò' }).waitFor();
+    const form = page.locator('vk-users-admin form');
+    await form.getByLabel('Tên đăng nhập').fill('tranvanhai');
+    await form.getByLabel('Họ và tên').fill('Trần Văn Hải');
+    await form.getByLabel('Tổ chức').selectOption({ label: 'Chi bộ Văn phòng' });
+    await form.getByLabel('Góp ý').check();
+    await form.getByRole('button', { name: 'Thêm' }).click();
+    const notice = page.getByRole('status');
+    await notice.waitFor();
+    const password = /: (\S{16})$/.exec((await notice.textContent())?.trim() ?? '')?.[1];
+    expect(password).toBeDefined();
+    await page.getByRole('cell', { name: 'tranvanhai' }).waitFor();
+    await page.getByRole('heading', { name: 'Đề cương', exact: true }).waitFor();
+    await screenshot(page, 'admin');
+    const signIn = await api(server, '/auth/sign-in', {
+      origin: server.browserUrl,
+      body: { username: 'tranvanhai', password },
+    });
+    expect(signIn.status).toBe(200);
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+});
