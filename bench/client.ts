@@ -17,9 +17,16 @@ export interface Client {
   provider: WebsocketProvider;
 }
 
-/** Creates a stock provider exactly as a Node client would (no BroadcastChannel). */
-export function connectClient(collabUrl: string, room: string, doc = new Y.Doc()): Client {
-  const provider = new WebsocketProvider(collabUrl, room, doc, { WebSocketPolyfill: WS, disableBc: true });
+/**
+ * Creates a stock provider exactly as a Node client would (no BroadcastChannel), passing its
+ * API token the way y-websocket passes URL parameters: `?token=<token>` on every (re)connect.
+ */
+export function connectClient(collabUrl: string, room: string, token: string, doc = new Y.Doc()): Client {
+  const provider = new WebsocketProvider(collabUrl, room, doc, {
+    WebSocketPolyfill: WS,
+    disableBc: true,
+    params: { token },
+  });
   return { doc, provider };
 }
 

@@ -47,8 +47,13 @@ async function drain(c: Client, timeoutMs: number): Promise<void> {
  * Types `updates` separate transactions into a draft the way a person does: mostly 1–3
  * characters at the caret, some backspaces, new paragraphs (Enter) and caret jumps.
  */
-export async function seedHistory(collabUrl: string, room: string, updates: number): Promise<SeedResult> {
-  const seeder = connectClient(collabUrl, room);
+export async function seedHistory(
+  collabUrl: string,
+  room: string,
+  token: string,
+  updates: number,
+): Promise<SeedResult> {
+  const seeder = connectClient(collabUrl, room, token);
   await waitSynced(seeder.provider, 30_000);
   const fragment = seeder.doc.getXmlFragment('content');
   const typist = new Typist();
@@ -91,7 +96,7 @@ export async function seedHistory(collabUrl: string, room: string, updates: numb
   if (sent !== updates) throw new Error(`seeding: sent ${sent} updates, expected ${updates}`);
 
   const t1 = performance.now();
-  const verifier = connectClient(collabUrl, room);
+  const verifier = connectClient(collabUrl, room, token);
   const expected = fragment.toJSON();
   const wantSv = Buffer.from(Y.encodeStateVector(seeder.doc));
   const ok = await waitUntil(
@@ -121,6 +126,7 @@ export interface JoinTimes {
 export async function measureJoins(
   collabUrl: string,
   room: string,
+  token: string,
   expected: string,
   times = 5,
 ): Promise<JoinTimes> {
@@ -128,7 +134,7 @@ export async function measureJoins(
   let complete = true;
   for (let i = 0; i < times; i++) {
     const t0 = performance.now();
-    const c = connectClient(collabUrl, room, new Y.Doc());
+    const c = connectClient(collabUrl, room, token, new Y.Doc());
     try {
       await waitSynced(c.provider, 60_000);
       ms.push(performance.now() - t0);

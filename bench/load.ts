@@ -19,7 +19,7 @@ import {
   waitUntil,
   type Client,
 } from './client.js';
-import { LoadConfig, type LoadMessage, type LoadResult } from './protocol.js';
+import { draftRoom, LoadConfig, type LoadMessage, type LoadResult } from './protocol.js';
 import { percentiles } from './stats.js';
 import { Tracker } from './tracker.js';
 
@@ -124,7 +124,8 @@ async function main(): Promise<void> {
     for (let j = i; j < Math.min(cfg.clients, i + CONNECT_BATCH); j++) {
       const draft = j % cfg.drafts;
       const draftSize = Math.floor(cfg.clients / cfg.drafts) + (draft < cfg.clients % cfg.drafts ? 1 : 0);
-      const client = connectClient(cfg.collabUrl, `${cfg.roomPrefix}-d${draft}`);
+      const token = cfg.tokens[j % cfg.tokens.length] ?? '';
+      const client = connectClient(cfg.collabUrl, draftRoom(cfg.roomPrefix, draft), token);
       const sim: Sim = {
         client,
         draft,

@@ -15,6 +15,8 @@ export const LoadConfig = z.object({
   roomPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
   clients: z.number().int().positive(),
   drafts: z.number().int().positive(),
+  /** Credentials to connect with (`?token=`); client j uses tokens[j % tokens.length]. */
+  tokens: z.array(z.string().min(1)).min(1),
   /** Edits per second per client. */
   rate: z.number().positive(),
   seconds: z.number().positive(),
@@ -23,6 +25,11 @@ export const LoadConfig = z.object({
 });
 /** What the generator is asked to do. */
 export type LoadConfig = z.infer<typeof LoadConfig>;
+
+/** The room (draft id) of draft number `index` of a scenario; the orchestrator creates these drafts. */
+export function draftRoom(roomPrefix: string, index: number): string {
+  return `${roomPrefix}-d${index}`;
+}
 
 /** Per-run numbers measured inside the generator. */
 export const LoadResult = z.object({

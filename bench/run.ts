@@ -13,6 +13,16 @@
  *                            JavaScript on plain node, as `npm start` runs; node: the TypeScript
  *                            sources through `node --import tsx`; tsx: the `tsx <entry>` launcher,
  *                            whose signal relay may SIGKILL a server that is slow to ack SIGTERM
+ *
+ * Ours requires authentication: before it starts, its fresh database is seeded (bench/workspace.ts)
+ * with min(clients, 50) drafters, one API token each, and the scenario's drafts; clients connect
+ * round-robin over the users with `?token=`. The reference ignores the parameter; its clients
+ * send placeholder tokens of the same shape, so the client side does the same work.
+ *
+ * Environment: BENCH_NODE_ARGS_OURS / BENCH_NODE_ARGS_REFERENCE add Node flags (e.g. --cpu-prof,
+ * then bench/profile-share.ts); BENCH_OURS_ENTRY runs another entry as ours (node and tsx
+ * launchers); BENCH_OURS_PREAUTH=1 says that entry predates authentication (no seeding,
+ * placeholder tokens); BENCH_LOG_LEVEL sets the servers' LOG_LEVEL (default warn).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

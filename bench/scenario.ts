@@ -2,10 +2,11 @@
  * Runs one load scenario or the join benchmark against one freshly started server.
  */
 import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeClient } from './client.js';
 import { measureJoins, seedHistory } from './join.js';
-import { LoadMessage, type LoadConfig, type LoadResult } from './protocol.js';
+import { draftRoom, LoadMessage, type LoadConfig, type LoadResult } from './protocol.js';
 import { machineBusyMicros, treeCpuMicros, treeRssBytes } from './proc.js';
 import type { JoinRun, ScenarioRun } from './report.js';
 import {
@@ -18,6 +19,7 @@ import {
   type ServerHandle,
   type ServerKind,
 } from './server-process.js';
+import { benchUserCount, oursIsPreAuth, placeholderTokens, seedWorkspace } from './workspace.js';
 
 const BENCH = import.meta.dirname;
 
@@ -27,6 +29,20 @@ export const SEED_RATE_ENV: Record<string, string> = {
   RATE_MSGS_BURST: '1000000',
   RATE_BYTES_PER_SEC: '1000000000',
 };
+
+/**
+ * Credentials for a run: for ours, seeds users, tokens and the drafts `rooms` into its fresh
+ * data dir (before it starts); for the reference (or a pre-auth ours), placeholder tokens.
+ */
+async function credentials(
+  kind: ServerKind,
+  dataDir: string,
+  users: number,
+  rooms: readonly string[],
+): Promise<string[]> {
+  if (kind === 'reference' || oursIsPreAuth()) return placeholderTokens(users);
+  return (await seedWorkspace(dataDir, { users, draftIds: rooms })).tokens;
+}
 
 /** A load scenario: C clients spread over D drafts. */
 export interface ScenarioSpec {
@@ -54,12 +70,16 @@ export async function runScenario(
   let server: ServerHandle | null = null;
   try {
     const logFile = path.join(knobs.logDir, `${kind}-${spec.name}.log`);
+    const roomPrefix = `bench-${spec.name}`;
+    const rooms = Array.from({ length: spec.drafts }, (_, i) => draftRoom(roomPrefix, i));
+    const tokens = await credentials(kind, dir, benchUserCount(spec.clients), rooms);
     server = await startServer({ kind, dataDir: dir, logFile, launcher: knobs.launcher });
     const cfg: LoadConfig = {
       collabUrl: server.collabUrl,
-      roomPrefix: `bench-${spec.name}`,
+      roomPrefix,
       clients: spec.clients,
       drafts: spec.drafts,
+      tokens,
       rate: knobs.rate,
       seconds: knobs.seconds,
       warmupSeconds: knobs.warmupSeconds,
@@ -67,12 +87,18 @@ export async function runScenario(
     };
     const pid = server.pid;
     const { result, start, end } = await runGenerator(cfg, () => ({
+      monoUs: Number(process.hrtime.bigint() / 1000n),
       cpu: treeCpuMicros(pid),
       machine: machineBusyMicros(),
       rss: treeRssBytes(pid),
     }));
     const stop = await stopServer(server);
     server = null;
+    // The window on the monotonic clock that V8 CPU profiles use, for bench/profile-share.ts --window.
+    writeFileSync(
+      path.join(knobs.logDir, `${kind}-${spec.name}.window.json`),
+      JSON.stringify({ startUs: start.monoUs, endUs: end.monoUs }) + '\n',
+    );
     const serverCpuUs = end.cpu - start.cpu;
     const generatorCpuUs = (result.genCpuPct / 100) * result.windowMs * 1000;
     return {
@@ -90,6 +116,8 @@ export async function runScenario(
 
 /** Server tree CPU, whole-machine busy CPU (µs) and server tree RSS (bytes) at one instant. */
 interface Sample {
+  /** CLOCK_MONOTONIC in µs (process.hrtime), the clock of a .cpuprofile's startTime/endTime. */
+  monoUs: number;
   cpu: number;
   machine: number;
   rss: number;
@@ -157,6 +185,8 @@ export async function runJoin(
   const logFile = path.join(logDir, `${kind}-join.log`);
   const room = 'bench-join';
   const seedEnv = kind === 'ours' ? SEED_RATE_ENV : {};
+  // One user seeds, verifies and joins (a second user would cost the same access check).
+  const [token = ''] = await credentials(kind, dir, 1, [room]);
   let server: ServerHandle | null = await startServer({
     kind,
     dataDir: dir,
@@ -166,9 +196,9 @@ export async function runJoin(
   });
   let verifier: Awaited<ReturnType<typeof seedHistory>>['verifier'] | null = null;
   try {
-    const seed = await seedHistory(server.collabUrl, room, updates);
+    const seed = await seedHistory(server.collabUrl, room, token, updates);
     verifier = seed.verifier;
-    const warm = await measureJoins(server.collabUrl, room, seed.expected);
+    const warm = await measureJoins(server.collabUrl, room, token, seed.expected);
     closeClient(verifier);
     verifier = null;
     let cold: number[] | null = null;
@@ -179,7 +209,7 @@ export async function runJoin(
       server = null;
       // Default settings from here on: the cold join must not benefit from the seeding env.
       server = await startServer({ kind, dataDir: dir, logFile, launcher });
-      const c = await measureJoins(server.collabUrl, room, seed.expected);
+      const c = await measureJoins(server.collabUrl, room, token, seed.expected);
       cold = c.ms;
       complete &&= c.complete;
     }

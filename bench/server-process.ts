@@ -117,6 +117,8 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       HOST: '127.0.0.1',
       DATA_DIR: opts.dataDir,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      // Ours would otherwise seed a demo workspace into an empty database at start-up.
+      ...(opts.kind === 'ours' ? { VANKIEN_DEMO: '0' } : {}),
       ...opts.env,
     },
   });
