@@ -62,7 +62,7 @@ export class CollabController implements ReactiveController {
 
   /** Connects to a draft's room as `user` (replacing any previous room). */
   open(draftId: string, user: LocalPresence): void {
-    this.close();
+    this.teardown();
     this.draftId = draftId;
     this.user = user;
     this.connect();
@@ -74,7 +74,7 @@ export class CollabController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.close();
+    this.teardown();
   }
 
   private connect(): void {
@@ -87,7 +87,10 @@ export class CollabController implements ReactiveController {
     });
     // Read-only users publish presence too (no caret): the server rewrites `user` anyway.
     provider.awareness.setLocalStateField('user', { ...this.user });
-    provider.on('status', ({ status }) => this.set({ status }));
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') forgetDepartedClocks(provider);
+      this.set({ status });
+    });
     provider.on('sync', (synced) => {
       if (synced && !this.synced) this.set({ synced: true });
     });
@@ -101,7 +104,13 @@ export class CollabController implements ReactiveController {
     this.onAwareness();
   }
 
-  private close(): void {
+  /** Leaves the room for good (the draft is gone). */
+  close(): void {
+    this.draftId = null;
+    this.teardown();
+  }
+
+  private teardown(): void {
     this.provider?.awareness.off('change', this.onAwareness);
     this.provider?.destroy();
     this.ydoc?.destroy();
@@ -128,7 +137,9 @@ export class CollabController implements ReactiveController {
     if (provider === null) return;
     const self = provider.awareness.clientID;
     const byUser = new Map<string, PresencePeer>();
-    const states = [...provider.awareness.getStates()].sort(([a], [b]) => (a === self ? -1 : b === self ? 1 : 0));
+    const states = [...provider.awareness.getStates()].sort(([a], [b]) =>
+      a === self ? -1 : b === self ? 1 : 0,
+    );
     for (const [clientId, state] of states) {
       const user = readUser(state);
       if (user === null) continue;
@@ -159,4 +170,16 @@ function readUser(state: Record<string, unknown>): Omit<PresencePeer, 'self'> | 
     name: user.name,
     color: typeof user.color === 'string' ? user.color : '#5f5f58',
   };
+}
+
+/**
+ * On disconnect y-websocket removes everyone else's presence and bumps their clocks, so the
+ * server's copy of a state that has not changed since (same clock) would be ignored on
+ * reconnect until its owner renews it, up to 15 s later. Forgetting those clocks lets the
+ * server's greeting show who is here at once.
+ */
+function forgetDepartedClocks(provider: WebsocketProvider): void {
+  const { awareness } = provider;
+  for (const clientId of [...awareness.meta.keys()])
+    if (clientId !== awareness.clientID && !awareness.states.has(clientId)) awareness.meta.delete(clientId);
 }

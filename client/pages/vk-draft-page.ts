@@ -1,15 +1,203 @@
-import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
+import type { Draft } from '../../shared/api/drafts.ts';
+import { colorForUser } from '../../shared/collab/awareness.ts';
+import type { Template } from '../../shared/templates/template.ts';
+import { accessLabel, errorMessage, statusLabel } from '../app/labels.ts';
+import { CollabController } from '../collab/collab-controller.ts';
+import { DraftController } from '../collab/draft-controller.ts';
+import { ProgressController } from '../collab/progress-controller.ts';
+import { draftPageStyles } from '../components/vk-editor-layout/draft-page-styles.ts';
+import '../components/vk-editor-layout/vk-editor-layout.ts';
+import '../components/vk-editor-notice/vk-editor-notice.ts';
+import type { NoticeKind } from '../components/vk-editor-notice/vk-editor-notice.ts';
+import type {
+  AsideTabChangedEvent,
+  VkEditorLayout,
+} from '../components/vk-editor-layout/vk-editor-layout.ts';
+import '../components/vk-editor-status/vk-editor-status.ts';
+import '../components/vk-editor/vk-editor.ts';
+import type { SectionChangedEvent, VkEditor } from '../components/vk-editor/vk-editor.ts';
+import '../components/vk-outline-guidance/vk-outline-guidance.ts';
+import '../components/vk-outline/vk-outline.ts';
+import type { SectionSelectedEvent } from '../components/vk-outline/vk-outline.ts';
+import '../components/vk-presence/vk-presence.ts';
+import '../components/vk-versions-panel/vk-versions-panel.ts';
+import type { VkVersionsPanel } from '../components/vk-versions-panel/vk-versions-panel.ts';
+import { flattenSections } from '../editor/sections.ts';
 
-/** Placeholder until the editor page lands. */
+/**
+ * A draft open for work: the live text in the middle, the outline with each section's
+ * progress on the left, the current section's guidance and the numbered versions on the
+ * right, who else is here and the connection state on top. Read-only for commenters and
+ * readers (and for everyone once the draft is final).
+ */
 @customElement('vk-draft-page')
+@localized()
 export class VkDraftPage extends LitElement {
+  static override styles = draftPageStyles;
+
+  /** The signed-in user. */
   @property({ attribute: false }) session!: SessionInfo;
+  /** The draft to open. */
   @property() draftId = '';
 
+  @state() private sectionId: string | null = null;
+  @query('vk-editor') private editorEl?: VkEditor;
+  @query('vk-editor-layout') private layout?: VkEditorLayout;
+  @query('vk-versions-panel') private versions?: VkVersionsPanel;
+
+  private readonly draft = new DraftController(this);
+  private readonly progress = new ProgressController(this);
+  private readonly collab = new CollabController(this, {
+    onAccessChanged: () => void this.onAccessChanged(),
+  });
+  /** Names of people seen here, for "who froze this version" (the API returns ids only). */
+  private readonly names = new Map<number, string>();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('draftId') && this.draftId !== '') {
+      this.sectionId = null;
+      void this.open(this.draftId);
+    }
+    for (const peer of this.collab.peers) if (peer.userId !== null) this.names.set(peer.userId, peer.name);
+  }
+
+  private readonly originalTitle = document.title;
+
+  protected override updated(): void {
+    const value = this.draft.value;
+    if (value.state === 'ready') document.title = `${value.draft.title} — vankien`;
+  }
+
+  override disconnectedCallback(): void {
+    document.title = this.originalTitle;
+    super.disconnectedCallback();
+  }
+
+  /** The local caret label (the server shows others its own copy of these). */
+  private get user() {
+    const { id, displayName } = this.session.user;
+    return { id, name: displayName, color: colorForUser(id) };
+  }
+
+  private async open(draftId: string): Promise<void> {
+    const draft = await this.draft.load(draftId);
+    if (draft === null || draftId !== this.draftId) return;
+    this.progress.watch(draftId);
+    this.collab.open(draftId, this.user);
+  }
+
   override render() {
-    return html`<p>${this.draftId}</p>`;
+    const value = this.draft.value;
+    switch (value.state) {
+      case 'loading':
+        return html`<p class="center" role="status">${msg('Đang mở dự thảo…')}</p>`;
+      case 'not-found':
+        return html`<div class="center" role="alert">
+          <p>${msg('Không tìm thấy dự thảo, hoặc bạn không có quyền xem.')}</p>
+          <p><a href="/">${msg('Về trang chủ')}</a></p>
+        </div>`;
+      case 'error':
+        return html`<div class="center" role="alert">
+          <p>${errorMessage(value.code)}</p>
+          <p><button type="button" @click=${() => void this.open(this.draftId)}>${msg('Thử lại')}</button></p>
+        </div>`;
+      case 'ready':
+        return this.renderDraft(value.draft, value.template);
+    }
+  }
+
+  private renderDraft(draft: Draft, template: Template | null) {
+    const collab = this.collab;
+    const final = draft.status === 'final';
+    const readOnly = draft.access !== 'edit' || final || collab.ended !== null;
+    const sections = template ? flattenSections(template.sections) : [];
+    const current = sections.find((s) => s.section.id === this.sectionId)?.section ?? null;
+    const currentProgress = this.progress.progress?.sections.find((s) => s.id === this.sectionId) ?? null;
+    return html`<vk-editor-layout
+      .tabs=${[
+        { id: 'guidance', label: msg('Hướng dẫn') },
+        { id: 'versions', label: msg('Các lần dự thảo') },
+      ]}
+      @vk-section-selected=${this.onSectionSelected}
+      @vk-section-changed=${this.onSectionChanged}
+      @vk-aside-tab-changed=${this.onTabChanged}
+    >
+      <div slot="header" class="header">
+        <h1 title=${draft.title}>${draft.title}</h1>
+        <span class="chip status-${draft.status}">${statusLabel(draft.status)}</span>
+        <span class="chip access">${accessLabel(draft.access)}</span>
+        <span class="grow"></span>
+        <vk-editor-status
+          .status=${collab.status}
+          ?synced=${collab.synced}
+          .ended=${collab.ended}
+        ></vk-editor-status>
+        <vk-presence .peers=${collab.peers}></vk-presence>
+      </div>
+      <vk-outline
+        slot="outline"
+        .template=${template}
+        .progress=${this.progress.progress}
+        .current=${this.sectionId}
+      ></vk-outline>
+      <vk-editor-notice
+        .kind=${final ? 'final' : readOnly && collab.ended === null ? 'read-only' : null}
+      ></vk-editor-notice>
+      ${
+        collab.synced && collab.ydoc !== null
+          ? html`<vk-editor
+              .ydoc=${collab.ydoc}
+              .provider=${collab.provider}
+              ?read-only=${readOnly}
+              .user=${this.user}
+            >
+              <vk-editor-notice slot="notice" .kind=${this.notice()}></vk-editor-notice>
+            </vk-editor>`
+          : html`<vk-editor-notice .kind=${this.notice()}></vk-editor-notice>
+              <p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`
+      }
+      <vk-outline-guidance
+        slot="tab-guidance"
+        .section=${current}
+        .progress=${currentProgress}
+      ></vk-outline-guidance>
+      <vk-versions-panel
+        slot="tab-versions"
+        .draftId=${draft.id}
+        ?can-edit=${draft.access === 'edit' && !final}
+        .selfId=${this.session.user.id}
+        .names=${new Map(this.names)}
+      ></vk-versions-panel>
+    </vk-editor-layout>`;
+  }
+
+  /** The connection news that stays in sight (ending, reconnecting). */
+  private notice(): NoticeKind | null {
+    const { ended, synced, status } = this.collab;
+    return ended ?? (synced && status !== 'connected' ? 'offline' : null);
+  }
+
+  /** After a 4500 close: re-read the access; the editor turns read-only if it was reduced. */
+  private async onAccessChanged(): Promise<void> {
+    if ((await this.draft.refresh()) === null) this.collab.close();
+  }
+
+  private onSectionSelected(event: SectionSelectedEvent) {
+    this.editorEl?.goToSection(event.sectionId);
+    this.layout?.closeDrawers();
+  }
+
+  private onSectionChanged(event: SectionChangedEvent) {
+    this.sectionId = event.sectionId;
+  }
+
+  private onTabChanged(event: AsideTabChangedEvent) {
+    // Someone else may have frozen or restored a version since the list was read.
+    if (event.tab === 'versions') void this.versions?.reload();
   }
 }
 

@@ -1,0 +1,153 @@
+import { localized, msg } from '@lit/localize';
+import type { Editor } from '@tiptap/core';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { documentStyles } from '../../editor/document-styles.ts';
+import { createLiveEditor } from '../../editor/live-editor.ts';
+import { currentSectionId, goToSection } from '../../editor/sections.ts';
+import '../vk-editor-toolbar/vk-editor-toolbar.ts';
+
+/** Fired when the cursor moves into another outline section (null: before the first one). */
+export class SectionChangedEvent extends Event {
+  static readonly type = 'vk-section-changed';
+
+  constructor(readonly sectionId: string | null) {
+    super(SectionChangedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface Window {
+    /** The live editor, for end-to-end tests (they assert on `getText()`, T16). */
+    __vkEditor?: Editor;
+  }
+}
+
+/**
+ * The draft's text: a Tiptap editor bound to the shared Y.Doc, on a document-like sheet,
+ * with the formatting toolbar when the user may edit. The editor is rebuilt when the
+ * document, the provider or the read-only flag changes (a 4500 close can take write
+ * access away mid-session); the Y.Doc keeps the text, so nothing is lost by rebuilding.
+ */
+@customElement('vk-editor')
+@localized()
+export class VkEditor extends LitElement {
+  static override styles = [
+    documentStyles,
+    css`
+      :host {
+        display: block;
+      }
+      /*
+       * Sticks right under the page bar with the toolbar and any notice (e.g. offline), so
+       * they stay in sight while writing far down; its background hides text scrolling under it.
+       */
+      .sticky {
+        position: sticky;
+        top: var(--vk-sticky-top, 0px);
+        z-index: 2;
+        max-width: 800px;
+        margin: -8px auto 0;
+        padding-top: 8px;
+        background: var(--vk-bg);
+      }
+      vk-editor-toolbar {
+        margin-bottom: 12px;
+      }
+    `,
+  ];
+
+  /** The shared document (from CollabController). */
+  @property({ attribute: false }) ydoc: Y.Doc | null = null;
+  /** The y-websocket provider, whose awareness carries carets. */
+  @property({ attribute: false }) provider: WebsocketProvider | null = null;
+  /** The local user's caret label. */
+  @property({ attribute: false }) user: { id: number; name: string; color: string } | null = null;
+  /** No toolbar, no caret, not editable. Slot `notice`: messages kept in sight above the text. */
+  @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
+
+  /** The Tiptap editor; null until mounted. */
+  @state() editor: Editor | null = null;
+
+  @query('.mount') private mount!: HTMLElement;
+  private sectionId: string | null | undefined = undefined;
+
+  /** Scrolls to a section's heading and places the cursor in its text. */
+  goToSection(sectionId: string): boolean {
+    return this.editor !== null && goToSection(this.editor, sectionId);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: the editor was destroyed on disconnect; build it again.
+    if (this.hasUpdated && this.editor === null) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    this.destroyEditor();
+    super.disconnectedCallback();
+  }
+
+  override render() {
+    return html`<div class="sticky">
+        ${
+          this.readOnly || this.editor === null
+            ? nothing
+            : html`<vk-editor-toolbar .editor=${this.editor}></vk-editor-toolbar>`
+        }
+        <slot name="notice"></slot>
+      </div>
+      <div class="sheet"><div class="mount"></div></div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const inputs = changed.has('ydoc') || changed.has('provider') || changed.has('readOnly');
+    if ((inputs || this.editor === null) && this.isConnected) this.mountEditor();
+  }
+
+  private mountEditor(): void {
+    this.destroyEditor();
+    if (this.ydoc === null || this.provider === null || this.user === null) return;
+    const editor = createLiveEditor({
+      element: this.mount,
+      ydoc: this.ydoc,
+      provider: this.provider,
+      user: this.user,
+      readOnly: this.readOnly,
+      hint: msg('Viết nội dung mục này…'),
+      label: msg('Nội dung dự thảo'),
+    });
+    editor.on('transaction', this.onTransaction);
+    this.editor = editor;
+    window.__vkEditor = editor;
+    this.onTransaction();
+  }
+
+  private destroyEditor(): void {
+    const editor = this.editor;
+    if (editor === null) return;
+    editor.off('transaction', this.onTransaction);
+    editor.destroy();
+    if (window.__vkEditor === editor) delete window.__vkEditor;
+    this.editor = null;
+  }
+
+  private readonly onTransaction = (): void => {
+    if (this.editor === null) return;
+    const id = currentSectionId(this.editor.state);
+    if (id === this.sectionId) return;
+    this.sectionId = id;
+    this.dispatchEvent(new SectionChangedEvent(id));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vk-editor': VkEditor;
+  }
+  interface HTMLElementEventMap {
+    'vk-section-changed': SectionChangedEvent;
+  }
+}

@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+/**
+ * How a draft reads on screen: a white A4-like sheet in Times New Roman 14pt, justified
+ * paragraphs with a first-line indent, as the exported document will print (36-HD/VPTW).
+ * It also carries Tiptap's base rules and the remote caret styles, because Tiptap injects
+ * its CSS into `document.head`, which does not reach into shadow roots.
+ */
+export const documentStyles = css`
+  .sheet {
+    box-sizing: border-box;
+    background: var(--vk-surface);
+    box-shadow: var(--vk-shadow);
+    border: 1px solid var(--vk-border);
+    max-width: 800px;
+    margin: 0 auto;
+    padding: 56px 64px 96px;
+    font-family: var(--vk-font-doc);
+    font-size: 14pt;
+    line-height: 1.5;
+    color: #111;
+  }
+  @media (max-width: 700px) {
+    .sheet {
+      padding: 28px 20px 64px;
+      font-size: 13pt;
+    }
+  }
+  .ProseMirror {
+    position: relative;
+    outline: none;
+    word-wrap: break-word;
+    white-space: pre-wrap;
+    white-space: break-spaces;
+    font-variant-ligatures: none;
+    font-feature-settings: 'liga' 0;
+    min-height: 40vh;
+  }
+  .ProseMirror [contenteditable='false'] {
+    white-space: normal;
+  }
+  .ProseMirror p {
+    margin: 0 0 6pt;
+    text-align: justify;
+    text-indent: 1cm;
+    hyphens: manual;
+  }
+  .ProseMirror li p {
+    text-indent: 0;
+  }
+  .ProseMirror h1,
+  .ProseMirror h2,
+  .ProseMirror h3,
+  .ProseMirror h4 {
+    font-size: 14pt;
+    line-height: 1.4;
+    margin: 12pt 0 6pt;
+    /* Clear the sticky page header and toolbar when jumped to from the outline. */
+    scroll-margin-top: 128px;
+  }
+  .ProseMirror h1 {
+    text-align: center;
+    text-transform: none;
+    font-weight: 700;
+  }
+  .ProseMirror h2 {
+    font-weight: 700;
+  }
+  .ProseMirror h3 {
+    font-weight: 700;
+    font-style: italic;
+  }
+  .ProseMirror h4 {
+    font-weight: 400;
+    font-style: italic;
+  }
+  .ProseMirror ul,
+  .ProseMirror ol {
+    margin: 0 0 6pt;
+    padding-left: 1.6cm;
+  }
+  .ProseMirror blockquote {
+    margin: 0 0 6pt 1cm;
+    padding-left: 12px;
+    border-left: 3px solid var(--vk-border);
+  }
+  .ProseMirror p.is-empty-hint::before {
+    content: attr(data-placeholder);
+    color: #9a998f;
+    pointer-events: none;
+    float: left;
+    height: 0;
+  }
+  img.ProseMirror-separator {
+    display: inline !important;
+    border: none !important;
+    margin: 0 !important;
+    width: 0 !important;
+    height: 0 !important;
+  }
+  .ProseMirror-gapcursor {
+    display: none;
+    pointer-events: none;
+    position: absolute;
+  }
+  .ProseMirror-focused .ProseMirror-gapcursor {
+    display: block;
+  }
+  .ProseMirror-gapcursor::after {
+    content: '';
+    display: block;
+    position: absolute;
+    top: -2px;
+    width: 20px;
+    border-top: 1px solid black;
+  }
+  .ProseMirror-hideselection *::selection {
+    background: transparent;
+  }
+  .ProseMirror-hideselection * {
+    caret-color: transparent;
+  }
+  /* Remote carets (CollaborationCaret): a thin coloured bar with the name above it. */
+  .collaboration-carets__caret {
+    position: relative;
+    margin-left: -1px;
+    margin-right: -1px;
+    border-left: 1px solid;
+    border-right: 1px solid;
+    word-break: normal;
+    pointer-events: none;
+  }
+  .collaboration-carets__label {
+    position: absolute;
+    top: -1.35em;
+    left: -1px;
+    padding: 1px 5px;
+    border-radius: 3px 3px 3px 0;
+    color: #fff;
+    font: 600 11px/1.3 var(--vk-font);
+    font-style: normal;
+    text-indent: 0;
+    white-space: nowrap;
+    user-select: none;
+  }
+`;

@@ -1,0 +1,81 @@
+import { Editor, type AnyExtension, type JSONContent } from '@tiptap/core';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { editorExtensions } from '../../shared/editor/extensions.ts';
+import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
+import { EmptyHint } from './empty-hint.ts';
+
+/** What a live editor is bound to. */
+export interface LiveEditorOptions {
+  element: HTMLElement;
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The local caret label; others see the server's name and colour for this user instead. */
+  user: { id: number; name: string; color: string };
+  readOnly: boolean;
+  /** Hint text in an empty paragraph under a heading (editable only). */
+  hint: string;
+  /** The accessible name of the text area. */
+  label: string;
+}
+
+/**
+ * The collaborative editor on a draft's Y.Doc. Editable: the shared schema, Yjs binding with
+ * per-user undo, and a published caret. Read-only: no caret is published at all (T17: the
+ * server drops a read-only client's writes, and the client must not try).
+ */
+export function createLiveEditor(options: LiveEditorOptions): Editor {
+  const extensions: AnyExtension[] = [
+    ...editorExtensions(),
+    Collaboration.configure({ document: options.ydoc, field: CONTENT_FRAGMENT }),
+  ];
+  if (!options.readOnly)
+    extensions.push(
+      CollaborationCaret.configure({ provider: options.provider, user: { ...options.user } }),
+      EmptyHint.configure({ text: options.hint }),
+    );
+  // A caret left over from an editable session would otherwise keep showing to others.
+  else options.provider.awareness.setLocalStateField('cursor', null);
+  const editor = new Editor({
+    element: options.element,
+    extensions,
+    editable: !options.readOnly,
+    injectCSS: false, // the sheet's shadow root carries these rules (document-styles.ts)
+    editorProps: {
+      attributes: {
+        'aria-label': options.label,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-readonly': String(options.readOnly),
+      },
+    },
+  });
+  patchShadowRoot(editor);
+  return editor;
+}
+
+/**
+ * y-tiptap asks the editor's root for `createRange()` on every remote update, but inside a
+ * shadow root (every page is one, under vk-app) there is none and each update logs an error.
+ * ProseMirror patches the missing `getSelection` the same way; this adds the document's
+ * `createRange` to this one root only.
+ */
+function patchShadowRoot(editor: Editor): void {
+  const root = editor.view.root;
+  if (root instanceof ShadowRoot && !('createRange' in root))
+    Object.defineProperty(root, 'createRange', { value: () => document.createRange(), configurable: true });
+}
+
+/** A non-editable view of a frozen version's ProseMirror JSON. */
+export function createStaticEditor(element: HTMLElement, content: JSONContent, label: string): Editor {
+  return new Editor({
+    element,
+    extensions: editorExtensions(),
+    content,
+    editable: false,
+    injectCSS: false,
+    editorProps: { attributes: { 'aria-label': label, 'aria-readonly': 'true' } },
+  });
+}
