@@ -11,6 +11,8 @@ export interface Grant {
 export interface DraftDirectory {
   /** The organisation owning the draft, or null if there is no such draft. */
   orgOf(draftId: string): Promise<number | null>;
+  /** Whether the draft is final (its text is closed), or null if there is no such draft. */
+  isFinal(draftId: string): Promise<boolean | null>;
 }
 
 /**
@@ -59,6 +61,18 @@ export class AccessService {
     const orgId = await this.deps.drafts.orgOf(draftId);
     if (orgId === null) return null;
     return this.resolveIn(userId, draftId, orgId);
+  }
+
+  /**
+   * Access to the draft's live text: as {@link resolve}, except that nobody edits a final
+   * draft (the committee reads it like everyone else). Used by the collaboration endpoint.
+   */
+  async resolveText(userId: number, draftId: string): Promise<DraftAccess | null> {
+    const [access, final] = await Promise.all([
+      this.resolve(userId, draftId),
+      this.deps.drafts.isFinal(draftId),
+    ]);
+    return access === 'edit' && final === true ? 'read' : access;
   }
 
   /** Like {@link resolve}, when the draft's organisation is already known. */

@@ -47,7 +47,7 @@ export class CollabGate {
     const originRequired = principal.credential.kind === 'session';
     if ((origin === undefined && originRequired) || (origin !== undefined && !this.origins.has(origin)))
       throw new ForbiddenError('forbidden_origin', 'Connection refused: missing or foreign Origin');
-    const access = await this.deps.access.resolve(principal.userId, draftId);
+    const access = await this.deps.access.resolveText(principal.userId, draftId);
     if (access === null) throw new NotFoundError('draft_not_found', 'No such draft');
     const user = await this.deps.auth.userOf(principal);
     return {

@@ -101,7 +101,8 @@ export class SocketAccessWatch {
         continue;
       }
       const rightsKey = `${principal.userId}:${draftId}`;
-      if (!rights.has(rightsKey)) rights.set(rightsKey, this.deps.access.resolve(principal.userId, draftId));
+      if (!rights.has(rightsKey))
+        rights.set(rightsKey, this.deps.access.resolveText(principal.userId, draftId));
       const access = await rights.get(rightsKey)!;
       if (access === null) this.close(socket, 'access_revoked', 'no access to the draft any more');
       else if (isWeaker(access, grant.access))

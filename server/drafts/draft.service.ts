@@ -39,6 +39,8 @@ export class DraftService implements DraftDirectory {
     private readonly access: () => AccessService,
     private readonly templates: TemplateService,
     private readonly texts: DraftTexts,
+    /** Tells open sockets to re-check their rights (the access epoch). */
+    private readonly onTextAccessChanged: () => Promise<void>,
   ) {}
 
   /** Creates a draft of an organisation the user drafts for, seeded from a template if one is named. */
@@ -105,6 +107,9 @@ export class DraftService implements DraftDirectory {
     if (changes.header !== undefined)
       next.header = JSON.stringify({ ...parseHeader(row.header), ...changes.header });
     await updateDraft(this.db, id, next);
+    // Becoming final (or leaving it) changes who may write the text: open sockets re-check.
+    if (next.status !== undefined && (next.status === 'final') !== (row.status === 'final'))
+      await this.onTextAccessChanged();
     return toDraft({ ...row, ...next, updated_at: Date.now() }, access);
   }
 
@@ -117,6 +122,12 @@ export class DraftService implements DraftDirectory {
       if (access !== null) drafts.push(toDraft(row, access));
     }
     return drafts;
+  }
+
+  /** Whether a draft is final, or null if it does not exist (for the permission resolver). */
+  async isFinal(draftId: string): Promise<boolean | null> {
+    const row = await findDraft(this.db, draftId);
+    return row === undefined ? null : row.status === 'final';
   }
 
   /** Where a draft lives, or null if it does not exist (for the permission resolver). */

@@ -25,19 +25,18 @@ export interface VersionSummary {
   label: string;
   note: string;
   createdBy: number | null;
+  createdByName: string | null;
   createdAt: string;
 }
 
-const summary = (v: {
-  number: number;
-  note: string;
-  created_by: number | null;
-  created_at: number;
-}): VersionSummary => ({
+type VersionRow = { number: number; note: string; created_by: number | null; created_at: number };
+
+const summary = (v: VersionRow, createdByName: string | null): VersionSummary => ({
   number: v.number,
   label: `Dự thảo lần ${v.number}`,
   note: v.note,
   createdBy: v.created_by,
+  createdByName,
   createdAt: new Date(v.created_at).toISOString(),
 });
 
@@ -49,6 +48,8 @@ export class VersionService {
     private readonly db: Kysely<Database>,
     private readonly drafts: DraftService,
     private readonly texts: DraftTexts,
+    /** Display names for "who froze / restored" (the users module answers). */
+    private readonly nameOf: (userId: number) => Promise<string | null>,
   ) {}
 
   /** Freezes the current text as the next "Dự thảo lần N"; refused when nothing changed since the last one. */
@@ -79,7 +80,7 @@ export class VersionService {
         throw new ConflictError('conflict', 'Another version was frozen just now');
       throw error;
     }
-    return summary(version);
+    return summary(version, user.displayName);
   }
 
   /** The versions of a draft and the record of restores. */
@@ -89,13 +90,22 @@ export class VersionService {
       listVersions(this.db, draftId),
       listRestores(this.db, draftId),
     ]);
+    const names = new Map<number, Promise<string | null>>();
+    const name = (id: number | null): Promise<string | null> => {
+      if (id === null) return Promise.resolve(null);
+      if (!names.has(id)) names.set(id, this.nameOf(id));
+      return names.get(id)!;
+    };
     return {
-      versions: versions.map(summary),
-      restores: restores.map((r) => ({
-        version: r.version,
-        restoredBy: r.restored_by,
-        restoredAt: new Date(r.restored_at).toISOString(),
-      })),
+      versions: await Promise.all(versions.map(async (v) => summary(v, await name(v.created_by)))),
+      restores: await Promise.all(
+        restores.map(async (r) => ({
+          version: r.version,
+          restoredBy: r.restored_by,
+          restoredByName: await name(r.restored_by),
+          restoredAt: new Date(r.restored_at).toISOString(),
+        })),
+      ),
     };
   }
 
@@ -103,7 +113,8 @@ export class VersionService {
   async get(userId: number, draftId: string, number: number) {
     await this.drafts.find(userId, draftId);
     const version = await this.version(draftId, number);
-    return { ...summary(version), content: JSON.parse(version.content) as JSONContent };
+    const createdByName = version.created_by === null ? null : await this.nameOf(version.created_by);
+    return { ...summary(version, createdByName), content: JSON.parse(version.content) as JSONContent };
   }
 
   /** Section-by-section, word-level changes from version `from` to version `to`. */

@@ -8,6 +8,8 @@ export const VersionSummary = z
     label: z.string(),
     note: z.string(),
     createdBy: z.number().int().nullable(),
+    /** Display name of who froze it (null if that user was removed). */
+    createdByName: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'VersionSummary' });
@@ -26,6 +28,7 @@ export const VersionList = z
       z.object({
         version: z.number().int(),
         restoredBy: z.number().int().nullable(),
+        restoredByName: z.string().nullable(),
         restoredAt: z.string(),
       }),
     ),

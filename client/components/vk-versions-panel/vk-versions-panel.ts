@@ -95,12 +95,12 @@ export class VkVersionsPanel extends LitElement {
     const restores = (this.data?.restores ?? []).filter((r) => r.version === v.number);
     return html`<li>
       <div class="head"><strong>${v.label}</strong><small>${formatWhen(v.createdAt)}</small></div>
-      <small class="muted">${this.who(v.createdBy)}</small>
+      <small class="muted">${this.who(v.createdBy, v.createdByName)}</small>
       ${v.note ? html`<p class="note">${v.note}</p>` : nothing}
       ${restores.map(
         (r) =>
           html`<small class="restored"
-            >${msg(str`Đã khôi phục: ${this.who(r.restoredBy)}, ${formatWhen(r.restoredAt)}`)}</small
+            >${msg(str`Đã khôi phục: ${this.who(r.restoredBy, r.restoredByName)}, ${formatWhen(r.restoredAt)}`)}</small
           >`,
       )}
       <div class="actions">
@@ -156,10 +156,10 @@ export class VkVersionsPanel extends LitElement {
     </form>`;
   }
 
-  private who(userId: number | null): string {
+  private who(userId: number | null, name: string | null): string {
     if (userId === null) return '—';
     if (userId === this.selfId) return msg('Bạn');
-    return this.names.get(userId) ?? msg(str`Thành viên số ${userId}`);
+    return name ?? this.names.get(userId) ?? msg(str`Thành viên số ${userId}`);
   }
 
   private async onRestore(number: number) {

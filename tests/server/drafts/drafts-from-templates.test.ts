@@ -121,3 +121,34 @@ describe('drafts from templates', () => {
     expect(reader.status).toBe(403);
   });
 });
+
+describe('a final draft', () => {
+  it('closes the text: open editors reconnect read-only and their writes are dropped', async () => {
+    const server = await bed.start();
+    const id = await createDraft(server, templateIds[0]!);
+    const token = server.workspace.users.editor.token;
+    const writer = bed.connect(id);
+    const watcher = bed.connect(id, { as: 'coeditor' });
+    await Promise.all([writer.synced(), watcher.synced()]);
+    writeInSection(writer.doc, 'p1', 'Trước khi chốt.');
+    await waitForAsync(async () => watcher.text().includes('Trước khi chốt.'), 'first edit');
+    const closed = new Promise<number>((resolve) =>
+      writer.provider.once('connection-close', (event) =>
+        resolve((event as { code?: number } | null)?.code ?? -1),
+      ),
+    );
+    for (const status of ['consultation', 'final'])
+      expect((await api(server, `/drafts/${id}`, { token, method: 'PATCH', body: { status } })).status).toBe(
+        200,
+      );
+    expect(await closed).toBe(4500);
+    await waitForAsync(async () => writer.provider.synced, 'reconnected read-only');
+    writeInSection(writer.doc, 'p1', ' Sau khi chốt.');
+    writeInSection(watcher.doc, 'p2', 'Cũng sau khi chốt.');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fresh = bed.connect(id, { as: 'reader' });
+    await fresh.synced();
+    expect(fresh.text()).toContain('Trước khi chốt.');
+    expect(fresh.text()).not.toContain('Sau khi chốt');
+  });
+});

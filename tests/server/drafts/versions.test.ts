@@ -35,7 +35,12 @@ describe('numbered versions', () => {
     await sleep(200);
     const first = await call('/versions', { body: { note: 'Gửi tiểu ban' } });
     expect(first.status).toBe(201);
-    expect(await first.json()).toMatchObject({ number: 1, label: 'Dự thảo lần 1', note: 'Gửi tiểu ban' });
+    expect(await first.json()).toMatchObject({
+      number: 1,
+      label: 'Dự thảo lần 1',
+      note: 'Gửi tiểu ban',
+      createdByName: 'Nguyễn Văn An',
+    });
     const again = await call('/versions', { body: {} });
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('no_changes');
@@ -88,7 +93,7 @@ describe('numbered versions', () => {
     const list = (await (await call('/versions')).json()) as {
       restores: { version: number; restoredBy: number }[];
     };
-    expect(list.restores).toMatchObject([{ version: 1 }]);
+    expect(list.restores).toMatchObject([{ version: 1, restoredByName: 'Nguyễn Văn An' }]);
   });
 
   it('refuses unknown versions, a read-only restore and any restore into a final draft', async () => {
