@@ -4,7 +4,7 @@ import type { Template, TemplateSection } from '../../../shared/templates/templa
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
-import { waitForAsync } from '../../helpers/wait.ts';
+import { waitFor, waitForAsync } from '../../helpers/wait.ts';
 import { deleteHeading, headingsOf, renameHeading, writeInSection } from './draft-text-helpers.ts';
 
 const bed = useTestbed();
@@ -131,7 +131,7 @@ describe('a final draft', () => {
     const watcher = bed.connect(id, { as: 'coeditor' });
     await Promise.all([writer.synced(), watcher.synced()]);
     writeInSection(writer.doc, 'p1', 'Trước khi chốt.');
-    await waitForAsync(async () => watcher.text().includes('Trước khi chốt.'), 'first edit');
+    await waitFor(() => watcher.text().includes('Trước khi chốt.'), 'first edit');
     const closed = new Promise<number>((resolve) =>
       writer.provider.once('connection-close', (event) =>
         resolve((event as { code?: number } | null)?.code ?? -1),
@@ -142,7 +142,7 @@ describe('a final draft', () => {
         200,
       );
     expect(await closed).toBe(4500);
-    await waitForAsync(async () => writer.provider.synced, 'reconnected read-only');
+    await waitFor(() => writer.provider.synced, 'reconnected read-only');
     writeInSection(writer.doc, 'p1', ' Sau khi chốt.');
     writeInSection(watcher.doc, 'p2', 'Cũng sau khi chốt.');
     await new Promise((resolve) => setTimeout(resolve, 500));
