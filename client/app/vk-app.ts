@@ -52,6 +52,7 @@ export class VkApp extends LitElement {
     }
     select,
     button {
+      white-space: nowrap;
       font: inherit;
       color: inherit;
       background: transparent;
@@ -94,6 +95,8 @@ export class VkApp extends LitElement {
   }
 
   override render() {
+    // Pages with a title of their own (a draft) set it after this.
+    if (this.route.name !== 'draft') document.title = `vankien — ${msg('Soạn thảo văn kiện đại hội')}`;
     return html`${this.renderHeader()}
       <main>${this.renderPage()}</main>`;
   }

@@ -6,6 +6,7 @@ import { VersionSummary } from '../../../shared/api/versions.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { errorMessage } from '../../app/labels.ts';
 import { versionsPanelStyles } from '../vk-versions-panel/versions-panel-styles.ts';
+import { versionLabel } from '../../app/version-label.ts';
 
 /** Fired when the current text was frozen as a new numbered version. */
 export class VersionFrozenEvent extends Event {
@@ -68,7 +69,7 @@ export class VkVersionsFreeze extends LitElement {
       const path = `/drafts/${encodeURIComponent(this.draftId)}/versions`;
       const version = await request(path, VersionSummary, { body });
       this.note.value = '';
-      this.notice = { kind: 'ok', text: msg(str`Đã chốt ${version.label}.`) };
+      this.notice = { kind: 'ok', text: msg(str`Đã chốt ${versionLabel(version.number)}.`) };
       this.dispatchEvent(new VersionFrozenEvent(version));
     } catch (error) {
       this.notice = {

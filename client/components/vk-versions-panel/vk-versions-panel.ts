@@ -11,6 +11,7 @@ import type { VkVersionsDiff } from '../vk-versions-diff/vk-versions-diff.ts';
 import '../vk-versions-viewer/vk-versions-viewer.ts';
 import type { VkVersionsViewer } from '../vk-versions-viewer/vk-versions-viewer.ts';
 import { formatWhen, versionsPanelStyles } from './versions-panel-styles.ts';
+import { versionLabel } from '../../app/version-label.ts';
 
 type Versions = z.infer<typeof VersionList>;
 
@@ -94,7 +95,9 @@ export class VkVersionsPanel extends LitElement {
   private renderVersion(v: z.infer<typeof VersionSummary>) {
     const restores = (this.data?.restores ?? []).filter((r) => r.version === v.number);
     return html`<li>
-      <div class="head"><strong>${v.label}</strong><small>${formatWhen(v.createdAt)}</small></div>
+      <div class="head">
+        <strong>${versionLabel(v.number)}</strong><small>${formatWhen(v.createdAt)}</small>
+      </div>
       <small class="muted">${this.who(v.createdBy, v.createdByName)}</small>
       ${v.note ? html`<p class="note">${v.note}</p>` : nothing}
       ${restores.map(
@@ -107,7 +110,7 @@ export class VkVersionsPanel extends LitElement {
         <button
           type="button"
           @click=${() => void this.viewer.show(this.draftId, v.number)}
-          aria-label=${msg(str`Xem ${v.label}`)}
+          aria-label=${msg(str`Xem ${versionLabel(v.number)}`)}
         >
           ${msg('Xem')}
         </button>
@@ -116,7 +119,7 @@ export class VkVersionsPanel extends LitElement {
             ? html`<button
                 type="button"
                 @click=${() => void this.differ.show(this.draftId, v.number - 1, v.number)}
-                aria-label=${msg(str`So sánh ${v.label} với lần trước`)}
+                aria-label=${msg(str`So sánh ${versionLabel(v.number)} với lần trước`)}
               >
                 ${msg('So với lần trước')}
               </button>`
@@ -129,7 +132,7 @@ export class VkVersionsPanel extends LitElement {
                 class="danger"
                 ?disabled=${this.busy}
                 @click=${() => void this.onRestore(v.number)}
-                aria-label=${msg(str`Khôi phục ${v.label}`)}
+                aria-label=${msg(str`Khôi phục ${versionLabel(v.number)}`)}
               >
                 ${msg('Khôi phục')}
               </button>`
@@ -142,7 +145,10 @@ export class VkVersionsPanel extends LitElement {
   private renderCompare(versions: Versions['versions']) {
     const options = (selected: number) =>
       versions.map(
-        (v) => html`<option value=${v.number} ?selected=${v.number === selected}>${v.label}</option>`,
+        (v) =>
+          html`<option value=${v.number} ?selected=${v.number === selected}>
+            ${versionLabel(v.number)}
+          </option>`,
       );
     return html`<form class="compare" @submit=${this.onCompare} aria-label=${msg('So sánh hai lần dự thảo')}>
       <select name="from" aria-label=${msg('Từ lần')}>

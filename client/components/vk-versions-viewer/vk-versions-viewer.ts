@@ -10,6 +10,7 @@ import { documentStyles } from '../../editor/document-styles.ts';
 import { createStaticEditor } from '../../editor/live-editor.ts';
 import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 import { readingDialogStyles } from './dialog-styles.ts';
+import { versionLabel } from '../../app/version-label.ts';
 
 /**
  * A frozen version, read-only, in a dialog: its ProseMirror JSON rendered by a non-editable
@@ -42,7 +43,11 @@ export class VkVersionsViewer extends LitElement {
       if (ticket !== this.requested) return;
       this.version = version;
       await this.updateComplete;
-      this.editor = createStaticEditor(this.mount, version.content as JSONContent, version.label);
+      this.editor = createStaticEditor(
+        this.mount,
+        version.content as JSONContent,
+        versionLabel(version.number),
+      );
     } catch (error) {
       if (ticket === this.requested)
         this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
@@ -59,7 +64,7 @@ export class VkVersionsViewer extends LitElement {
     return html`<dialog aria-labelledby="viewer-title" @close=${this.destroyEditor}>
       <header>
         <div class="grow">
-          <h2 id="viewer-title">${v?.label ?? msg('Đang tải…')}</h2>
+          <h2 id="viewer-title">${v ? versionLabel(v.number) : msg('Đang tải…')}</h2>
           ${v ? html`<p>${formatWhen(v.createdAt)}${v.note ? html` — ${v.note}` : nothing}</p>` : nothing}
         </div>
         <button type="button" @click=${() => this.dialog.close()}>${msg('Đóng')}</button>
