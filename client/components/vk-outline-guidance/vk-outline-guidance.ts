@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SectionProgress } from '../../../shared/api/progress.ts';
 import type { TemplateSection } from '../../../shared/templates/template.ts';
+import { panelStyles } from '../../styles/panel-styles.ts';
 
 /**
  * The guidance (hướng dẫn viết) of the section the cursor is in, with its expected length
@@ -11,54 +12,46 @@ import type { TemplateSection } from '../../../shared/templates/template.ts';
 @customElement('vk-outline-guidance')
 @localized()
 export class VkOutlineGuidance extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font-size: 0.9rem;
-    }
-    h2 {
-      font-size: 0.8rem;
-      text-transform: uppercase;
-      letter-spacing: 0.05em;
-      color: var(--vk-muted);
-      margin: 0 0 8px;
-    }
-    h3 {
-      font-size: 0.95rem;
-      margin: 0 0 6px;
-      line-height: 1.35;
-    }
-    .meta {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 6px;
-      margin: 0 0 10px;
-      font-size: 0.78rem;
-    }
-    .chip {
-      border: 1px solid var(--vk-border);
-      border-radius: 999px;
-      padding: 0 8px;
-      color: var(--vk-muted);
-    }
-    .chip.required {
-      border-color: #e2bcbc;
-      color: var(--vk-accent);
-    }
-    .chip.short {
-      border-color: #e8cf9a;
-      color: var(--vk-warn);
-    }
-    p.guidance {
-      margin: 0;
-      line-height: 1.55;
-      white-space: pre-line;
-    }
-    p.none {
-      color: var(--vk-muted);
-      margin: 0;
-    }
-  `;
+  static override styles = [
+    panelStyles,
+    css`
+      h3 {
+        font-size: 0.95rem;
+        margin: 0 0 6px;
+        line-height: 1.35;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin: 0 0 10px;
+        font-size: 0.78rem;
+      }
+      .chip {
+        border: 1px solid var(--vk-border);
+        border-radius: 999px;
+        padding: 0 8px;
+        color: var(--vk-muted);
+      }
+      .chip.required {
+        border-color: #e2bcbc;
+        color: var(--vk-accent);
+      }
+      .chip.short {
+        border-color: #e8cf9a;
+        color: var(--vk-warn);
+      }
+      p.guidance {
+        margin: 0;
+        line-height: 1.55;
+        white-space: pre-line;
+      }
+      p.none {
+        color: var(--vk-muted);
+        margin: 0;
+      }
+    `,
+  ];
 
   /** The section under the cursor, or null. */
   @property({ attribute: false }) section: TemplateSection | null = null;

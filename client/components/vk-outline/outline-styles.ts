@@ -1,93 +1,82 @@
 import { css } from 'lit';
+import { panelStyles } from '../../styles/panel-styles.ts';
 
 /** Styles of the outline: indented rows, a state dot per section, flagged sections in red. */
-export const outlineStyles = css`
-  /* The page's global box-sizing does not reach into shadow roots. */
-  * {
-    box-sizing: border-box;
-  }
-  :host {
-    display: block;
-    font-size: 0.9rem;
-  }
-  h2 {
-    font-size: 0.8rem;
-    text-transform: uppercase;
-    letter-spacing: 0.05em;
-    color: var(--vk-muted);
-    margin: 0 0 8px;
-  }
-  vk-progress-bar {
-    margin-bottom: 12px;
-  }
-  ol {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  button {
-    display: grid;
-    grid-template-columns: 14px 1fr auto;
-    gap: 6px;
-    align-items: baseline;
-    width: 100%;
-    text-align: left;
-    font: inherit;
-    color: inherit;
-    background: transparent;
-    border: 0;
-    border-radius: var(--vk-radius);
-    padding: 5px 6px 5px calc(6px + var(--indent, 0px));
-    cursor: pointer;
-    line-height: 1.35;
-  }
-  button:hover {
-    background: #efeee8;
-  }
-  button[aria-current='location'] {
-    background: #f3e3e3;
-    box-shadow: inset 3px 0 0 var(--vk-accent);
-  }
-  .label {
-    font-weight: 600;
-  }
-  .depth-1 .title {
-    font-weight: 600;
-  }
-  .words {
-    font-size: 0.75rem;
-    color: var(--vk-muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .mark {
-    width: 12px;
-    height: 12px;
-    border-radius: 50%;
-    border: 2px solid #b5b4ab;
-    align-self: center;
-  }
-  .writing .mark {
-    border-color: #d9a441;
-    background: linear-gradient(90deg, #d9a441 50%, transparent 50%);
-  }
-  .written .mark {
-    border-color: var(--vk-ok);
-    background: var(--vk-ok);
-  }
-  .missing .mark {
-    border-style: dashed;
-  }
-  .flagged .mark {
-    border-color: var(--vk-danger);
-  }
-  .flagged .title,
-  .flagged .words {
-    color: var(--vk-danger);
-  }
-  .missing .title {
-    text-decoration: line-through;
-  }
-  .empty-list {
-    color: var(--vk-muted);
-  }
-`;
+export const outlineStyles = [
+  panelStyles,
+  css`
+    vk-progress-bar {
+      margin-bottom: 12px;
+    }
+    ol {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    button {
+      display: grid;
+      grid-template-columns: 14px 1fr auto;
+      gap: 6px;
+      align-items: baseline;
+      width: 100%;
+      text-align: left;
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      border: 0;
+      border-radius: var(--vk-radius);
+      padding: 5px 6px 5px calc(6px + var(--indent, 0px));
+      cursor: pointer;
+      line-height: 1.35;
+    }
+    button:hover {
+      background: #efeee8;
+    }
+    button[aria-current='location'] {
+      background: #f3e3e3;
+      box-shadow: inset 3px 0 0 var(--vk-accent);
+    }
+    .label {
+      font-weight: 600;
+    }
+    .depth-1 .title {
+      font-weight: 600;
+    }
+    .words {
+      font-size: 0.75rem;
+      color: var(--vk-muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .mark {
+      width: 12px;
+      height: 12px;
+      border-radius: 50%;
+      border: 2px solid #b5b4ab;
+      align-self: center;
+    }
+    .writing .mark {
+      border-color: #d9a441;
+      background: linear-gradient(90deg, #d9a441 50%, transparent 50%);
+    }
+    .written .mark {
+      border-color: var(--vk-ok);
+      background: var(--vk-ok);
+    }
+    .missing .mark {
+      border-style: dashed;
+    }
+    .flagged .mark {
+      border-color: var(--vk-danger);
+    }
+    .flagged .title,
+    .flagged .words {
+      color: var(--vk-danger);
+    }
+    .missing .title {
+      text-decoration: line-through;
+    }
+    .empty-list {
+      color: var(--vk-muted);
+    }
+  `,
+];
