@@ -1,13 +1,73 @@
-import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// As root, Debian Chromium needs these; the background-networking ones keep it off the closed network (T15).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 30_000,
-    pool: 'forks',
-    // Builds the web client once for the browser tests in tests/e2e.
-    globalSetup: ['tests/e2e/build-client.ts'],
+    // Failure screenshots and other attachments go to the git-ignored dist/, not the repository root.
+    attachmentsDir: 'dist/vitest-attachments',
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/client/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
+          pool: 'forks',
+          // Builds the web client once for the browser tests in tests/e2e.
+          globalSetup: ['tests/e2e/build-client.ts'],
+        },
+      },
+      {
+        // The web client's elements, rendered in real Chromium. Lit's legacy decorators compile
+        // because client/tsconfig.json (extending the root one) sits next to the sources (T2).
+        optimizeDeps: {
+          // Pre-bundled up front: found mid-run, Vite reloads the page and a second copy of
+          // ProseMirror breaks Tiptap ("Adding different instances of a keyed plugin").
+          include: [
+            'lit',
+            'lit/decorators.js',
+            '@lit/localize',
+            'zod',
+            'yjs',
+            '@tiptap/core',
+            '@tiptap/starter-kit',
+            '@tiptap/extension-collaboration',
+          ],
+        },
+        test: {
+          name: 'browser',
+          include: ['tests/client/**/*.test.ts'],
+          setupFiles: ['tests/client/setup.ts'],
+          // Tests stub `window.fetch` (the network boundary); the real one is back before each test.
+          unstubGlobals: true,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: CHROMIUM_ARGS,
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            // Kept out of the source tree, next to the e2e screenshots.
+            screenshotDirectory: 'dist/client-test-screenshots',
+          },
+        },
+      },
+    ],
   },
 });

@@ -107,7 +107,7 @@ export class VkHomePage extends LitElement {
     const canCreate = this.session.roles.some((r) => r.role === 'drafter' || r.role === 'secretary');
     return html`<div class="top">
         <h1>${msg('Dự thảo văn kiện')}</h1>
-        ${canCreate ? html`<button @click=${() => this.dialog.show()}>${msg('Tạo dự thảo')}</button>` : nothing}
+        ${canCreate ? html`<button @click=${() => void this.dialog.show()}>${msg('Tạo dự thảo')}</button>` : nothing}
       </div>
       ${
         this.cards === null

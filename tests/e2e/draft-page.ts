@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, where `window` exists.
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../helpers/test-server.ts';
 import { api } from '../helpers/http-client.ts';

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, where `window` exists.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -62,7 +64,7 @@ describe('the draft page', () => {
         marker,
         { polling: 'raf', timeout: 5000 },
       );
-      latencies.push((await t1.jsonValue()) - t0);
+      latencies.push(((await t1.jsonValue()) as number) - t0);
     }
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);

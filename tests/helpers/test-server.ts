@@ -65,7 +65,8 @@ export async function startTestServer(
     DATA_DIR: dir,
     VANKIEN_DEMO: '0',
     PUBLIC_URL: options.clientDir === undefined ? TEST_ORIGIN : browserUrl,
-    ...(options.clientDir === undefined ? {} : { CLIENT_DIR: options.clientDir }),
+    // API-only servers never serve a client, whatever a developer built into dist/client.
+    CLIENT_DIR: options.clientDir ?? path.join(dir, 'no-client'),
     ...env,
   });
   const config = options.tune?.(loaded) ?? loaded;

@@ -85,12 +85,18 @@ export class VkCreateDraftDialog extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement;
   @state() private templates: Templates = [];
   @state() private error = '';
+  @state() private busy = false;
 
   /** Opens the dialog (loading the templates the first time). */
   async show(): Promise<void> {
     this.error = '';
     this.dialog.showModal();
-    if (this.templates.length === 0) this.templates = (await request('/templates', TemplateList)).templates;
+    if (this.templates.length > 0) return;
+    try {
+      this.templates = (await request('/templates', TemplateList)).templates;
+    } catch (error) {
+      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
+    }
   }
 
   override render() {
@@ -122,7 +128,7 @@ export class VkCreateDraftDialog extends LitElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         <div class="actions">
           <button type="button" @click=${() => this.dialog.close()}>${msg('Hủy')}</button>
-          <button type="submit" class="primary">${msg('Tạo dự thảo')}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${msg('Tạo dự thảo')}</button>
         </div>
       </form>
     </dialog>`;
@@ -130,6 +136,8 @@ export class VkCreateDraftDialog extends LitElement {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
+    // One draft per click: a second click while the first request runs would create a twin.
+    if (this.busy) return;
     const data = Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
     const text = (key: string) => (data[key]?.trim() ? data[key].trim() : undefined);
     const header = {
@@ -141,6 +149,7 @@ export class VkCreateDraftDialog extends LitElement {
       congressOrdinal: text('congressOrdinal') === undefined ? undefined : Number(data.congressOrdinal),
       term: text('term'),
     };
+    this.busy = true;
     try {
       const draft = await request('/drafts', Draft, {
         body: { templateId: data.templateId, title: text('title'), header },
@@ -148,7 +157,13 @@ export class VkCreateDraftDialog extends LitElement {
       this.dialog.close();
       this.dispatchEvent(new DraftCreatedEvent(draft));
     } catch (error) {
-      this.error = error instanceof ApiError ? `${errorMessage(error.code)} ${error.message}` : String(error);
+      // For a field out of bounds the server's message names the field, which helps here.
+      this.error =
+        error instanceof ApiError
+          ? `${errorMessage(error.code)}${error.code === 'validation_failed' ? ` (${error.message})` : ''}`
+          : errorMessage('internal_error');
+    } finally {
+      this.busy = false;
     }
   }
 }

@@ -77,7 +77,7 @@ export class VkEditorToolbar extends LitElement {
                   tabindex="-1"
                   aria-label=${b.label}
                   title=${b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
-                  aria-keyshortcuts=${b.shortcut.replace('⌘', 'Meta')}
+                  aria-keyshortcuts=${b.shortcut.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
                   aria-pressed=${b.active ? String(b.active(editor)) : nothing}
                   ?disabled=${b.enabled ? !b.enabled(editor) : false}
                   @click=${() => b.run(editor)}
@@ -91,9 +91,14 @@ export class VkEditorToolbar extends LitElement {
 
   protected override updated(): void {
     this.setAttribute('aria-label', msg('Định dạng văn bản'));
-    // Roving tabindex: exactly one control is reachable with Tab.
+    // Roving tabindex: exactly one control is reachable with Tab; a disabled one (e.g. Undo
+    // with nothing left to undo) cannot be, so the stop falls back to the first enabled control.
     const controls = this.controls();
-    controls.forEach((c, i) => (c.tabIndex = i === Math.min(this.focusIndex, controls.length - 1) ? 0 : -1));
+    const enabled = (c: HTMLElement) => !(c as HTMLButtonElement).disabled;
+    let stop = Math.min(this.focusIndex, controls.length - 1);
+    const current = controls[stop];
+    if (current !== undefined && !enabled(current)) stop = Math.max(0, controls.findIndex(enabled));
+    controls.forEach((c, i) => (c.tabIndex = i === stop ? 0 : -1));
   }
 
   private groups(): ToolButton[][] {

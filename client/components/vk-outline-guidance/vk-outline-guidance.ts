@@ -73,7 +73,7 @@ export class VkOutlineGuidance extends LitElement {
         <p class="meta">
           ${section.required ? html`<span class="chip required">${msg('Bắt buộc')}</span>` : nothing}
           <span class="chip ${short ? 'short' : ''}">${msg(str`Đã viết ${words} chữ`)}</span>
-          ${hint ? html`<span class="chip">${lengthText(hint)}</span>` : nothing}
+          ${hint && lengthText(hint) !== '' ? html`<span class="chip">${lengthText(hint)}</span>` : nothing}
         </p>
         ${
           section.guidance

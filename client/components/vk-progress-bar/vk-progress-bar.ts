@@ -1,9 +1,10 @@
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 /** How many of a draft's sections are written, being written, or empty (flagged ones counted apart). */
 @customElement('vk-progress-bar')
+@localized()
 export class VkProgressBar extends LitElement {
   static override styles = css`
     :host {
