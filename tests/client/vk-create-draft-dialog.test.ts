@@ -6,6 +6,7 @@ import type { TemplateList } from '../../shared/api/templates.ts';
 import { DraftCreatedEvent } from '../../client/components/vk-create-draft-dialog/vk-create-draft-dialog.ts';
 import {
   captureEvents,
+  deferred,
   eventually,
   find,
   findAll,
@@ -221,5 +222,26 @@ describe('vk-create-draft-dialog', () => {
     await dialog.updateComplete;
 
     expect(alert()).toBe('');
+  });
+
+  it('creates one draft however often the button is pressed while the request runs', async () => {
+    const answer = deferred<Response>();
+    const sent = api(() => answer.promise);
+    const { dialog, submit } = await openDialog();
+
+    await submit();
+    await dialog.updateComplete;
+    // The button is disabled now; a form submission by Enter is ignored as well.
+    find<HTMLFormElement>(dialog, 'form').requestSubmit();
+    answer.resolve(json(201, CREATED));
+
+    await eventually(() => expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1));
+  });
+
+  it('says so when the templates cannot be loaded', async () => {
+    stubFetch(() => json(500, { error: { code: 'internal_error', message: 'boom' } }));
+    const { alert } = await openDialog();
+
+    expect(alert()).toBe('Đã có lỗi. Vui lòng thử lại.');
   });
 });
