@@ -1,16 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { configDefaults, defineConfig } from 'vitest/config';
-
-// As root, Debian Chromium needs these; the background-networking ones keep it off the closed network (T15).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_LAUNCH } from './tests/helpers/chromium.ts';
 
 export default defineConfig({
   test: {
@@ -57,10 +47,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: CHROMIUM_ARGS,
-              },
+              launchOptions: CHROMIUM_LAUNCH,
             }),
             instances: [{ browser: 'chromium' }],
             // Kept out of the source tree, next to the e2e screenshots.

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach } from 'vitest';
+import { CHROMIUM_LAUNCH } from './chromium.ts';
 import type { TestServer } from './test-server.ts';
 import type { Persona } from './workspace.ts';
 
@@ -9,20 +10,6 @@ import type { Persona } from './workspace.ts';
 export const E2E_CLIENT_DIR = path.resolve(import.meta.dirname, '../../dist/e2e-client');
 /** Screenshots of each page, kept as test artifacts (git-ignored). */
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../dist/e2e-screenshots');
-
-/** Debian's Chromium with the flags a closed network needs (STACK.md T15). */
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 /** A browser page with every console error and page error collected. */
 export interface TestPage {
@@ -44,7 +31,7 @@ export function useBrowser() {
   return {
     /** A fresh page (new context) on the test server, at 1280×800 unless told otherwise. */
     async page(server: TestServer, viewport = { width: 1280, height: 800 }): Promise<TestPage> {
-      browser ??= await chromium.launch(LAUNCH);
+      browser ??= await chromium.launch(CHROMIUM_LAUNCH);
       const context = await browser.newContext({ viewport, baseURL: server.browserUrl });
       contexts.push(context);
       const page = await context.newPage();
