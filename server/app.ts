@@ -40,8 +40,12 @@ export interface App {
 
 /** The composition root: the only place that wires modules together. */
 export function createApp({ config, log, database, consultations }: AppDeps): App {
-  const { store, registry, texts } = createCollabCore(database, config.collab, log);
-  const services = createServices(database.db, config.auth, { consultations, texts });
+  // The core reports edits to the drafts service, which needs the core's texts: bind late.
+  let services: Services | null = null;
+  const { store, registry, texts } = createCollabCore(database, config.collab, log, (draftId, userId) =>
+    services?.drafts.noteEdit(draftId, userId),
+  );
+  services = createServices(database.db, config.auth, { consultations, texts });
   const cookies: CookiePolicy = {
     secure: config.auth.secureCookies,
     maxAgeS: config.auth.sessionAbsoluteMs / 1000,

@@ -65,21 +65,18 @@ export function createServices(
     const blocs = new Set((await orgs.list()).filter((o) => o.kind === 'bloc').map((o) => o.id));
     return grants.some((g) => g.role === 'admin' && blocs.has(g.orgId));
   });
+  const nameOf = async (id: number) => (await users.findById(id))?.displayName ?? null;
   const drafts = new DraftService(
     db,
     () => access!,
     templates,
     texts,
     () => epoch.bump(),
+    nameOf,
   );
   access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
   const progress = new DraftProgressService(drafts, templates, texts);
-  const versions = new VersionService(
-    db,
-    drafts,
-    texts,
-    async (id) => (await users.findById(id))?.displayName ?? null,
-  );
+  const versions = new VersionService(db, drafts, texts, nameOf);
   const userAdmin = new UserAdminService(users, orgs);
   return {
     epoch,

@@ -134,6 +134,17 @@ export class VkHomePage extends LitElement {
                   ${accessLabel(draft.access)}</span
                 >
                 ${
+                  draft.lastEdit
+                    ? html`<span class="meta"
+                        >${msg(
+                          str`Sửa lần cuối: ${draft.lastEdit.name ?? '—'}, ${new Date(
+                            draft.lastEdit.at,
+                          ).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' })}`,
+                        )}</span
+                      >`
+                    : nothing
+                }
+                ${
                   progress.sections > 0
                     ? html`<vk-progress-bar
                         .written=${progress.written}

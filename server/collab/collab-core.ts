@@ -15,7 +15,13 @@ export interface CollabCore {
 }
 
 /** Builds the collaboration core (the server and the admin CLI alike). */
-export function createCollabCore(database: OpenDatabase, collab: Config['collab'], log: Logger): CollabCore {
+export function createCollabCore(
+  database: OpenDatabase,
+  collab: Config['collab'],
+  log: Logger,
+  /** Told after each applied edit: which draft, by whom. */
+  onEdited?: (draftId: string, userId: number) => void,
+): CollabCore {
   const store = new SqliteDocStore({
     db: database.db,
     sqlite: database.sqlite,
@@ -28,6 +34,7 @@ export function createCollabCore(database: OpenDatabase, collab: Config['collab'
     log: log.child({ module: 'collab' }),
     roomIdleMs: collab.roomIdleMs,
     compaction: collab.compaction,
+    onEdited,
   });
   return { store, registry, texts: roomTexts(store, registry) };
 }

@@ -14,6 +14,8 @@ export interface RoomRegistryOptions {
   /** How long a room without peers stays loaded. */
   readonly roomIdleMs: number;
   readonly compaction: CompactionPolicy;
+  /** Called after a user's edit is applied to a room's document. */
+  readonly onEdited?: ((doc: string, userId: number) => void) | undefined;
 }
 
 /**
@@ -103,6 +105,7 @@ export class RoomRegistry {
             compaction: this.options.compaction,
             onEmpty: (r) => this.scheduleIdle(r),
             onFailed: (r) => this.drop(r),
+            onEdited: (r, userId) => this.options.onEdited?.(r.name, userId),
           });
           this.loads += 1;
           this.rooms.set(name, room);

@@ -29,11 +29,14 @@ export interface RoomDeps {
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer guarantee durability and must be dropped. */
   readonly onFailed: (room: Room) => void;
+  /** Called after a user's edit is applied (the drafts module records who edited last). */
+  readonly onEdited?: ((room: Room, userId: number) => void) | undefined;
 }
 
 interface PendingWrite {
   readonly update: Uint8Array;
   readonly from: Peer | null;
+  readonly userId: number;
   status: 'pending' | 'committed';
   /** Called once the write is applied to the shared document (server-side edits wait on it). */
   readonly onApplied?: (() => void) | undefined;
@@ -250,7 +253,7 @@ export class Room {
           this.deps.log.error({ room: this.name, err: error }, 'clientID claim not stored'),
         );
     }
-    const write: PendingWrite = { update, from: peer, status: 'pending', onApplied };
+    const write: PendingWrite = { update, from: peer, userId, status: 'pending', onApplied };
     this.pending.push(write);
     this.deps.store.append(this.name, update).then(
       () => {
@@ -266,7 +269,7 @@ export class Room {
   private drain(): void {
     if (this.destroyed) return; // unloaded at shutdown: the write is stored, nobody is left to see it
     while (this.pending[0]?.status === 'committed') {
-      const { update, from, onApplied } = this.pending.shift()!;
+      const { update, from, userId, onApplied } = this.pending.shift()!;
       Y.applyUpdate(this.doc, update, from);
       this.encodedState = null;
       const message = protocol.encodeSyncUpdate(update);
@@ -274,6 +277,7 @@ export class Room {
       this.logCount += 1;
       this.logBytes += update.length;
       onApplied?.();
+      this.deps.onEdited?.(this, userId);
       for (const listener of this.listeners) listener();
     }
     this.maybeCompact();

@@ -16,7 +16,9 @@ export async function findDraft(db: Kysely<Database>, id: string): Promise<Draft
 export async function updateDraft(
   db: Kysely<Database>,
   id: string,
-  changes: Partial<Pick<DraftRow, 'title' | 'status' | 'archived_at' | 'header'>>,
+  changes: Partial<
+    Pick<DraftRow, 'title' | 'status' | 'archived_at' | 'header' | 'last_edited_by' | 'last_edited_at'>
+  >,
 ): Promise<void> {
   await db
     .updateTable('drafts')

@@ -41,7 +41,27 @@ export class DraftService implements DraftDirectory {
     private readonly texts: DraftTexts,
     /** Tells open sockets to re-check their rights (the access epoch). */
     private readonly onTextAccessChanged: () => Promise<void>,
+    /** Display names, for "last edited by" (the users module answers). */
+    private readonly nameOf: (userId: number) => Promise<string | null>,
   ) {}
+
+  /** When each (draft, user) edit was last written down; edits arrive many times a second. */
+  private readonly lastNoted = new Map<string, { userId: number; at: number }>();
+
+  /**
+   * Records that `userId` edited the draft's text (called by the collaboration core after
+   * each applied edit): written at most once a minute per draft unless the editor changes.
+   */
+  noteEdit(draftId: string, userId: number): void {
+    const now = Date.now();
+    const last = this.lastNoted.get(draftId);
+    if (last !== undefined && last.userId === userId && now - last.at < 60_000) return;
+    this.lastNoted.set(draftId, { userId, at: now });
+    updateDraft(this.db, draftId, { last_edited_by: userId, last_edited_at: now }).catch(() => {
+      // A draft deleted meanwhile, or a busy database: the next edit records it again.
+      this.lastNoted.delete(draftId);
+    });
+  }
 
   /** Creates a draft of an organisation the user drafts for, seeded from a template if one is named. */
   async create(user: User, input: NewDraft): Promise<Draft> {
@@ -73,6 +93,8 @@ export class DraftService implements DraftDirectory {
       status: 'drafting',
       archived_at: null,
       header: JSON.stringify({ term: template?.term, ...input.header }),
+      last_edited_by: null,
+      last_edited_at: null,
     };
     // The text first: a draft row never points at a document that failed to store.
     if (template !== null) await this.texts.seed(row.id, draftUpdateFromJSON(templateToDoc(template)));
@@ -83,7 +105,7 @@ export class DraftService implements DraftDirectory {
   /** A draft the user may open; 404 when it does not exist or the user may not know it does. */
   async get(userId: number, id: string): Promise<Draft> {
     const { row, access } = await this.find(userId, id);
-    return toDraft(row, access);
+    return toDraft(row, access, await this.editorName(row));
   }
 
   /** Renames, moves status forward (or back, until final), archives or edits the header. */
@@ -119,9 +141,13 @@ export class DraftService implements DraftDirectory {
     for (const row of await listDrafts(this.db)) {
       if ((row.archived_at !== null) !== (options.archived ?? false)) continue;
       const access = await this.access().resolveIn(userId, row.id, row.org_id);
-      if (access !== null) drafts.push(toDraft(row, access));
+      if (access !== null) drafts.push(toDraft(row, access, await this.editorName(row)));
     }
     return drafts;
+  }
+
+  private editorName(row: DraftRow): Promise<string | null> {
+    return row.last_edited_by === null ? Promise.resolve(null) : this.nameOf(row.last_edited_by);
   }
 
   /** Whether a draft is final, or null if it does not exist (for the permission resolver). */
@@ -157,7 +183,7 @@ function parseHeader(json: string | null): DraftHeader {
   return json === null ? {} : (JSON.parse(json) as DraftHeader);
 }
 
-function toDraft(row: DraftRow, access: DraftAccess): Draft {
+function toDraft(row: DraftRow, access: DraftAccess, editorName: string | null = null): Draft {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -171,5 +197,9 @@ function toDraft(row: DraftRow, access: DraftAccess): Draft {
     templateId: row.template_id,
     templateVersion: row.template_version,
     header: parseHeader(row.header),
+    lastEdit:
+      row.last_edited_by === null || row.last_edited_at === null
+        ? null
+        : { userId: row.last_edited_by, name: editorName, at: new Date(row.last_edited_at).toISOString() },
   };
 }

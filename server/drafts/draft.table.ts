@@ -15,6 +15,9 @@ export interface DraftTable {
   archived_at: number | null;
   /** Header fields as JSON (DraftHeader). */
   header: string | null;
+  /** Who last edited the text, and when (recorded at most once a minute per draft and user). */
+  last_edited_by: number | null;
+  last_edited_at: number | null;
 }
 
 /** The drafts module's tables. */

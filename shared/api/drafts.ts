@@ -57,6 +57,8 @@ export const Draft = z
     templateId: z.string().nullable(),
     templateVersion: z.number().int().nullable(),
     header: DraftHeader,
+    /** Who last edited the text and when (ISO 8601), if anyone has. */
+    lastEdit: z.object({ userId: z.number().int(), name: z.string().nullable(), at: z.string() }).nullable(),
   })
   .meta({ id: 'Draft' });
 /** A draft as the API returns it. */

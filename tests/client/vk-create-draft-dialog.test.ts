@@ -55,6 +55,7 @@ const CREATED: Draft = {
   templateId: 'bao-cao-chi-bo',
   templateVersion: 1,
   header: { place: 'Hà Nội', congressOrdinal: 14, term: '2025-2027' },
+  lastEdit: null,
 };
 
 /** The API as the dialog sees it: templates to list, and `create` answering `POST /api/drafts`. */

@@ -125,6 +125,7 @@ export const templates = {
   scd30148a05f69ee5: str`${0} words`,
   sd0838157155f73b0: `Drafting`,
   sd09db90eb12cba1c: `Number and symbol`,
+  sd0ce38ff9a98cb0f: str`Last edited: ${0}, ${1}`,
   sd237c11a1aaa80b1: `View`,
   sd287d715eb2b3a3e: `Try again`,
   sd35948d88d9301d4: `Term`,

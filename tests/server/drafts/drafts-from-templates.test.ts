@@ -152,3 +152,18 @@ describe('a final draft', () => {
     expect(fresh.text()).not.toContain('Sau khi chốt');
   });
 });
+
+describe('the last edit', () => {
+  it('records who edited the text last, for the drafts list', async () => {
+    const server = await bed.start();
+    const id = await createDraft(server, templateIds[0]!);
+    const token = server.workspace.users.editor.token;
+    const lastEdit = async () =>
+      ((await (await api(server, `/drafts/${id}`, { token })).json()) as { lastEdit: { name: string } | null }).lastEdit;
+    expect(await lastEdit()).toBeNull();
+    const coeditor = bed.connect(id, { as: 'coeditor' });
+    await coeditor.synced();
+    writeInSection(coeditor.doc, 'p1', 'Một câu.');
+    await waitForAsync(async () => (await lastEdit())?.name === 'Trần Thị Bình', 'the last edit recorded');
+  });
+});
