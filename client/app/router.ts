@@ -2,7 +2,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'sign-in' }
-  | { name: 'draft'; draftId: string }
+  | { name: 'draft'; draftId: string; panel?: 'versions' }
   | { name: 'admin' }
   | { name: 'not-found' };
 
@@ -11,8 +11,11 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/sign-in') return { name: 'sign-in' };
   if (pathname === '/admin') return { name: 'admin' };
-  const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
-  if (draft !== null) return { name: 'draft', draftId: draft[1]! };
+  const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})(\/versions)?\/?$/.exec(pathname);
+  if (draft !== null)
+    return draft[2] === undefined
+      ? { name: 'draft', draftId: draft[1]! }
+      : { name: 'draft', draftId: draft[1]!, panel: 'versions' };
   return { name: 'not-found' };
 }
 
@@ -24,7 +27,7 @@ export function routePath(route: Route): string {
     case 'sign-in':
       return '/sign-in';
     case 'draft':
-      return `/drafts/${route.draftId}`;
+      return `/drafts/${route.draftId}${route.panel === 'versions' ? '/versions' : ''}`;
     case 'admin':
       return '/admin';
     case 'not-found':

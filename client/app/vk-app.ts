@@ -140,7 +140,11 @@ export class VkApp extends LitElement {
       case 'sign-in':
         return html`<vk-home-page .session=${this.session}></vk-home-page>`;
       case 'draft':
-        return html`<vk-draft-page .session=${this.session} .draftId=${this.route.draftId}></vk-draft-page>`;
+        return html`<vk-draft-page
+          .session=${this.session}
+          .draftId=${this.route.draftId}
+          .panel=${this.route.panel ?? null}
+        ></vk-draft-page>`;
       case 'admin':
         return html`<vk-admin-page .session=${this.session}></vk-admin-page>`;
       case 'not-found':

@@ -43,6 +43,8 @@ export class VkDraftPage extends LitElement {
   @property({ attribute: false }) session!: SessionInfo;
   /** The draft to open. */
   @property() draftId = '';
+  /** A side panel the URL asks for (`/drafts/:id/versions`). */
+  @property({ attribute: false }) panel: 'versions' | null = null;
 
   @state() private sectionId: string | null = null;
   @query('vk-editor') private editorEl?: VkEditor;
@@ -118,6 +120,7 @@ export class VkDraftPage extends LitElement {
     const current = sections.find((s) => s.section.id === this.sectionId)?.section ?? null;
     const currentProgress = this.progress.progress?.sections.find((s) => s.id === this.sectionId) ?? null;
     return html`<vk-editor-layout
+      .preferredTab=${this.panel}
       .tabs=${[
         { id: 'guidance', label: msg('Hướng dẫn') },
         { id: 'versions', label: msg('Các lần dự thảo') },
@@ -196,6 +199,9 @@ export class VkDraftPage extends LitElement {
   }
 
   private onTabChanged(event: AsideTabChangedEvent) {
+    // The address follows the panel, so a link to a draft's versions opens them.
+    const path = `/drafts/${this.draftId}${event.tab === 'versions' ? '/versions' : ''}`;
+    if (location.pathname !== path) history.replaceState(null, '', path);
     // Someone else may have frozen or restored a version since the list was read.
     if (event.tab === 'versions') void this.versions?.reload();
   }

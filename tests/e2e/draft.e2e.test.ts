@@ -129,6 +129,18 @@ describe('the draft page', () => {
     expect(errors, errors.join('\n')).toEqual([]);
   });
 
+  it("a link to a draft's versions opens the page with the versions panel, and the address follows the panel", async () => {
+    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
+    const draftId = await createDraft(server);
+    const { page, errors } = await browser.page(server);
+    await signInAs(page, server, 'editor');
+    await page.goto(`/drafts/${draftId}/versions`);
+    await page.getByRole('button', { name: 'Chốt dự thảo lần 1' }).waitFor();
+    await page.getByRole('button', { name: 'Hướng dẫn' }).click();
+    await page.waitForURL(`**/drafts/${draftId}`);
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+
   it('works on a 768-px tablet', async () => {
     const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
     const draftId = await createDraft(server);

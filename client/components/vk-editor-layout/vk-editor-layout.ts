@@ -69,6 +69,9 @@ export class VkEditorLayout extends LitElement {
 
   /** The side panel's tabs. */
   @property({ attribute: false }) tabs: LayoutTab[] = [];
+  /** The tab to show first (e.g. the one the URL names); it opens even where it is a drawer. */
+  @property() preferredTab: string | null = null;
+  private preferredShown = false;
 
   @state() private outlineOpen = true;
   @state() private tab: string | null = null;
@@ -164,7 +167,13 @@ export class VkEditorLayout extends LitElement {
   /** Docked where there is room, closed (drawers) where there is not. */
   private resetForWidth(): void {
     this.outlineOpen = this.width.outlineDocked;
-    if (this.tabs.length > 0) this.setTab(this.width.asideDocked ? (this.tab ?? this.tabs[0]!.id) : null);
+    if (this.tabs.length === 0) return;
+    // The preferred tab counts once, when the layout first appears; later width changes dock or close.
+    const preferred =
+      this.tabs.some((t) => t.id === this.preferredTab) && !this.preferredShown ? this.preferredTab : null;
+    this.preferredShown = true;
+    if (preferred !== null) this.setTab(preferred);
+    else this.setTab(this.width.asideDocked ? (this.tab ?? this.tabs[0]!.id) : null);
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
