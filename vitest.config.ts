@@ -35,6 +35,9 @@ export default defineConfig({
             '@tiptap/core',
             '@tiptap/starter-kit',
             '@tiptap/extension-collaboration',
+            '@tiptap/extension-collaboration-caret',
+            '@tiptap/pm/state',
+            '@tiptap/pm/view',
           ],
         },
         test: {

@@ -62,10 +62,14 @@ export class VkAdminPage extends LitElement {
 
   @property({ attribute: false }) session!: SessionInfo;
   @state() private orgs: Org[] = [];
+  @state() private failed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void request('/orgs', OrgList).then(({ orgs }) => (this.orgs = orgs));
+    request('/orgs', OrgList).then(
+      ({ orgs }) => (this.orgs = orgs),
+      () => (this.failed = true),
+    );
   }
 
   override render() {
@@ -73,6 +77,7 @@ export class VkAdminPage extends LitElement {
       (r) => r.role === 'admin' && this.orgs.find((o) => o.id === r.orgId)?.kind === 'bloc',
     );
     return html`<h1>${msg('Quản trị')}</h1>
+      ${this.failed ? html`<p role="alert">${msg('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.')}</p>` : ''}
       <nav aria-label=${msg('Cây tổ chức')}>
         <h2>${msg('Cây tổ chức')}</h2>
         <ul>

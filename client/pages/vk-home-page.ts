@@ -96,11 +96,12 @@ export class VkHomePage extends LitElement {
 
   @property({ attribute: false }) session!: SessionInfo;
   @state() private cards: DraftCard[] | null = null;
+  @state() private failed = false;
   @query('vk-create-draft-dialog') private dialog!: VkCreateDraftDialog;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    this.load().catch(() => (this.failed = true));
   }
 
   override render() {
@@ -110,11 +111,15 @@ export class VkHomePage extends LitElement {
         ${canCreate ? html`<button @click=${() => void this.dialog.show()}>${msg('Tạo dự thảo')}</button>` : nothing}
       </div>
       ${
-        this.cards === null
-          ? html`<p class="empty">${msg('Đang tải…')}</p>`
-          : this.cards.length === 0
-            ? html`<p class="empty">${msg('Chưa có dự thảo nào bạn được xem.')}</p>`
-            : STATUSES.map((status) => this.renderGroup(status))
+        this.failed
+          ? html`<p class="empty" role="alert">
+              ${msg('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.')}
+            </p>`
+          : this.cards === null
+            ? html`<p class="empty">${msg('Đang tải…')}</p>`
+            : this.cards.length === 0
+              ? html`<p class="empty">${msg('Chưa có dự thảo nào bạn được xem.')}</p>`
+              : STATUSES.map((status) => this.renderGroup(status))
       }
       <vk-create-draft-dialog @vk-draft-created=${this.onCreated}></vk-create-draft-dialog>`;
   }

@@ -1,5 +1,6 @@
 import type { LitElement } from 'lit';
 import { onTestFinished, vi } from 'vitest';
+import { page } from 'vitest/browser';
 
 type Tag = keyof HTMLElementTagNameMap;
 
@@ -109,4 +110,13 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 /** Waits until `check` stops throwing (for renders that follow a network answer). */
 export function eventually(check: () => void): Promise<void> {
   return vi.waitFor(check, { timeout: 2000, interval: 10 });
+}
+
+/** Vitest's default viewport, which the next test gets back. */
+const DEFAULT_VIEWPORT = { width: 414, height: 896 };
+
+/** Resizes the page's frame to `width` (media queries and `matchMedia` follow) for this test only. */
+export async function viewport(width: number, height = 800): Promise<void> {
+  await page.viewport(width, height);
+  onTestFinished(() => page.viewport(DEFAULT_VIEWPORT.width, DEFAULT_VIEWPORT.height));
 }

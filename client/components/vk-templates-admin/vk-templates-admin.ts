@@ -19,7 +19,7 @@ export class VkTemplatesAdmin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    this.load().catch(() => (this.error = errorMessage('network_error')));
   }
 
   override render() {

@@ -37,7 +37,7 @@ export class VkUsersAdmin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    this.load().catch(() => (this.error = errorMessage('network_error')));
   }
 
   override render() {

@@ -62,6 +62,8 @@ export class VkVersionsFreeze extends LitElement {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
+    // One version per click: a second submission while the first runs would be refused anyway.
+    if (this.busy) return;
     this.busy = true;
     this.notice = null;
     try {
@@ -72,10 +74,9 @@ export class VkVersionsFreeze extends LitElement {
       this.notice = { kind: 'ok', text: msg(str`Đã chốt ${versionLabel(version.number)}.`) };
       this.dispatchEvent(new VersionFrozenEvent(version));
     } catch (error) {
-      this.notice = {
-        kind: 'error',
-        text: errorMessage(error instanceof ApiError ? error.code : 'network_error'),
-      };
+      const code = error instanceof ApiError ? error.code : 'network_error';
+      // Nothing changed since the last version is information, not a failure.
+      this.notice = { kind: code === 'no_changes' ? 'info' : 'error', text: errorMessage(code) };
     } finally {
       this.busy = false;
     }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../shared/api/auth.ts';
+import type { Org } from '../../shared/api/orgs.ts';
+import '../../client/pages/vk-admin-page.ts';
+import type { VkUsersAdmin } from '../../client/components/vk-users-admin/vk-users-admin.ts';
+import { eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
+
+const BLOC: Org = {
+  id: 1,
+  kind: 'bloc',
+  name: 'Đảng ủy Khối các cơ quan tỉnh',
+  shortName: 'ĐUK',
+  parentId: null,
+};
+const UNIT: Org = {
+  id: 3,
+  kind: 'unit',
+  name: 'Đảng bộ Sở Tài nguyên và Môi trường',
+  shortName: 'ĐB Sở TN&MT',
+  parentId: 1,
+};
+const BRANCH: Org = { id: 5, kind: 'branch', name: 'Chi bộ Văn phòng Sở', shortName: 'CB VP', parentId: 3 };
+const UNION: Org = { id: 8, kind: 'mass', name: 'Công đoàn cơ quan Khối', shortName: 'CĐ Khối', parentId: 1 };
+
+/** An admin of `orgId` (and drafter of the unit). */
+const adminOf = (orgId: number): SessionInfo => ({
+  user: { id: 2, username: 'quan.tri', displayName: 'Phạm Quản Trị', org: orgId === 1 ? BLOC : UNIT },
+  roles: [
+    { orgId, role: 'admin' },
+    { orgId: 3, role: 'drafter' },
+  ],
+  expiresAt: '2026-06-01T08:00:00.000Z',
+});
+
+/** The API as the admin page and its panels see it, the organisations visible being `orgs`. */
+function api(orgs: Org[]) {
+  return stubFetch((r) => {
+    if (r.path === '/api/orgs') return json(200, { orgs });
+    if (r.path === '/api/users') return json(200, { users: [] });
+    if (r.path === '/api/templates') return json(200, { templates: [] });
+    return undefined;
+  });
+}
+
+async function adminPage(session: SessionInfo, orgs: Org[]) {
+  const sent = api(orgs);
+  const page = await mount('vk-admin-page', { session });
+  await eventually(() => expect(findAll(page, 'nav li')).toHaveLength(orgs.length));
+  await page.updateComplete;
+  return { page, sent };
+}
+
+/** The organisation tree as shown: each name with its short name, and its indent. */
+const tree = (page: Element) => findAll(page, 'nav li').map((li) => [textOf(li), li.style.paddingLeft]);
+
+describe('vk-admin-page', () => {
+  it('shows the organisation tree, each organisation indented under its parent', async () => {
+    const { page, sent } = await adminPage(adminOf(1), [BLOC, UNIT, BRANCH, UNION]);
+
+    expect(tree(page)).toEqual([
+      ['Đảng ủy Khối các cơ quan tỉnh ĐUK', '0px'],
+      ['Đảng bộ Sở Tài nguyên và Môi trường ĐB Sở TN&MT', '14px'],
+      ['Chi bộ Văn phòng Sở CB VP', '28px'],
+      ['Công đoàn cơ quan Khối CĐ Khối', '14px'],
+    ]);
+    expect(findAll(page, 'nav li .kind').map(textOf)).toEqual(['ĐUK', 'ĐB Sở TN&MT', 'CB VP', 'CĐ Khối']);
+    expect(find(page, 'nav').getAttribute('aria-label')).toBe('Cây tổ chức');
+    expect(sent.filter((r) => r.path === '/api/orgs')).toHaveLength(1);
+  });
+
+  it('starts the tree at the highest organisation the admin can see', async () => {
+    const { page } = await adminPage(adminOf(3), [UNIT, BRANCH]);
+
+    expect(tree(page)).toEqual([
+      ['Đảng bộ Sở Tài nguyên và Môi trường ĐB Sở TN&MT', '0px'],
+      ['Chi bộ Văn phòng Sở CB VP', '14px'],
+    ]);
+  });
+
+  it('hands the organisations to the users panel', async () => {
+    const { page } = await adminPage(adminOf(3), [UNIT, BRANCH]);
+
+    expect(textOf(find(page, 'h1'))).toBe('Quản trị');
+    expect(find<VkUsersAdmin>(page, 'vk-users-admin').orgs).toEqual([UNIT, BRANCH]);
+  });
+
+  it('shows the templates to an admin of the bloc', async () => {
+    const { page, sent } = await adminPage(adminOf(1), [BLOC, UNIT]);
+
+    expect(findAll(page, 'vk-templates-admin')).toHaveLength(1);
+    await eventually(() => expect(sent.map((r) => r.path)).toContain('/api/templates'));
+  });
+
+  it('hides the templates from an admin of a unit only', async () => {
+    const { page, sent } = await adminPage(adminOf(3), [BLOC, UNIT, BRANCH]);
+
+    expect(findAll(page, 'vk-templates-admin')).toEqual([]);
+    expect(findAll(page, 'vk-users-admin')).toHaveLength(1);
+    expect(sent.map((r) => r.path)).not.toContain('/api/templates');
+  });
+
+  it('does not count a drafter of the bloc as its admin', async () => {
+    const session: SessionInfo = {
+      ...adminOf(3),
+      roles: [
+        { orgId: 1, role: 'drafter' },
+        { orgId: 3, role: 'admin' },
+      ],
+    };
+    const { page } = await adminPage(session, [BLOC, UNIT]);
+
+    expect(findAll(page, 'vk-templates-admin')).toEqual([]);
+  });
+});
