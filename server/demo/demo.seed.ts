@@ -35,7 +35,7 @@ export function credentialsFile(dataDir: string): string {
 }
 
 /**
- * Creates the demo organisation tree, its users and the pilot unit's empty draft through the
+ * Creates the demo organisation tree, its users and the pilot unit's draft (from the outline) through the
  * services (so the same rules apply as everywhere). Call it on an empty database only.
  */
 export async function seedDemo(services: Services, options: DemoOptions = {}): Promise<DemoCredentials> {
