@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ROLES } from '../access.ts';
 import { Org } from './orgs.ts';
 
-/** Usernames: lower-case letters, digits, dot, dash, underscore. */
-export const USERNAME_PATTERN = /^[a-z0-9._-]{2,64}$/;
+/** Usernames: lower-case letters, digits, dot, dash, underscore; starting with a letter or digit (never a path like `..`). */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 /** `POST /api/auth/sign-in`. */
 export const SignInRequest = z

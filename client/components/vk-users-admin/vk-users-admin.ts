@@ -74,7 +74,7 @@ export class VkUsersAdmin extends LitElement {
       <form @submit=${this.create}>
         <h3>${msg('Thêm người dùng')}</h3>
         <label
-          >${msg('Tên đăng nhập')} <input name="username" required pattern="[a-z0-9._\\-]{2,64}"
+          >${msg('Tên đăng nhập')} <input name="username" required pattern="[a-z0-9][a-z0-9._\\-]{1,63}"
         /></label>
         <label>${msg('Họ và tên')} <input name="displayName" required maxlength="200" /></label>
         <label
