@@ -159,7 +159,11 @@ describe('the last edit', () => {
     const id = await createDraft(server, templateIds[0]!);
     const token = server.workspace.users.editor.token;
     const lastEdit = async () =>
-      ((await (await api(server, `/drafts/${id}`, { token })).json()) as { lastEdit: { name: string } | null }).lastEdit;
+      (
+        (await (await api(server, `/drafts/${id}`, { token })).json()) as {
+          lastEdit: { name: string } | null;
+        }
+      ).lastEdit;
     expect(await lastEdit()).toBeNull();
     const coeditor = bed.connect(id, { as: 'coeditor' });
     await coeditor.synced();
