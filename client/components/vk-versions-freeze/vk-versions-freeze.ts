@@ -1,5 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { z } from 'zod';
 import { VersionSummary } from '../../../shared/api/versions.ts';
@@ -7,6 +7,7 @@ import { ApiError, request } from '../../api/api-client.ts';
 import { errorMessage } from '../../app/labels.ts';
 import { versionsPanelStyles } from '../vk-versions-panel/versions-panel-styles.ts';
 import { versionLabel } from '../../app/version-label.ts';
+import { renderNotice, type PanelNotice } from '../vk-versions-panel/panel-notice.ts';
 
 /** Fired when the current text was frozen as a new numbered version. */
 export class VersionFrozenEvent extends Event {
@@ -32,7 +33,7 @@ export class VkVersionsFreeze extends LitElement {
   @property({ type: Number }) next = 1;
 
   @state() private busy = false;
-  @state() private notice: { kind: 'ok' | 'info' | 'error'; text: string } | null = null;
+  @state() private notice: PanelNotice | null = null;
   @query('textarea') private note!: HTMLTextAreaElement;
 
   override render() {
@@ -48,16 +49,7 @@ export class VkVersionsFreeze extends LitElement {
           ${msg(str`Chốt dự thảo lần ${this.next}`)}
         </button>
       </form>
-      ${
-        this.notice
-          ? html`<p
-              class="notice ${this.notice.kind}"
-              role=${this.notice.kind === 'error' ? 'alert' : 'status'}
-            >
-              ${this.notice.text}
-            </p>`
-          : nothing
-      }`;
+      ${renderNotice(this.notice)}`;
   }
 
   private async onSubmit(event: SubmitEvent) {

@@ -12,6 +12,7 @@ import '../vk-versions-viewer/vk-versions-viewer.ts';
 import type { VkVersionsViewer } from '../vk-versions-viewer/vk-versions-viewer.ts';
 import { formatWhen, versionsPanelStyles } from './versions-panel-styles.ts';
 import { versionLabel } from '../../app/version-label.ts';
+import { renderNotice, type PanelNotice } from './panel-notice.ts';
 
 type Versions = z.infer<typeof VersionList>;
 
@@ -37,7 +38,7 @@ export class VkVersionsPanel extends LitElement {
 
   @state() private data: Versions | null = null;
   @state() private busy = false;
-  @state() private notice: { kind: 'ok' | 'error'; text: string } | null = null;
+  @state() private notice: PanelNotice | null = null;
   @query('vk-versions-viewer') private viewer!: VkVersionsViewer;
   @query('vk-versions-diff') private differ!: VkVersionsDiff;
 
@@ -68,17 +69,7 @@ export class VkVersionsPanel extends LitElement {
             </vk-versions-freeze>`
           : nothing
       }
-      ${
-        this.notice
-          ? html`<p
-              class="notice ${this.notice.kind}"
-              role=${this.notice.kind === 'error' ? 'alert' : 'status'}
-            >
-              ${this.notice.text}
-            </p>`
-          : nothing
-      }
-      ${versions.length >= 2 ? this.renderCompare(versions) : nothing}
+      ${renderNotice(this.notice)} ${versions.length >= 2 ? this.renderCompare(versions) : nothing}
       ${
         this.data === null
           ? html`<p class="muted">${msg('Đang tải…')}</p>`
