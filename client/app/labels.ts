@@ -53,6 +53,8 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Phiên làm việc đã hết. Vui lòng đăng nhập lại.');
     case 'draft_not_found':
       return msg('Không tìm thấy dự thảo, hoặc bạn không có quyền xem.');
+    case 'version_not_found':
+      return msg('Không tìm thấy lần dự thảo này.');
     case 'no_changes':
       return msg('Chưa có thay đổi nào kể từ lần dự thảo trước.');
     case 'draft_final':

@@ -188,6 +188,31 @@ describe('vk-users-admin', () => {
     ]);
   });
 
+  it('hides a one-time password once the admin does something else', async () => {
+    const users = [AN, CUONG];
+    api(users, (r) => {
+      if (r.method === 'POST' && r.path === '/api/users/le.van.cuong/password')
+        return json(200, { user: CUONG, password: 'Nw4-rT8-bY1' });
+      if (r.method === 'DELETE' && r.path === '/api/users/le.van.cuong') {
+        users.pop();
+        return new Response(null, { status: 204 });
+      }
+      return undefined;
+    });
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
+    const { button, password, rows } = await usersAdmin();
+
+    await userEvent.click(button('le.van.cuong', 'Cấp lại mật khẩu'));
+    await eventually(() => expect(password()).toContain('Nw4-rT8-bY1'));
+    await userEvent.click(button('le.van.cuong', 'Xóa'));
+
+    await eventually(() => expect(rows()).toHaveLength(1));
+    expect(password()).toBe('');
+  });
+
   it('asks before removing a user, then removes them from the list', async () => {
     const users = [AN, CUONG];
     const sent = api(users, (r) => {

@@ -98,7 +98,8 @@ describe('vk-versions-viewer', () => {
     await element.show('d1', 9);
     await element.updateComplete;
 
-    expect(textOf(find(element, '[role="alert"]'))).toBe('Đã có lỗi. Vui lòng thử lại.');
+    expect(textOf(find(element, '[role="alert"]'))).toBe('Không tìm thấy lần dự thảo này.');
+    expect(textOf(find(element, '#viewer-title'))).toBe('Không mở được lần dự thảo này');
     expect(sheet().hidden).toBe(true);
     expect(prose()).toEqual([]);
   });

@@ -97,6 +97,8 @@ export class VkUsersAdmin extends LitElement {
 
   private async run(action: () => Promise<void>) {
     this.error = '';
+    // A one-time password belongs to the action that made it; the next action hides it.
+    this.notice = '';
     try {
       await action();
       await this.load();

@@ -64,7 +64,9 @@ export class VkVersionsViewer extends LitElement {
     return html`<dialog aria-labelledby="viewer-title" @close=${this.destroyEditor}>
       <header>
         <div class="grow">
-          <h2 id="viewer-title">${v ? versionLabel(v.number) : msg('Đang tải…')}</h2>
+          <h2 id="viewer-title">
+            ${v ? versionLabel(v.number) : this.error ? msg('Không mở được lần dự thảo này') : msg('Đang tải…')}
+          </h2>
           ${v ? html`<p>${formatWhen(v.createdAt)}${v.note ? html` — ${v.note}` : nothing}</p>` : nothing}
         </div>
         <button type="button" @click=${() => this.dialog.close()}>${msg('Đóng')}</button>
