@@ -9,10 +9,8 @@ export interface Grant {
 
 /** Where a draft lives (the drafts module answers). */
 export interface DraftDirectory {
-  /** The organisation owning the draft, or null if there is no such draft. */
-  orgOf(draftId: string): Promise<number | null>;
-  /** Whether the draft is final (its text is closed), or null if there is no such draft. */
-  isFinal(draftId: string): Promise<boolean | null>;
+  /** The organisation owning the draft and whether it is final, or null if there is no such draft. */
+  locate(draftId: string): Promise<{ orgId: number; final: boolean } | null>;
 }
 
 /**
@@ -58,9 +56,8 @@ export class AccessService {
 
   /** What `userId` may do with `draftId`, or null: treat the draft as non-existent (404). */
   async resolve(userId: number, draftId: string): Promise<DraftAccess | null> {
-    const orgId = await this.deps.drafts.orgOf(draftId);
-    if (orgId === null) return null;
-    return this.resolveIn(userId, draftId, orgId);
+    const draft = await this.deps.drafts.locate(draftId);
+    return draft === null ? null : this.resolveIn(userId, draftId, draft.orgId);
   }
 
   /**
@@ -68,11 +65,10 @@ export class AccessService {
    * draft (the committee reads it like everyone else). Used by the collaboration endpoint.
    */
   async resolveText(userId: number, draftId: string): Promise<DraftAccess | null> {
-    const [access, final] = await Promise.all([
-      this.resolve(userId, draftId),
-      this.deps.drafts.isFinal(draftId),
-    ]);
-    return access === 'edit' && final === true ? 'read' : access;
+    const draft = await this.deps.drafts.locate(draftId);
+    if (draft === null) return null;
+    const access = await this.resolveIn(userId, draftId, draft.orgId);
+    return access === 'edit' && draft.final ? 'read' : access;
   }
 
   /** Like {@link resolve}, when the draft's organisation is already known. */

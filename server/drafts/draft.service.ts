@@ -150,15 +150,10 @@ export class DraftService implements DraftDirectory {
     return row.last_edited_by === null ? Promise.resolve(null) : this.nameOf(row.last_edited_by);
   }
 
-  /** Whether a draft is final, or null if it does not exist (for the permission resolver). */
-  async isFinal(draftId: string): Promise<boolean | null> {
+  /** Where a draft lives and whether it is final, or null if it does not exist (for the permission resolver). */
+  async locate(draftId: string): Promise<{ orgId: number; final: boolean } | null> {
     const row = await findDraft(this.db, draftId);
-    return row === undefined ? null : row.status === 'final';
-  }
-
-  /** Where a draft lives, or null if it does not exist (for the permission resolver). */
-  async orgOf(draftId: string): Promise<number | null> {
-    return (await findDraft(this.db, draftId))?.org_id ?? null;
+    return row === undefined ? null : { orgId: row.org_id, final: row.status === 'final' };
   }
 
   /**
