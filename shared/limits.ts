@@ -11,3 +11,21 @@ export const COLLAB_LIMITS = {
   /** A connection must send sync step 1 within this time after the upgrade. */
   syncTimeoutMs: 10_000,
 } as const;
+
+/** Bounds of consultation rounds and comments, checked by the server and shown by the client. */
+export const COMMENT_LIMITS = {
+  /** Longest comment, reply or committee note, in characters after trimming. */
+  bodyMax: 5000,
+  /** Longest replacement text of a suggestion. */
+  replacementMax: 5000,
+  /** Longest quoted text kept with an anchor (longer selections keep their start and end). */
+  quoteMax: 2000,
+  /** Characters of context kept before and after the quote, to find it again. */
+  contextChars: 32,
+  /** Longest round title. */
+  roundTitleMax: 300,
+  /** Most organisations invited to one round. */
+  invitedMax: 2000,
+  /** A round's deadline is at most this far ahead. */
+  deadlineMaxDays: 366,
+} as const;

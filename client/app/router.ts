@@ -3,6 +3,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'sign-in' }
   | { name: 'draft'; draftId: string; panel?: 'versions' }
+  | { name: 'rounds'; draftId: string; roundId?: number }
   | { name: 'admin' }
   | { name: 'not-found' };
 
@@ -11,6 +12,11 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/sign-in') return { name: 'sign-in' };
   if (pathname === '/admin') return { name: 'admin' };
+  const rounds = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/rounds(?:\/(\d{1,9}))?\/?$/.exec(pathname);
+  if (rounds !== null)
+    return rounds[2] === undefined
+      ? { name: 'rounds', draftId: rounds[1]! }
+      : { name: 'rounds', draftId: rounds[1]!, roundId: Number(rounds[2]) };
   const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})(\/versions)?\/?$/.exec(pathname);
   if (draft !== null)
     return draft[2] === undefined
@@ -28,6 +34,8 @@ export function routePath(route: Route): string {
       return '/sign-in';
     case 'draft':
       return `/drafts/${route.draftId}${route.panel === 'versions' ? '/versions' : ''}`;
+    case 'rounds':
+      return `/drafts/${route.draftId}/rounds${route.roundId === undefined ? '' : `/${route.roundId}`}`;
     case 'admin':
       return '/admin';
     case 'not-found':
