@@ -63,6 +63,12 @@ export async function startServer(
       .catch((error: unknown) => log.error({ err: error }, 'session sweep failed'));
   }, 600_000);
   sweepTimer.unref();
+  // Rounds past their deadline stop taking comments at once (reads check the deadline); this
+  // also ends invited commenters' access on open sockets and tells open pages, within a minute.
+  const roundTimer = setInterval(() => {
+    app.services.rounds.sweep().catch((error: unknown) => log.error({ err: error }, 'round sweep failed'));
+  }, 30_000);
+  roundTimer.unref();
   const server = createAdaptorServer({
     fetch: app.hono.fetch,
     websocket: { server: app.wss },
@@ -85,6 +91,7 @@ export async function startServer(
       closing ??= (async () => {
         clearInterval(walTimer);
         clearInterval(sweepTimer);
+        clearInterval(roundTimer);
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await app.shutdown();
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);

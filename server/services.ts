@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AccessEpoch } from './access/access-epoch.ts';
-import { AccessService, NO_CONSULTATIONS, type ConsultationAccess } from './access/access.service.ts';
+import { AccessService, type ConsultationAccess } from './access/access.service.ts';
 import { ApiTokenService } from './auth/api-token.service.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
@@ -17,6 +17,12 @@ import { PasswordHasher } from './users/password.ts';
 import { UserAdminService } from './users/user-admin.service.ts';
 import { UserService } from './users/user.service.ts';
 import { VersionService } from './versions/version.service.ts';
+import { CommentService } from './comments/comment.service.ts';
+import { EventHub } from './events/event-hub.ts';
+import { NotificationService } from './notifications/notification.service.ts';
+import { RoundService } from './rounds/round.service.ts';
+
+const NO_INVITED: readonly number[] = [];
 
 /** The domain services, each built once and handed to whoever needs it. */
 export interface Services {
@@ -32,6 +38,11 @@ export interface Services {
   readonly progress: DraftProgressService;
   readonly versions: VersionService;
   readonly userAdmin: UserAdminService;
+  /** Server-sent events of draft pages, by draft id. */
+  readonly draftEvents: EventHub<string>;
+  readonly notifications: NotificationService;
+  readonly rounds: RoundService;
+  readonly comments: CommentService;
 }
 
 /**
@@ -46,7 +57,11 @@ export function createServices(
   deps: { texts?: DraftTexts | undefined; consultations?: ConsultationAccess | undefined } = {},
 ): Services {
   const texts = deps.texts ?? storedTexts(db);
-  const consultations = deps.consultations ?? NO_CONSULTATIONS;
+  // The rounds module answers who is invited; tests may put a fixture in its place.
+  let rounds: RoundService | null = null;
+  const consultations: ConsultationAccess = deps.consultations ?? {
+    invitedOrgIds: (draftId) => rounds?.invitedOrgIds(draftId) ?? Promise.resolve(NO_INVITED),
+  };
   const epoch = new AccessEpoch(db);
   const orgs = new OrgService(db);
   const sessions = new SessionService(
@@ -78,6 +93,31 @@ export function createServices(
   const progress = new DraftProgressService(drafts, templates, texts);
   const versions = new VersionService(db, drafts, texts, nameOf);
   const userAdmin = new UserAdminService(users, orgs);
+  const draftEvents = new EventHub<string>();
+  const notifications = new NotificationService(db, (ids) => drafts.titles(ids));
+  let comments: CommentService | null = null;
+  rounds = new RoundService({
+    db,
+    drafts,
+    orgs,
+    users,
+    epoch,
+    events: draftEvents,
+    notifications,
+    versionExists: (draftId, number) => versions.exists(draftId, number),
+    counts: () => comments!.reader,
+  });
+  comments = new CommentService({
+    db,
+    drafts,
+    access: () => access!,
+    rounds,
+    texts,
+    users,
+    orgs,
+    events: draftEvents,
+    notifications,
+  });
   return {
     epoch,
     orgs,
@@ -91,5 +131,9 @@ export function createServices(
     progress,
     versions,
     userAdmin,
+    draftEvents,
+    notifications,
+    rounds,
+    comments,
   };
 }

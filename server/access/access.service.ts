@@ -13,16 +13,10 @@ export interface DraftDirectory {
   locate(draftId: string): Promise<{ orgId: number; final: boolean } | null>;
 }
 
-/**
- * Which organisations are invited to an open consultation round on a draft. The rounds
- * module plugs in here; until it exists, nobody is invited.
- */
+/** Which organisations are invited to an open consultation round on a draft (the rounds module answers). */
 export interface ConsultationAccess {
   invitedOrgIds(draftId: string): Promise<readonly number[]>;
 }
-
-/** The answer before rounds exist: no draft has an open round. */
-export const NO_CONSULTATIONS: ConsultationAccess = { invitedOrgIds: () => Promise.resolve([]) };
 
 /**
  * The rule, in one place and free of I/O: drafter or secretary of the draft's org → edit;

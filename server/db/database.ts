@@ -5,8 +5,11 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { AccessTables } from '../access/access.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
+import type { CommentTables } from '../comments/comment.table.ts';
 import type { DraftTables } from '../drafts/draft.table.ts';
+import type { NotificationTables } from '../notifications/notification.table.ts';
 import type { OrgTables } from '../orgs/org.table.ts';
+import type { RoundTables } from '../rounds/round.table.ts';
 import type { TemplateTables } from '../templates/template.table.ts';
 import type { VersionTables } from '../versions/version.table.ts';
 import type { UserTables } from '../users/user.table.ts';
@@ -19,7 +22,10 @@ export type Database = CollabTables &
   AccessTables &
   DraftTables &
   TemplateTables &
-  VersionTables;
+  VersionTables &
+  RoundTables &
+  CommentTables &
+  NotificationTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface OpenDatabase {

@@ -3,6 +3,7 @@ import * as createCollabLog from './migrations/2026_11_25_1100_create_collab_log
 import * as createIdentity from './migrations/2026_11_25_1400_create_identity.ts';
 import * as templatesVersions from './migrations/2026_11_25_1600_templates_versions.ts';
 import * as draftLastEdit from './migrations/2026_11_25_1700_draft_last_edit.ts';
+import * as roundsComments from './migrations/2026_12_04_1000_rounds_comments.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
 // and bundlers (STACK.md, Kysely row).
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_1400_create_identity': createIdentity,
   '2026_11_25_1600_templates_versions': templatesVersions,
   '2026_11_25_1700_draft_last_edit': draftLastEdit,
+  '2026_12_04_1000_rounds_comments': roundsComments,
 };
 
 /** Migrates to the newest schema; the caller decides what to do with an error. */

@@ -31,3 +31,9 @@ export async function updateDraft(
 export async function listDrafts(db: Kysely<Database>): Promise<DraftRow[]> {
   return db.selectFrom('drafts').selectAll().orderBy('updated_at', 'desc').execute();
 }
+
+/** The drafts with these ids (in no particular order). */
+export async function findDrafts(db: Kysely<Database>, ids: readonly string[]): Promise<DraftRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('drafts').selectAll().where('id', 'in', ids).execute();
+}

@@ -10,7 +10,7 @@ import type { TemplateService } from '../templates/template.service.ts';
 import type { User } from '../users/user.service.ts';
 import { templateToDoc } from './draft-seed.ts';
 import type { DraftTexts } from './draft-text.ts';
-import { findDraft, insertDraft, listDrafts, updateDraft } from './draft.repository.ts';
+import { findDraft, findDrafts, insertDraft, listDrafts, updateDraft } from './draft.repository.ts';
 import type { DraftRow } from './draft.table.ts';
 
 /** Input of {@link DraftService.create}. */
@@ -148,6 +148,30 @@ export class DraftService implements DraftDirectory {
 
   private editorName(row: DraftRow): Promise<string | null> {
     return row.last_edited_by === null ? Promise.resolve(null) : this.nameOf(row.last_edited_by);
+  }
+
+  /**
+   * Marks the draft as out for comments (a round opened) or back to drafting (its round
+   * ended). A final draft stays final.
+   */
+  async setConsultation(draftId: string, open: boolean): Promise<void> {
+    const row = await findDraft(this.db, draftId);
+    if (row === undefined || row.status === 'final') return;
+    const status = open ? 'consultation' : 'drafting';
+    if (row.status !== status) await updateDraft(this.db, draftId, { status });
+  }
+
+  /** Ids of the drafts of these organisations (archived ones included). */
+  async idsOfOrgs(orgIds: Iterable<number>): Promise<string[]> {
+    const wanted = new Set(orgIds);
+    if (wanted.size === 0) return [];
+    return (await listDrafts(this.db)).filter((row) => wanted.has(row.org_id)).map((row) => row.id);
+  }
+
+  /** Titles and organisations of these drafts (for lists that name them). */
+  async titles(ids: readonly string[]): Promise<Map<string, { title: string; orgId: number }>> {
+    const rows = await findDrafts(this.db, ids);
+    return new Map(rows.map((row) => [row.id, { title: row.title, orgId: row.org_id }]));
   }
 
   /** Where a draft lives and whether it is final, or null if it does not exist (for the permission resolver). */

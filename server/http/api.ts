@@ -5,9 +5,12 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { apiTokenRoutes } from '../auth/api-token.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { CookiePolicy } from '../auth/session-cookie.ts';
+import { commentRoutes } from '../comments/comment.routes.ts';
 import { draftEventRoutes } from '../drafts/draft-events.routes.ts';
 import { draftRoutes } from '../drafts/draft.routes.ts';
+import { notificationRoutes } from '../notifications/notification.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
+import { roundOverviewRoutes, roundRoutes } from '../rounds/round.routes.ts';
 import { templateRoutes } from '../templates/template.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
 import { versionRoutes } from '../versions/version.routes.ts';
@@ -32,7 +35,7 @@ export function apiRoutes(
   api.use('*', csrfGuard(options.allowedOrigins));
   api.use('*', authenticate(services.auth, options.cookies));
   api.route('/auth', authRoutes(services.auth, options.cookies));
-  for (const prefix of ['/tokens', '/orgs', '/drafts', '/templates', '/users']) {
+  for (const prefix of ['/tokens', '/orgs', '/drafts', '/templates', '/users', '/rounds', '/notifications']) {
     api.use(prefix, requireUser(services.auth));
     api.use(`${prefix}/*`, requireUser(services.auth));
   }
@@ -44,7 +47,18 @@ export function apiRoutes(
   api.route('/users', userRoutes(services.userAdmin));
   api.route('/drafts', draftRoutes(services.drafts));
   api.route('/drafts', versionRoutes(services.versions, services.progress));
-  api.route('/drafts', draftEventRoutes(services.progress));
+  api.route('/drafts', roundRoutes(services.rounds));
+  api.route('/drafts', commentRoutes(services.comments));
+  api.route(
+    '/drafts',
+    draftEventRoutes({
+      progress: services.progress,
+      events: services.draftEvents,
+      comments: services.comments.reader,
+    }),
+  );
+  api.route('/rounds', roundOverviewRoutes(services.rounds));
+  api.route('/notifications', notificationRoutes(services.notifications));
   api.route('/templates', templateRoutes(services.templates));
 
   api.doc31('/openapi.json', {

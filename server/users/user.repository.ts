@@ -108,3 +108,35 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Ids of the users holding `role` in any of these organisations. */
+export async function selectUsersWithRole(
+  db: Kysely<Database>,
+  role: Role,
+  orgIds: readonly number[],
+): Promise<number[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('role_grants')
+    .select('user_id')
+    .distinct()
+    .where('role', '=', role)
+    .where('org_id', 'in', orgIds)
+    .execute();
+  return rows.map((row) => row.user_id);
+}
+
+/** Display names of these users (missing ids are absent). */
+export async function selectNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  // Chunks keep each statement under SQLite's bound-parameter cap.
+  for (let at = 0; at < ids.length; at += 500) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', ids.slice(at, at + 500))
+      .execute();
+    for (const row of rows) names.set(row.id, row.display_name);
+  }
+  return names;
+}

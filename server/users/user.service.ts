@@ -10,6 +10,8 @@ import type { PasswordHasher } from './password.ts';
 import {
   countUsers,
   deleteGrant,
+  selectNames,
+  selectUsersWithRole,
   deleteUser,
   findUserById,
   findUserByUsername,
@@ -98,6 +100,17 @@ export class UserService {
   /** Whether there are no users at all (a fresh database). */
   async isEmpty(): Promise<boolean> {
     return (await countUsers(this.db)) === 0;
+  }
+
+  /** Display names of these users, in one query (for lists that name many people). */
+  async namesOf(ids: Iterable<number | null>): Promise<Map<number, string>> {
+    const unique = [...new Set([...ids].filter((id): id is number => id !== null))];
+    return unique.length === 0 ? new Map() : selectNames(this.db, unique);
+  }
+
+  /** Ids of the users holding `role` in any of these organisations (e.g. whom to notify). */
+  async withRole(role: Role, orgIds: readonly number[]): Promise<number[]> {
+    return selectUsersWithRole(this.db, role, orgIds);
   }
 
   /** The user's roles, per organisation. */

@@ -141,6 +141,11 @@ export class VersionService {
     await insertRestore(this.db, draftId, number, user.id);
   }
 
+  /** Whether the draft has a version `number` (a round sends out only frozen versions). */
+  async exists(draftId: string, number: number): Promise<boolean> {
+    return (await findVersion(this.db, draftId, number)) !== undefined;
+  }
+
   private async version(draftId: string, number: number) {
     const version = await findVersion(this.db, draftId, number);
     if (version === undefined) throw new NotFoundError('version_not_found', `No Dự thảo lần ${number}`);

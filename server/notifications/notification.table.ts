@@ -1,0 +1,23 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** In-app notifications, one row per recipient. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'round_opened' | 'comment_answered' | 'comment_replied' | 'org_submitted';
+  draft_id: string;
+  round_id: number | null;
+  comment_id: number | null;
+  actor_name: string | null;
+  text: string;
+  created_at: number;
+  read_at: number | null;
+}
+
+/** The notifications module's tables. */
+export interface NotificationTables {
+  notifications: NotificationTable;
+}
+
+/** A notification row as read. */
+export type NotificationRow = Selectable<NotificationTable>;
