@@ -1,6 +1,8 @@
-import { msg } from '@lit/localize';
-import type { DraftAccess, Role } from '../../shared/access.ts';
+import { msg, str } from '@lit/localize';
+import type { DraftAccess, OrgKind, Role } from '../../shared/access.ts';
+import type { InvitationState } from '../../shared/api/rounds.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import { COMMENT_LIMITS } from '../../shared/limits.ts';
 
 /** A role's name in the interface language. */
 export function roleLabel(role: Role): string {
@@ -40,6 +42,37 @@ export function accessLabel(access: DraftAccess): string {
   }
 }
 
+/** An organisation kind's name (chi bộ, đoàn thể…). */
+export function orgKindLabel(kind: OrgKind): string {
+  switch (kind) {
+    case 'bloc':
+      return msg('Đảng ủy Khối');
+    case 'unit':
+      return msg('Đảng bộ cơ sở');
+    case 'branch':
+      return msg('Chi bộ');
+    case 'mass':
+      return msg('Đoàn thể');
+  }
+}
+
+/** An invited organisation's progress in a round. */
+export function invitationStateLabel(state: InvitationState): string {
+  switch (state) {
+    case 'not_started':
+      return msg('Chưa bắt đầu');
+    case 'in_progress':
+      return msg('Đang góp ý');
+    case 'submitted':
+      return msg('Đã gửi');
+  }
+}
+
+/** Whether a round still takes comments. */
+export function roundStatusLabel(status: 'open' | 'closed'): string {
+  return status === 'open' ? msg('Đang lấy ý kiến') : msg('Đã kết thúc');
+}
+
 /** A user-facing message for an API error code (the server's message is for logs). */
 export function errorMessage(code: ErrorCode | 'network_error'): string {
   switch (code) {
@@ -63,6 +96,42 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Thông tin nhập chưa hợp lệ.');
     case 'forbidden':
       return msg('Bạn không có quyền làm việc này.');
+    case 'org_not_found':
+      return msg('Không tìm thấy tổ chức; có thể danh sách tổ chức vừa thay đổi. Hãy mở lại hộp thoại.');
+    case 'draft_archived':
+      return msg('Dự thảo đã được lưu trữ, không sửa được nữa.');
+    case 'round_not_found':
+      return msg('Không tìm thấy đợt lấy ý kiến này.');
+    case 'round_already_open':
+      return msg(
+        'Dự thảo đang có một đợt lấy ý kiến chưa kết thúc. Hãy kết thúc đợt đó trước khi mở đợt mới.',
+      );
+    case 'round_closed':
+      return msg('Đợt lấy ý kiến đã kết thúc, không góp ý hay gửi góp ý được nữa.');
+    case 'not_invited':
+      return msg('Tổ chức của bạn không được mời góp ý trong đợt này.');
+    case 'org_submitted':
+      return msg('Tổ chức của bạn đã gửi góp ý; các góp ý đã gửi không sửa được nữa.');
+    case 'comment_not_found':
+      return msg('Không tìm thấy góp ý này; có thể nó đã được rút lại.');
+    case 'comment_empty':
+      return msg('Nội dung góp ý đang để trống.');
+    case 'comment_too_long':
+      return msg(
+        str`Góp ý dài quá ${COMMENT_LIMITS.bodyMax} ký tự. Hãy rút gọn hoặc tách thành nhiều góp ý.`,
+      );
+    case 'comment_html':
+      return msg('Góp ý chỉ nhận văn bản thuần, không nhận mã HTML.');
+    case 'comment_locked':
+      return msg('Góp ý này đã được trả lời hoặc đã gửi, không sửa hay rút lại được nữa.');
+    case 'anchor_unresolved':
+      return msg(
+        'Không tìm thấy đoạn văn được chọn trong dự thảo (có thể vừa bị sửa). Hãy chọn lại rồi thử lại.',
+      );
+    case 'suggestion_span':
+      return msg('Đề xuất sửa chỉ áp dụng cho đoạn chọn nằm trong một đoạn văn.');
+    case 'comment_orphaned':
+      return msg('Đoạn văn của góp ý này đã bị xóa khỏi dự thảo, nên không áp dụng được đề xuất sửa.');
     default:
       return msg('Đã có lỗi. Vui lòng thử lại.');
   }

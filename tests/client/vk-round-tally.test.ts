@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import '../../client/components/vk-round-tally/vk-round-tally.ts';
+import { percentOf } from '../../client/components/vk-round-tally/vk-round-tally.ts';
+import { find, findAll, mount, textOf } from './fixture.ts';
+import { tally } from './rounds-data.ts';
+
+describe('vk-round-tally', () => {
+  it('shows submitted out of invited in large type, with a progress bar that says the same', async () => {
+    const t = await mount('vk-round-tally', { tally: tally() });
+
+    expect(textOf(find(t, '.big'))).toBe('Đã gửi 200/277 (72%)');
+    const bar = find(t, '[role="progressbar"]');
+    expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['200', '277']);
+    expect(bar.getAttribute('aria-valuetext')).toBe('Đã gửi 200/277 (72%)');
+    expect(find(t, '.bar span').style.width).toBe('72%');
+  });
+
+  it('counts the overdue organisations and the comments answered', async () => {
+    const t = await mount('vk-round-tally', { tally: tally() });
+
+    expect(findAll(t, '.facts span').map(textOf)).toEqual([
+      '12 tổ chức quá hạn chưa gửi',
+      '345 góp ý',
+      'Đã trả lời 120/345 (34%)',
+    ]);
+  });
+
+  it('leaves out the overdue line when nobody is late, and comment counts when compact', async () => {
+    const t = await mount('vk-round-tally', { tally: tally({ overdue: 0 }), compact: true });
+
+    expect(findAll(t, '.facts span')).toEqual([]);
+    expect(t.hasAttribute('compact')).toBe(true);
+  });
+
+  it('rounds percentages down and never divides by zero', () => {
+    expect(percentOf(199, 200)).toBe(99);
+    expect(percentOf(0, 0)).toBe(0);
+  });
+});
