@@ -116,3 +116,12 @@ export const overview = (
   },
   mine: more.mine ?? null,
 });
+
+/** Three sub-branches and two mass organisations of the unit. */
+export const ORGS: InvitableOrg[] = [
+  { id: 11, kind: 'branch', name: 'Chi bộ Văn phòng Sở', shortName: 'CBVPS' },
+  { id: 12, kind: 'branch', name: 'Chi bộ Thanh tra Sở', shortName: 'CBTTS' },
+  { id: 13, kind: 'branch', name: 'Chi bộ Chi cục Bảo vệ môi trường', shortName: 'CBCCBVMT' },
+  { id: 21, kind: 'mass', name: 'Công đoàn cơ sở', shortName: 'CĐCS' },
+  { id: 22, kind: 'mass', name: 'Đoàn Thanh niên', shortName: 'ĐTN' },
+];

@@ -78,6 +78,24 @@ describe('vk-round-actions', () => {
     expect(sent).toEqual([]);
   });
 
+  it('refuses a deadline no later than the current one, as the server would', async () => {
+    const sent = api();
+    const current = new Date(Date.now() + 5 * 86_400_000);
+    const a = await mount('vk-round-actions', {
+      draftId: 'd1',
+      round: round(4, { deadline: current.toISOString() }),
+    });
+
+    await userEvent.fill(
+      find<HTMLInputElement>(a, 'input[name="deadline"]'),
+      toLocalInput(new Date(current.getTime() - 86_400_000)),
+    );
+    await userEvent.click(find(a, 'button[type="submit"]'));
+
+    expect(notice(a)).toBe('Hạn mới phải sau hạn hiện tại.');
+    expect(sent).toEqual([]);
+  });
+
   it('closes the round early only after the committee confirms', async () => {
     const sent = api();
     const confirm = vi.fn(() => false);

@@ -116,8 +116,13 @@ export class VkRoundActions extends LitElement {
   private async onExtend(event: SubmitEvent) {
     event.preventDefault();
     const deadline = localInputToIso(this.deadlineInput?.value ?? '');
-    if (deadline === null || new Date(deadline).getTime() <= Date.now()) {
+    const at = deadline === null ? NaN : new Date(deadline).getTime();
+    if (deadline === null || !(at > Date.now())) {
       this.notice = { kind: 'error', text: msg('Hạn mới phải sau thời điểm hiện tại.') };
+      return;
+    }
+    if (this.round !== null && at <= new Date(this.round.deadline).getTime()) {
+      this.notice = { kind: 'error', text: msg('Hạn mới phải sau hạn hiện tại.') };
       return;
     }
     await this.patch({ deadline }, msg('Đã gia hạn đợt lấy ý kiến.'));
