@@ -191,6 +191,8 @@ export class CommentService {
   private async refuseUninvited(userId: number, draftId: string): Promise<void> {
     const located = await this.deps.drafts.locate(draftId);
     if (located === null) return;
+    if ((await this.deps.rounds.invitedEver(userId, draftId)).size > 0)
+      throw new ConflictError('round_closed', 'The round is closed; no more comments are taken');
     const under = new Set((await this.deps.orgs.list()).filter((o) => o.parentId === located.orgId).map((o) => o.id));
     const grants = await this.deps.users.grantsOf(userId);
     if (grants.some((g) => g.role === 'commenter' && under.has(g.orgId)))

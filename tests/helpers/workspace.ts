@@ -5,7 +5,7 @@ import { createServices } from '../../server/services.ts';
 import { databaseFile } from '../../server/server.ts';
 
 /** The people of the test workspace, one per kind of access. */
-export type Persona = 'editor' | 'coeditor' | 'reader' | 'commenter' | 'outsider';
+export type Persona = 'editor' | 'coeditor' | 'reader' | 'commenter' | 'commenter2' | 'youth' | 'outsider';
 
 /** A seeded organisation tree with a user and API token per persona, and drafts made on demand. */
 export interface Workspace {
@@ -13,6 +13,8 @@ export interface Workspace {
     readonly bloc: number;
     readonly unit: number;
     readonly branch: number;
+    readonly branch2: number;
+    readonly mass: number;
     readonly otherUnit: number;
   };
   readonly users: Record<Persona, { readonly id: number; readonly username: string; readonly token: string }>;
@@ -35,7 +37,8 @@ export const TEST_AUTH = {
 /**
  * Seeds the workspace into `<dataDir>/vankien.db` through the real services: a bloc, a unit
  * with a branch, and another unit. editor and coeditor draft for the unit; reader is the
- * bloc's admin; commenter is the branch's commenter; outsider drafts for the other unit.
+ * bloc's admin; commenter and commenter2 comment for two branches, youth for the unit's
+ * mass organisation; outsider drafts for the other unit.
  */
 export async function seedWorkspace(dataDir: string): Promise<Workspace> {
   const database = openDatabase(databaseFile(dataDir));
@@ -61,6 +64,18 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
     shortName: 'CBVP',
     parentId: unit.id,
   });
+  const branch2 = await services.orgs.create({
+    kind: 'branch',
+    name: 'Chi bộ Phòng Kế hoạch',
+    shortName: 'CBKH',
+    parentId: unit.id,
+  });
+  const mass = await services.orgs.create({
+    kind: 'mass',
+    name: 'Đoàn Thanh niên Sở',
+    shortName: 'ĐTN',
+    parentId: unit.id,
+  });
   const otherUnit = await services.orgs.create({
     kind: 'unit',
     name: 'Đảng bộ Sở Khác',
@@ -72,6 +87,8 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
     ['coeditor', 'Trần Thị Bình', unit.id, 'drafter'],
     ['reader', 'Lê Văn Cường', bloc.id, 'admin'],
     ['commenter', 'Phạm Thị Dung', branch.id, 'commenter'],
+    ['commenter2', 'Vũ Văn Giang', branch2.id, 'commenter'],
+    ['youth', 'Đỗ Thị Hoa', mass.id, 'commenter'],
     ['outsider', 'Hoàng Văn Em', otherUnit.id, 'drafter'],
   ];
   const users = {} as Record<Persona, { id: number; username: string; token: string }>;
@@ -94,7 +111,7 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
     'insert or ignore into drafts (id, org_id, title, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
   );
   return {
-    orgs: { bloc: bloc.id, unit: unit.id, branch: branch.id, otherUnit: otherUnit.id },
+    orgs: { bloc: bloc.id, unit: unit.id, branch: branch.id, branch2: branch2.id, mass: mass.id, otherUnit: otherUnit.id },
     users,
     password,
     draft(id, orgId = unit.id) {
