@@ -1,9 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import { DraftList, type Draft } from '../../shared/api/drafts.ts';
 import { DraftProgress } from '../../shared/api/progress.ts';
+import { RoundOverviewList, type RoundOverview } from '../../shared/api/rounds.ts';
 import { VersionList } from '../../shared/api/versions.ts';
 import { request } from '../api/api-client.ts';
 import { accessLabel, statusLabel } from '../app/labels.ts';
@@ -13,7 +14,10 @@ import type {
   DraftCreatedEvent,
   VkCreateDraftDialog,
 } from '../components/vk-create-draft-dialog/vk-create-draft-dialog.ts';
+import '../components/vk-invited-rounds/vk-invited-rounds.ts';
 import '../components/vk-progress-bar/vk-progress-bar.ts';
+import '../components/vk-rounds-overview/vk-rounds-overview.ts';
+import { homePageStyles } from './home-page-styles.ts';
 
 interface DraftCard {
   draft: Draft;
@@ -27,89 +31,34 @@ const STATUSES = ['drafting', 'consultation', 'final'] as const;
 @customElement('vk-home-page')
 @localized()
 export class VkHomePage extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      padding: 24px;
-      max-width: 1100px;
-      width: 100%;
-      margin: 0 auto;
-    }
-    .top {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 12px;
-    }
-    h1 {
-      font-size: 1.4rem;
-      margin: 0;
-    }
-    h2 {
-      font-size: 1.05rem;
-      margin: 28px 0 10px;
-      color: var(--vk-muted);
-    }
-    ul {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
-      gap: 12px;
-    }
-    li a {
-      display: grid;
-      gap: 6px;
-      padding: 14px 16px;
-      background: var(--vk-surface);
-      border: 1px solid var(--vk-border);
-      border-radius: var(--vk-radius);
-      color: inherit;
-      text-decoration: none;
-      box-shadow: var(--vk-shadow);
-    }
-    li a:hover {
-      border-color: var(--vk-accent);
-    }
-    .title {
-      font-weight: 600;
-    }
-    .meta {
-      color: var(--vk-muted);
-      font-size: 0.88rem;
-    }
-    button {
-      font: inherit;
-      font-weight: 600;
-      padding: 8px 14px;
-      border: 0;
-      border-radius: var(--vk-radius);
-      background: var(--vk-accent);
-      color: var(--vk-accent-text);
-      cursor: pointer;
-    }
-    .empty {
-      color: var(--vk-muted);
-    }
-  `;
+  static override styles = homePageStyles;
 
   @property({ attribute: false }) session!: SessionInfo;
   @state() private cards: DraftCard[] | null = null;
   @state() private failed = false;
+  /** The consultation rounds the user takes part in; null until loaded. */
+  @state() private rounds: RoundOverview[] | null = null;
+  @state() private roundsFailed = false;
   @query('vk-create-draft-dialog') private dialog!: VkCreateDraftDialog;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.load().catch(() => (this.failed = true));
+    request('/rounds', RoundOverviewList).then(
+      ({ rounds }) => (this.rounds = rounds),
+      () => (this.roundsFailed = true),
+    );
   }
 
   override render() {
-    const canCreate = this.session.roles.some((r) => r.role === 'drafter' || r.role === 'secretary');
+    const roles = this.session.roles.map((r) => r.role);
+    const canCreate = roles.includes('drafter') || roles.includes('secretary');
+    const oversees = canCreate || roles.includes('admin');
     return html`<div class="top">
         <h1>${msg('Dự thảo văn kiện')}</h1>
         ${canCreate ? html`<button @click=${() => void this.dialog.show()}>${msg('Tạo dự thảo')}</button>` : nothing}
       </div>
+      ${roles.includes('commenter') ? this.renderRounds('invited') : nothing}
       ${
         this.failed
           ? html`<p class="empty" role="alert">
@@ -121,7 +70,21 @@ export class VkHomePage extends LitElement {
               ? html`<p class="empty">${msg('Chưa có dự thảo nào bạn được xem.')}</p>`
               : STATUSES.map((status) => this.renderGroup(status))
       }
+      ${oversees ? this.renderRounds('overview') : nothing}
       <vk-create-draft-dialog @vk-draft-created=${this.onCreated}></vk-create-draft-dialog>`;
+  }
+
+  /** Commenters' invitations first, the committee's and admins' overview after the drafts. */
+  private renderRounds(view: 'invited' | 'overview') {
+    if (this.roundsFailed)
+      return html`<p class="empty" role="alert">${msg('Không tải được các đợt lấy ý kiến.')}</p>`;
+    if (this.rounds === null) return nothing;
+    return view === 'invited'
+      ? html`<vk-invited-rounds .rounds=${this.rounds}></vk-invited-rounds>`
+      : html`<vk-rounds-overview
+          .rounds=${this.rounds}
+          ?by-unit=${this.session.user.org.kind === 'bloc'}
+        ></vk-rounds-overview>`;
   }
 
   private renderGroup(status: (typeof STATUSES)[number]) {

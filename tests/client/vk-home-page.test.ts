@@ -8,6 +8,7 @@ import '../../client/pages/vk-home-page.ts';
 import { DraftCreatedEvent } from '../../client/components/vk-create-draft-dialog/vk-create-draft-dialog.ts';
 import { RouteChangedEvent } from '../../client/app/router.ts';
 import { progressOf, section } from './sections.ts';
+import { invitation, overview } from './rounds-data.ts';
 import { deferred, eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
 
 const UNIT = {
@@ -84,10 +85,19 @@ function versions(count: number) {
   };
 }
 
-/** The API as the home page sees it, listing `drafts`; `frozen` says how many versions each has. */
-function api(drafts: Draft[], frozen: Record<string, number> = {}, list?: Promise<Response>) {
+/**
+ * The API as the home page sees it, listing `drafts`; `frozen` says how many versions each has;
+ * `rounds` answers `GET /api/rounds` (none by default).
+ */
+function api(
+  drafts: Draft[],
+  frozen: Record<string, number> = {},
+  list?: Promise<Response>,
+  rounds: () => Response = () => json(200, { rounds: [] }),
+) {
   return stubFetch((r) => {
     if (r.path === '/api/drafts') return list ?? json(200, { drafts });
+    if (r.path === '/api/rounds') return rounds();
     const [, id, what] = /^\/api\/drafts\/([^/]+)\/(progress|versions)$/.exec(r.path) ?? [];
     if (id !== undefined && what === 'progress') return json(200, progress(id));
     if (id !== undefined && what === 'versions') return json(200, versions(frozen[id] ?? 0));
@@ -138,6 +148,7 @@ describe('vk-home-page', () => {
       sent
         .slice(1)
         .map((r) => r.path)
+        .filter((path) => path !== '/api/rounds')
         .sort(),
     ).toEqual([
       '/api/drafts/kd2025/progress',
@@ -216,5 +227,50 @@ describe('vk-home-page', () => {
 
     expect(location.pathname).toBe('/drafts/moi001');
     expect(routes.map((e) => e.route)).toEqual([{ name: 'draft', draftId: 'moi001' }]);
+  });
+
+  it('shows commenters the drafts their organisation is invited to comment on, above the drafts', async () => {
+    const invited = overview(5, { id: 3, name: UNIT.name }, { mine: invitation(11, 'Chi bộ Văn phòng Sở') });
+    api([REVIEW], {}, undefined, () => json(200, { rounds: [invited] }));
+    const page = await homePage(sessionAs('commenter'));
+
+    const list = find(page, 'vk-invited-rounds');
+    expect(list.rounds).toEqual([invited]);
+    expect(
+      list.compareDocumentPosition(findAll(page, 'h2')[0]!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(page.shadowRoot?.querySelector('vk-rounds-overview')).toBeNull();
+  });
+
+  it('shows drafters every round of their unit, and the bloc office every unit’s, grouped by unit', async () => {
+    const rounds = [overview(5, { id: 3, name: UNIT.name })];
+    api([ECONOMY], {}, undefined, () => json(200, { rounds }));
+    const drafter = await homePage(sessionAs('drafter'));
+    expect(find(drafter, 'vk-rounds-overview').rounds).toEqual(rounds);
+    expect(find(drafter, 'vk-rounds-overview').byUnit).toBe(false);
+    expect(drafter.shadowRoot?.querySelector('vk-invited-rounds')).toBeNull();
+    drafter.remove();
+
+    api([ECONOMY], {}, undefined, () => json(200, { rounds }));
+    const bloc: SessionInfo = {
+      ...sessionAs('admin'),
+      user: {
+        ...sessionAs().user,
+        org: { id: 1, kind: 'bloc', name: 'Đảng bộ Khối', shortName: 'ĐBK', parentId: null },
+      },
+      roles: [{ orgId: 1, role: 'admin' }],
+    };
+    const admin = await homePage(bloc);
+    expect(find(admin, 'vk-rounds-overview').byUnit).toBe(true);
+  });
+
+  it('says so when the rounds cannot be loaded, and still lists the drafts', async () => {
+    api([ECONOMY], {}, undefined, () => json(500, { error: { code: 'internal_error', message: 'boom' } }));
+    const page = await homePage(sessionAs('drafter'));
+
+    await eventually(() =>
+      expect(findAll(page, '[role="alert"]').map(textOf)).toEqual(['Không tải được các đợt lấy ý kiến.']),
+    );
+    expect(groups(page)).toEqual([['Đang soạn thảo', ['Báo cáo chính trị Đại hội XIV']]]);
   });
 });

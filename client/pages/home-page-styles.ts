@@ -1,0 +1,69 @@
+import { css } from 'lit';
+
+/** Styles of the home page, kept apart so the page stays readable. */
+export const homePageStyles = css`
+  :host {
+    display: block;
+    padding: 24px;
+    max-width: 1100px;
+    width: 100%;
+    margin: 0 auto;
+  }
+  .top {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px;
+  }
+  h1 {
+    font-size: 1.4rem;
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.05rem;
+    margin: 28px 0 10px;
+    color: var(--vk-muted);
+  }
+  ul {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
+    gap: 12px;
+  }
+  li a {
+    display: grid;
+    gap: 6px;
+    padding: 14px 16px;
+    background: var(--vk-surface);
+    border: 1px solid var(--vk-border);
+    border-radius: var(--vk-radius);
+    color: inherit;
+    text-decoration: none;
+    box-shadow: var(--vk-shadow);
+  }
+  li a:hover {
+    border-color: var(--vk-accent);
+  }
+  .title {
+    font-weight: 600;
+  }
+  .meta {
+    color: var(--vk-muted);
+    font-size: 0.88rem;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    padding: 8px 14px;
+    border: 0;
+    border-radius: var(--vk-radius);
+    background: var(--vk-accent);
+    color: var(--vk-accent-text);
+    cursor: pointer;
+  }
+  .empty {
+    color: var(--vk-muted);
+  }
+`;
