@@ -3,10 +3,12 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import { currentLanguage, setLanguage, type Language } from '../i18n/locale.ts';
+import '../components/vk-notifications/vk-notifications.ts';
 import '../pages/vk-admin-page.ts';
 import '../pages/vk-draft-page.ts';
 import '../pages/vk-home-page.ts';
 import '../pages/vk-not-found-page.ts';
+import '../pages/vk-rounds-page.ts';
 import '../pages/vk-sign-in-page.ts';
 import { SignedInEvent } from '../pages/vk-sign-in-page.ts';
 import { roleLabel } from './labels.ts';
@@ -96,7 +98,8 @@ export class VkApp extends LitElement {
 
   override render() {
     // Pages with a title of their own (a draft) set it after this.
-    if (this.route.name !== 'draft') document.title = `vankien — ${msg('Soạn thảo văn kiện đại hội')}`;
+    if (this.route.name !== 'draft' && this.route.name !== 'rounds')
+      document.title = `vankien — ${msg('Soạn thảo văn kiện đại hội')}`;
     return html`${this.renderHeader()}
       <main>${this.renderPage()}</main>`;
   }
@@ -113,6 +116,7 @@ export class VkApp extends LitElement {
           ? html`<a class="nav" href="/admin">${msg('Quản trị')}</a>`
           : ''
       }
+      ${session ? html`<vk-notifications></vk-notifications>` : ''}
       ${
         session
           ? html`<div class="who">
@@ -145,6 +149,12 @@ export class VkApp extends LitElement {
           .draftId=${this.route.draftId}
           .panel=${this.route.panel ?? null}
         ></vk-draft-page>`;
+      case 'rounds':
+        return html`<vk-rounds-page
+          .session=${this.session}
+          .draftId=${this.route.draftId}
+          .roundId=${this.route.roundId ?? null}
+        ></vk-rounds-page>`;
       case 'admin':
         return html`<vk-admin-page .session=${this.session}></vk-admin-page>`;
       case 'not-found':

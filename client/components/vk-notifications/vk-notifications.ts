@@ -1,0 +1,143 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { Notification } from '../../../shared/api/notifications.ts';
+import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
+import { NotificationsController } from './notifications-controller.ts';
+import { notificationsStyles } from './notifications-styles.ts';
+
+/** Where a notification leads: an organisation's submission to the round's dashboard, the rest to the draft. */
+export function notificationHref(n: Notification): string {
+  return n.kind === 'org_submitted' && n.roundId !== null
+    ? `/drafts/${n.draftId}/rounds/${n.roundId}`
+    : `/drafts/${n.draftId}`;
+}
+
+/** What happened, in one line. */
+function headline(n: Notification): string {
+  switch (n.kind) {
+    case 'round_opened':
+      return msg('Đợt lấy ý kiến mới mời tổ chức của bạn góp ý');
+    case 'comment_answered':
+      return n.actorName === null
+        ? msg('Tiểu ban văn kiện đã trả lời góp ý của tổ chức bạn')
+        : msg(str`${n.actorName} đã trả lời góp ý của tổ chức bạn`);
+    case 'comment_replied':
+      return n.actorName === null
+        ? msg('Có phản hồi mới về góp ý của tổ chức bạn')
+        : msg(str`${n.actorName} đã phản hồi góp ý của tổ chức bạn`);
+    case 'org_submitted':
+      return msg(str`${n.text} đã gửi góp ý`);
+  }
+}
+
+/**
+ * The header's bell: the unread count (in its accessible name too) and a panel of the newest
+ * notifications, each a link; opening one marks it read. Kept live by the notification stream.
+ */
+@customElement('vk-notifications')
+@localized()
+export class VkNotifications extends LitElement {
+  static override styles = notificationsStyles;
+
+  @state() private open = false;
+  @query('button.bell') private bell!: HTMLButtonElement;
+  @query('.panel') private panel!: HTMLElement;
+  private readonly notes = new NotificationsController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('click', this.onDocumentClick);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('click', this.onDocumentClick);
+    super.disconnectedCallback();
+  }
+
+  override render() {
+    const { unread, notifications } = this.notes;
+    const label = unread > 0 ? msg(str`Thông báo: ${unread} chưa đọc`) : msg('Thông báo');
+    return html`<button
+        class="bell"
+        type="button"
+        aria-label=${label}
+        title=${label}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${this.toggle}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        ${unread > 0 ? html`<span class="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+      </button>
+      <div
+        id="panel"
+        class="panel"
+        role="region"
+        aria-labelledby="panel-title"
+        tabindex="-1"
+        ?hidden=${!this.open}
+        @keydown=${this.onKey}
+      >
+        <div class="head">
+          <h2 id="panel-title">${msg('Thông báo')}</h2>
+          <button type="button" ?disabled=${unread === 0} @click=${() => void this.notes.markAllRead()}>
+            ${msg('Đánh dấu đã đọc tất cả')}
+          </button>
+        </div>
+        ${
+          notifications === null
+            ? html`<p class="empty" role=${this.notes.failed ? 'alert' : 'status'}>
+                ${this.notes.failed ? msg('Không tải được thông báo.') : msg('Đang tải…')}
+              </p>`
+            : notifications.length === 0
+              ? html`<p class="empty">${msg('Chưa có thông báo nào.')}</p>`
+              : html`<ul>
+                  ${notifications.map((n) => this.item(n))}
+                </ul>`
+        }
+      </div>`;
+  }
+
+  private item(n: Notification) {
+    return html`<li class=${n.read ? 'read' : 'unread'}>
+      <a href=${notificationHref(n)} @click=${() => this.onOpenItem(n)}>
+        ${n.read ? nothing : html`<span class="sr-only">${msg('Chưa đọc:')}</span>`}
+        <span class="what">${headline(n)}</span>
+        ${n.kind === 'org_submitted' || n.text === '' ? nothing : html`<span class="excerpt">${n.text}</span>`}
+        <small>${n.draftTitle} · ${formatWhen(n.createdAt)}</small>
+      </a>
+    </li>`;
+  }
+
+  private async toggle() {
+    this.open = !this.open;
+    await this.updateComplete;
+    if (this.open) this.panel.focus();
+  }
+
+  private onOpenItem(n: Notification) {
+    this.open = false;
+    void this.notes.markRead([n.id]);
+  }
+
+  private onKey(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    this.open = false;
+    this.bell.focus();
+  }
+
+  private readonly onDocumentClick = (event: MouseEvent) => {
+    // A click anywhere else closes the panel, as menus do.
+    if (this.open && !event.composedPath().includes(this)) this.open = false;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vk-notifications': VkNotifications;
+  }
+}
