@@ -97,7 +97,7 @@ export class VkApp extends LitElement {
   }
 
   override render() {
-    // Pages with a title of their own (a draft) set it after this.
+    // Pages with a title of their own (a draft, its rounds) set it after this.
     if (this.route.name !== 'draft' && this.route.name !== 'rounds')
       document.title = `vankien — ${msg('Soạn thảo văn kiện đại hội')}`;
     return html`${this.renderHeader()}

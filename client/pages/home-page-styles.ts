@@ -32,7 +32,10 @@ export const homePageStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
     gap: 12px;
   }
-  li a {
+  li {
+    display: grid;
+  }
+  li a.card {
     display: grid;
     gap: 6px;
     padding: 14px 16px;
@@ -43,8 +46,13 @@ export const homePageStyles = css`
     text-decoration: none;
     box-shadow: var(--vk-shadow);
   }
-  li a:hover {
+  li a.card:hover {
     border-color: var(--vk-accent);
+  }
+  a.rounds {
+    justify-self: end;
+    margin-top: 4px;
+    font-size: 0.85rem;
   }
   .title {
     font-weight: 600;

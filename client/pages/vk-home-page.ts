@@ -95,7 +95,7 @@ export class VkHomePage extends LitElement {
         ${cards.map(
           ({ draft, progress, version }) =>
             html`<li>
-              <a href="/drafts/${draft.id}">
+              <a class="card" href="/drafts/${draft.id}">
                 <span class="title">${draft.title}</span>
                 <span class="meta"
                   >${version > 0 ? msg(str`Dự thảo lần ${version}`) : msg('Chưa chốt lần dự thảo nào')} ·
@@ -123,6 +123,14 @@ export class VkHomePage extends LitElement {
                     : nothing
                 }
               </a>
+              ${
+                // The committee opens rounds there; overseers follow them (commenters have no dashboard).
+                draft.access === 'comment'
+                  ? nothing
+                  : html`<a class="rounds" href="/drafts/${draft.id}/rounds"
+                      >${msg('Các đợt lấy ý kiến')} →</a
+                    >`
+              }
             </li>`,
         )}
       </ul>`;

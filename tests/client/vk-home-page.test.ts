@@ -120,7 +120,7 @@ const groups = (page: Element) =>
     [...(h2.nextElementSibling?.querySelectorAll('.title') ?? [])].map(textOf),
   ]);
 
-const card = (page: Element, id: string) => find<HTMLAnchorElement>(page, `a[href="/drafts/${id}"]`);
+const card = (page: Element, id: string) => find<HTMLAnchorElement>(page, `a.card[href="/drafts/${id}"]`);
 
 describe('vk-home-page', () => {
   it('groups the drafts by status, drafting first, leaving out empty groups', async () => {
@@ -272,5 +272,15 @@ describe('vk-home-page', () => {
       expect(findAll(page, '[role="alert"]').map(textOf)).toEqual(['Không tải được các đợt lấy ý kiến.']),
     );
     expect(groups(page)).toEqual([['Đang soạn thảo', ['Báo cáo chính trị Đại hội XIV']]]);
+  });
+
+  it('links each draft the user may follow to its consultation rounds, but not for commenters', async () => {
+    api([ECONOMY, REVIEW, BRANCH]);
+    const page = await homePage(sessionAs('drafter'));
+
+    expect(findAll(page, 'a.rounds').map((a) => [a.getAttribute('href'), textOf(a)])).toEqual([
+      ['/drafts/kt2026/rounds', 'Các đợt lấy ý kiến →'],
+      ['/drafts/cb2025/rounds', 'Các đợt lấy ý kiến →'],
+    ]);
   });
 });
