@@ -3,8 +3,8 @@ import { css } from 'lit';
 /**
  * How a draft reads on screen: a white A4-like sheet in Times New Roman 14pt, justified
  * paragraphs with a first-line indent, as the exported document will print (36-HD/VPTW).
- * It also carries Tiptap's base rules and the remote caret styles, because Tiptap injects
- * its CSS into `document.head`, which does not reach into shadow roots.
+ * It also carries Tiptap's base rules, the remote caret and the comment highlight styles,
+ * because Tiptap injects its CSS into `document.head`, which does not reach into shadow roots.
  */
 export const documentStyles = css`
   .sheet {
@@ -119,6 +119,27 @@ export const documentStyles = css`
   }
   .ProseMirror-hideselection * {
     caret-color: transparent;
+  }
+  /*
+   * Comment highlights (decorations, never in the Y.Doc): comments yellow, suggestions blue,
+   * the focused thread stronger. Overlaps nest, so their tints add up.
+   */
+  .comment-highlight {
+    background: rgb(255 212 0 / 28%);
+    border-bottom: 2px solid rgb(224 180 76 / 70%);
+    cursor: pointer;
+  }
+  .comment-highlight.comment-suggestion {
+    background: rgb(80 140 240 / 20%);
+    border-bottom-color: rgb(60 110 210 / 60%);
+  }
+  .comment-highlight.comment-active {
+    background: rgb(255 190 0 / 55%);
+    border-bottom-color: #b07800;
+  }
+  .comment-highlight.comment-suggestion.comment-active {
+    background: rgb(80 140 240 / 42%);
+    border-bottom-color: #1a4fa8;
   }
   /* Remote carets (CollaborationCaret): a thin coloured bar with the name above it. */
   .collaboration-carets__caret {

@@ -5,6 +5,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { editorExtensions } from '../../shared/editor/extensions.ts';
 import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
+import { CommentAnchors } from '../comments/comment-anchors.ts';
 import { EmptyHint } from './empty-hint.ts';
 
 /** What a live editor is bound to. */
@@ -19,17 +20,20 @@ export interface LiveEditorOptions {
   hint: string;
   /** The accessible name of the text area. */
   label: string;
+  /** Called when a comment's highlight is clicked. */
+  onCommentClick?: (commentId: number) => void;
 }
 
 /**
- * The collaborative editor on a draft's Y.Doc. Editable: the shared schema, Yjs binding with
- * per-user undo, and a published caret. Read-only: no caret is published at all (T17: the
+ * The collaborative editor on a draft's Y.Doc, with comment highlights in both modes. Editable:
+ * the shared schema, Yjs binding with per-user undo, and a published caret. Read-only: no caret is published at all (T17: the
  * server drops a read-only client's writes, and the client must not try).
  */
 export function createLiveEditor(options: LiveEditorOptions): Editor {
   const extensions: AnyExtension[] = [
     ...editorExtensions(),
     Collaboration.configure({ document: options.ydoc, field: CONTENT_FRAGMENT }),
+    CommentAnchors.configure({ onActivate: options.onCommentClick ?? (() => undefined) }),
   ];
   if (!options.readOnly)
     extensions.push(

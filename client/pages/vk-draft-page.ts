@@ -1,5 +1,5 @@
-import { localized, msg } from '@lit/localize';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
@@ -8,6 +8,7 @@ import type { Template } from '../../shared/templates/template.ts';
 import { accessLabel, errorMessage, statusLabel } from '../app/labels.ts';
 import { CollabController } from '../collab/collab-controller.ts';
 import { DraftController } from '../collab/draft-controller.ts';
+import { DraftEventsController } from '../collab/draft-events-controller.ts';
 import { ProgressController } from '../collab/progress-controller.ts';
 import { draftPageStyles } from '../components/vk-editor-layout/draft-page-styles.ts';
 import '../components/vk-editor-layout/vk-editor-layout.ts';
@@ -27,12 +28,14 @@ import '../components/vk-presence/vk-presence.ts';
 import '../components/vk-versions-panel/vk-versions-panel.ts';
 import type { VkVersionsPanel } from '../components/vk-versions-panel/vk-versions-panel.ts';
 import { flattenSections } from '../editor/sections.ts';
+import { DraftComments } from './draft-comments.ts';
 
 /**
  * A draft open for work: the live text in the middle, the outline with each section's
- * progress on the left, the current section's guidance and the numbered versions on the
- * right, who else is here and the connection state on top. Read-only for commenters and
- * readers (and for everyone once the draft is final).
+ * progress on the left, the comments, the current section's guidance and the numbered
+ * versions on the right, who else is here and the connection state on top. Read-only for
+ * commenters and readers (and for everyone once the draft is final); commenters comment on
+ * selected text during an open round, and the committee answers.
  */
 @customElement('vk-draft-page')
 @localized()
@@ -53,6 +56,9 @@ export class VkDraftPage extends LitElement {
 
   private readonly draft = new DraftController(this);
   private readonly progress = new ProgressController(this);
+  private readonly comments = new DraftComments(this);
+  /** One event stream for the page, shared by progress and comments. */
+  private readonly events = new DraftEventsController(this, [this.progress, this.comments.data]);
   private readonly collab = new CollabController(this, {
     onAccessChanged: () => void this.onAccessChanged(),
   });
@@ -88,8 +94,19 @@ export class VkDraftPage extends LitElement {
   private async open(draftId: string): Promise<void> {
     const draft = await this.draft.load(draftId);
     if (draft === null || draftId !== this.draftId) return;
-    this.progress.watch(draftId);
+    this.comments.data.access = draft.access;
+    this.events.open(draftId);
     this.collab.open(draftId, this.user);
+  }
+
+  /** Opens the comments tab (DraftComments asks, when a comment is being written or picked). */
+  showCommentsTab(): void {
+    this.layout?.showTab('comments');
+  }
+
+  /** Scrolls the text to a comment's highlight. */
+  scrollToComment(commentId: number): void {
+    this.editorEl?.scrollToComment(commentId);
   }
 
   override render() {
@@ -119,12 +136,10 @@ export class VkDraftPage extends LitElement {
     const sections = template ? flattenSections(template.sections) : [];
     const current = sections.find((s) => s.section.id === this.sectionId)?.section ?? null;
     const currentProgress = this.progress.progress?.sections.find((s) => s.id === this.sectionId) ?? null;
+    const comments = this.comments;
     return html`<vk-editor-layout
       .preferredTab=${this.panel}
-      .tabs=${[
-        { id: 'guidance', label: msg('Hướng dẫn') },
-        { id: 'versions', label: msg('Các lần dự thảo') },
-      ]}
+      .tabs=${this.tabs(draft)}
       @vk-section-selected=${this.onSectionSelected}
       @vk-section-changed=${this.onSectionChanged}
       @vk-aside-tab-changed=${this.onTabChanged}
@@ -134,6 +149,11 @@ export class VkDraftPage extends LitElement {
         <span class="chip status-${draft.status}">${statusLabel(draft.status)}</span>
         <span class="chip access">${accessLabel(draft.access)}</span>
         <span class="grow"></span>
+        ${
+          draft.access === 'edit'
+            ? html`<a class="rounds" href="/drafts/${draft.id}/rounds">${msg('Lấy ý kiến')}</a>`
+            : nothing
+        }
         <vk-editor-status
           .status=${collab.status}
           ?synced=${collab.synced}
@@ -147,6 +167,7 @@ export class VkDraftPage extends LitElement {
         .progress=${this.progress.progress}
         .current=${this.sectionId}
       ></vk-outline>
+      ${comments.renderForCommenter(draft)}
       <vk-editor-notice
         .kind=${final ? 'final' : readOnly && collab.ended === null ? 'read-only' : null}
       ></vk-editor-notice>
@@ -157,12 +178,15 @@ export class VkDraftPage extends LitElement {
               .provider=${collab.provider}
               ?read-only=${readOnly}
               .user=${this.user}
+              .comments=${comments.anchored}
+              .activeComment=${comments.active}
             >
               <vk-editor-notice slot="notice" .kind=${this.notice()}></vk-editor-notice>
             </vk-editor>`
           : html`<vk-editor-notice .kind=${this.notice()}></vk-editor-notice>
               <p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`
       }
+      ${draft.access === 'read' ? nothing : comments.renderSidebar(draft, this.session, sections, this.sectionId)}
       <vk-outline-guidance
         slot="tab-guidance"
         .section=${current}
@@ -178,6 +202,17 @@ export class VkDraftPage extends LitElement {
     </vk-editor-layout>`;
   }
 
+  /** The side panel's tabs: comments first for commenters, the committee's writing aids first for it. */
+  private tabs(draft: Draft) {
+    const tabs = [
+      { id: 'guidance', label: msg('Hướng dẫn') },
+      { id: 'versions', label: msg('Các lần dự thảo') },
+    ];
+    if (draft.access === 'read') return tabs;
+    const comments = { id: 'comments', label: msg(str`Góp ý (${this.comments.count})`) };
+    return draft.access === 'comment' ? [comments, ...tabs] : [tabs[0]!, comments, tabs[1]!];
+  }
+
   /** The connection news that stays in sight (ending, reconnecting). */
   private notice(): NoticeKind | null {
     const { ended, synced, status } = this.collab;
@@ -186,11 +221,14 @@ export class VkDraftPage extends LitElement {
 
   /** After a 4500 close: re-read the access; the editor turns read-only if it was reduced. */
   private async onAccessChanged(): Promise<void> {
-    if ((await this.draft.refresh()) === null) this.collab.close();
+    const draft = await this.draft.refresh();
+    if (draft === null) this.collab.close();
+    else this.comments.data.access = draft.access;
   }
 
   private onSectionSelected(event: SectionSelectedEvent) {
-    this.editorEl?.goToSection(event.sectionId);
+    // A read-only text has no cursor to move there; the section is the reader's all the same.
+    if (this.editorEl?.goToSection(event.sectionId)) this.sectionId = event.sectionId;
     this.layout?.closeDrawers();
   }
 

@@ -67,6 +67,19 @@ export const draftPageStyles = css`
   vk-presence {
     flex: none;
   }
+  a.rounds {
+    flex: none;
+    font-size: 0.85rem;
+    padding: 4px 10px;
+    border: 1px solid var(--vk-border);
+    border-radius: var(--vk-radius);
+    color: var(--vk-text);
+    text-decoration: none;
+    white-space: nowrap;
+  }
+  a.rounds:hover {
+    background: #efeee8;
+  }
   @media (max-width: 899px) {
     .chip.access {
       display: none;

@@ -155,6 +155,11 @@ export class VkEditorLayout extends LitElement {
       </div>`;
   }
 
+  /** Opens a tab of the side panel (as a drawer where it does not fit beside the text). */
+  showTab(tab: string): void {
+    if (this.tab !== tab) this.setTab(tab);
+  }
+
   private closeButton(close: () => void) {
     return html`<button type="button" class="close" aria-label=${msg('Đóng')} @click=${close}>×</button>`;
   }

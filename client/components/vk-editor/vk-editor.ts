@@ -4,6 +4,8 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { commentRanges, setCommentAnchors, type AnchoredComment } from '../../comments/comment-anchors.ts';
+import { ThreadSelectedEvent } from '../../comments/comment-events.ts';
 import { documentStyles } from '../../editor/document-styles.ts';
 import { createLiveEditor } from '../../editor/live-editor.ts';
 import { currentSectionId, goToSection } from '../../editor/sections.ts';
@@ -15,6 +17,15 @@ export class SectionChangedEvent extends Event {
 
   constructor(readonly sectionId: string | null) {
     super(SectionChangedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the Tiptap editor was built (after a rebuild too) or taken down (null). */
+export class EditorReadyEvent extends Event {
+  static readonly type = 'vk-editor-ready';
+
+  constructor(readonly editor: Editor | null) {
+    super(EditorReadyEvent.type, { bubbles: true, composed: true });
   }
 }
 
@@ -67,6 +78,10 @@ export class VkEditor extends LitElement {
   @property({ attribute: false }) user: { id: number; name: string; color: string } | null = null;
   /** No toolbar, no caret, not editable. Slot `notice`: messages kept in sight above the text. */
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
+  /** Comments to highlight in the text. */
+  @property({ attribute: false }) comments: readonly AnchoredComment[] = [];
+  /** The focused comment, highlighted more strongly. */
+  @property({ attribute: false }) activeComment: number | null = null;
 
   /** The Tiptap editor; null until mounted. */
   @state() editor: Editor | null = null;
@@ -77,6 +92,15 @@ export class VkEditor extends LitElement {
   /** Scrolls to a section's heading and places the cursor in its text. */
   goToSection(sectionId: string): boolean {
     return this.editor !== null && goToSection(this.editor, sectionId);
+  }
+
+  /** Scrolls the text so that a comment's highlight is in sight (a third down the window). */
+  scrollToComment(commentId: number): boolean {
+    const range = this.editor === null ? undefined : commentRanges(this.editor.state).get(commentId);
+    if (this.editor === null || range === undefined) return false;
+    const top = this.editor.view.coordsAtPos(range.from).top;
+    scrollBy({ top: top - innerHeight / 3, behavior: 'smooth' });
+    return true;
   }
 
   override connectedCallback(): void {
@@ -104,7 +128,10 @@ export class VkEditor extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const inputs = changed.has('ydoc') || changed.has('provider') || changed.has('readOnly');
-    if ((inputs || this.editor === null) && this.isConnected) this.mountEditor();
+    const rebuilt = (inputs || this.editor === null) && this.isConnected;
+    if (rebuilt) this.mountEditor();
+    if ((rebuilt || changed.has('comments') || changed.has('activeComment')) && this.editor !== null)
+      setCommentAnchors(this.editor, this.comments, this.activeComment);
   }
 
   private mountEditor(): void {
@@ -118,11 +145,13 @@ export class VkEditor extends LitElement {
       readOnly: this.readOnly,
       hint: msg('Viết nội dung mục này…'),
       label: msg('Nội dung dự thảo'),
+      onCommentClick: (id) => this.dispatchEvent(new ThreadSelectedEvent(id, 'text')),
     });
     editor.on('transaction', this.onTransaction);
     this.editor = editor;
     window.__vkEditor = editor;
     this.onTransaction();
+    this.dispatchEvent(new EditorReadyEvent(editor));
   }
 
   private destroyEditor(): void {
@@ -132,6 +161,7 @@ export class VkEditor extends LitElement {
     editor.destroy();
     if (window.__vkEditor === editor) delete window.__vkEditor;
     this.editor = null;
+    this.dispatchEvent(new EditorReadyEvent(null));
   }
 
   private readonly onTransaction = (): void => {
@@ -149,5 +179,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'vk-section-changed': SectionChangedEvent;
+    'vk-editor-ready': EditorReadyEvent;
   }
 }

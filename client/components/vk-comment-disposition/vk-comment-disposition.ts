@@ -1,0 +1,135 @@
+import { localized, msg } from '@lit/localize';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { Comment, DISPOSITIONS, type Disposition } from '../../../shared/api/comments.ts';
+import { COMMENT_LIMITS } from '../../../shared/limits.ts';
+import { ApiError, request } from '../../api/api-client.ts';
+import { CommentChangedEvent } from '../../comments/comment-events.ts';
+import { commentErrorMessage, dispositionLabel } from '../../comments/comment-labels.ts';
+import { commentStyles } from '../../styles/comment-styles.ts';
+
+/** Dispositions that must say why (giải trình, tiếp thu một phần). */
+const NOTE_REQUIRED: ReadonlySet<Disposition> = new Set(['explained', 'partly']);
+
+/**
+ * The drafting committee's answer to a comment: tiếp thu, tiếp thu một phần, giải trình or
+ * ghi nhận, with a note (required when explaining or accepting in part). Accepting a
+ * suggestion makes the server write its replacement into the draft; the editor receives it
+ * through Yjs like any colleague's edit.
+ */
+@customElement('vk-comment-disposition')
+@localized()
+export class VkCommentDisposition extends LitElement {
+  static override styles = [
+    commentStyles,
+    css`
+      form {
+        display: grid;
+        gap: 6px;
+        padding-top: 6px;
+        border-top: 1px dashed var(--vk-border);
+      }
+      .values button {
+        font-size: 0.8rem;
+        padding: 2px 8px;
+      }
+    `,
+  ];
+
+  /** The draft the comment belongs to. */
+  @property() draftId = '';
+  /** The comment to answer. */
+  @property({ attribute: false }) comment: Comment | null = null;
+
+  @state() private value: Disposition | null = null;
+  @state() private note = '';
+  @state() private busy = false;
+  @state() private error: string | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A changed answer (from a colleague, through the events) replaces what was being chosen.
+    if (changed.has('comment')) {
+      this.value = this.comment?.disposition?.value ?? null;
+      this.note = this.comment?.disposition?.note ?? '';
+    }
+  }
+
+  override render() {
+    const comment = this.comment;
+    if (comment === null) return nothing;
+    const noteLength = this.note.trim().length;
+    const needsNote = this.value !== null && NOTE_REQUIRED.has(this.value);
+    return html`<form aria-label=${msg('Trả lời của tiểu ban')} @submit=${this.onSubmit}>
+      <div class="actions values" role="group" aria-label=${msg('Hướng xử lý')}>
+        ${DISPOSITIONS.map(
+          (value) =>
+            html`<button
+              type="button"
+              aria-pressed=${String(this.value === value)}
+              @click=${() => (this.value = value)}
+            >
+              ${dispositionLabel(value)}
+            </button>`,
+        )}
+      </div>
+      ${
+        comment.kind === 'suggestion' && this.value === 'accepted' && comment.disposition?.appliedAt == null
+          ? html`<small>${msg('Khi lưu, văn bản đề xuất sẽ được đưa vào dự thảo.')}</small>`
+          : nothing
+      }
+      <label for="note"
+        >${needsNote ? msg('Ý kiến của tiểu ban (bắt buộc)') : msg('Ý kiến của tiểu ban')}</label
+      >
+      <textarea
+        id="note"
+        rows="2"
+        .value=${this.note}
+        ?required=${needsNote}
+        aria-describedby="note-count"
+        @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <span id="note-count" class="count ${noteLength > COMMENT_LIMITS.bodyMax ? 'over' : ''}"
+        >${noteLength}/${COMMENT_LIMITS.bodyMax}</span
+      >
+      ${this.error === null ? nothing : html`<p class="notice error" role="alert">${this.error}</p>`}
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this.busy || this.value === null}>
+          ${msg('Lưu trả lời')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const comment = this.comment;
+    const value = this.value;
+    if (comment === null || value === null || this.busy) return;
+    const note = this.note.trim();
+    if (NOTE_REQUIRED.has(value) && note === '') {
+      this.error = msg('Hãy ghi rõ lý do khi giải trình hoặc tiếp thu một phần.');
+      return;
+    }
+    if (note.length > COMMENT_LIMITS.bodyMax) {
+      this.error = commentErrorMessage('comment_too_long');
+      return;
+    }
+    this.busy = true;
+    this.error = null;
+    try {
+      const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${comment.id}/disposition`;
+      const answered = await request(path, Comment, { method: 'PUT', body: { value, note } });
+      this.dispatchEvent(new CommentChangedEvent(answered));
+    } catch (error) {
+      this.error = commentErrorMessage(error instanceof ApiError ? error.code : 'network_error');
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vk-comment-disposition': VkCommentDisposition;
+  }
+}
