@@ -8,6 +8,8 @@ import '../../client/pages/vk-home-page.ts';
 import { DraftCreatedEvent } from '../../client/components/vk-create-draft-dialog/vk-create-draft-dialog.ts';
 import { RouteChangedEvent } from '../../client/app/router.ts';
 import { progressOf, section } from './sections.ts';
+import type { VkInvitedRounds } from '../../client/components/vk-invited-rounds/vk-invited-rounds.ts';
+import type { VkRoundsOverview } from '../../client/components/vk-rounds-overview/vk-rounds-overview.ts';
 import { invitation, overview } from './rounds-data.ts';
 import { deferred, eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
 
@@ -234,7 +236,7 @@ describe('vk-home-page', () => {
     api([REVIEW], {}, undefined, () => json(200, { rounds: [invited] }));
     const page = await homePage(sessionAs('commenter'));
 
-    const list = find(page, 'vk-invited-rounds');
+    const list = find<VkInvitedRounds>(page, 'vk-invited-rounds');
     expect(list.rounds).toEqual([invited]);
     expect(
       list.compareDocumentPosition(findAll(page, 'h2')[0]!) & Node.DOCUMENT_POSITION_FOLLOWING,
@@ -246,8 +248,8 @@ describe('vk-home-page', () => {
     const rounds = [overview(5, { id: 3, name: UNIT.name })];
     api([ECONOMY], {}, undefined, () => json(200, { rounds }));
     const drafter = await homePage(sessionAs('drafter'));
-    expect(find(drafter, 'vk-rounds-overview').rounds).toEqual(rounds);
-    expect(find(drafter, 'vk-rounds-overview').byUnit).toBe(false);
+    expect(find<VkRoundsOverview>(drafter, 'vk-rounds-overview').rounds).toEqual(rounds);
+    expect(find<VkRoundsOverview>(drafter, 'vk-rounds-overview').byUnit).toBe(false);
     expect(drafter.shadowRoot?.querySelector('vk-invited-rounds')).toBeNull();
     drafter.remove();
 
@@ -261,7 +263,7 @@ describe('vk-home-page', () => {
       roles: [{ orgId: 1, role: 'admin' }],
     };
     const admin = await homePage(bloc);
-    expect(find(admin, 'vk-rounds-overview').byUnit).toBe(true);
+    expect(find<VkRoundsOverview>(admin, 'vk-rounds-overview').byUnit).toBe(true);
   });
 
   it('says so when the rounds cannot be loaded, and still lists the drafts', async () => {
