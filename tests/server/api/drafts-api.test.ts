@@ -145,7 +145,14 @@ describe('organisations over REST', () => {
         (o) => o.id,
       );
     expect(await idsFor(users.editor.token)).toEqual([orgs.bloc, orgs.unit]);
-    expect(await idsFor(users.reader.token)).toEqual([orgs.bloc, orgs.unit, orgs.branch, orgs.otherUnit]);
+    expect(await idsFor(users.reader.token)).toEqual([
+      orgs.bloc,
+      orgs.unit,
+      orgs.branch,
+      orgs.branch2,
+      orgs.mass,
+      orgs.otherUnit,
+    ]);
     expect(await idsFor(users.commenter.token)).toEqual([orgs.bloc, orgs.unit, orgs.branch]);
   });
 });
