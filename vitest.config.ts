@@ -38,6 +38,8 @@ export default defineConfig({
             '@tiptap/extension-collaboration-caret',
             '@tiptap/pm/state',
             '@tiptap/pm/view',
+            '@tiptap/pm/transform',
+            '@tiptap/y-tiptap',
           ],
         },
         test: {

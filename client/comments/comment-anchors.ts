@@ -1,11 +1,13 @@
 import { Extension, type Editor } from '@tiptap/core';
-import type { Mapping } from '@tiptap/pm/transform';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Mapping, StepMap } from '@tiptap/pm/transform';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { Anchor, CommentKind, RelativePosition } from '../../shared/api/comments.ts';
 import { findQuote } from '../../shared/comments/quote-anchor.ts';
+import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import { DocText } from './doc-text.ts';
 
 /** The binding's map between Yjs items and ProseMirror nodes. */
@@ -59,14 +61,19 @@ export const CommentAnchors = Extension.create<{ onActivate: (commentId: number)
         key: commentAnchorsKey,
         state: {
           init: (_config, state) => resolveAnchors(state, [], null),
-          apply(tr, value) {
+          apply(tr, value, oldState) {
             const next = tr.getMeta(commentAnchorsKey) as AnchorsState | undefined;
             if (next !== undefined) return next;
             if (!tr.docChanged) return value;
+            // y-tiptap applies a colleague's edit as a replacement of the whole document, which
+            // would sweep every highlight away; the part that really changed maps them instead.
+            const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
+              ?.isChangeOrigin;
+            const mapping = remote === true ? changedPart(oldState.doc, tr.doc) : tr.mapping;
             return {
               ...value,
-              ranges: mapRanges(value.ranges, tr.mapping),
-              decorations: value.decorations.map(tr.mapping, tr.doc),
+              ranges: mapRanges(value.ranges, mapping),
+              decorations: value.decorations.map(mapping, tr.doc),
             };
           },
         },
@@ -74,10 +81,10 @@ export const CommentAnchors = Extension.create<{ onActivate: (commentId: number)
           decorations: (state) => commentAnchorsKey.getState(state)?.decorations,
           handleDOMEvents: {
             // A DOM listener, not handleClick: read-only views (commenters) get it too.
-            click: (_view, event) => {
+            click: (view, event) => {
               const target = event.target instanceof Element ? event.target : null;
-              const id = Number(target?.closest('[data-comment-id]')?.getAttribute('data-comment-id'));
-              if (id > 0) onActivate(id);
+              const id = clickedComment(view.state, target?.closest('.comment-highlight') ?? null);
+              if (id !== null) onActivate(id);
               return false;
             },
           },
@@ -116,6 +123,19 @@ export function orphanedComments(state: EditorState): ReadonlySet<number> {
   return commentAnchorsKey.getState(state)?.orphaned ?? new Set();
 }
 
+/** The comment of a clicked highlight: where several overlap, the one with the shortest range. */
+function clickedComment(state: EditorState, element: Element | null): number | null {
+  const ranges = commentRanges(state);
+  const ids = [...(element?.classList ?? [])].flatMap((c) =>
+    /^cid-(\d+)$/.exec(c) ? [Number(c.slice(4))] : [],
+  );
+  const length = (id: number) => {
+    const range = ranges.get(id);
+    return range === undefined ? Infinity : range.to - range.from;
+  };
+  return ids.sort((a, b) => length(a) - length(b))[0] ?? null;
+}
+
 /** Resolves the anchors again once the text has settled (the mapped ranges drift on splits and undo). */
 function refresh(view: EditorView): void {
   const current = commentAnchorsKey.getState(view.state);
@@ -147,7 +167,8 @@ function resolveAnchors(
       continue;
     }
     ranges.set(comment.id, range);
-    const classes = ['comment-highlight'];
+    // Overlapping marks merge into one span whose classes add up, so each carries its id as a class.
+    const classes = ['comment-highlight', `cid-${comment.id}`];
     if (comment.kind === 'suggestion') classes.push('comment-suggestion');
     if (comment.id === active) classes.push('comment-active');
     decorations.push(
@@ -179,16 +200,34 @@ function fromRelative(
   const from = resolve(start);
   const to = resolve(end);
   if (from === null || to === null || from >= to || to > state.doc.content.size) return null;
-  return { from, to };
+  // As on the server: positions around nothing but spaces no longer hold the quote.
+  return state.doc.textBetween(from, to, '\n').trim() === '' ? null : { from, to };
 }
 
-/** The range of the quote found again in the text (best match of its context). */
+/** The range of the quote found again in the text (best match of its context, nearest its section). */
 function fromQuote(text: DocText, anchor: Anchor): AnchorRange | null {
-  const found = findQuote(text.text, anchor);
+  // A long quote is kept as its start and end around '…' and cannot be searched for.
+  if (anchor.quote.length > COMMENT_LIMITS.quoteMax && anchor.quote.includes('…')) return null;
+  const near = anchor.sectionId === null ? 0 : (text.sections.get(anchor.sectionId) ?? 0);
+  const found = findQuote(text.text, anchor, near);
   if (found === null) return null;
   const from = text.startPos(found.start);
   const to = text.endPos(found.end);
   return from === null || to === null || from >= to ? null : { from, to };
+}
+
+/** A map of the one region where two documents differ (unchanged nodes are shared, so this is quick). */
+function changedPart(before: PMNode, after: PMNode): Mapping {
+  const start = before.content.findDiffStart(after.content);
+  if (start === null) return new Mapping();
+  let { a: endA, b: endB } = before.content.findDiffEnd(after.content) ?? { a: start, b: start };
+  // Repeated text can make both ends overlap the start; ProseMirror's own DOM reader does the same.
+  const overlap = start - Math.min(endA, endB);
+  if (overlap > 0) {
+    endA += overlap;
+    endB += overlap;
+  }
+  return new Mapping([new StepMap([start, endA - start, endB - start])]);
 }
 
 function mapRanges(ranges: ReadonlyMap<number, AnchorRange>, mapping: Mapping): Map<number, AnchorRange> {

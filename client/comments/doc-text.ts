@@ -1,4 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
+import { SECTION_ID_ATTR } from '../../shared/editor/section-id.ts';
 
 /** A run of the document's text: where it starts in the joined text and in the ProseMirror doc. */
 interface Run {
@@ -8,13 +9,16 @@ interface Run {
 }
 
 /**
- * The draft's text as the server quotes it: the text of every block joined with '\n' (hard
- * breaks are '\n' too), with a way back from offsets in that text to ProseMirror positions,
- * so a quote found again by `findQuote` can be highlighted.
+ * The draft's text as the server quotes it (server/comments/draft-text-map.ts): the text of
+ * every text block joined with '\n', inline nodes such as hard breaks counting for nothing,
+ * with a way back from offsets in that text to ProseMirror positions, so that a quote found
+ * again by `findQuote` can be highlighted.
  */
 export class DocText {
   /** The joined text. */
   readonly text: string;
+  /** Where each section's heading starts in the text. */
+  readonly sections = new Map<string, number>();
   private readonly runs: Run[] = [];
 
   constructor(doc: PMNode) {
@@ -30,10 +34,11 @@ export class DocText {
       if (!node.isTextblock) return true;
       if (!first) push('\n', null);
       first = false;
+      const sectionId = node.type.name === 'heading' ? (node.attrs[SECTION_ID_ATTR] as unknown) : null;
+      if (typeof sectionId === 'string' && !this.sections.has(sectionId))
+        this.sections.set(sectionId, length);
       node.forEach((child, offset) => {
-        const at = pos + 1 + offset;
-        if (child.isText) push(child.text ?? '', at);
-        else if (child.type.name === 'hardBreak') push('\n', at);
+        if (child.isText) push(child.text ?? '', pos + 1 + offset);
       });
       return false;
     });

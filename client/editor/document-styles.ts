@@ -122,7 +122,7 @@ export const documentStyles = css`
   }
   /*
    * Comment highlights (decorations, never in the Y.Doc): comments yellow, suggestions blue,
-   * the focused thread stronger. Overlaps nest, so their tints add up.
+   * the focused thread stronger. Where comments overlap, one span carries all their classes.
    */
   .comment-highlight {
     background: rgb(255 212 0 / 28%);

@@ -4,7 +4,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { Invitation, type Round } from '../../../shared/api/rounds.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { CommentsSubmittedEvent } from '../../comments/comment-events.ts';
-import { commentErrorMessage, formatTime, invitationStateLabel } from '../../comments/comment-labels.ts';
+import { errorMessage, invitationStateLabel } from '../../app/labels.ts';
+import { formatTime } from '../../comments/comment-labels.ts';
+import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { commentStyles } from '../../styles/comment-styles.ts';
 
 /**
@@ -74,13 +76,13 @@ export class VkCommentBanner extends LitElement {
         <p>${msg('Dự thảo này chưa được gửi lấy ý kiến.')}</p>
       </section>`;
     const open = round.status === 'open';
-    const late = Date.parse(round.deadline) < Date.now();
+    const late = isPast(round.deadline);
     return html`<section class=${open ? 'open' : 'closed'} aria-label=${msg('Đợt lấy ý kiến')}>
       <div class="what">
         <strong>${round.title}</strong>
         <small>
           ${round.versionLabel} · ${msg(str`Hạn góp ý: ${formatTime(round.deadline)}`)}
-          ${late ? html`<span class="late">${msg('Hết hạn')}</span>` : nothing}
+          <span class=${late ? 'late' : ''}>(${timeLeftLabel(round.deadline)})</span>
           ${open ? nothing : html` · ${msg('Đợt lấy ý kiến đã kết thúc.')}`}
         </small>
       </div>
@@ -132,7 +134,7 @@ export class VkCommentBanner extends LitElement {
       this.confirming = false;
       this.dispatchEvent(new CommentsSubmittedEvent(invitation));
     } catch (error) {
-      this.error = commentErrorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
     } finally {
       this.busy = false;
     }

@@ -6,7 +6,7 @@ import { COMMENT_LIMITS } from '../../../shared/limits.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import type { SelectionAnchor } from '../../comments/anchor-from-selection.ts';
 import { CommentCancelledEvent, CommentCreatedEvent } from '../../comments/comment-events.ts';
-import { commentErrorMessage } from '../../comments/comment-labels.ts';
+import { errorMessage } from '../../app/labels.ts';
 import { commentStyles } from '../../styles/comment-styles.ts';
 
 /** What a new comment points at: the selected text, or a whole section. */
@@ -153,12 +153,17 @@ export class VkCommentComposer extends LitElement {
     </div>`;
   }
 
-  /** Something to send, within the limits: a comment needs a body; a suggestion's reason is optional. */
+  /**
+   * Something to send, within the limits: a comment needs a body; a suggestion's reason is
+   * optional, but its text must differ from the quote (the server refuses a change of nothing).
+   */
   private ready(): boolean {
     const body = this.body.trim().length;
     if (body > COMMENT_LIMITS.bodyMax) return false;
     if (this.kind === 'comment') return body > 0;
-    return this.replacement.trim().length <= COMMENT_LIMITS.replacementMax;
+    const replacement = this.replacement.trim();
+    const quote = this.target?.type === 'range' ? this.target.anchor.quote.trim() : '';
+    return replacement.length <= COMMENT_LIMITS.replacementMax && replacement !== quote;
   }
 
   private readonly onKey = (event: KeyboardEvent) => {
@@ -200,7 +205,7 @@ export class VkCommentComposer extends LitElement {
       this.body = '';
       this.dispatchEvent(new CommentCreatedEvent(comment));
     } catch (error) {
-      this.error = commentErrorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
     } finally {
       this.busy = false;
     }

@@ -5,7 +5,8 @@ import { Comment, DISPOSITIONS, type Disposition } from '../../../shared/api/com
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { CommentChangedEvent } from '../../comments/comment-events.ts';
-import { commentErrorMessage, dispositionLabel } from '../../comments/comment-labels.ts';
+import { errorMessage } from '../../app/labels.ts';
+import { dispositionLabel } from '../../comments/comment-labels.ts';
 import { commentStyles } from '../../styles/comment-styles.ts';
 
 /** Dispositions that must say why (giải trình, tiếp thu một phần). */
@@ -84,7 +85,7 @@ export class VkCommentDisposition extends LitElement {
         id="note"
         rows="2"
         .value=${this.note}
-        ?required=${needsNote}
+        aria-required=${String(needsNote)}
         aria-describedby="note-count"
         @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
@@ -111,7 +112,7 @@ export class VkCommentDisposition extends LitElement {
       return;
     }
     if (note.length > COMMENT_LIMITS.bodyMax) {
-      this.error = commentErrorMessage('comment_too_long');
+      this.error = errorMessage('comment_too_long');
       return;
     }
     this.busy = true;
@@ -121,7 +122,7 @@ export class VkCommentDisposition extends LitElement {
       const answered = await request(path, Comment, { method: 'PUT', body: { value, note } });
       this.dispatchEvent(new CommentChangedEvent(answered));
     } catch (error) {
-      this.error = commentErrorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
     } finally {
       this.busy = false;
     }

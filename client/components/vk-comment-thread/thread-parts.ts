@@ -21,7 +21,7 @@ export function renderContent(root: Comment) {
   const change =
     root.kind === 'suggestion' && root.replacement !== null
       ? html`<p class="change">
-          <del>${quote}</del><span class="arrow">${msg('thay bằng')}</span>
+          <del>${quote}</del> <span class="arrow">${msg('thay bằng')}</span>
           ${
             root.replacement === ''
               ? html`<em class="muted">${msg('(xoá đoạn này)')}</em>`

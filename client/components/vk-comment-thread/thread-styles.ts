@@ -52,6 +52,9 @@ export const threadStyles = [
       font-family: var(--vk-font-doc);
       font-size: 0.95rem;
       overflow-wrap: anywhere;
+    }
+    .change del,
+    .change ins {
       white-space: pre-wrap;
     }
     .change del {

@@ -6,7 +6,8 @@ import { Comment } from '../../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { CommentChangedEvent, CommentWithdrawnEvent } from '../../comments/comment-events.ts';
-import { commentErrorMessage, formatTime, kindLabel } from '../../comments/comment-labels.ts';
+import { errorMessage } from '../../app/labels.ts';
+import { formatTime, kindLabel } from '../../comments/comment-labels.ts';
 import type { CommentThread } from '../../comments/comments-controller.ts';
 import '../vk-comment-disposition/vk-comment-disposition.ts';
 import { dispositionBadge, field, renderAnswer, renderContent, renderReply } from './thread-parts.ts';
@@ -148,7 +149,7 @@ export class VkCommentThread extends LitElement {
     const root = this.thread?.root;
     if (root === undefined) return;
     if (text === '') {
-      this.error = commentErrorMessage('comment_empty');
+      this.error = errorMessage('comment_empty');
       return;
     }
     const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}/replies`;
@@ -173,7 +174,7 @@ export class VkCommentThread extends LitElement {
     try {
       return await send();
     } catch (error) {
-      this.error = commentErrorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
       return null;
     } finally {
       this.busy = false;
