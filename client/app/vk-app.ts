@@ -44,6 +44,7 @@ export class VkApp extends LitElement {
     }
     a.nav {
       color: inherit;
+      white-space: nowrap;
     }
     .who {
       text-align: right;

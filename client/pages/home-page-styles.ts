@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const homePageStyles = css`
   :host {
     display: block;
+    /* The theme's box-sizing does not reach the host inside the shell's shadow root. */
+    box-sizing: border-box;
     padding: 24px;
     max-width: 1100px;
     width: 100%;

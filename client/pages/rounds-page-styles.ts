@@ -7,6 +7,8 @@ export const roundsPageStyles = css`
   }
   :host {
     display: block;
+    /* The theme's box-sizing does not reach the host inside the shell's shadow root. */
+    box-sizing: border-box;
     padding: 20px 24px 40px;
     max-width: 1200px;
     width: 100%;

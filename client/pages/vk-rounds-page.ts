@@ -19,6 +19,7 @@ import '../components/vk-round-open-dialog/vk-round-open-dialog.ts';
 import '../components/vk-round-tally/vk-round-tally.ts';
 import { formatWhen } from '../components/vk-versions-panel/versions-panel-styles.ts';
 import { isPast, timeLeftLabel } from '../rounds/deadline.ts';
+import { formatDay } from '../rounds/round-label.ts';
 import { RoundsController, type RoundRows } from '../rounds/rounds-controller.ts';
 import { roundsPageStyles } from './rounds-page-styles.ts';
 
@@ -138,8 +139,8 @@ export class VkRoundsPage extends LitElement {
               >
                 <strong>${round.title}</strong>
                 <small
-                  >${versionLabel(round.version)} · ${roundStatusLabel(round.status)} ·
-                  ${tally.submitted}/${tally.invited}</small
+                  >${versionLabel(round.version)} · ${formatDay(round.openedAt)} ·
+                  ${roundStatusLabel(round.status)} · ${tally.submitted}/${tally.invited}</small
                 >
               </a>
             </li>`,

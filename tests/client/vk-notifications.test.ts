@@ -4,7 +4,7 @@ import type { Notification } from '../../shared/api/notifications.ts';
 import '../../client/components/vk-notifications/vk-notifications.ts';
 import { notificationHref } from '../../client/components/vk-notifications/vk-notifications.ts';
 import { stubEventSource } from './event-source-stub.ts';
-import { eventually, find, findAll, json, mount, settle, stubFetch, textOf } from './fixture.ts';
+import { eventually, find, findAll, json, mount, settle, stubFetch, textOf, viewport } from './fixture.ts';
 
 const note = (id: number, more: Partial<Notification> = {}): Notification => ({
   id,
@@ -148,6 +148,19 @@ describe('vk-notifications', () => {
     document.body.click();
     await settle(e);
     expect(find(e, '.panel').hidden).toBe(true);
+  });
+
+  it('keeps the panel inside a narrow window', async () => {
+    api();
+    stubEventSource();
+    await viewport(360);
+    const e = await bell();
+
+    await userEvent.click(button(e));
+
+    const box = find(e, '.panel').getBoundingClientRect();
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(window.innerWidth);
   });
 
   it('says when there is nothing yet, and closes its stream when it goes away', async () => {

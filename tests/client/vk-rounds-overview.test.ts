@@ -24,7 +24,7 @@ describe('vk-rounds-overview', () => {
     });
 
     expect(textOf(find(e, 'h2'))).toBe('Các đợt lấy ý kiến');
-    expect(rows(e)).toEqual(['Đợt 3', 'Đợt 2']);
+    expect(rows(e)).toEqual(['Đợt 3 · Dự thảo lần 2', 'Đợt 2 · Dự thảo lần 2']);
     expect(find(e, 'tbody a').getAttribute('href')).toBe('/drafts/d3/rounds/3');
     const first = findAll(e, 'tbody tr')[0]!;
     expect(textOf(first.querySelectorAll('td')[1]?.querySelector('small'))).toBe('Còn 5 ngày');
@@ -48,10 +48,10 @@ describe('vk-rounds-overview', () => {
 
     expect(rows(e)).toEqual([
       '# Đảng bộ Sở Tài chính 1 đợt',
-      'Tài chính đợt 1',
+      'Tài chính đợt 1 · Dự thảo lần 2',
       '# Đảng bộ Sở Tài nguyên và Môi trường 2 đợt',
-      'TN&MT đợt 1',
-      'TN&MT đợt 2',
+      'TN&MT đợt 1 · Dự thảo lần 2',
+      'TN&MT đợt 2 · Dự thảo lần 2',
     ]);
   });
 

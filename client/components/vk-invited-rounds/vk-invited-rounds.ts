@@ -3,8 +3,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Invitation, RoundOverview } from '../../../shared/api/rounds.ts';
 import { invitationStateLabel } from '../../app/labels.ts';
-import { versionLabel } from '../../app/version-label.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
+import { titleWithVersion } from '../../rounds/round-label.ts';
 import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 
 /** A round the user's organisation is invited to. */
@@ -108,7 +108,7 @@ export class VkInvitedRounds extends LitElement {
     return html`<li class=${open ? 'open' : 'closed'}>
       <a href="/drafts/${draft.id}">
         <span class="title">${draft.title}</span>
-        <span class="meta">${round.title} · ${versionLabel(round.version)}</span>
+        <span class="meta">${titleWithVersion(round)}</span>
         <span class="meta"
           >${msg(str`Hạn: ${formatWhen(round.deadline)}`)} ·
           <span class="left ${late ? 'late' : ''}"

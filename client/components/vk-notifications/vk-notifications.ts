@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Notification } from '../../../shared/api/notifications.ts';
 import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 import { NotificationsController } from './notifications-controller.ts';
@@ -41,6 +42,8 @@ export class VkNotifications extends LitElement {
   static override styles = notificationsStyles;
 
   @state() private open = false;
+  /** Where the panel sits, relative to the bell's box, so that it stays inside the window. */
+  @state() private placement: { left: number; width: number } | null = null;
   @query('button.bell') private bell!: HTMLButtonElement;
   @query('.panel') private panel!: HTMLElement;
   private readonly notes = new NotificationsController(this);
@@ -79,6 +82,11 @@ export class VkNotifications extends LitElement {
         role="region"
         aria-labelledby="panel-title"
         tabindex="-1"
+        style=${styleMap(
+          this.placement === null
+            ? {}
+            : { left: `${this.placement.left}px`, right: 'auto', width: `${this.placement.width}px` },
+        )}
         ?hidden=${!this.open}
         @keydown=${this.onKey}
       >
@@ -115,8 +123,18 @@ export class VkNotifications extends LitElement {
 
   private async toggle() {
     this.open = !this.open;
+    if (this.open) this.place();
     await this.updateComplete;
     if (this.open) this.panel.focus();
+  }
+
+  /** Right-aligned under the bell, but never past either edge of a narrow window. */
+  private place() {
+    const host = this.getBoundingClientRect();
+    const bell = this.bell.getBoundingClientRect();
+    const width = Math.min(400, window.innerWidth - 24);
+    const left = Math.min(Math.max(12, bell.right - width), window.innerWidth - 12 - width);
+    this.placement = { left: left - host.left, width };
   }
 
   private onOpenItem(n: Notification) {

@@ -46,6 +46,7 @@ export class VkRoundActions extends LitElement {
     input,
     button {
       font: inherit;
+      font-weight: 400;
       padding: 5px 10px;
       border: 1px solid var(--vk-border);
       border-radius: var(--vk-radius);

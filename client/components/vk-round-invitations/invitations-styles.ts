@@ -124,6 +124,9 @@ export const invitationsStyles = css`
     text-align: center;
     padding: 16px;
   }
+  td.kind {
+    white-space: nowrap;
+  }
   @media (max-width: 640px) {
     .kind {
       display: none;

@@ -43,6 +43,8 @@ export const openDialogStyles = css`
   input,
   select {
     font: inherit;
+    /* Labels are bold; what is typed is not. */
+    font-weight: 400;
     padding: 6px 8px;
     border: 1px solid var(--vk-border);
     border-radius: var(--vk-radius);

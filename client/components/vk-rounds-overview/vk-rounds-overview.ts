@@ -3,8 +3,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RoundOverview } from '../../../shared/api/rounds.ts';
 import { roundStatusLabel } from '../../app/labels.ts';
-import { versionLabel } from '../../app/version-label.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
+import { titleWithVersion } from '../../rounds/round-label.ts';
 import '../vk-round-tally/vk-round-tally.ts';
 import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 
@@ -56,6 +56,14 @@ export class VkRoundsOverview extends LitElement {
     th.unit {
       background: #f7f6f1;
       font-size: 0.95rem;
+    }
+    td.when {
+      white-space: nowrap;
+    }
+    th.unit small {
+      display: inline;
+      margin-left: 8px;
+      font-weight: 400;
     }
     td.tally {
       min-width: 180px;
@@ -128,10 +136,10 @@ export class VkRoundsOverview extends LitElement {
     const open = round.status === 'open';
     return html`<tr>
       <td>
-        <a href="/drafts/${draft.id}/rounds/${round.id}">${round.title}</a>
-        <small>${draft.title} · ${versionLabel(round.version)}</small>
+        <a href="/drafts/${draft.id}/rounds/${round.id}">${titleWithVersion(round)}</a>
+        <small>${draft.title}</small>
       </td>
-      <td>
+      <td class="when">
         ${formatWhen(round.deadline)}
         <small class=${open ? (isPast(round.deadline) ? 'late' : '') : 'closed'}
           >${open ? timeLeftLabel(round.deadline) : roundStatusLabel(round.status)}</small
