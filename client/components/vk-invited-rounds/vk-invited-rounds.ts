@@ -67,6 +67,9 @@ export class VkInvitedRounds extends LitElement {
     .late {
       color: var(--vk-danger);
     }
+    .over {
+      color: var(--vk-muted);
+    }
     .state {
       font-weight: 600;
     }
@@ -104,14 +107,15 @@ export class VkInvitedRounds extends LitElement {
 
   private card({ round, draft, mine }: Invited) {
     const open = round.status === 'open';
-    const late = !open || isPast(round.deadline);
+    // Red for a deadline missed while the round runs; an ended round is simply over.
+    const late = open && isPast(round.deadline);
     return html`<li class=${open ? 'open' : 'closed'}>
       <a href="/drafts/${draft.id}">
         <span class="title">${draft.title}</span>
         <span class="meta">${titleWithVersion(round)}</span>
         <span class="meta"
           >${msg(str`Hạn: ${formatWhen(round.deadline)}`)} ·
-          <span class="left ${late ? 'late' : ''}"
+          <span class="left ${late ? 'late' : open ? '' : 'over'}"
             >${
               open
                 ? timeLeftLabel(round.deadline)

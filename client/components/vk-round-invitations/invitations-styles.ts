@@ -96,6 +96,7 @@ export const invitationsStyles = css`
   }
   .state {
     font-weight: 600;
+    white-space: nowrap;
   }
   .state.submitted {
     color: var(--vk-ok);

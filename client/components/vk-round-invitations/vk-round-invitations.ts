@@ -96,11 +96,13 @@ export class VkRoundInvitations extends LitElement {
   private header(key: SortKey, label: string, cls = '') {
     const active = this.sort.key === key;
     const direction = active ? (this.sort.descending ? 'descending' : 'ascending') : 'none';
+    const arrow = html`<span class="arrow" aria-hidden="true"
+      >${active ? (this.sort.descending ? '▼' : '▲') : ''}</span
+    >`;
+    // In right-aligned number columns the arrow goes first, so the label lines up with the numbers.
     return html`<th class=${cls} aria-sort=${direction} scope="col">
       <button type="button" @click=${() => this.sortBy(key)}>
-        ${label}<span class="arrow" aria-hidden="true"
-          >${active ? (this.sort.descending ? '▼' : '▲') : ''}</span
-        >
+        ${cls === 'num' ? html`${arrow}${label}` : html`${label}${arrow}`}
       </button>
     </th>`;
   }
