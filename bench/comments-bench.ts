@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
+import type { RelativePosition } from '../shared/api/comments.ts';
 import { startTestServer } from '../tests/helpers/test-server.ts';
 import { api } from '../tests/helpers/http-client.ts';
 import { writeInSection } from '../tests/server/drafts/draft-text-helpers.ts';
@@ -17,38 +18,67 @@ const PER_ORG = 10;
 const PAGES = 300;
 const EVENTS = Number(process.env.EVENTS ?? 20);
 
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const pct = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 const server = await startTestServer();
 const { services } = server.server.app;
 const { workspace } = server;
 const editor = workspace.users.editor.token;
-const created = await api(server, '/drafts', { token: editor, body: { templateId: 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030' } });
+const created = await api(server, '/drafts', {
+  token: editor,
+  body: { templateId: 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030' },
+});
 const { id } = (await created.json()) as { id: string };
 const writer = server.connect(id);
 await writer.synced();
 writeInSection(writer.doc, 'p1-chi-tieu', 'Tổng thu ngân sách đạt 105% kế hoạch. '.repeat(40));
-await waitForAsync(async () => (await api(server, `/drafts/${id}/versions`, { token: editor, body: {} })).status === 201, 'version');
+await waitForAsync(
+  async () => (await api(server, `/drafts/${id}/versions`, { token: editor, body: {} })).status === 201,
+  'version',
+);
 
 process.stdout.write(`seeding ${ORGS} organisations with a commenter each…\n`);
 const commenters = [];
 for (let i = 0; i < ORGS; i++) {
-  const org = await services.orgs.create({ kind: 'branch', name: `Chi bộ số ${i + 1}`, shortName: `CB${i + 1}`, parentId: workspace.orgs.unit });
-  const { user } = await services.users.create({ username: `cb${i + 1}`, displayName: `Bí thư chi bộ ${i + 1}`, orgId: org.id, password: 'mat-khau-bench-123', roles: ['commenter'] });
+  const org = await services.orgs.create({
+    kind: 'branch',
+    name: `Chi bộ số ${i + 1}`,
+    shortName: `CB${i + 1}`,
+    parentId: workspace.orgs.unit,
+  });
+  const { user } = await services.users.create({
+    username: `cb${i + 1}`,
+    displayName: `Bí thư chi bộ ${i + 1}`,
+    orgId: org.id,
+    password: 'mat-khau-bench-123',
+    roles: ['commenter'],
+  });
   commenters.push(user);
 }
 const deadline = new Date(Date.now() + 86_400_000).toISOString();
-const opened = await api(server, `/drafts/${id}/rounds`, { token: editor, body: { version: 1, title: 'Bench', deadline, allOf: ['branch'] } });
+const opened = await api(server, `/drafts/${id}/rounds`, {
+  token: editor,
+  body: { version: 1, title: 'Bench', deadline, allOf: ['branch'] },
+});
 const roundId = ((await opened.json()) as { round: { id: number } }).round.id;
 const { text, index } = findText(writer.doc, 'Tổng thu');
-const range = (n: number) => ({
-  start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index + (n % 30) * 10)),
-  end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index + (n % 30) * 10 + 8)),
+const range = (n: number): { start: RelativePosition; end: RelativePosition } => ({
+  start: Y.relativePositionToJSON(
+    Y.createRelativePositionFromTypeIndex(text, index + (n % 30) * 10),
+  ) as RelativePosition,
+  end: Y.relativePositionToJSON(
+    Y.createRelativePositionFromTypeIndex(text, index + (n % 30) * 10 + 8),
+  ) as RelativePosition,
 });
 process.stdout.write(`making ${ORGS * PER_ORG} comments…\n`);
 for (const [i, user] of commenters.entries())
   for (let k = 0; k < PER_ORG; k++)
-    await services.comments.create(user, id, { kind: 'comment', body: `Góp ý số ${k + 1} của chi bộ ${i + 1}.`, ...(range(i * PER_ORG + k) as never) });
+    await services.comments.create(user, id, {
+      kind: 'comment',
+      body: `Góp ý số ${k + 1} của chi bộ ${i + 1}.`,
+      ...range(i * PER_ORG + k),
+    });
 
 const time = async (path: string, runs = 20) => {
   const ms: number[] = [];
@@ -70,7 +100,10 @@ let sentAt = 0;
 let current = -1;
 await Promise.all(
   Array.from({ length: PAGES }, async () => {
-    const response = await fetch(`${server.httpUrl}/api/drafts/${id}/events`, { headers: { authorization: `Bearer ${editor}` }, signal: controller.signal });
+    const response = await fetch(`${server.httpUrl}/api/drafts/${id}/events`, {
+      headers: { authorization: `Bearer ${editor}` },
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     void (async () => {
@@ -78,7 +111,8 @@ await Promise.all(
         for (;;) {
           const { value, done } = await reader.read();
           if (done) return;
-          if (decoder.decode(value, { stream: true }).includes('event: comment') && current >= 0) arrivals[current]!.push(performance.now() - sentAt);
+          if (decoder.decode(value, { stream: true }).includes('event: comment') && current >= 0)
+            arrivals[current]!.push(performance.now() - sentAt);
         }
       } catch {
         // aborted at the end
@@ -89,7 +123,11 @@ await Promise.all(
 for (let e = 0; e < EVENTS; e++) {
   current = e;
   sentAt = performance.now();
-  await services.comments.create(commenters[e]!, id, { kind: 'comment', body: `Sự kiện ${e}`, sectionId: 'p1-chi-tieu' });
+  await services.comments.create(commenters[e]!, id, {
+    kind: 'comment',
+    body: `Sự kiện ${e}`,
+    sectionId: 'p1-chi-tieu',
+  });
   await waitForAsync(() => Promise.resolve(arrivals[e]!.length >= PAGES), 'all pages', 10_000);
 }
 controller.abort();

@@ -110,7 +110,7 @@ export function createServices(
   comments = new CommentService({
     db,
     drafts,
-    access: () => access!,
+    access: () => access,
     rounds,
     texts,
     users,

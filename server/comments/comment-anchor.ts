@@ -27,8 +27,16 @@ export function readNewAnchor(
   const map = new DraftTextMap(doc);
   const from = map.offsetOf(toRelative(start), doc);
   const to = map.offsetOf(toRelative(end), doc);
-  if (from === null || to === null || to.offset <= from.offset || map.text.slice(from.offset, to.offset).trim() === '')
-    throw new ValidationError('anchor_unresolved', 'The selected text is not in the draft (it may have just been deleted)');
+  if (
+    from === null ||
+    to === null ||
+    to.offset <= from.offset ||
+    map.text.slice(from.offset, to.offset).trim() === ''
+  )
+    throw new ValidationError(
+      'anchor_unresolved',
+      'The selected text is not in the draft (it may have just been deleted)',
+    );
   if (suggestion && map.textAt(from.offset, to.offset) === null)
     throw new ValidationError('suggestion_span', 'A suggested rewording must stay within one paragraph');
   const context = quoteContext(map.text, from.offset, to.offset, COMMENT_LIMITS.contextChars);
@@ -53,7 +61,12 @@ export function locateAnchor(map: DraftTextMap, doc: Y.Doc, anchor: Anchor): Tex
   if (anchor.start === null || anchor.end === null) return null;
   const from = map.offsetOf(toRelative(anchor.start), doc);
   const to = map.offsetOf(toRelative(anchor.end), doc);
-  if (from !== null && to !== null && to.offset > from.offset && map.text.slice(from.offset, to.offset).trim() !== '')
+  if (
+    from !== null &&
+    to !== null &&
+    to.offset > from.offset &&
+    map.text.slice(from.offset, to.offset).trim() !== ''
+  )
     return { start: from.offset, end: to.offset };
   if (anchor.quote.includes('…') && anchor.quote.length > COMMENT_LIMITS.quoteMax) return null;
   const near = anchor.sectionId === null ? 0 : (map.sectionOffset(anchor.sectionId) ?? 0);
@@ -87,7 +100,8 @@ export function applyReplacement(
   text.delete(index, range.end - range.start);
   if (replacement !== '') text.insert(index, replacement, attributes);
   // The same convention as the browser's positions: each refers to the character after it.
-  const at = (i: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i)) as RelativePosition;
+  const at = (i: number) =>
+    Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i)) as RelativePosition;
   return { start: at(index), end: at(index + replacement.length), quote: replacement };
 }
 

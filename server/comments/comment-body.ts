@@ -4,6 +4,7 @@ import { ValidationError } from '../http/app-error.ts';
 /** A tag, a comment or a doctype: comments are plain text, and markup is refused rather than stored. */
 const MARKUP = /<\s*\/?\s*[a-z!?][^<>]*>/i;
 /** Control characters other than tab and newline. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /**
@@ -15,10 +16,14 @@ export function checkText(raw: string, what: string, options: { max: number; all
   if (text === '' && options.allowEmpty !== true)
     throw new ValidationError('comment_empty', `The ${what} is empty`);
   if (text.length > options.max)
-    throw new ValidationError('comment_too_long', `The ${what} has ${text.length} characters; at most ${options.max}`);
+    throw new ValidationError(
+      'comment_too_long',
+      `The ${what} has ${text.length} characters; at most ${options.max}`,
+    );
   if (MARKUP.test(text))
     throw new ValidationError('comment_html', `The ${what} contains HTML; write plain text`);
-  if (CONTROL.test(text)) throw new ValidationError('validation_failed', `The ${what} contains control characters`);
+  if (CONTROL.test(text))
+    throw new ValidationError('validation_failed', `The ${what} contains control characters`);
   return text;
 }
 

@@ -51,7 +51,8 @@ export class CommentReader {
         orphaned: new Set(roots.filter((r) => isOrphaned(map, doc, anchorOf(r))).map((r) => r.id)),
       };
     });
-    const rank = (row: CommentRow) => (row.section_id === null ? -1 : (order.get(row.section_id) ?? order.size));
+    const rank = (row: CommentRow) =>
+      row.section_id === null ? -1 : (order.get(row.section_id) ?? order.size);
     roots.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
     const replies = new Map<number, CommentRow[]>();
     for (const row of rows)
@@ -62,7 +63,10 @@ export class CommentReader {
   }
 
   /** A function that turns rows into comments, with names and editability looked up once. */
-  async viewer(rows: readonly CommentRow[], draftOrgId: number): Promise<(row: CommentRow, orphaned: boolean) => Comment> {
+  async viewer(
+    rows: readonly CommentRow[],
+    draftOrgId: number,
+  ): Promise<(row: CommentRow, orphaned: boolean) => Comment> {
     const [names, orgList, editable] = await Promise.all([
       this.deps.users.namesOf(rows.flatMap((r) => [r.author_id, r.disposition_by])),
       this.deps.orgs.list(),

@@ -4,12 +4,19 @@ import type { OrgCounts } from '../rounds/round.view.ts';
 import type { CommentRow, CommentTable } from './comment.table.ts';
 
 /** Stores a comment; returns it as stored. */
-export async function insertComment(db: Kysely<Database>, row: Insertable<CommentTable>): Promise<CommentRow> {
+export async function insertComment(
+  db: Kysely<Database>,
+  row: Insertable<CommentTable>,
+): Promise<CommentRow> {
   return db.insertInto('comments').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** A comment of a draft by id, or undefined. */
-export async function findComment(db: Kysely<Database>, draftId: string, id: number): Promise<CommentRow | undefined> {
+export async function findComment(
+  db: Kysely<Database>,
+  draftId: string,
+  id: number,
+): Promise<CommentRow | undefined> {
   return db
     .selectFrom('comments')
     .selectAll()
@@ -19,8 +26,16 @@ export async function findComment(db: Kysely<Database>, draftId: string, id: num
 }
 
 /** Every comment and reply of a draft not withdrawn, oldest first (optionally of one round). */
-export async function listComments(db: Kysely<Database>, draftId: string, roundId?: number): Promise<CommentRow[]> {
-  let query = db.selectFrom('comments').selectAll().where('draft_id', '=', draftId).where('withdrawn_at', 'is', null);
+export async function listComments(
+  db: Kysely<Database>,
+  draftId: string,
+  roundId?: number,
+): Promise<CommentRow[]> {
+  let query = db
+    .selectFrom('comments')
+    .selectAll()
+    .where('draft_id', '=', draftId)
+    .where('withdrawn_at', 'is', null);
   if (roundId !== undefined) query = query.where('round_id', '=', roundId);
   return query.orderBy('id').execute();
 }
@@ -31,7 +46,12 @@ export async function updateComment(
   id: number,
   changes: Partial<Omit<CommentRow, 'id' | 'draft_id' | 'round_id' | 'org_id'>>,
 ): Promise<CommentRow> {
-  return db.updateTable('comments').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('comments')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Comments and answered comments (replies and withdrawn ones not counted) per round and organisation. */
@@ -55,8 +75,8 @@ export async function countByOrg(
     .groupBy(['round_id', 'org_id'])
     .execute();
   for (const row of rows) {
-    let byOrg = counts.get(row.round_id);
-    if (byOrg === undefined) counts.set(row.round_id, (byOrg = new Map()));
+    let byOrg: Map<number, OrgCounts> | undefined = counts.get(row.round_id);
+    if (byOrg === undefined) counts.set(row.round_id, (byOrg = new Map<number, OrgCounts>()));
     byOrg.set(row.org_id, { comments: Number(row.comments), answered: Number(row.answered) });
   }
   return counts;

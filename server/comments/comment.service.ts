@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Comment, CreateCommentRequest, DispositionRequest, EditCommentRequest } from '../../shared/api/comments.ts';
+import type {
+  Comment,
+  CreateCommentRequest,
+  DispositionRequest,
+  EditCommentRequest,
+} from '../../shared/api/comments.ts';
 import type { CommentEvent } from '../../shared/api/events.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import type { AccessService } from '../access/access.service.ts';
@@ -61,9 +66,15 @@ export class CommentService {
     if (start !== undefined && end !== undefined) {
       anchor = await this.deps.texts.read(draftId, (doc) => readNewAnchor(doc, start, end, suggestion));
     } else {
-      if (suggestion) throw new ValidationError('anchor_unresolved', 'A suggestion needs the text it rewords');
+      if (suggestion)
+        throw new ValidationError('anchor_unresolved', 'A suggestion needs the text it rewords');
       const sectionId = request.sectionId;
-      const known = sectionId !== undefined && (await this.deps.texts.read(draftId, (doc) => new DraftTextMap(doc).sectionOffset(sectionId) !== null));
+      const known =
+        sectionId !== undefined &&
+        (await this.deps.texts.read(
+          draftId,
+          (doc) => new DraftTextMap(doc).sectionOffset(sectionId) !== null,
+        ));
       if (!known) throw new ValidationError('anchor_unresolved', 'No such section in the draft');
       anchor = { sectionId: sectionId ?? null, quote: '', prefix: '', suffix: '' };
     }
@@ -101,7 +112,8 @@ export class CommentService {
     let orgId = draft.orgId;
     if (!committee) {
       const commenting = await this.deps.rounds.commentingRound(user.id, draftId, parent.org_id);
-      if (commenting.round.id !== parent.round_id) throw new ConflictError('round_closed', 'That round is closed');
+      if (commenting.round.id !== parent.round_id)
+        throw new ConflictError('round_closed', 'That round is closed');
       orgId = commenting.orgId;
     }
     const now = Date.now();
@@ -123,7 +135,12 @@ export class CommentService {
     const comment = await this.publish('created', row, draft.orgId, parent.org_id);
     if (committee && parent.author_id !== null && parent.author_id !== user.id)
       await this.deps.notifications.notify([parent.author_id], {
-        kind: 'comment_replied', draftId, roundId: parent.round_id, commentId: parent.id, actorName: user.displayName, text: body,
+        kind: 'comment_replied',
+        draftId,
+        roundId: parent.round_id,
+        commentId: parent.id,
+        actorName: user.displayName,
+        text: body,
       });
     return comment;
   }
@@ -134,7 +151,8 @@ export class CommentService {
     const next: Partial<CommentRow> = { updated_at: Date.now() };
     if (changes.body !== undefined) next.body = checkBody(changes.body, row.kind === 'suggestion');
     if (changes.replacement !== undefined) {
-      if (row.kind !== 'suggestion') throw new ValidationError('validation_failed', 'Only a suggestion has replacement text');
+      if (row.kind !== 'suggestion')
+        throw new ValidationError('validation_failed', 'Only a suggestion has replacement text');
       next.replacement = checkReplacement(changes.replacement);
     }
     const updated = await updateComment(this.deps.db, row.id, next);
@@ -149,14 +167,27 @@ export class CommentService {
   }
 
   /** The committee's answer; accepting a suggestion writes its replacement into the draft, once. */
-  async dispose(user: User, draftId: string, commentId: number, request: DispositionRequest): Promise<Comment> {
+  async dispose(
+    user: User,
+    draftId: string,
+    commentId: number,
+    request: DispositionRequest,
+  ): Promise<Comment> {
     const { row: draft } = await this.deps.drafts.find(user.id, draftId, 'edit');
     if (draft.status === 'final') throw new ConflictError('draft_final', 'The draft is final');
     const row = await this.root(draftId, commentId, true);
     const needsNote = request.value === 'explained' || request.value === 'partly';
-    const note = checkText(request.note ?? '', 'note', { max: COMMENT_LIMITS.bodyMax, allowEmpty: !needsNote });
+    const note = checkText(request.note ?? '', 'note', {
+      max: COMMENT_LIMITS.bodyMax,
+      allowEmpty: !needsNote,
+    });
     const now = Date.now();
-    const next: Partial<CommentRow> = { disposition: request.value, disposition_note: note, disposition_by: user.id, disposition_at: now };
+    const next: Partial<CommentRow> = {
+      disposition: request.value,
+      disposition_note: note,
+      disposition_by: user.id,
+      disposition_at: now,
+    };
     if (request.value === 'accepted' && row.kind === 'suggestion' && row.applied_at === null) {
       const anchor = anchorOf(row)!;
       let moved: ReturnType<typeof applyReplacement> = null;
@@ -164,15 +195,28 @@ export class CommentService {
         moved = applyReplacement(doc, anchor, row.replacement ?? '');
       });
       if (moved === null)
-        throw new ConflictError('comment_orphaned', 'The suggested text is no longer in the draft; edit it by hand');
+        throw new ConflictError(
+          'comment_orphaned',
+          'The suggested text is no longer in the draft; edit it by hand',
+        );
       const { start, end, quote } = moved as NonNullable<ReturnType<typeof applyReplacement>>;
-      Object.assign(next, { applied_at: now, anchor_start: JSON.stringify(start), anchor_end: JSON.stringify(end), quote });
+      Object.assign(next, {
+        applied_at: now,
+        anchor_start: JSON.stringify(start),
+        anchor_end: JSON.stringify(end),
+        quote,
+      });
     }
     const updated = await updateComment(this.deps.db, row.id, next);
     const comment = await this.publish('answered', updated, draft.org_id);
     if (row.author_id !== null && row.author_id !== user.id)
       await this.deps.notifications.notify([row.author_id], {
-        kind: 'comment_answered', draftId, roundId: row.round_id, commentId: row.id, actorName: user.displayName, text: note === '' ? row.body : note,
+        kind: 'comment_answered',
+        draftId,
+        roundId: row.round_id,
+        commentId: row.id,
+        actorName: user.displayName,
+        text: note === '' ? row.body : note,
       });
     return comment;
   }
@@ -193,37 +237,55 @@ export class CommentService {
     if (located === null) return;
     if ((await this.deps.rounds.invitedEver(userId, draftId)).size > 0)
       throw new ConflictError('round_closed', 'The round is closed; no more comments are taken');
-    const under = new Set((await this.deps.orgs.list()).filter((o) => o.parentId === located.orgId).map((o) => o.id));
+    const under = new Set(
+      (await this.deps.orgs.list()).filter((o) => o.parentId === located.orgId).map((o) => o.id),
+    );
     const grants = await this.deps.users.grantsOf(userId);
     if (grants.some((g) => g.role === 'commenter' && under.has(g.orgId)))
-      throw new ForbiddenError('not_invited', 'Your organisation is not invited to comment on this draft now');
+      throw new ForbiddenError(
+        'not_invited',
+        'Your organisation is not invited to comment on this draft now',
+      );
   }
 
   private async own(user: User, draftId: string, commentId: number) {
     const draft = await this.visibleDraft(user.id, draftId);
     const row = await findComment(this.deps.db, draftId, commentId);
-    if (row === undefined || row.withdrawn_at !== null) throw new NotFoundError('comment_not_found', 'No such comment');
+    if (row === undefined || row.withdrawn_at !== null)
+      throw new NotFoundError('comment_not_found', 'No such comment');
     if (row.author_id !== user.id) throw new ForbiddenError('forbidden', 'Only its author changes a comment');
     const committeeReply = row.org_id === draft.orgId;
     if (!committeeReply && !(await this.deps.rounds.isEditable(row.round_id, row.org_id)))
-      throw new ConflictError('comment_locked', 'The round is closed or your organisation has sent its comments');
+      throw new ConflictError(
+        'comment_locked',
+        'The round is closed or your organisation has sent its comments',
+      );
     return { row, draftOrgId: draft.orgId };
   }
 
   private async root(draftId: string, commentId: number, strict = false): Promise<CommentRow> {
     const row = await findComment(this.deps.db, draftId, commentId);
-    if (row === undefined || row.withdrawn_at !== null) throw new NotFoundError('comment_not_found', 'No such comment');
+    if (row === undefined || row.withdrawn_at !== null)
+      throw new NotFoundError('comment_not_found', 'No such comment');
     if (row.parent_id === null) return row;
-    if (strict) throw new ValidationError('validation_failed', 'Replies are not answered; answer the comment');
+    if (strict)
+      throw new ValidationError('validation_failed', 'Replies are not answered; answer the comment');
     return this.root(draftId, row.parent_id);
   }
 
   private async threadOrg(row: CommentRow): Promise<number> {
-    return row.parent_id === null ? row.org_id : (await findComment(this.deps.db, row.draft_id, row.parent_id))!.org_id;
+    return row.parent_id === null
+      ? row.org_id
+      : (await findComment(this.deps.db, row.draft_id, row.parent_id))!.org_id;
   }
 
   /** Sends the change to open pages allowed to see the thread's organisation, and returns the comment. */
-  private async publish(action: CommentEvent['action'], row: CommentRow, draftOrgId: number, threadOrg = row.org_id): Promise<Comment> {
+  private async publish(
+    action: CommentEvent['action'],
+    row: CommentRow,
+    draftOrgId: number,
+    threadOrg = row.org_id,
+  ): Promise<Comment> {
     const view = await this.reader.viewer([row], draftOrgId);
     const comment = view(row, false);
     this.deps.events.publish(row.draft_id, 'comment', { action, comment } satisfies CommentEvent, threadOrg);

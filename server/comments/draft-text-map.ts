@@ -38,7 +38,7 @@ export class DraftTextMap {
       if (isBlock) {
         if (blocks > 0) push('\n');
         blocks += 1;
-        const id = node.nodeName === 'heading' ? node.getAttribute(SECTION_ID_ATTR) : undefined;
+        const id: unknown = node.nodeName === 'heading' ? node.getAttribute(SECTION_ID_ATTR) : undefined;
         if (typeof id === 'string' && id !== '') sections.push({ id, offset: length });
       }
       const starts: number[] = [];
@@ -58,7 +58,10 @@ export class DraftTextMap {
   }
 
   /** Where a stored relative position falls in the flat text now, or null if its place is gone. */
-  offsetOf(position: Y.RelativePosition, doc: Y.Doc): { offset: number; text: Y.XmlText | null; index: number } | null {
+  offsetOf(
+    position: Y.RelativePosition,
+    doc: Y.Doc,
+  ): { offset: number; text: Y.XmlText | null; index: number } | null {
     const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
     if (absolute === null) return null;
     const { type, index } = absolute;
@@ -104,8 +107,7 @@ export class DraftTextMap {
 
 /** The characters of a Yjs text without its formatting (embeds count as one character, as in Yjs). */
 export function plainText(text: Y.XmlText): string {
-  return text
-    .toDelta()
-    .map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : '\uFFFC'))
+  return (text.toDelta() as { insert: unknown }[])
+    .map((d) => (typeof d.insert === 'string' ? d.insert : '\uFFFC'))
     .join('');
 }

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { MarkReadRequest, Notification, NotificationList } from '../../shared/api/notifications.ts';
 import { sseFrom } from '../events/sse.ts';
 import { apiRouter } from '../http/api-env.ts';
@@ -7,11 +7,17 @@ import type { NotificationService } from './notification.service.ts';
 
 const tags = ['notifications'];
 const list = createRoute({
-  method: 'get', path: '/', tags, summary: 'The newest notifications and the unread count',
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'The newest notifications and the unread count',
   responses: { 200: { description: 'Notifications', ...json(NotificationList) } },
 });
 const read = createRoute({
-  method: 'post', path: '/read', tags, summary: 'Mark notifications (or all) as read',
+  method: 'post',
+  path: '/read',
+  tags,
+  summary: 'Mark notifications (or all) as read',
   request: { body: { ...json(MarkReadRequest), required: true } },
   responses: { 204: { description: 'Marked' } },
 });
@@ -25,12 +31,18 @@ export function notificationRoutes(notifications: NotificationService) {
     return c.body(null, 204);
   });
   app.openAPIRegistry.registerPath({
-    method: 'get', path: '/events', tags,
+    method: 'get',
+    path: '/events',
+    tags,
     summary: 'Server-sent events: `notification` (a Notification) as each arrives',
-    responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Notification } } } },
+    responses: {
+      200: { description: 'An event stream', content: { 'text/event-stream': { schema: Notification } } },
+    },
   });
   app.get('/events', (c) =>
-    sseFrom(c, (deliver) => Promise.resolve(notifications.hub.subscribe(c.var.user.id, { orgs: 'all', deliver }))),
+    sseFrom(c, (deliver) =>
+      Promise.resolve(notifications.hub.subscribe(c.var.user.id, { orgs: 'all', deliver })),
+    ),
   );
   return app;
 }

@@ -79,7 +79,10 @@ export class NotificationService {
   }
 
   /** Marks the user's notifications `ids` (or all of them) as read. */
-  async markRead(userId: number, which: { ids?: readonly number[] | undefined; all?: boolean | undefined }): Promise<void> {
+  async markRead(
+    userId: number,
+    which: { ids?: readonly number[] | undefined; all?: boolean | undefined },
+  ): Promise<void> {
     let query = this.db
       .updateTable('notifications')
       .set({ read_at: Date.now() })

@@ -1,6 +1,17 @@
-import type { Invitation, InvitableOrgs, RoundDashboard, RoundOverview, RoundTally } from '../../shared/api/rounds.ts';
+import type {
+  Invitation,
+  InvitableOrgs,
+  RoundDashboard,
+  RoundOverview,
+  RoundTally,
+} from '../../shared/api/rounds.ts';
 import type { User } from '../users/user.service.ts';
-import { listDraftRounds, listInvitations, listRoundsInviting, listRoundsOfDrafts } from './round.repository.ts';
+import {
+  listDraftRounds,
+  listInvitations,
+  listRoundsInviting,
+  listRoundsOfDrafts,
+} from './round.repository.ts';
 import type { RoundDeps } from './round.service.ts';
 import type { InvitationRow, RoundRow } from './round.table.ts';
 import { tallyOf, toInvitation, toRound } from './round.view.ts';
@@ -38,7 +49,9 @@ export class RoundReader {
   async overview(user: User): Promise<RoundOverview[]> {
     const { users, orgs, drafts } = this.deps;
     const grants = await users.grantsOf(user.id);
-    const committeeOrgs = grants.filter((g) => g.role === 'drafter' || g.role === 'secretary').map((g) => g.orgId);
+    const committeeOrgs = grants
+      .filter((g) => g.role === 'drafter' || g.role === 'secretary')
+      .map((g) => g.orgId);
     const overseen = await orgs.subtreeOf(grants.filter((g) => g.role === 'admin').map((g) => g.orgId));
     const ownDrafts = await drafts.idsOfOrgs([...committeeOrgs, ...overseen]);
     const commenterOrgs = grants.filter((g) => g.role === 'commenter').map((g) => g.orgId);

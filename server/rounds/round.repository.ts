@@ -31,9 +31,17 @@ export async function listDraftRounds(db: Kysely<Database>, draftId: string): Pr
 }
 
 /** The rounds of these drafts, newest first. */
-export async function listRoundsOfDrafts(db: Kysely<Database>, draftIds: readonly string[]): Promise<RoundRow[]> {
+export async function listRoundsOfDrafts(
+  db: Kysely<Database>,
+  draftIds: readonly string[],
+): Promise<RoundRow[]> {
   if (draftIds.length === 0) return [];
-  return db.selectFrom('rounds').selectAll().where('draft_id', 'in', draftIds).orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('draft_id', 'in', draftIds)
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** Rounds inviting any of these organisations, with the invited organisation. */
@@ -72,7 +80,10 @@ export async function listExpiredOpenRounds(db: Kysely<Database>, now: number): 
 }
 
 /** The invitations of these rounds. */
-export async function listInvitations(db: Kysely<Database>, roundIds: readonly number[]): Promise<InvitationRow[]> {
+export async function listInvitations(
+  db: Kysely<Database>,
+  roundIds: readonly number[],
+): Promise<InvitationRow[]> {
   if (roundIds.length === 0) return [];
   return db.selectFrom('round_invitations').selectAll().where('round_id', 'in', roundIds).execute();
 }

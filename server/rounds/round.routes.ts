@@ -21,7 +21,9 @@ const notFound = errorResponse('No such draft or round');
 const tags = ['rounds'];
 
 const open = createRoute({
-  method: 'post', path: '/{id}/rounds', tags,
+  method: 'post',
+  path: '/{id}/rounds',
+  tags,
   summary: 'Send a frozen version out for comments (đợt lấy ý kiến): invited organisations, deadline',
   request: { params: draft, body: { ...json(OpenRoundRequest), required: true } },
   responses: {
@@ -33,24 +35,42 @@ const open = createRoute({
   },
 });
 const list = createRoute({
-  method: 'get', path: '/{id}/rounds', tags, summary: "The draft's rounds with submitted/invited tallies, newest first",
+  method: 'get',
+  path: '/{id}/rounds',
+  tags,
+  summary: "The draft's rounds with submitted/invited tallies, newest first",
   request: { params: draft },
   responses: { 200: { description: 'Rounds', ...json(RoundList) }, 404: notFound },
 });
 const invitable = createRoute({
-  method: 'get', path: '/{id}/rounds/invitable', tags,
+  method: 'get',
+  path: '/{id}/rounds/invitable',
+  tags,
   summary: 'Sub-branches and mass organisations of the unit that a round may invite',
   request: { params: draft },
-  responses: { 200: { description: 'Organisations', ...json(InvitableOrgs) }, 403: errorResponse('Not the drafting committee'), 404: notFound },
+  responses: {
+    200: { description: 'Organisations', ...json(InvitableOrgs) },
+    403: errorResponse('Not the drafting committee'),
+    404: notFound,
+  },
 });
 const dashboard = createRoute({
-  method: 'get', path: '/{id}/rounds/{roundId}', tags,
+  method: 'get',
+  path: '/{id}/rounds/{roundId}',
+  tags,
   summary: 'The round dashboard: submitted/invited (%), each organisation with its counts, overdue ones',
   request: { params: round },
-  responses: { 200: { description: 'Dashboard', ...json(RoundDashboard) }, 403: errorResponse('Commenters do not see the dashboard'), 404: notFound },
+  responses: {
+    200: { description: 'Dashboard', ...json(RoundDashboard) },
+    403: errorResponse('Commenters do not see the dashboard'),
+    404: notFound,
+  },
 });
 const update = createRoute({
-  method: 'patch', path: '/{id}/rounds/{roundId}', tags, summary: 'Extend the deadline, or close the round early',
+  method: 'patch',
+  path: '/{id}/rounds/{roundId}',
+  tags,
+  summary: 'Extend the deadline, or close the round early',
   request: { params: round, body: { ...json(UpdateRoundRequest), required: true } },
   responses: {
     200: { description: 'Dashboard', ...json(RoundDashboard) },
@@ -61,7 +81,9 @@ const update = createRoute({
   },
 });
 const submit = createRoute({
-  method: 'post', path: '/{id}/rounds/{roundId}/submissions', tags,
+  method: 'post',
+  path: '/{id}/rounds/{roundId}/submissions',
+  tags,
   summary: "Send the caller's organisation's comments (gửi góp ý); they become read-only",
   request: { params: round, body: { ...json(SubmitRequest), required: true } },
   responses: {
@@ -72,17 +94,24 @@ const submit = createRoute({
   },
 });
 const overview = createRoute({
-  method: 'get', path: '/', tags,
-  summary: "Rounds the caller takes part in: their unit's, the units they oversee, and those they are invited to",
+  method: 'get',
+  path: '/',
+  tags,
+  summary:
+    "Rounds the caller takes part in: their unit's, the units they oversee, and those they are invited to",
   responses: { 200: { description: 'Rounds', ...json(RoundOverviewList) } },
 });
 
 /** `/api/drafts/{id}/rounds…`. Mounted behind `requireUser`. */
 export function roundRoutes(rounds: RoundService) {
   const app = apiRouter();
-  app.openapi(open, async (c) => c.json(await rounds.open(c.var.user, c.req.valid('param').id, c.req.valid('json')), 201));
+  app.openapi(open, async (c) =>
+    c.json(await rounds.open(c.var.user, c.req.valid('param').id, c.req.valid('json')), 201),
+  );
   app.openapi(list, async (c) => c.json(await rounds.list(c.var.user.id, c.req.valid('param').id), 200));
-  app.openapi(invitable, async (c) => c.json(await rounds.invitable(c.var.user.id, c.req.valid('param').id), 200));
+  app.openapi(invitable, async (c) =>
+    c.json(await rounds.invitable(c.var.user.id, c.req.valid('param').id), 200),
+  );
   app.openapi(dashboard, async (c) => {
     const { id, roundId } = c.req.valid('param');
     return c.json(await rounds.dashboard(c.var.user.id, id, roundId), 200);

@@ -112,7 +112,12 @@ export class RoundService implements ConsultationAccess {
   }
 
   /** Extends the deadline (re-opening a round its deadline closed) or closes the round now. */
-  async update(user: User, draftId: string, roundId: number, changes: UpdateRoundRequest): Promise<RoundDashboard> {
+  async update(
+    user: User,
+    draftId: string,
+    roundId: number,
+    changes: UpdateRoundRequest,
+  ): Promise<RoundDashboard> {
     await this.deps.drafts.find(user.id, draftId, 'edit');
     const round = await this.round(draftId, roundId);
     if (round.status === 'closed' && round.closed_reason === 'closed_early')
@@ -122,12 +127,22 @@ export class RoundService implements ConsultationAccess {
       if (deadline <= round.deadline)
         throw new ValidationError('validation_failed', 'The new deadline must be later than the current one');
       const other = (await this.reader.rows(draftId)).find((r) => r.id !== roundId && isOpen(r));
-      if (other !== undefined) throw new ConflictError('round_already_open', `Round "${other.title}" is open`);
-      await updateRound(this.deps.db, roundId, { deadline, status: 'open', closed_reason: null, closed_at: null });
+      if (other !== undefined)
+        throw new ConflictError('round_already_open', `Round "${other.title}" is open`);
+      await updateRound(this.deps.db, roundId, {
+        deadline,
+        status: 'open',
+        closed_reason: null,
+        closed_at: null,
+      });
       await this.deps.drafts.setConsultation(draftId, true);
     }
     if (changes.status === 'closed')
-      await updateRound(this.deps.db, roundId, { status: 'closed', closed_reason: 'closed_early', closed_at: Date.now() });
+      await updateRound(this.deps.db, roundId, {
+        status: 'closed',
+        closed_reason: 'closed_early',
+        closed_at: Date.now(),
+      });
     if (changes.status === 'closed') await this.deps.drafts.setConsultation(draftId, false);
     await this.deps.epoch.bump();
     const dashboard = await this.reader.dashboard(draftId, roundId);
@@ -164,11 +179,18 @@ export class RoundService implements ConsultationAccess {
    * there. Refused when no round is open (round_closed), the user comments for no invited
    * organisation (not_invited) or it has already submitted (org_submitted).
    */
-  async commentingRound(userId: number, draftId: string, orgId?: number): Promise<{ round: RoundRow; orgId: number }> {
+  async commentingRound(
+    userId: number,
+    draftId: string,
+    orgId?: number,
+  ): Promise<{ round: RoundRow; orgId: number }> {
     const rows = await this.reader.rows(draftId);
     const round = rows.find((r) => isOpen(r));
     if (round === undefined)
-      throw new ConflictError('round_closed', rows.length === 0 ? 'The draft is not out for comments' : 'The round is closed');
+      throw new ConflictError(
+        'round_closed',
+        rows.length === 0 ? 'The draft is not out for comments' : 'The round is closed',
+      );
     return { round, orgId: await this.commentingOrg(userId, round, orgId) };
   }
 
@@ -197,7 +219,14 @@ export class RoundService implements ConsultationAccess {
   /** The organisations the user comments for that were ever invited to a round of the draft. */
   async invitedEver(userId: number, draftId: string): Promise<Set<number>> {
     const rounds = await this.reader.rows(draftId);
-    const invited = new Set((await listInvitations(this.deps.db, rounds.map((r) => r.id))).map((i) => i.org_id));
+    const invited = new Set(
+      (
+        await listInvitations(
+          this.deps.db,
+          rounds.map((r) => r.id),
+        )
+      ).map((i) => i.org_id),
+    );
     const grants = await this.deps.users.grantsOf(userId);
     return new Set(grants.filter((g) => g.role === 'commenter' && invited.has(g.orgId)).map((g) => g.orgId));
   }
@@ -225,7 +254,11 @@ export class RoundService implements ConsultationAccess {
   async sweep(now = Date.now()): Promise<number> {
     const expired = await listExpiredOpenRounds(this.deps.db, now);
     for (const round of expired) {
-      await updateRound(this.deps.db, round.id, { status: 'closed', closed_reason: 'deadline', closed_at: round.deadline });
+      await updateRound(this.deps.db, round.id, {
+        status: 'closed',
+        closed_reason: 'deadline',
+        closed_at: round.deadline,
+      });
       await this.deps.drafts.setConsultation(round.draft_id, false);
       this.publish('closed', await this.reader.dashboard(round.draft_id, round.id));
     }
@@ -243,7 +276,10 @@ export class RoundService implements ConsultationAccess {
     if (mine.length === 0 || (orgId !== undefined && !mine.includes(orgId)))
       throw new ForbiddenError('not_invited', 'Your organisation is not invited to this round');
     if (chosen === undefined)
-      throw new ValidationError('validation_failed', 'You comment for several organisations: say which (orgId)');
+      throw new ValidationError(
+        'validation_failed',
+        'You comment for several organisations: say which (orgId)',
+      );
     const invitation = await findInvitation(this.deps.db, round.id, chosen);
     if (invitation?.submitted_at !== null)
       throw new ConflictError('org_submitted', 'Your organisation has already sent its comments');
@@ -257,13 +293,20 @@ export class RoundService implements ConsultationAccess {
     return round;
   }
 
-  private async invitees(unitId: number, orgIds: readonly number[], allOf: readonly string[]): Promise<number[]> {
+  private async invitees(
+    unitId: number,
+    orgIds: readonly number[],
+    allOf: readonly string[],
+  ): Promise<number[]> {
     const allowed = await this.reader.invitableUnder(unitId);
     const byId = new Map(allowed.map((o) => [o.id, o]));
     const chosen = new Set<number>(allowed.filter((o) => allOf.includes(o.kind)).map((o) => o.id));
     for (const id of orgIds) {
       if (!byId.has(id))
-        throw new ValidationError('validation_failed', `Organisation ${id} is not a sub-branch or mass organisation of this unit`);
+        throw new ValidationError(
+          'validation_failed',
+          `Organisation ${id} is not a sub-branch or mass organisation of this unit`,
+        );
       chosen.add(id);
     }
     if (chosen.size === 0) throw new ValidationError('validation_failed', 'Invite at least one organisation');
@@ -273,13 +316,23 @@ export class RoundService implements ConsultationAccess {
   private checkDeadline(text: string): number {
     const deadline = Date.parse(text);
     const now = Date.now();
-    if (!(deadline > now)) throw new ValidationError('validation_failed', 'The deadline must be in the future');
+    if (!(deadline > now))
+      throw new ValidationError('validation_failed', 'The deadline must be in the future');
     if (deadline > now + COMMENT_LIMITS.deadlineMaxDays * 86_400_000)
       throw new ValidationError('validation_failed', 'The deadline must be within a year');
     return deadline;
   }
 
-  private publish(action: 'opened' | 'updated' | 'closed' | 'submitted', d: RoundDashboard, invitation: Invitation | null = null): void {
-    this.deps.events.publish(d.round.draftId, 'round', { action, round: d.round, tally: d.tally, invitation });
+  private publish(
+    action: 'opened' | 'updated' | 'closed' | 'submitted',
+    d: RoundDashboard,
+    invitation: Invitation | null = null,
+  ): void {
+    this.deps.events.publish(d.round.draftId, 'round', {
+      action,
+      round: d.round,
+      tally: d.tally,
+      invitation,
+    });
   }
 }

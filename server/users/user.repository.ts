@@ -127,7 +127,10 @@ export async function selectUsersWithRole(
 }
 
 /** Display names of these users (missing ids are absent). */
-export async function selectNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
+export async function selectNames(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
   const names = new Map<number, string>();
   // Chunks keep each statement under SQLite's bound-parameter cap.
   for (let at = 0; at < ids.length; at += 500) {

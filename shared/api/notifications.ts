@@ -6,7 +6,12 @@ import { DraftId } from './drafts.ts';
  * answered (or replied to) one of their organisation's comments, or an organisation sent its
  * comments on a draft the user drafts.
  */
-export const NOTIFICATION_KINDS = ['round_opened', 'comment_answered', 'comment_replied', 'org_submitted'] as const;
+export const NOTIFICATION_KINDS = [
+  'round_opened',
+  'comment_answered',
+  'comment_replied',
+  'org_submitted',
+] as const;
 
 /** An in-app notification. */
 export const Notification = z

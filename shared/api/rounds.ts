@@ -55,7 +55,10 @@ export const OpenRoundRequest = z
     /** Organisations to invite: sub-branches or mass organisations under the draft's unit. */
     orgIds: z.array(z.number().int()).max(COMMENT_LIMITS.invitedMax).default([]),
     /** Also invite every organisation of these kinds under the unit ("all sub-branches" in one click). */
-    allOf: z.array(z.enum(['branch', 'mass'])).max(2).default([]),
+    allOf: z
+      .array(z.enum(['branch', 'mass']))
+      .max(2)
+      .default([]),
   })
   .strict()
   .meta({ id: 'OpenRoundRequest' });
@@ -165,7 +168,12 @@ export const SubmitRequest = z
 export const InvitableOrgs = z
   .object({
     orgs: z.array(
-      z.object({ id: z.number().int(), kind: z.enum(['branch', 'mass']), name: z.string(), shortName: z.string() }),
+      z.object({
+        id: z.number().int(),
+        kind: z.enum(['branch', 'mass']),
+        name: z.string(),
+        shortName: z.string(),
+      }),
     ),
   })
   .meta({ id: 'InvitableOrgs' });

@@ -39,7 +39,8 @@ export function findQuote(text: string, context: QuoteContext, near = 0): TextRa
   for (let at = text.indexOf(quote); at !== -1 && seen < MAX_OCCURRENCES; at = text.indexOf(quote, at + 1)) {
     seen += 1;
     const end = at + quote.length;
-    const score = commonTail(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+    const score =
+      commonTail(text.slice(Math.max(0, at - prefix.length), at), prefix) +
       commonHead(text.slice(end, end + suffix.length), suffix);
     const distance = Math.abs(at - near);
     if (score > bestScore || (score === bestScore && distance < bestDistance)) {

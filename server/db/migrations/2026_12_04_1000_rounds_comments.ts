@@ -15,7 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('title', 'text', (col) => col.notNull())
     .addColumn('deadline', 'integer', (col) => col.notNull())
     .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('open', 'closed')`))
-    .addColumn('closed_reason', 'text', (col) => col.check(sql`closed_reason in ('deadline', 'closed_early')`))
+    .addColumn('closed_reason', 'text', (col) =>
+      col.check(sql`closed_reason in ('deadline', 'closed_early')`),
+    )
     .addColumn('opened_by', 'integer', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('opened_at', 'integer', (col) => col.notNull())
     .addColumn('closed_at', 'integer')

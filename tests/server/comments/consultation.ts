@@ -29,7 +29,11 @@ export interface Consultation {
   /** The drafter's live client. */
   writer: CollabClient;
   /** Calls `/api/drafts/{id}{path}` as a persona. */
-  call<T = Record<string, unknown>>(as: Persona, path: string, options?: { method?: string; body?: unknown }): Promise<Reply<T>>;
+  call: <T = Record<string, unknown>>(
+    as: Persona,
+    path: string,
+    options?: { method?: string; body?: unknown },
+  ) => Promise<Reply<T>>;
 }
 
 /** Sets up a consultation; `invite` defaults to both branches and the mass organisation. */
@@ -51,7 +55,10 @@ export async function consultation(
   writeInSection(writer.doc, 'p1-chi-tieu', TARGETS);
   writeInSection(writer.doc, 'p2-du-bao', OUTLOOK);
   // The freeze must see the text: wait until the server's copy has it.
-  await waitForAsync(async () => (await call('editor', '/versions', { body: { note: 'Gửi lấy ý kiến' } })).status === 201, 'first version');
+  await waitForAsync(
+    async () => (await call('editor', '/versions', { body: { note: 'Gửi lấy ý kiến' } })).status === 201,
+    'first version',
+  );
   const invite = options.invite?.(orgs) ?? [orgs.branch, orgs.branch2, orgs.mass];
   const deadline = new Date(Date.now() + (options.deadlineMs ?? 7 * 86_400_000)).toISOString();
   const opened = await call<{ round: { id: number } }>('editor', '/rounds', {
@@ -66,7 +73,7 @@ export function findText(doc: Y.Doc, quote: string): { text: Y.XmlText; index: n
   const walk = (node: Y.XmlElement | Y.XmlFragment): { text: Y.XmlText; index: number } | null => {
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) {
-        const plain = child.toDelta().map((d: { insert: string }) => d.insert).join('');
+        const plain = (child.toDelta() as { insert: string }[]).map((d) => d.insert).join('');
         const at = plain.indexOf(quote);
         if (at >= 0) return { text: child, index: at };
       } else if (child instanceof Y.XmlElement) {
@@ -84,6 +91,6 @@ export function findText(doc: Y.Doc, quote: string): { text: Y.XmlText; index: n
 /** The relative positions around `quote`, as the browser sends them (each refers to the character after it). */
 export function rangeOf(doc: Y.Doc, quote: string): { start: unknown; end: unknown } {
   const { text, index } = findText(doc, quote);
-  const at = (i: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i));
+  const at = (i: number): unknown => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i));
   return { start: at(index), end: at(index + quote.length) };
 }

@@ -8,8 +8,21 @@ const bed = useTestbed();
 
 type Dashboard = {
   round: { id: number; status: string; closedReason: string | null; versionLabel: string; deadline: string };
-  tally: { invited: number; submitted: number; percent: number; overdue: number; comments: number; answered: number };
-  invitations: { orgId: number; state: string; comments: number; submittedByName: string | null; overdue: boolean }[];
+  tally: {
+    invited: number;
+    submitted: number;
+    percent: number;
+    overdue: number;
+    comments: number;
+    answered: number;
+  };
+  invitations: {
+    orgId: number;
+    state: string;
+    comments: number;
+    submittedByName: string | null;
+    overdue: boolean;
+  }[];
 };
 
 describe('consultation rounds', () => {
@@ -20,7 +33,9 @@ describe('consultation rounds', () => {
     expect((await call<{ access: string }>('youth', '')).body.access).toBe('comment');
     // A sub-branch that was not invited does not see the draft at all.
     expect((await call('commenter2', '')).status).toBe(404);
-    const mine = (await (await api(server, '/rounds', { token: server.workspace.users.commenter.token })).json()) as {
+    const mine = (await (
+      await api(server, '/rounds', { token: server.workspace.users.commenter.token })
+    ).json()) as {
       rounds: { draft: { id: string }; mine: { state: string } | null }[];
     };
     expect(mine.rounds).toHaveLength(1);
@@ -50,9 +65,20 @@ describe('consultation rounds', () => {
     expect(created.status).toBe(201);
     expect((await call('commenter', `/rounds/${roundId}/submissions`, { body: {} })).status).toBe(201);
     const { body } = await call<Dashboard>('editor', `/rounds/${roundId}`);
-    expect(body.tally).toEqual({ invited: 3, submitted: 1, percent: 33, overdue: 0, comments: 1, answered: 0 });
+    expect(body.tally).toEqual({
+      invited: 3,
+      submitted: 1,
+      percent: 33,
+      overdue: 0,
+      comments: 1,
+      answered: 0,
+    });
     const byOrg = Object.fromEntries(body.invitations.map((i) => [i.orgId, i]));
-    expect(byOrg[orgs.branch]).toMatchObject({ state: 'submitted', comments: 1, submittedByName: 'Phạm Thị Dung' });
+    expect(byOrg[orgs.branch]).toMatchObject({
+      state: 'submitted',
+      comments: 1,
+      submittedByName: 'Phạm Thị Dung',
+    });
     expect(byOrg[orgs.branch2]).toMatchObject({ state: 'not_started', comments: 0 });
     // Commenters see the round and its tally, not the per-organisation dashboard.
     expect((await call('commenter2', `/rounds/${roundId}`)).status).toBe(403);
@@ -65,20 +91,33 @@ describe('consultation rounds', () => {
       body: { kind: 'comment', body: 'Ý kiến thứ nhất.', ...rangeOf(writer.doc, 'Thu hút đầu tư') },
     });
     await call('commenter', `/rounds/${roundId}/submissions`, { body: {} });
-    const more = await call('commenter', '/comments', { body: { kind: 'comment', body: 'Muộn.', sectionId: 'p1-chi-tieu' } });
+    const more = await call('commenter', '/comments', {
+      body: { kind: 'comment', body: 'Muộn.', sectionId: 'p1-chi-tieu' },
+    });
     expect([more.status, more.body.error?.code]).toEqual([409, 'org_submitted']);
-    const edit = await call('commenter', `/comments/${comment.body.id}`, { method: 'PATCH', body: { body: 'Sửa' } });
+    const edit = await call('commenter', `/comments/${comment.body.id}`, {
+      method: 'PATCH',
+      body: { body: 'Sửa' },
+    });
     expect([edit.status, edit.body.error?.code]).toEqual([409, 'comment_locked']);
     const again = await call('commenter', `/rounds/${roundId}/submissions`, { body: {} });
     expect([again.status, again.body.error?.code]).toEqual([409, 'org_submitted']);
     // Another organisation is not affected.
-    expect((await call('commenter2', '/comments', { body: { kind: 'comment', body: 'Được.', sectionId: 'p1-chi-tieu' } })).status).toBe(201);
+    expect(
+      (
+        await call('commenter2', '/comments', {
+          body: { kind: 'comment', body: 'Được.', sectionId: 'p1-chi-tieu' },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('closing early ends commenting and the comment role; extending a deadline-closed round re-opens it', async () => {
     const { call, roundId } = await consultation(bed, { deadlineMs: 1500 });
     await sleep(1600);
-    const late = await call('commenter', '/comments', { body: { kind: 'comment', body: 'Quá hạn.', sectionId: 'p1-chi-tieu' } });
+    const late = await call('commenter', '/comments', {
+      body: { kind: 'comment', body: 'Quá hạn.', sectionId: 'p1-chi-tieu' },
+    });
     expect([late.status, late.body.error?.code]).toEqual([409, 'round_closed']);
     expect((await call('commenter', '')).status).toBe(404); // nor does the branch see the draft any more
     const expired = await call<Dashboard>('editor', `/rounds/${roundId}`);
@@ -89,11 +128,22 @@ describe('consultation rounds', () => {
       body: { deadline: new Date(Date.now() + 86_400_000).toISOString() },
     });
     expect(extended.body.round.status).toBe('open');
-    expect((await call('commenter', '/comments', { body: { kind: 'comment', body: 'Kịp.', sectionId: 'p1-chi-tieu' } })).status).toBe(201);
-    const closed = await call<Dashboard>('editor', `/rounds/${roundId}`, { method: 'PATCH', body: { status: 'closed' } });
+    expect(
+      (
+        await call('commenter', '/comments', {
+          body: { kind: 'comment', body: 'Kịp.', sectionId: 'p1-chi-tieu' },
+        })
+      ).status,
+    ).toBe(201);
+    const closed = await call<Dashboard>('editor', `/rounds/${roundId}`, {
+      method: 'PATCH',
+      body: { status: 'closed' },
+    });
     expect(closed.body.round).toMatchObject({ status: 'closed', closedReason: 'closed_early' });
     expect((await call<{ status: string }>('editor', '')).body.status).toBe('drafting');
-    const after = await call('commenter', '/comments', { body: { kind: 'comment', body: 'Sau khi đóng.', sectionId: 'p1-chi-tieu' } });
+    const after = await call('commenter', '/comments', {
+      body: { kind: 'comment', body: 'Sau khi đóng.', sectionId: 'p1-chi-tieu' },
+    });
     expect([after.status, after.body.error?.code]).toEqual([409, 'round_closed']);
     // After the round the branch still reads its own comments and the answers.
     const mine = await call<{ comments: { body: string }[] }>('commenter', '/comments');
@@ -129,7 +179,9 @@ describe('consultation rounds', () => {
       };
     const { users } = server.workspace;
     const forCommenter = await list(users.commenter.token);
-    expect(forCommenter.notifications.map((n) => [n.kind, n.text])).toEqual([['round_opened', 'Lấy ý kiến Dự thảo lần 1']]);
+    expect(forCommenter.notifications.map((n) => [n.kind, n.text])).toEqual([
+      ['round_opened', 'Lấy ý kiến Dự thảo lần 1'],
+    ]);
     expect((await list(users.commenter2.token)).notifications).toEqual([]);
     await call('commenter', `/rounds/${roundId}/submissions`, { body: {} });
     const forEditor = await list(users.editor.token);
@@ -138,4 +190,3 @@ describe('consultation rounds', () => {
     expect((await list(users.editor.token)).unread).toBe(0);
   });
 });
-
