@@ -51,6 +51,8 @@ export class CardAlignment implements ReactiveController {
   hostConnected(): void {
     addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     addEventListener('resize', this.schedule);
+    // Moved in the DOM: nothing re-renders, so follow the editor and measure again now.
+    this.hostUpdated();
   }
 
   hostDisconnected(): void {
@@ -62,6 +64,7 @@ export class CardAlignment implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (!this.host.isConnected) return;
     if (this.host.editor !== this.editor) this.follow(this.host.editor);
     const { column } = this.parts();
     this.resize.disconnect();
