@@ -35,6 +35,7 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
   private comments = new Map<number, Comment>();
   private readonly withdrawn = new Set<number>();
   private cachedThreads: CommentThread[] | null = null;
+  private myOrgCache: { from: readonly CommentThread[]; mine: Invitation; value: Invitation } | null = null;
   private draftId: string | null = null;
   private unsubscribe: (() => void)[] = [];
   /** Events that arrived while a list was on its way, replayed on top of it. */
@@ -42,6 +43,23 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+  }
+
+  /**
+   * The user's organisation in the round with its counts taken from the live list (the
+   * invitation was read once; comments added or withdrawn since change them).
+   */
+  get myOrg(): Invitation | null {
+    const mine = this.mine;
+    if (mine === null || !this.loaded) return mine;
+    const key = this.threads;
+    if (this.myOrgCache?.from === key && this.myOrgCache.mine === mine) return this.myOrgCache.value;
+    const roots = key.filter((t) => t.root.orgId === mine.orgId).map((t) => t.root);
+    const state = mine.state === 'submitted' ? 'submitted' : roots.length > 0 ? 'in_progress' : 'not_started';
+    const answered = roots.filter((r) => r.disposition !== null).length;
+    const value = { ...mine, state, comments: roots.length, answered } satisfies Invitation;
+    this.myOrgCache = { from: key, mine, value };
+    return value;
   }
 
   /** The round open for comments now, if any. */

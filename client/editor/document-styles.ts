@@ -121,8 +121,9 @@ export const documentStyles = css`
     caret-color: transparent;
   }
   /*
-   * Comment highlights (decorations, never in the Y.Doc): comments yellow, suggestions blue,
-   * the focused thread stronger. Where comments overlap, one span carries all their classes.
+   * Comment highlights (decorations, never in the Y.Doc): comments yellow, suggestions violet
+   * (not the selection's blue), the focused thread stronger. Where comments overlap, one span
+   * carries all their classes.
    */
   .comment-highlight {
     background: rgb(255 212 0 / 28%);
@@ -130,16 +131,16 @@ export const documentStyles = css`
     cursor: pointer;
   }
   .comment-highlight.comment-suggestion {
-    background: rgb(80 140 240 / 20%);
-    border-bottom-color: rgb(60 110 210 / 60%);
+    background: rgb(106 76 200 / 13%);
+    border-bottom: 2px dashed rgb(106 76 200 / 65%);
   }
   .comment-highlight.comment-active {
     background: rgb(255 190 0 / 55%);
     border-bottom-color: #b07800;
   }
   .comment-highlight.comment-suggestion.comment-active {
-    background: rgb(80 140 240 / 42%);
-    border-bottom-color: #1a4fa8;
+    background: rgb(106 76 200 / 28%);
+    border-bottom-color: #4b2fa0;
   }
   /* Remote carets (CollaborationCaret): a thin coloured bar with the name above it. */
   .collaboration-carets__caret {

@@ -111,7 +111,7 @@ export class DraftComments implements ReactiveController {
     return html`<vk-comment-banner
         .draftId=${draft.id}
         .round=${this.data.round}
-        .mine=${this.data.mine}
+        .mine=${this.data.myOrg}
       ></vk-comment-banner>
       <vk-comment-bubble .editor=${this.editor} ?enabled=${this.data.canComment}></vk-comment-bubble>`;
   }

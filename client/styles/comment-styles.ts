@@ -95,9 +95,9 @@ export const commentStyles = [
       white-space: nowrap;
     }
     .badge.suggestion {
-      border-color: #c6d8f7;
-      color: #1a4fa8;
-      background: #eef4fe;
+      border-color: #d3c8f0;
+      color: #4b2fa0;
+      background: #f3effc;
     }
     .badge.accepted,
     .badge.partly {

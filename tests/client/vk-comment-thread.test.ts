@@ -56,6 +56,17 @@ describe('vk-comment-thread', () => {
     c.thread = thread({ ...suggestion, replacement: '' });
     await c.updateComplete;
     expect(textOf(find(c, '.change'))).toBe('kinh tế thay bằng (xoá đoạn này)');
+
+    // Accepted and written into the draft: the anchor now holds the new text.
+    const applied = { ...ANSWER, value: 'accepted' as const, appliedAt: '2026-03-06T09:00:00.000Z' };
+    c.thread = thread({
+      ...suggestion,
+      anchor: { ...suggestion.anchor!, quote: 'kinh tế số' },
+      disposition: applied,
+    });
+    await c.updateComplete;
+    expect(textOf(find(c, '.change'))).toBe('Đã sửa thành kinh tế số');
+    expect(findAll(c, '.change del')).toEqual([]);
   });
 
   it('says when the quoted text was deleted from the draft, keeping the quote', async () => {

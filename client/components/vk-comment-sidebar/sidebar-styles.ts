@@ -10,6 +10,12 @@ export const sidebarStyles = [
       gap: 8px;
       margin-bottom: 8px;
     }
+    .top > button {
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      text-align: left;
+    }
     .filters {
       display: grid;
       grid-template-columns: 1fr 1fr;

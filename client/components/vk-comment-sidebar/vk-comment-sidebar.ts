@@ -73,6 +73,7 @@ export class VkCommentSidebar extends LitElement {
           this.canComment && current !== undefined && this.composer === null
             ? html`<button
                 type="button"
+                title=${current}
                 @click=${() => this.dispatchEvent(new SectionCommentRequestedEvent(this.currentSectionId!, current))}
               >
                 ${msg(str`Góp ý cho cả mục: ${current}`)}

@@ -15,22 +15,26 @@ export function dispositionBadge(root: Comment, forCommittee: boolean) {
   return forCommittee ? html`<span class="badge none">${msg('Chưa trả lời')}</span>` : nothing;
 }
 
-/** The quote, or a suggestion's change as "quote → thay bằng → replacement", then the body. */
+/**
+ * The quote, or a suggestion's change as "quote → thay bằng → replacement", then the body.
+ * Once the change is in the draft the anchor points at the new text, so only that is shown.
+ */
 export function renderContent(root: Comment) {
   const quote = root.anchor?.quote ?? '';
+  const replacement =
+    root.replacement === ''
+      ? html`<em class="muted">${msg('(xoá đoạn này)')}</em>`
+      : html`<ins>${root.replacement}</ins>`;
   const change =
-    root.kind === 'suggestion' && root.replacement !== null
-      ? html`<p class="change">
-          <del>${quote}</del> <span class="arrow">${msg('thay bằng')}</span>
-          ${
-            root.replacement === ''
-              ? html`<em class="muted">${msg('(xoá đoạn này)')}</em>`
-              : html`<ins>${root.replacement}</ins>`
-          }
-        </p>`
-      : quote !== ''
-        ? html`<blockquote class="quote">${quote}</blockquote>`
-        : nothing;
+    root.kind !== 'suggestion' || root.replacement === null
+      ? quote === ''
+        ? nothing
+        : html`<blockquote class="quote">${quote}</blockquote>`
+      : root.disposition?.appliedAt != null
+        ? html`<p class="change"><span class="arrow">${msg('Đã sửa thành')}</span> ${replacement}</p>`
+        : html`<p class="change">
+            <del>${quote}</del> <span class="arrow">${msg('thay bằng')}</span> ${replacement}
+          </p>`;
   return html`${change}${root.body === '' ? nothing : html`<p class="body">${root.body}</p>`}`;
 }
 

@@ -84,6 +84,10 @@ export const draftPageStyles = css`
     .chip.access {
       display: none;
     }
+    /* The title needs the room; the home page links each draft's rounds as well. */
+    a.rounds {
+      display: none;
+    }
   }
   @media (max-width: 640px) {
     .chip {
