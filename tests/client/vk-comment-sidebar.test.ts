@@ -175,6 +175,23 @@ describe('vk-comment-sidebar', () => {
     await eventually(() => expect(Math.abs(topOf(card(1)) - topOf(mark(1)))).toBeLessThan(2));
   });
 
+  it('scrolls the page when a highlight picked in the text has its card out of sight', async () => {
+    const { editor, s } = await besideText((anchor) => [
+      thread(comment(1, { anchor: anchor('kinh tế') })),
+      thread(comment(2, { anchor: anchor('năng lực lãnh đạo') })),
+    ]);
+    await eventually(() => expect(find(s, '.track').classList.contains('aligned')).toBe(true));
+    const card = find(s, 'li[data-id="2"]');
+    // The second highlight sits near the bottom of a short window.
+    await viewport(1280, Math.round(topOf(editor.view.dom.querySelector('.cid-2')!) + 40));
+    await eventually(() => expect(card.getBoundingClientRect().bottom).toBeGreaterThan(innerHeight));
+
+    s.activeId = 2;
+
+    await eventually(() => expect(card.getBoundingClientRect().bottom).toBeLessThanOrEqual(innerHeight));
+    expect(Math.abs(topOf(card) - topOf(editor.view.dom.querySelector('.cid-2')!))).toBeLessThan(2);
+  });
+
   it('marks comments whose text is gone as orphaned, at their section', async () => {
     const { s } = await besideText(() => [
       thread(

@@ -39,6 +39,8 @@ export class CardAlignment implements ReactiveController {
 
   private frame = 0;
   private editor: Editor | null = null;
+  /** A card to bring into sight once it is placed. */
+  private revealing: number | null = null;
   private readonly resize = new ResizeObserver(() => this.schedule());
 
   constructor(
@@ -70,6 +72,15 @@ export class CardAlignment implements ReactiveController {
     this.resize.disconnect();
     if (column !== null) for (const card of column.children) this.resize.observe(card);
     if (this.editor !== null && !this.editor.isDestroyed) this.resize.observe(this.editor.view.dom);
+    this.schedule();
+  }
+
+  /**
+   * Brings a card into sight after the next layout: a highlight picked near the bottom of the
+   * window has its card placed level with it, below the visible column, so the page scrolls.
+   */
+  reveal(id: number): void {
+    this.revealing = id;
     this.schedule();
   }
 
@@ -123,6 +134,20 @@ export class CardAlignment implements ReactiveController {
     }
     column.style.height = `${bottom}px`;
     this.move();
+    if (this.revealing !== null) this.scrollToCard(column.querySelector(`[data-id="${this.revealing}"]`));
+    this.revealing = null;
+  }
+
+  /** Scrolls the page (text and column together) just enough for the card to be in the column's sight. */
+  private scrollToCard(card: Element | null): void {
+    const track = this.parts().track;
+    if (card === null || track === null) return;
+    const box = card.getBoundingClientRect();
+    const sight = track.getBoundingClientRect();
+    const below = box.bottom - sight.bottom + 16;
+    const above = box.top - sight.top - 16;
+    if (below > 0) scrollBy({ top: Math.min(below, Math.max(0, above)), behavior: 'smooth' });
+    else if (above < 0) scrollBy({ top: above, behavior: 'smooth' });
   }
 
   /** Moves the column so that its origin is level with the top of the text, and fits the track to the window. */

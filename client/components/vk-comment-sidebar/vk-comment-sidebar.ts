@@ -55,6 +55,8 @@ export class VkCommentSidebar extends LitElement {
   @query('.track') private track?: HTMLElement;
   @query('ol') private column?: HTMLElement;
   private visibleCount = 0;
+  /** The thread last picked from a card. */
+  private picked: number | null = null;
   private readonly alignment = new CardAlignment(this, () => ({
     track: this.track ?? null,
     column: this.column ?? null,
@@ -144,9 +146,11 @@ export class VkCommentSidebar extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // A highlight picked in the text: its card comes into sight (a plain list scrolls to it).
-    if (changed.has('activeId') && this.activeId !== null && !this.alignment.aligned)
-      this.card(this.activeId)?.scrollIntoView({ block: 'nearest' });
+    // A highlight picked in the text: its card comes into sight. (A card picked here has the
+    // page scroll its highlight into sight, with the card beside it.)
+    if (!changed.has('activeId') || this.activeId === null || this.activeId === this.picked) return;
+    if (this.alignment.aligned) this.alignment.reveal(this.activeId);
+    else this.card(this.activeId)?.scrollIntoView({ block: 'nearest' });
   }
 
   private card(id: number): HTMLElement | null {
@@ -154,6 +158,7 @@ export class VkCommentSidebar extends LitElement {
   }
 
   private select(id: number) {
+    this.picked = id;
     this.dispatchEvent(new ThreadSelectedEvent(id, 'sidebar'));
   }
 
