@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, where `window` exists.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
+import { api } from '../helpers/http-client.ts';
+import { useTestbed } from '../helpers/testbed.ts';
+import { waitForAsync } from '../helpers/wait.ts';
+import { writeInSection } from '../server/drafts/draft-text-helpers.ts';
+import { createDraft, openDraft } from './draft-page.ts';
+
+const bed = useTestbed();
+const browser = useBrowser();
+
+const TARGETS = 'Tổng thu ngân sách đạt 105% kế hoạch. Thu hút đầu tư tăng mạnh.';
+
+/** A draft with text, frozen and out for comments to the commenter's branch. */
+async function consultation() {
+  const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
+  const { users, orgs } = server.workspace;
+  const draftId = await createDraft(server);
+  const writer = bed.connect(draftId);
+  await writer.synced();
+  writeInSection(writer.doc, 'p1-chi-tieu', TARGETS);
+  const call = (path: string, body: unknown) =>
+    api(server, `/drafts/${draftId}${path}`, { token: users.editor.token, origin: server.browserUrl, body });
+  // The freeze must see the text: wait until the server's copy has it.
+  await waitForAsync(
+    async () => (await call('/versions', { note: 'Gửi lấy ý kiến' })).status === 201,
+    'version',
+  );
+  const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const opened = await call('/rounds', {
+    version: 1,
+    title: 'Lấy ý kiến Dự thảo lần 1',
+    deadline,
+    orgIds: [orgs.branch],
+  });
+  expect(opened.status).toBe(201);
+  return { server, draftId };
+}
+
+/** Drags the mouse over `text` in the editor, as a reader selects it. */
+async function dragOver(page: Page, text: string): Promise<void> {
+  const box = await page.evaluate((quote) => {
+    type View = {
+      state: {
+        doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
+      };
+      view: { coordsAtPos(pos: number): { left: number; top: number; bottom: number } };
+    };
+    const editor = (window as unknown as { __vkEditor: View }).__vkEditor;
+    let from = -1;
+    editor.state.doc.descendants((node, pos) => {
+      const at = node.isText ? (node.text ?? '').indexOf(quote) : -1;
+      if (from < 0 && at >= 0) from = pos + at;
+      return from < 0;
+    });
+    const a = editor.view.coordsAtPos(from);
+    const b = editor.view.coordsAtPos(from + quote.length);
+    return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.left - 1, y2: (b.top + b.bottom) / 2 };
+  }, text);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+}
+
+describe('comments on the draft page', () => {
+  it('a commenter comments on selected text in two clicks; the committee sees it live, answers, and the commenter sees the answer', async () => {
+    const { server, draftId } = await consultation();
+    const [drafter, commenter] = [await browser.page(server), await browser.page(server)];
+    await signInAs(drafter.page, server, 'editor');
+    await signInAs(commenter.page, server, 'commenter');
+    await openDraft(drafter.page, draftId);
+    await openDraft(commenter.page, draftId);
+    await commenter.page.locator('vk-comment-banner', { hasText: 'Lấy ý kiến Dự thảo lần 1' }).waitFor();
+
+    await dragOver(commenter.page, 'Thu hút đầu tư');
+    await commenter.page.getByRole('button', { name: 'Góp ý', exact: true }).click();
+    await commenter.page.keyboard.type('Cần nêu số vốn đầu tư thu hút được.');
+    await commenter.page.keyboard.press('Control+Enter');
+    await commenter.page.locator('vk-comment-thread').filter({ hasText: 'Cần nêu số vốn' }).waitFor();
+    await commenter.page.locator('.comment-highlight', { hasText: 'Thu hút đầu tư' }).waitFor();
+    await screenshot(commenter.page, 'comments-commenter');
+
+    // Live on the committee's page: the count, the highlight and the card.
+    await drafter.page.getByRole('button', { name: 'Góp ý (1)' }).click();
+    await drafter.page.locator('.comment-highlight', { hasText: 'Thu hút đầu tư' }).click();
+    await drafter.page.getByRole('button', { name: 'Giải trình', exact: true }).click();
+    await drafter.page.getByLabel('Ý kiến của tiểu ban (bắt buộc)').fill('Số liệu ở Phụ lục 1.');
+    await drafter.page.getByRole('button', { name: 'Lưu trả lời' }).click();
+    await drafter.page.locator('vk-comment-thread .answer', { hasText: 'Số liệu ở Phụ lục 1.' }).waitFor();
+    await screenshot(drafter.page, 'comments-drafter');
+
+    await commenter.page.locator('vk-comment-thread .answer', { hasText: 'Số liệu ở Phụ lục 1.' }).waitFor();
+
+    // Sending the organisation's comments makes them read-only.
+    await commenter.page.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await commenter.page.getByRole('button', { name: 'Xác nhận gửi' }).click();
+    await commenter.page.locator('vk-comment-banner', { hasText: 'Đã gửi' }).waitFor();
+    expect(await commenter.page.getByRole('button', { name: 'Rút lại' }).count()).toBe(0);
+
+    expect(drafter.errors, drafter.errors.join('\n')).toEqual([]);
+    expect(commenter.errors, commenter.errors.join('\n')).toEqual([]);
+  });
+});
