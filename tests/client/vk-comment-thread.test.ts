@@ -112,8 +112,10 @@ describe('vk-comment-thread', () => {
       'Đồng ý.',
     ]);
     expect(textOf(find(c, 'ol > li small'))).toContain('Phạm Thị Phương (Đảng ủy)');
-    expect(findAll(c, 'form.reply')).toHaveLength(1);
     expect(findAll(c, 'vk-comment-disposition')).toHaveLength(1);
+    await userEvent.click(button(c, 'Trả lời'));
+    expect(findAll(c, 'form.reply')).toHaveLength(1);
+    expect(c.shadowRoot!.activeElement).toBe(find(c, 'textarea#reply'));
   });
 
   it('lets the author edit and withdraw while the comment is editable, and no one else', async () => {
@@ -176,11 +178,12 @@ describe('vk-comment-thread', () => {
     ]);
   });
 
-  it('sends a reply and clears the box; an empty one is not sent', async () => {
+  it('opens a reply box on "Trả lời" and sends the reply, closing the box; an empty one is not sent', async () => {
     const answer = reply(8, 5, { body: 'Đã bổ sung.' });
     const sent = stubFetch((r) => (r.method === 'POST' ? json(201, answer) : undefined));
     const changed = captureEvents('vk-comment-changed');
     const c = await card({ expanded: true, canReply: true });
+    await userEvent.click(button(c, 'Trả lời'));
 
     await userEvent.click(button(c, 'Gửi trả lời'));
     expect(textOf(find(c, '[role="alert"]'))).toBe('Nội dung góp ý đang để trống.');
@@ -191,6 +194,6 @@ describe('vk-comment-thread', () => {
     expect(sent.map((r) => [r.path, r.body])).toEqual([
       ['/api/drafts/d1/comments/5/replies', { body: 'Đã bổ sung.' }],
     ]);
-    expect(find<HTMLTextAreaElement>(c, 'textarea#reply').value).toBe('');
+    expect(findAll(c, 'form.reply')).toEqual([]);
   });
 });

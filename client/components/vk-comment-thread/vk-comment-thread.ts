@@ -42,6 +42,7 @@ export class VkCommentThread extends LitElement {
   @property({ type: Boolean, reflect: true }) active = false;
 
   @state() private editing = false;
+  @state() private replying = false;
   @state() private busy = false;
   @state() private error: string | null = null;
 
@@ -93,7 +94,12 @@ export class VkCommentThread extends LitElement {
     </article>`;
   }
 
+  /** A "Trả lời" link first, so that a focused card stays short next to the text. */
   private renderReplyForm() {
+    if (!this.replying)
+      return html`<div class="actions">
+        <button type="button" class="link" @click=${this.startReply}>${msg('Trả lời')}</button>
+      </div>`;
     return html`<form class="reply" @submit=${this.onReply}>
       <label for="reply">${msg('Trả lời')}</label>
       <textarea id="reply" name="reply" rows="2" maxlength=${COMMENT_LIMITS.bodyMax}></textarea>
@@ -130,6 +136,12 @@ export class VkCommentThread extends LitElement {
     </form>`;
   }
 
+  private async startReply() {
+    this.replying = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('textarea#reply')?.focus();
+  }
+
   private async onEdit(event: SubmitEvent, root: Comment) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
@@ -156,6 +168,7 @@ export class VkCommentThread extends LitElement {
     const reply = await this.call(() => request(path, Comment, { body: { body: text } }));
     if (reply === null) return;
     form.reset();
+    this.replying = false;
     this.dispatchEvent(new CommentChangedEvent(reply));
   }
 
