@@ -8,7 +8,7 @@ import '../../client/components/vk-comment-sidebar/vk-comment-sidebar.ts';
 import type { VkCommentSidebar } from '../../client/components/vk-comment-sidebar/vk-comment-sidebar.ts';
 import { flattenSections } from '../../client/editor/sections.ts';
 import type { Comment } from '../../shared/api/comments.ts';
-import { anchoredEditor, comment, selectText, thread } from './comments-data.ts';
+import { anchoredEditor, comment, positionOf, selectText, thread } from './comments-data.ts';
 import { captureEvents, eventually, find, findAll, mount, stubFetch, textOf, viewport } from './fixture.ts';
 import { section, template } from './sections.ts';
 
@@ -173,6 +173,24 @@ describe('vk-comment-sidebar', () => {
 
     scrollBy(0, 150);
     await eventually(() => expect(Math.abs(topOf(card(1)) - topOf(mark(1)))).toBeLessThan(2));
+  });
+
+  it('keeps the cards level with their highlights while the text above them grows', async () => {
+    const { editor, s } = await besideText((anchor) => [
+      thread(comment(1, { anchor: anchor('năng lực lãnh đạo') })),
+    ]);
+    const mark = () => editor.view.dom.querySelector('.cid-1')!;
+    const card = find(s, 'li[data-id="1"]');
+    await eventually(() => expect(Math.abs(topOf(card) - topOf(mark()))).toBeLessThan(2));
+    const before = topOf(mark());
+
+    editor.commands.insertContentAt(
+      positionOf(editor, 'Nâng cao') - 1,
+      '<p>Một đoạn mới.</p><p>Thêm một đoạn.</p>',
+    );
+
+    await eventually(() => expect(topOf(mark())).toBeGreaterThan(before + 40));
+    await eventually(() => expect(Math.abs(topOf(card) - topOf(mark()))).toBeLessThan(2));
   });
 
   it('scrolls the page when a highlight picked in the text has its card out of sight', async () => {

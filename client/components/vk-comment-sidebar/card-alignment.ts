@@ -1,8 +1,7 @@
 import type { Editor } from '@tiptap/core';
-import type { EditorState } from '@tiptap/pm/state';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Comment } from '../../../shared/api/comments.ts';
-import { commentRanges } from '../../comments/comment-anchors.ts';
+import { commentAnchorsKey, commentRanges } from '../../comments/comment-anchors.ts';
 import { findSectionHeading } from '../../editor/sections.ts';
 import { stackCards } from './card-layout.ts';
 
@@ -10,13 +9,19 @@ import { stackCards } from './card-layout.ts';
 export const ALIGN_MAX_THREADS = 150;
 
 /** Where a thread sits in the text: its highlight, else its section's heading; null when neither is found. */
-export function threadPosition(state: EditorState, root: Comment): number | null {
-  const range = commentRanges(state).get(root.id);
+export function threadPosition(
+  state: EditorState,
+  id: number,
+  sectionId: string | null | undefined,
+): number | null {
+  const range = commentRanges(state).get(id);
   if (range !== undefined) return range.from;
-  const sectionId = root.anchor?.sectionId;
   const heading = sectionId == null ? null : findSectionHeading(state.doc, sectionId);
   return heading === null ? null : heading.pos + 1;
 }
+
+/** How long the text must rest before the list is rendered again (order, orphans); cards follow at once. */
+const RERENDER_DELAY_MS = 200;
 
 /** What the alignment reads from its element. */
 export interface CardAlignmentHost extends ReactiveControllerHost, HTMLElement {
@@ -38,6 +43,7 @@ export class CardAlignment implements ReactiveController {
   aligned = false;
 
   private frame = 0;
+  private rerender: ReturnType<typeof setTimeout> | undefined;
   private editor: Editor | null = null;
   /** A card to bring into sight once it is placed. */
   private revealing: number | null = null;
@@ -63,6 +69,7 @@ export class CardAlignment implements ReactiveController {
     this.follow(null);
     this.resize.disconnect();
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.rerender);
   }
 
   hostUpdated(): void {
@@ -96,7 +103,12 @@ export class CardAlignment implements ReactiveController {
     editor?.on('transaction', this.onTransaction);
   }
 
-  private readonly onTransaction = (): void => this.schedule();
+  private readonly onTransaction = ({ transaction }: { transaction: Transaction }): void => {
+    this.schedule();
+    if (!transaction.docChanged && transaction.getMeta(commentAnchorsKey) === undefined) return;
+    clearTimeout(this.rerender);
+    this.rerender = setTimeout(() => this.host.requestUpdate(), RERENDER_DELAY_MS);
+  };
 
   private readonly onScroll = (): void => {
     if (this.aligned) this.move();
@@ -116,21 +128,29 @@ export class CardAlignment implements ReactiveController {
       return;
     }
     if (!aligned || editor === null || column === null) return;
+    // Positions are read from the text now, not from the last render: typing moves them.
     const top = editor.view.dom.getBoundingClientRect().top;
     const cards = [...column.children].filter((el): el is HTMLElement => el instanceof HTMLElement);
-    let last = 0;
-    const boxes = cards.map((card) => {
-      const pos = Number(card.dataset.pos);
-      const want = Number.isFinite(pos) && card.dataset.pos !== '' ? this.coordsTop(editor, pos) - top : null;
-      last = Math.max(last, want ?? last);
-      return { id: Number(card.dataset.id), want: want ?? last, height: card.offsetHeight };
+    const measured = cards.map((card) => {
+      const id = Number(card.dataset.id);
+      const pos = threadPosition(editor.state, id, card.dataset.section || null);
+      return {
+        card,
+        id,
+        want: pos === null ? null : this.coordsTop(editor, pos) - top,
+        height: card.offsetHeight,
+      };
     });
+    // Cards without a place go after the others; the rest in the order of their places.
+    let last = 0;
+    for (const m of measured) last = Math.max(last, m.want ?? 0);
+    const boxes = measured.map((m) => ({ ...m, want: m.want ?? last })).sort((a, b) => a.want - b.want);
     const tops = stackCards(boxes, this.host.activeId);
     let bottom = 0;
-    for (const [i, card] of cards.entries()) {
-      const y = tops.get(boxes[i]!.id) ?? 0;
-      card.style.top = `${y}px`;
-      bottom = Math.max(bottom, y + boxes[i]!.height);
+    for (const box of boxes) {
+      const y = tops.get(box.id) ?? 0;
+      box.card.style.top = `${y}px`;
+      bottom = Math.max(bottom, y + box.height);
     }
     column.style.height = `${bottom}px`;
     this.move();

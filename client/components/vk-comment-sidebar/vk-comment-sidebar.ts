@@ -117,10 +117,13 @@ export class VkCommentSidebar extends LitElement {
   ) {
     const { root } = thread;
     const active = root.id === this.activeId;
-    const pos = this.editor === null ? null : threadPosition(this.editor.state, root);
     const orphaned = this.editor === null ? root.orphaned : orphanedComments(this.editor.state).has(root.id);
     const section = root.anchor?.sectionId == null ? undefined : titles.get(root.anchor.sectionId);
-    return html`<li data-id=${root.id} data-pos=${pos ?? ''} tabindex=${root.id === tabStop ? 0 : -1}>
+    return html`<li
+      data-id=${root.id}
+      data-section=${root.anchor?.sectionId ?? ''}
+      tabindex=${root.id === tabStop ? 0 : -1}
+    >
       ${section !== undefined && (orphaned || root.anchor?.quote === '') ? html`<p class="section-label">${section}</p>` : nothing}
       <vk-comment-thread
         .draftId=${this.draftId}
@@ -140,7 +143,10 @@ export class VkCommentSidebar extends LitElement {
     const editor = this.editor;
     if (editor === null) return this.threads;
     const at = new Map(
-      this.threads.map((t) => [t.root.id, threadPosition(editor.state, t.root) ?? Infinity]),
+      this.threads.map((t) => [
+        t.root.id,
+        threadPosition(editor.state, t.root.id, t.root.anchor?.sectionId) ?? Infinity,
+      ]),
     );
     return [...this.threads].sort((a, b) => at.get(a.root.id)! - at.get(b.root.id)!);
   }
