@@ -17,8 +17,8 @@ export interface CommentThread {
 /**
  * A draft's comments and its consultation round, kept current: the list over REST, then the
  * `comment` and `round` events of the page's shared stream. A dropped stream may have missed
- * events, so everything is read again when it comes back. Readers load nothing (the API
- * shows comments to the committee and to invited organisations only).
+ * events, so everything is read again when it comes back. The committee and those overseeing
+ * the draft see every organisation's comments; a commenter sees their own organisation's.
  */
 export class CommentsController implements ReactiveController, DraftEventsWatcher {
   /** What the user may do with the draft; set by the page before the stream opens. */
@@ -97,7 +97,6 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
     this.stop();
     if (draftId !== this.draftId) this.reset();
     this.draftId = draftId;
-    if (this.access === 'read') return;
     this.unsubscribe = [
       stream.on('comment', CommentEvent, (event) => this.apply(event)),
       stream.on('round', RoundEvent, (event) => this.onRound(event)),
@@ -117,17 +116,18 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
   /** Reads the comments, the rounds and the user's submission state again. */
   async reload(): Promise<void> {
     const draftId = this.draftId;
-    if (draftId === null || this.access === 'read') return;
+    if (draftId === null) return;
     const path = `/drafts/${encodeURIComponent(draftId)}`;
     this.pending = [];
     try {
+      // The comments are the point; without the round the page still shows them.
       const [list, rounds, overview] = await Promise.all([
         request(`${path}/comments`, CommentList),
-        request(`${path}/rounds`, RoundList),
-        this.access === 'comment' ? request('/rounds', RoundOverviewList) : null,
+        request(`${path}/rounds`, RoundList).catch(() => null),
+        this.access === 'comment' ? request('/rounds', RoundOverviewList).catch(() => null) : null,
       ]);
       if (draftId !== this.draftId) return;
-      this.round = rounds.rounds[0]?.round ?? null;
+      this.round = rounds?.rounds[0]?.round ?? null;
       const roundId = this.round?.id;
       this.mine = overview?.rounds.find((r) => r.round.id === roundId)?.mine ?? null;
       this.comments = new Map(list.comments.map((c) => [c.id, c]));

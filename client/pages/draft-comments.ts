@@ -102,6 +102,7 @@ export class DraftComments implements ReactiveController {
       .currentSectionId=${sectionId}
       .composer=${this.composer}
       .composerKind=${this.composerKind}
+      .error=${this.data.loaded ? null : this.data.error}
     ></vk-comment-sidebar>`;
   }
 

@@ -186,7 +186,7 @@ export class VkDraftPage extends LitElement {
           : html`<vk-editor-notice .kind=${this.notice()}></vk-editor-notice>
               <p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`
       }
-      ${draft.access === 'read' ? nothing : comments.renderSidebar(draft, this.session, sections, this.sectionId)}
+      ${this.hasComments(draft) ? comments.renderSidebar(draft, this.session, sections, this.sectionId) : nothing}
       <vk-outline-guidance
         slot="tab-guidance"
         .section=${current}
@@ -202,13 +202,18 @@ export class VkDraftPage extends LitElement {
     </vk-editor-layout>`;
   }
 
+  /** Readers see the comments when the API shows them (those overseeing the draft), not before. */
+  private hasComments(draft: Draft): boolean {
+    return draft.access !== 'read' || this.comments.data.loaded;
+  }
+
   /** The side panel's tabs: comments first for commenters, the committee's writing aids first for it. */
   private tabs(draft: Draft) {
     const tabs = [
       { id: 'guidance', label: msg('Hướng dẫn') },
       { id: 'versions', label: msg('Các lần dự thảo') },
     ];
-    if (draft.access === 'read') return tabs;
+    if (!this.hasComments(draft)) return tabs;
     const comments = { id: 'comments', label: msg(str`Góp ý (${this.comments.count})`) };
     return draft.access === 'comment' ? [comments, ...tabs] : [tabs[0]!, comments, tabs[1]!];
   }

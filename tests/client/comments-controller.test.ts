@@ -70,7 +70,7 @@ function api(
   });
 }
 
-async function watching(access: 'edit' | 'comment' = 'comment') {
+async function watching(access: 'edit' | 'comment' | 'read' = 'comment') {
   const controller = new CommentsController(host());
   controller.access = access;
   const stream = new FakeStream();
@@ -108,12 +108,28 @@ describe('CommentsController', () => {
     ]);
   });
 
-  it('the committee does not ask for its own invitation, and does not comment', async () => {
-    const sent = api(() => []);
-    const { controller } = await watching('edit');
+  it('the committee and readers do not ask for an invitation of their own, and do not comment', async () => {
+    for (const access of ['edit', 'read'] as const) {
+      const sent = api(() => [comment(1)]);
+      const { controller } = await watching(access);
 
-    expect(sent.map((r) => r.path)).not.toContain('/api/rounds');
-    expect(controller.canComment).toBe(false);
+      expect(sent.map((r) => r.path)).not.toContain('/api/rounds');
+      expect(controller.threads).toHaveLength(1);
+      expect(controller.canComment).toBe(false);
+    }
+  });
+
+  it('shows the comments even when the rounds cannot be read', async () => {
+    stubFetch((r) =>
+      r.path === '/api/drafts/d1/comments'
+        ? json(200, { comments: [comment(1)] })
+        : json(403, { error: { code: 'forbidden', message: 'no' } }),
+    );
+    const { controller } = await watching();
+
+    expect(controller.threads).toHaveLength(1);
+    expect(controller.round).toBeNull();
+    expect(controller.error).toBeNull();
   });
 
   it('takes comments created, changed and withdrawn as the events say, never an older state over a newer one', async () => {

@@ -90,6 +90,11 @@ describe('vk-comment-sidebar', () => {
 
     const empty = await sidebar({ threads: [] });
     expect(textOf(find(empty, '.empty'))).toBe('Chưa có góp ý nào.');
+    const failed = await sidebar({ threads: [], error: 'network_error' });
+    expect(textOf(find(failed, '[role="alert"]'))).toBe(
+      'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    );
+    expect(findAll(failed, '.empty')).toEqual([]);
   });
 
   it('filters by section, organisation, kind and answer ("chưa trả lời"), saying how many are shown', async () => {

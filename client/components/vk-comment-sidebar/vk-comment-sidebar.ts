@@ -3,6 +3,8 @@ import type { Editor } from '@tiptap/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CommentKind } from '../../../shared/api/comments.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import { errorMessage } from '../../app/labels.ts';
 import { orphanedComments } from '../../comments/comment-anchors.ts';
 import { SectionCommentRequestedEvent, ThreadSelectedEvent } from '../../comments/comment-events.ts';
 import type { CommentThread } from '../../comments/comments-controller.ts';
@@ -50,6 +52,8 @@ export class VkCommentSidebar extends LitElement {
   /** A new comment being written, and its kind. */
   @property({ attribute: false }) composer: ComposerTarget | null = null;
   @property() composerKind: CommentKind = 'comment';
+  /** Why the comments could not be loaded, if they could not. */
+  @property({ attribute: false }) error: ErrorCode | 'network_error' | null = null;
 
   @state() private filters: ThreadFilters = NO_FILTERS;
   @query('.track') private track?: HTMLElement;
@@ -97,11 +101,13 @@ export class VkCommentSidebar extends LitElement {
         }
       </div>
       ${
-        this.threads.length === 0
-          ? html`<p class="muted empty">${msg('Chưa có góp ý nào.')}</p>`
-          : visible.length === 0
-            ? html`<p class="muted empty">${msg('Không có góp ý nào khớp bộ lọc.')}</p>`
-            : nothing
+        this.error !== null
+          ? html`<p class="notice error" role="alert">${errorMessage(this.error)}</p>`
+          : this.threads.length === 0
+            ? html`<p class="muted empty">${msg('Chưa có góp ý nào.')}</p>`
+            : visible.length === 0
+              ? html`<p class="muted empty">${msg('Không có góp ý nào khớp bộ lọc.')}</p>`
+              : nothing
       }
       <div class="track ${this.alignment.aligned ? 'aligned' : ''}">
         <ol aria-labelledby="comments-title" @keydown=${this.onKey} @click=${this.onClick}>
