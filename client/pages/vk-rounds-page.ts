@@ -1,4 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../app/format-when.ts';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
@@ -17,7 +18,6 @@ import type {
 } from '../components/vk-round-open-dialog/vk-round-open-dialog.ts';
 import '../components/vk-round-open-dialog/vk-round-open-dialog.ts';
 import '../components/vk-round-tally/vk-round-tally.ts';
-import { formatWhen } from '../components/vk-versions-panel/versions-panel-styles.ts';
 import { isPast, timeLeftLabel } from '../rounds/deadline.ts';
 import { formatDay } from '../rounds/round-label.ts';
 import { RoundsController, type RoundRows } from '../rounds/rounds-controller.ts';

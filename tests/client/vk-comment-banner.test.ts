@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../client/components/vk-comment-banner/vk-comment-banner.ts';
 import type { VkCommentBanner } from '../../client/components/vk-comment-banner/vk-comment-banner.ts';
-import { formatTime } from '../../client/comments/comment-labels.ts';
+import { formatWhen } from '../../client/app/format-when.ts';
 import { captureEvents, eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
 import { daysFromNow, invitation, round } from './rounds-data.ts';
 
@@ -20,7 +20,7 @@ describe('vk-comment-banner', () => {
     const b = await banner({ round: round(3, { deadline }) });
 
     expect(textOf(find(b, '.what'))).toBe(
-      `Lấy ý kiến góp ý Dự thảo lần 2 Dự thảo lần 2 · Hạn góp ý: ${formatTime(deadline)} (Còn 5 ngày)`,
+      `Lấy ý kiến góp ý Dự thảo lần 2 Dự thảo lần 2 · Hạn góp ý: ${formatWhen(deadline)} (Còn 5 ngày)`,
     );
     expect(textOf(find(b, '.what + p'))).toBe('Chi bộ 1: Đang góp ý · 3 góp ý, 1 đã được trả lời');
     expect(button(b, 'Gửi góp ý')).toBeDefined();
@@ -66,7 +66,7 @@ describe('vk-comment-banner', () => {
       }),
     });
     expect(textOf(find(done, '.what + p'))).toBe(
-      `Chi bộ 1: Đã gửi (${formatTime('2026-03-07T10:00:00.000Z')}) · 3 góp ý, 0 đã được trả lời`,
+      `Chi bộ 1: Đã gửi (${formatWhen('2026-03-07T10:00:00.000Z')}) · 3 góp ý, 0 đã được trả lời`,
     );
     expect(findAll(done, 'button')).toEqual([]);
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../client/components/vk-comment-thread/vk-comment-thread.ts';
 import type { VkCommentThread } from '../../client/components/vk-comment-thread/vk-comment-thread.ts';
-import { formatTime } from '../../client/comments/comment-labels.ts';
+import { formatWhen } from '../../client/app/format-when.ts';
 import type { CommentDisposition } from '../../shared/api/comments.ts';
 import { comment, reply, thread } from './comments-data.ts';
 import { captureEvents, eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
@@ -34,7 +34,7 @@ describe('vk-comment-thread', () => {
     const c = await card({ thread: thread(comment(5, { body })) });
 
     expect(textOf(find(c, 'header'))).toBe(
-      `Góp ý Chi bộ 1 Lê Văn Cường · ${formatTime('2026-03-05T08:00:00.000Z')}`,
+      `Góp ý Chi bộ 1 Lê Văn Cường · ${formatWhen('2026-03-05T08:00:00.000Z')}`,
     );
     expect(textOf(find(c, 'blockquote.quote'))).toBe('kinh tế');
     expect(find(c, '.body').textContent).toBe(body);
@@ -83,7 +83,7 @@ describe('vk-comment-thread', () => {
 
     expect(textOf(find(c, 'header .badge.explained'))).toBe('Giải trình');
     expect(textOf(find(c, '.answer'))).toBe(
-      `Tiểu ban: Giải trình · Phạm Thị Phương · ${formatTime(ANSWER.at)} Số liệu đã có ở Phụ lục 2.`,
+      `Tiểu ban: Giải trình · Phạm Thị Phương · ${formatWhen(ANSWER.at)} Số liệu đã có ở Phụ lục 2.`,
     );
 
     const unanswered = await card({ canAnswer: true, selfId: 1 });

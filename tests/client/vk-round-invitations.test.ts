@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../client/components/vk-round-invitations/vk-round-invitations.ts';
-import { formatWhen } from '../../client/components/vk-versions-panel/versions-panel-styles.ts';
+import { formatWhen } from '../../client/app/format-when.ts';
 import { find, findAll, mount, textOf } from './fixture.ts';
 import { INVITATIONS, invitation } from './rounds-data.ts';
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { VersionList, VersionSummary } from '../../shared/api/versions.ts';
 import '../../client/components/vk-versions-panel/vk-versions-panel.ts';
 import type { VkVersionsPanel } from '../../client/components/vk-versions-panel/vk-versions-panel.ts';
-import { formatWhen } from '../../client/components/vk-versions-panel/versions-panel-styles.ts';
+import { formatWhen } from '../../client/app/format-when.ts';
 import {
   VersionFrozenEvent,
   type VkVersionsFreeze,

@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import type { z } from 'zod';
 import type { VersionDetail } from '../../shared/api/versions.ts';
 import '../../client/components/vk-versions-viewer/vk-versions-viewer.ts';
-import { formatWhen } from '../../client/components/vk-versions-panel/versions-panel-styles.ts';
+import { formatWhen } from '../../client/app/format-when.ts';
 import { deferred, eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
 
 const text = (heading: string, paragraph: string): JSONContent => ({

@@ -1,11 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Invitation, type Round } from '../../../shared/api/rounds.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { CommentsSubmittedEvent } from '../../comments/comment-events.ts';
 import { errorMessage, invitationStateLabel } from '../../app/labels.ts';
-import { formatTime } from '../../comments/comment-labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { commentStyles } from '../../styles/comment-styles.ts';
 
@@ -81,7 +81,7 @@ export class VkCommentBanner extends LitElement {
       <div class="what">
         <strong>${round.title}</strong>
         <small>
-          ${round.versionLabel} · ${msg(str`Hạn góp ý: ${formatTime(round.deadline)}`)}
+          ${round.versionLabel} · ${msg(str`Hạn góp ý: ${formatWhen(round.deadline)}`)}
           <span class=${late ? 'late' : ''}>(${timeLeftLabel(round.deadline)})</span>
           ${open ? nothing : html` · ${msg('Đợt lấy ý kiến đã kết thúc.')}`}
         </small>
@@ -97,7 +97,7 @@ export class VkCommentBanner extends LitElement {
       return html`<p class="muted">${msg('Tổ chức của bạn không được mời góp ý trong đợt này.')}</p>`;
     const state = html`<p>
       <strong>${mine.orgName}</strong>: ${invitationStateLabel(mine.state)}
-      ${mine.state === 'submitted' && mine.submittedAt !== null ? html`<small>(${formatTime(mine.submittedAt)})</small>` : nothing}
+      ${mine.state === 'submitted' && mine.submittedAt !== null ? html`<small>(${formatWhen(mine.submittedAt)})</small>` : nothing}
       · <small>${msg(str`${mine.comments} góp ý, ${mine.answered} đã được trả lời`)}</small>
     </p>`;
     if (!open || mine.state === 'submitted') return state;

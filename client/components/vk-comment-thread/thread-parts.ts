@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { html, nothing } from 'lit';
 import type { Comment } from '../../../shared/api/comments.ts';
-import { dispositionLabel, formatTime } from '../../comments/comment-labels.ts';
+import { dispositionLabel } from '../../comments/comment-labels.ts';
 
 // Every user text below goes through Lit's text bindings, never as HTML: comments come from
 // other organisations and are shown to the committee.
@@ -44,7 +45,7 @@ export function renderAnswer(root: Comment) {
   if (d === null) return nothing;
   const by = d.byName === null ? '' : ` · ${d.byName}`;
   return html`<div class="answer">
-    <small>${msg(str`Tiểu ban: ${dispositionLabel(d.value)}`)}${by} · ${formatTime(d.at)}</small>
+    <small>${msg(str`Tiểu ban: ${dispositionLabel(d.value)}`)}${by} · ${formatWhen(d.at)}</small>
     ${d.note === '' ? nothing : html`<p class="body">${d.note}</p>`}
     ${d.appliedAt !== null ? html`<small>${msg('Đã đưa vào dự thảo.')}</small>` : nothing}
   </div>`;
@@ -54,7 +55,7 @@ export function renderAnswer(root: Comment) {
 export function renderReply(reply: Comment) {
   return html`<li>
     <small
-      ><strong>${reply.authorName ?? '—'}</strong> (${reply.orgName}) · ${formatTime(reply.createdAt)}</small
+      ><strong>${reply.authorName ?? '—'}</strong> (${reply.orgName}) · ${formatWhen(reply.createdAt)}</small
     >
     <p class="reply-body">${reply.body}</p>
   </li>`;

@@ -1,4 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { COMMENT_LIMITS } from '../../../shared/limits.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { CommentChangedEvent, CommentWithdrawnEvent } from '../../comments/comment-events.ts';
 import { errorMessage } from '../../app/labels.ts';
-import { formatTime, kindLabel } from '../../comments/comment-labels.ts';
+import { kindLabel } from '../../comments/comment-labels.ts';
 import type { CommentThread } from '../../comments/comments-controller.ts';
 import '../vk-comment-disposition/vk-comment-disposition.ts';
 import { dispositionBadge, field, renderAnswer, renderContent, renderReply } from './thread-parts.ts';
@@ -56,7 +57,7 @@ export class VkCommentThread extends LitElement {
         <span class="badge ${root.kind}">${kindLabel(root.kind)}</span>
         <strong>${root.orgName}</strong>
         ${dispositionBadge(root, this.canAnswer)}
-        <small>${root.authorName ?? '—'} · ${formatTime(root.createdAt)}</small>
+        <small>${root.authorName ?? '—'} · ${formatWhen(root.createdAt)}</small>
       </header>
       ${this.orphaned ? html`<p class="orphan">${msg('Đoạn văn được góp ý đã bị xoá')}</p>` : nothing}
       ${this.editing ? this.renderEdit(root) : renderContent(root)} ${renderAnswer(root)}

@@ -1,11 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Invitation, RoundOverview } from '../../../shared/api/rounds.ts';
 import { invitationStateLabel } from '../../app/labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { titleWithVersion } from '../../rounds/round-label.ts';
-import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 
 /** A round the user's organisation is invited to. */
 type Invited = RoundOverview & { mine: Invitation };

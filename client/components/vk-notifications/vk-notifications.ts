@@ -1,9 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Notification } from '../../../shared/api/notifications.ts';
-import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 import { NotificationsController } from './notifications-controller.ts';
 import { notificationsStyles } from './notifications-styles.ts';
 

@@ -1,11 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Invitation, InvitationState } from '../../../shared/api/rounds.ts';
 import { invitationStateLabel, orgKindLabel } from '../../app/labels.ts';
 import { searchKey } from '../../rounds/search-key.ts';
-import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 import { invitationsStyles } from './invitations-styles.ts';
 
 /** Which rows the table shows: every one, one state, or the overdue ones. */

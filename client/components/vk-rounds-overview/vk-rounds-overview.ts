@@ -1,4 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RoundOverview } from '../../../shared/api/rounds.ts';
@@ -6,7 +7,6 @@ import { roundStatusLabel } from '../../app/labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { titleWithVersion } from '../../rounds/round-label.ts';
 import '../vk-round-tally/vk-round-tally.ts';
-import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 
 const collator = new Intl.Collator('vi');
 

@@ -1,4 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import '../vk-versions-freeze/vk-versions-freeze.ts';
 import type { VkVersionsDiff } from '../vk-versions-diff/vk-versions-diff.ts';
 import '../vk-versions-viewer/vk-versions-viewer.ts';
 import type { VkVersionsViewer } from '../vk-versions-viewer/vk-versions-viewer.ts';
-import { formatWhen, versionsPanelStyles } from './versions-panel-styles.ts';
+import { versionsPanelStyles } from './versions-panel-styles.ts';
 import { versionLabel } from '../../app/version-label.ts';
 import { renderNotice, type PanelNotice } from './panel-notice.ts';
 

@@ -1,4 +1,5 @@
 import { localized, msg } from '@lit/localize';
+import { formatWhen } from '../../app/format-when.ts';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -8,7 +9,6 @@ import { ApiError, request } from '../../api/api-client.ts';
 import { errorMessage } from '../../app/labels.ts';
 import { documentStyles } from '../../editor/document-styles.ts';
 import { createStaticEditor } from '../../editor/live-editor.ts';
-import { formatWhen } from '../vk-versions-panel/versions-panel-styles.ts';
 import { readingDialogStyles } from './dialog-styles.ts';
 import { versionLabel } from '../../app/version-label.ts';
 
