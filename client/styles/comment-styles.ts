@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { buttonStyles } from './button-styles.ts';
 import { panelStyles } from './panel-styles.ts';
 
 /** What the comment elements share: form controls, buttons, badges, quotes and notices. */
 export const commentStyles = [
   panelStyles,
+  buttonStyles,
   css`
     label {
       font-weight: 600;
@@ -25,21 +27,14 @@ export const commentStyles = [
       min-height: 3.2em;
     }
     button {
-      font: inherit;
       font-size: 0.84rem;
       padding: 3px 10px;
-      border: 1px solid var(--vk-border);
-      border-radius: var(--vk-radius);
-      background: var(--vk-surface);
       color: var(--vk-text);
-      cursor: pointer;
     }
     button:hover:not([disabled]) {
       background: #efeee8;
     }
     button.primary {
-      background: var(--vk-accent);
-      border-color: var(--vk-accent);
       color: var(--vk-accent-text);
       font-weight: 600;
     }

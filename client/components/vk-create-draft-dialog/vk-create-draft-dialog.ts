@@ -6,6 +6,7 @@ import { Draft } from '../../../shared/api/drafts.ts';
 import { TemplateList } from '../../../shared/api/templates.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { errorMessage } from '../../app/labels.ts';
+import { dialogStyles } from '../../styles/dialog-styles.ts';
 
 /** Fired when a draft was created. */
 export class DraftCreatedEvent extends Event {
@@ -22,65 +23,16 @@ type Templates = z.infer<typeof TemplateList>['templates'];
 @customElement('vk-create-draft-dialog')
 @localized()
 export class VkCreateDraftDialog extends LitElement {
-  static override styles = css`
-    dialog {
-      border: 1px solid var(--vk-border);
-      border-radius: var(--vk-radius);
-      box-shadow: var(--vk-shadow);
-      width: min(560px, 95vw);
-      padding: 24px;
-    }
-    form {
-      display: grid;
-      grid-template-columns: 1fr 1fr;
-      gap: 12px;
-    }
-    h2 {
-      grid-column: 1 / -1;
-      margin: 0;
-      font-size: 1.2rem;
-    }
-    label {
-      display: grid;
-      gap: 4px;
-      font-weight: 600;
-      font-size: 0.9rem;
-    }
-    label.wide {
-      grid-column: 1 / -1;
-    }
-    input,
-    select {
-      font: inherit;
-      padding: 6px 8px;
-      border: 1px solid var(--vk-border);
-      border-radius: var(--vk-radius);
-    }
-    .actions {
-      grid-column: 1 / -1;
-      display: flex;
-      justify-content: flex-end;
-      gap: 8px;
-    }
-    button {
-      font: inherit;
-      padding: 7px 14px;
-      border-radius: var(--vk-radius);
-      border: 1px solid var(--vk-border);
-      background: var(--vk-surface);
-      cursor: pointer;
-    }
-    button.primary {
-      background: var(--vk-accent);
-      color: var(--vk-accent-text);
-      border-color: var(--vk-accent);
-    }
-    .error {
-      grid-column: 1 / -1;
-      color: var(--vk-danger);
-      margin: 0;
-    }
-  `;
+  static override styles = [
+    ...dialogStyles,
+    css`
+      dialog {
+        box-shadow: var(--vk-shadow);
+        width: min(560px, 95vw);
+        padding: 24px;
+      }
+    `,
+  ];
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @state() private templates: Templates = [];
