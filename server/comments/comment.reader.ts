@@ -55,8 +55,12 @@ export class CommentReader {
       row.section_id === null ? -1 : (order.get(row.section_id) ?? order.size);
     roots.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
     const replies = new Map<number, CommentRow[]>();
-    for (const row of rows)
-      if (row.parent_id !== null) replies.set(row.parent_id, [...(replies.get(row.parent_id) ?? []), row]);
+    for (const row of rows) {
+      if (row.parent_id === null) continue;
+      const thread = replies.get(row.parent_id);
+      if (thread === undefined) replies.set(row.parent_id, [row]);
+      else thread.push(row);
+    }
     const ordered = roots.flatMap((root) => [root, ...(replies.get(root.id) ?? [])]);
     const view = await this.viewer(ordered, scope.draftOrgId);
     return { comments: ordered.map((row) => view(row, orphaned.has(row.id))) };

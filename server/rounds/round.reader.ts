@@ -7,6 +7,7 @@ import type {
 } from '../../shared/api/rounds.ts';
 import type { User } from '../users/user.service.ts';
 import {
+  findRound,
   listDraftRounds,
   listInvitations,
   listRoundsInviting,
@@ -35,7 +36,9 @@ export class RoundReader {
 
   /** One round with every invitation. */
   async dashboard(draftId: string, roundId: number): Promise<RoundDashboard> {
-    const round = (await this.rows(draftId)).find((r) => r.id === roundId)!;
+    const round = await findRound(this.deps.db, roundId);
+    if (round === undefined || round.draft_id !== draftId)
+      throw new Error(`round ${roundId} is not on ${draftId}`);
     const [built] = await this.build([round]);
     return built!;
   }

@@ -64,7 +64,7 @@ export class RoundService implements ConsultationAccess {
     if (!(await this.deps.versionExists(draftId, request.version)))
       throw new NotFoundError('version_not_found', `No Dự thảo lần ${request.version} to send out`);
     const orgIds = await this.invitees(draft.org_id, request.orgIds ?? [], request.allOf ?? []);
-    await this.sweep();
+    // An open round past its deadline counts as closed here; the sweep records it later.
     const current = (await this.reader.rows(draftId)).find((r) => isOpen(r));
     if (current !== undefined)
       throw new ConflictError('round_already_open', `Round "${current.title}" is still open`);
@@ -137,13 +137,14 @@ export class RoundService implements ConsultationAccess {
       });
       await this.deps.drafts.setConsultation(draftId, true);
     }
-    if (changes.status === 'closed')
+    if (changes.status === 'closed') {
       await updateRound(this.deps.db, roundId, {
         status: 'closed',
         closed_reason: 'closed_early',
         closed_at: Date.now(),
       });
-    if (changes.status === 'closed') await this.deps.drafts.setConsultation(draftId, false);
+      await this.deps.drafts.setConsultation(draftId, false);
+    }
     await this.deps.epoch.bump();
     const dashboard = await this.reader.dashboard(draftId, roundId);
     this.publish(dashboard.round.status === 'closed' ? 'closed' : 'updated', dashboard);
@@ -259,7 +260,9 @@ export class RoundService implements ConsultationAccess {
         closed_reason: 'deadline',
         closed_at: round.deadline,
       });
-      await this.deps.drafts.setConsultation(round.draft_id, false);
+      // A newer round may already be open on the draft (opened after this deadline passed).
+      const stillOut = (await this.reader.rows(round.draft_id)).some((r) => isOpen(r, now));
+      if (!stillOut) await this.deps.drafts.setConsultation(round.draft_id, false);
       this.publish('closed', await this.reader.dashboard(round.draft_id, round.id));
     }
     if (expired.length > 0) await this.deps.epoch.bump();

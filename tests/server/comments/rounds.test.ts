@@ -150,6 +150,19 @@ describe('consultation rounds', () => {
     expect(mine.body.comments.map((c) => c.body)).toEqual(['Kịp.']);
   });
 
+  it('a round opened after the last one expired keeps the draft out for comments when the old one is swept', async () => {
+    const { call, server } = await consultation(bed, { deadlineMs: 1500 });
+    await sleep(1600);
+    const deadline = new Date(Date.now() + 86_400_000).toISOString();
+    const next = await call('editor', '/rounds', {
+      body: { version: 1, title: 'Đợt 2', deadline, orgIds: [server.workspace.orgs.branch] },
+    });
+    expect(next.status).toBe(201);
+    expect(await server.server.app.services.rounds.sweep()).toBe(1);
+    expect((await call<{ status: string }>('editor', '')).body.status).toBe('consultation');
+    expect((await call<{ access: string }>('commenter', '')).body.access).toBe('comment');
+  });
+
   it('refuses bad rounds: past deadline, foreign organisations, no such version, a second open round, non-drafters', async () => {
     const { call, server } = await consultation(bed);
     const { orgs } = server.workspace;
