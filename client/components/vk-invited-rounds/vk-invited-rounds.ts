@@ -6,6 +6,7 @@ import type { Invitation, RoundOverview } from '../../../shared/api/rounds.ts';
 import { invitationStateLabel } from '../../app/labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { titleWithVersion } from '../../rounds/round-label.ts';
+import { cardGridStyles } from '../../styles/card-grid-styles.ts';
 
 /** A round the user's organisation is invited to. */
 type Invited = RoundOverview & { mine: Invitation };
@@ -18,71 +19,61 @@ type Invited = RoundOverview & { mine: Invitation };
 @customElement('vk-invited-rounds')
 @localized()
 export class VkInvitedRounds extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h2 {
-      font-size: 1.05rem;
-      margin: 28px 0 10px;
-      color: var(--vk-muted);
-    }
-    ul {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
-      gap: 12px;
-    }
-    li a {
-      display: grid;
-      gap: 4px;
-      padding: 14px 16px;
-      background: var(--vk-surface);
-      border: 1px solid var(--vk-border);
-      border-left: 4px solid var(--vk-accent);
-      border-radius: var(--vk-radius);
-      color: inherit;
-      text-decoration: none;
-      box-shadow: var(--vk-shadow);
-    }
-    li.closed a {
-      border-left-color: var(--vk-border);
-    }
-    li a:hover {
-      border-color: var(--vk-accent);
-    }
-    .title {
-      font-weight: 600;
-    }
-    .meta {
-      color: var(--vk-muted);
-      font-size: 0.88rem;
-    }
-    .left {
-      font-weight: 600;
-      color: var(--vk-text);
-    }
-    .late {
-      color: var(--vk-danger);
-    }
-    .over {
-      color: var(--vk-muted);
-    }
-    .state {
-      font-weight: 600;
-    }
-    .state.submitted {
-      color: var(--vk-ok);
-    }
-    .state.in_progress {
-      color: var(--vk-warn);
-    }
-    .empty {
-      color: var(--vk-muted);
-    }
-  `;
+  static override styles = [
+    cardGridStyles,
+    css`
+      :host {
+        display: block;
+      }
+      li a {
+        display: grid;
+        gap: 4px;
+        padding: 14px 16px;
+        background: var(--vk-surface);
+        border: 1px solid var(--vk-border);
+        border-left: 4px solid var(--vk-accent);
+        border-radius: var(--vk-radius);
+        color: inherit;
+        text-decoration: none;
+        box-shadow: var(--vk-shadow);
+      }
+      li.closed a {
+        border-left-color: var(--vk-border);
+      }
+      li a:hover {
+        border-color: var(--vk-accent);
+      }
+      .title {
+        font-weight: 600;
+      }
+      .meta {
+        color: var(--vk-muted);
+        font-size: 0.88rem;
+      }
+      .left {
+        font-weight: 600;
+        color: var(--vk-text);
+      }
+      .late {
+        color: var(--vk-danger);
+      }
+      .over {
+        color: var(--vk-muted);
+      }
+      .state {
+        font-weight: 600;
+      }
+      .state.submitted {
+        color: var(--vk-ok);
+      }
+      .state.in_progress {
+        color: var(--vk-warn);
+      }
+      .empty {
+        color: var(--vk-muted);
+      }
+    `,
+  ];
 
   /** The caller's rounds (those without an invitation of theirs are left out). */
   @property({ attribute: false }) rounds: RoundOverview[] = [];
