@@ -4,7 +4,7 @@ import { Mapping, StepMap } from '@tiptap/pm/transform';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { Anchor, RelativePosition } from '../../shared/api/comments.ts';
-import { findQuote } from '../../shared/comments/quote-anchor.ts';
+import { findQuote, holdsQuote } from '../../shared/comments/quote-anchor.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import type { DocText } from './doc-text.ts';
 
@@ -22,12 +22,13 @@ type YMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];
 
 /**
  * The range between two Yjs positions, through y-tiptap's binding (T18), or null unless it is
- * non-empty and inside the document.
+ * inside the document and still stands for `quote` (not blank, not a remnant of it).
  */
 export function fromRelative(
   state: EditorState,
   start: RelativePosition | null,
   end: RelativePosition | null,
+  quote: string,
 ): AnchorRange | null {
   const sync = ySyncPluginKey.getState(state) as
     { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: YMapping } | null } | undefined;
@@ -42,8 +43,8 @@ export function fromRelative(
   const from = resolve(start);
   const to = resolve(end);
   if (from === null || to === null || from >= to || to > state.doc.content.size) return null;
-  // As on the server: positions around nothing but spaces no longer hold the quote.
-  return state.doc.textBetween(from, to, '\n').trim() === '' ? null : { from, to };
+  // As on the server: positions around blanks or a remnant no longer hold the quote.
+  return holdsQuote(state.doc.textBetween(from, to, '\n'), quote) ? { from, to } : null;
 }
 
 /** The range of the quote found again in the text (best match of its context, nearest its section). */

@@ -108,6 +108,14 @@ export function commentRanges(state: EditorState): ReadonlyMap<number, AnchorRan
   return commentAnchorsKey.getState(state)?.ranges ?? new Map();
 }
 
+/** What a comment's highlighted words read now, when they are no longer its quote; else null. */
+export function nowReads(state: EditorState, commentId: number, quote: string): string | null {
+  const range = commentRanges(state).get(commentId);
+  if (range === undefined || quote === '') return null;
+  const now = state.doc.textBetween(range.from, range.to, '\n');
+  return now === quote ? null : now;
+}
+
 /** Comments whose quoted text is no longer in the draft. */
 export function orphanedComments(state: EditorState): ReadonlySet<number> {
   return commentAnchorsKey.getState(state)?.orphaned ?? new Set();
@@ -147,7 +155,7 @@ function resolveAnchors(
     const { anchor } = comment;
     const hasRange = anchor.quote !== '' || anchor.start !== null;
     if (!hasRange) continue; // a whole-section comment
-    let range = fromRelative(state, anchor.start, anchor.end);
+    let range = fromRelative(state, anchor.start, anchor.end, anchor.quote);
     if (range === null && anchor.quote.trim() !== '') {
       text ??= new DocText(state.doc);
       range = fromQuote(text, anchor);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Anchor, RelativePosition } from '../../shared/api/comments.ts';
-import { findQuote, quoteContext, type TextRange } from '../../shared/comments/quote-anchor.ts';
+import { findQuote, holdsQuote, quoteContext, type TextRange } from '../../shared/comments/quote-anchor.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import { ValidationError } from '../http/app-error.ts';
 import { DraftTextMap } from './draft-text-map.ts';
@@ -42,11 +42,7 @@ export function readNewAnchor(
   const context = quoteContext(map.text, from.offset, to.offset, COMMENT_LIMITS.contextChars);
   return {
     sectionId: map.sectionAt(from.offset),
-    // A very long selection keeps its start and end, which is enough to find and show it.
-    quote:
-      context.quote.length > COMMENT_LIMITS.quoteMax
-        ? `${context.quote.slice(0, COMMENT_LIMITS.quoteMax / 2)}…${context.quote.slice(-COMMENT_LIMITS.quoteMax / 2)}`
-        : context.quote,
+    quote: storedQuote(context.quote),
     prefix: context.prefix,
     suffix: context.suffix,
   };
@@ -65,7 +61,7 @@ export function locateAnchor(map: DraftTextMap, doc: Y.Doc, anchor: Anchor): Tex
     from !== null &&
     to !== null &&
     to.offset > from.offset &&
-    map.text.slice(from.offset, to.offset).trim() !== ''
+    holdsQuote(map.text.slice(from.offset, to.offset), anchor.quote)
   )
     return { start: from.offset, end: to.offset };
   if (anchor.quote.includes('…') && anchor.quote.length > COMMENT_LIMITS.quoteMax) return null;
@@ -73,10 +69,28 @@ export function locateAnchor(map: DraftTextMap, doc: Y.Doc, anchor: Anchor): Tex
   return findQuote(map.text, anchor, near);
 }
 
+/** Where a comment's anchored text stands now, as the API shows it. */
+export interface AnchorState {
+  /** The text is gone (a section comment never is). */
+  orphaned: boolean;
+  /** What the anchored text reads now, when that is no longer its quote; else null. */
+  nowReads: string | null;
+}
+
+const HELD: AnchorState = { orphaned: false, nowReads: null };
+
+/** Whether a comment's text is still there, and what it reads now if it was edited. */
+export function anchorState(map: DraftTextMap, doc: Y.Doc, anchor: Anchor | null): AnchorState {
+  if (anchor === null || anchor.start === null) return HELD;
+  const range = locateAnchor(map, doc, anchor);
+  if (range === null) return { orphaned: true, nowReads: null };
+  const now = storedQuote(map.text.slice(range.start, range.end));
+  return now === anchor.quote ? HELD : { orphaned: false, nowReads: now };
+}
+
 /** Whether a comment with an anchor has lost its text (a section comment never does). */
 export function isOrphaned(map: DraftTextMap, doc: Y.Doc, anchor: Anchor | null): boolean {
-  if (anchor === null || anchor.start === null) return false;
-  return locateAnchor(map, doc, anchor) === null;
+  return anchorState(map, doc, anchor).orphaned;
 }
 
 /**
@@ -114,6 +128,12 @@ function formatAt(text: Y.XmlText, index: number): Record<string, unknown> {
     at += size;
   }
   return {};
+}
+
+/** A quote as stored: a very long one keeps its start and end, enough to find and show it. */
+function storedQuote(quote: string): string {
+  const half = COMMENT_LIMITS.quoteMax / 2;
+  return quote.length > COMMENT_LIMITS.quoteMax ? `${quote.slice(0, half)}…${quote.slice(-half)}` : quote;
 }
 
 function toRelative(json: RelativePosition): Y.RelativePosition {

@@ -2,13 +2,16 @@ import type { Comment, CommentList } from '../../shared/api/comments.ts';
 import type { z } from 'zod';
 import type { CommentQuery } from '../../shared/api/comments.ts';
 import { NotFoundError } from '../http/app-error.ts';
-import { isOrphaned } from './comment-anchor.ts';
+import { anchorState, type AnchorState } from './comment-anchor.ts';
 import { countByOrg, listComments } from './comment.repository.ts';
 import type { CommentDeps } from './comment.service.ts';
 import type { CommentRow } from './comment.table.ts';
 import { anchorOf, toComment } from './comment.view.ts';
 import { DraftTextMap } from './draft-text-map.ts';
 import type { OrgCounts } from '../rounds/round.view.ts';
+
+/** The anchor state of replies, and of a comment just made or changed. */
+const UNANCHORED: AnchorState = { orphaned: false, nowReads: null };
 
 /** Whose comments a viewer sees: every organisation's, or these. */
 export type CommentScope = { orgs: 'all' | ReadonlySet<number>; draftOrgId: number };
@@ -44,11 +47,11 @@ export class CommentReader {
       if (query.disposition !== undefined && (row.disposition ?? 'none') !== query.disposition) return false;
       return true;
     });
-    const { order, orphaned } = await this.deps.texts.read(draftId, (doc) => {
+    const { order, anchors } = await this.deps.texts.read(draftId, (doc) => {
       const map = new DraftTextMap(doc);
       return {
         order: map.sectionOrder(),
-        orphaned: new Set(roots.filter((r) => isOrphaned(map, doc, anchorOf(r))).map((r) => r.id)),
+        anchors: new Map(roots.map((r) => [r.id, anchorState(map, doc, anchorOf(r))])),
       };
     });
     const rank = (row: CommentRow) =>
@@ -63,25 +66,32 @@ export class CommentReader {
     }
     const ordered = roots.flatMap((root) => [root, ...(replies.get(root.id) ?? [])]);
     const view = await this.viewer(ordered, scope.draftOrgId);
-    return { comments: ordered.map((row) => view(row, orphaned.has(row.id))) };
+    return { comments: ordered.map((row) => view(row, anchors.get(row.id) ?? UNANCHORED)) };
+  }
+
+  /** Where one comment's text stands in the live draft now. */
+  async anchorNow(row: CommentRow): Promise<AnchorState> {
+    const anchor = anchorOf(row);
+    if (anchor?.start == null) return UNANCHORED;
+    return this.deps.texts.read(row.draft_id, (doc) => anchorState(new DraftTextMap(doc), doc, anchor));
   }
 
   /** A function that turns rows into comments, with names and editability looked up once. */
   async viewer(
     rows: readonly CommentRow[],
     draftOrgId: number,
-  ): Promise<(row: CommentRow, orphaned: boolean) => Comment> {
+  ): Promise<(row: CommentRow, anchor?: AnchorState) => Comment> {
     const [names, orgList, editable] = await Promise.all([
       this.deps.users.namesOf(rows.flatMap((r) => [r.author_id, r.disposition_by])),
       this.deps.orgs.list(),
       this.deps.rounds.editableKeys(rows.map((r) => r.round_id)),
     ]);
     const orgNames = new Map(orgList.map((o) => [o.id, o.name]));
-    return (row, orphaned) =>
+    return (row, anchor = UNANCHORED) =>
       toComment(row, {
         names,
         orgNames,
-        orphaned,
+        anchor,
         // The committee's own replies stay theirs to correct; an organisation's, until it submits.
         editable: row.org_id === draftOrgId || editable.has(`${row.round_id}:${row.org_id}`),
       });

@@ -286,8 +286,11 @@ export class CommentService {
     draftOrgId: number,
     threadOrg = row.org_id,
   ): Promise<Comment> {
-    const view = await this.reader.viewer([row], draftOrgId);
-    const comment = view(row, false);
+    const [view, anchor] = await Promise.all([
+      this.reader.viewer([row], draftOrgId),
+      this.reader.anchorNow(row),
+    ]);
+    const comment = view(row, anchor);
     this.deps.events.publish(row.draft_id, 'comment', { action, comment } satisfies CommentEvent, threadOrg);
     return comment;
   }

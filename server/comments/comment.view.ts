@@ -1,4 +1,5 @@
 import type { Anchor, Comment, RelativePosition } from '../../shared/api/comments.ts';
+import type { AnchorState } from './comment-anchor.ts';
 import type { CommentRow } from './comment.table.ts';
 
 /** A stored comment's anchor, or null for replies. */
@@ -18,7 +19,7 @@ export function anchorOf(row: CommentRow): Anchor | null {
 export interface CommentContext {
   names: ReadonlyMap<number, string>;
   orgNames: ReadonlyMap<number, string>;
-  orphaned: boolean;
+  anchor: AnchorState;
   editable: boolean;
 }
 
@@ -38,7 +39,8 @@ export function toComment(row: CommentRow, context: CommentContext): Comment {
     body: row.body,
     replacement: row.replacement,
     anchor: anchorOf(row),
-    orphaned: context.orphaned,
+    orphaned: context.anchor.orphaned,
+    nowReads: context.anchor.nowReads,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     disposition:

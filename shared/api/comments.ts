@@ -89,6 +89,8 @@ export const Comment = z
     anchor: Anchor.nullable(),
     /** The quoted text is gone from the draft; the comment keeps its quote and section. */
     orphaned: z.boolean(),
+    /** What the anchored text reads now, when the draft's text there was changed; else null. */
+    nowReads: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     disposition: CommentDisposition.nullable(),

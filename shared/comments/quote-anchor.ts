@@ -20,6 +20,18 @@ export function quoteContext(text: string, start: number, end: number, chars: nu
   };
 }
 
+/**
+ * Whether the text now between a comment's Yjs positions still stands for its quote. Blank
+ * text does not, and neither does a remnant: when most of a quote is deleted the positions
+ * close in on what is left (often a single character), and a highlight on that would claim
+ * the comment is about it. Under a fifth of the quote's characters counts as a remnant.
+ */
+export function holdsQuote(found: string, quote: string): boolean {
+  const left = found.trim().length;
+  const original = quote.trim().length;
+  return left > 0 && (original < 5 || left * 5 >= original);
+}
+
 /** Most occurrences of a quote weighed before giving up (a one-word quote in a long text). */
 const MAX_OCCURRENCES = 2000;
 

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { anchorFromSelection } from '../../client/comments/anchor-from-selection.ts';
 import {
   commentRanges,
+  nowReads,
   orphanedComments,
   setCommentAnchors,
   type AnchoredComment,
@@ -147,6 +148,29 @@ describe('comment anchors', () => {
     await eventually(() => expect(orphanedComments(editor.state).has(7)).toBe(true));
     expect(highlights(editor)).toEqual([]);
     expect(commentRanges(editor.state).has(7)).toBe(false);
+  });
+
+  it('drops the highlight of a quote cut down to a remnant, and says what an edited quote reads now', async () => {
+    const { editor } = anchoredEditor(TEXT);
+    setCommentAnchors(
+      editor,
+      [
+        { id: 1, kind: 'comment', anchor: anchorOf(editor, 'nhanh và bền vững') },
+        { id: 2, kind: 'comment', anchor: anchorOf(editor, 'năng lực lãnh đạo') },
+      ],
+      null,
+    );
+    editor.commands.insertContentAt(positionOf(editor, 'lãnh đạo'), 'sức chiến đấu và ');
+    await eventually(() =>
+      expect(nowReads(editor.state, 2, 'năng lực lãnh đạo')).toBe('năng lực sức chiến đấu và lãnh đạo'),
+    );
+    expect(nowReads(editor.state, 1, 'nhanh và bền vững')).toBeNull();
+
+    // All but the last letter gone: one highlighted "g" would say nothing, so the comment is orphaned.
+    const at = positionOf(editor, 'nhanh');
+    editor.commands.deleteRange({ from: at, to: at + 'nhanh và bền vữn'.length });
+    await eventually(() => expect(orphanedComments(editor.state).has(1)).toBe(true));
+    expect(highlights(editor).map((m) => m.ids)).toEqual([[2]]);
   });
 
   it('reports a click on a highlight, also in a read-only text; where two overlap, the shorter wins', async () => {

@@ -23,6 +23,7 @@ export const comment = (id: number, more: Partial<Comment> = {}): Comment => ({
   replacement: null,
   anchor: { sectionId: 's1', quote: 'kinh tế', prefix: '', suffix: '', start: null, end: null },
   orphaned: false,
+  nowReads: null,
   createdAt: '2026-03-05T08:00:00.000Z',
   updatedAt: '2026-03-05T08:00:00.000Z',
   disposition: null,

@@ -77,6 +77,17 @@ describe('vk-comment-thread', () => {
     expect(textOf(find(c, 'blockquote.quote'))).toBe('kinh tế');
   });
 
+  it('shows what the commented words read now once the committee changed them', async () => {
+    stubFetch(() => undefined);
+    const c = await card({ nowReads: 'kinh tế số' });
+
+    expect(textOf(find(c, 'blockquote.quote'))).toBe('kinh tế');
+    expect(textOf(find(c, '.now'))).toBe('Nay là kinh tế số');
+    c.orphaned = true;
+    await c.updateComplete;
+    expect(c.shadowRoot!.querySelector('.now')).toBeNull();
+  });
+
   it('shows the committee’s answer with its note; "Chưa trả lời" only to the committee', async () => {
     stubFetch(() => undefined);
     const c = await card({ thread: thread(comment(5, { disposition: ANSWER })) });

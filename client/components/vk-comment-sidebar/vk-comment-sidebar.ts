@@ -5,7 +5,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CommentKind } from '../../../shared/api/comments.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { errorMessage } from '../../app/labels.ts';
-import { orphanedComments } from '../../comments/comment-anchors.ts';
+import { nowReads, orphanedComments } from '../../comments/comment-anchors.ts';
 import { SectionCommentRequestedEvent, ThreadSelectedEvent } from '../../comments/comment-events.ts';
 import type { CommentThread } from '../../comments/comments-controller.ts';
 import type { OutlineSection } from '../../editor/sections.ts';
@@ -123,7 +123,9 @@ export class VkCommentSidebar extends LitElement {
   ) {
     const { root } = thread;
     const active = root.id === this.activeId;
-    const orphaned = this.editor === null ? root.orphaned : orphanedComments(this.editor.state).has(root.id);
+    const state = this.editor?.state;
+    const orphaned = state === undefined ? root.orphaned : orphanedComments(state).has(root.id);
+    const now = state === undefined ? root.nowReads : nowReads(state, root.id, root.anchor?.quote ?? '');
     const section = root.anchor?.sectionId == null ? undefined : titles.get(root.anchor.sectionId);
     return html`<li
       data-id=${root.id}
@@ -138,6 +140,7 @@ export class VkCommentSidebar extends LitElement {
         ?can-answer=${this.canAnswer}
         ?can-reply=${this.canAnswer || this.canComment}
         ?orphaned=${orphaned}
+        .nowReads=${now}
         ?expanded=${active}
         ?active=${active}
       ></vk-comment-thread>

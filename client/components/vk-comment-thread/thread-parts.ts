@@ -20,8 +20,13 @@ export function dispositionBadge(root: Comment, forCommittee: boolean) {
  * The quote, or a suggestion's change as "quote → thay bằng → replacement", then the body.
  * Once the change is in the draft the anchor points at the new text, so only that is shown.
  */
-export function renderContent(root: Comment) {
+export function renderContent(root: Comment, nowReads: string | null) {
   const quote = root.anchor?.quote ?? '';
+  // The committee changed the commented words since: say what they read now.
+  const now =
+    nowReads === null || quote === '' || root.disposition?.appliedAt != null
+      ? nothing
+      : html`<p class="now"><span class="arrow">${msg('Nay là')}</span> ${nowReads}</p>`;
   const replacement =
     root.replacement === ''
       ? html`<em class="muted">${msg('(xoá đoạn này)')}</em>`
@@ -36,7 +41,7 @@ export function renderContent(root: Comment) {
         : html`<p class="change">
             <del>${quote}</del> <span class="arrow">${msg('thay bằng')}</span> ${replacement}
           </p>`;
-  return html`${change}${root.body === '' ? nothing : html`<p class="body">${root.body}</p>`}`;
+  return html`${change}${now}${root.body === '' ? nothing : html`<p class="body">${root.body}</p>`}`;
 }
 
 /** The committee's answer with its note, who gave it and when. */

@@ -46,7 +46,8 @@ export const threadStyles = [
       font-size: 0.8rem;
       color: var(--vk-warn);
     }
-    .change {
+    .change,
+    .now {
       display: grid;
       gap: 2px;
       font-family: var(--vk-font-doc);
@@ -66,7 +67,11 @@ export const threadStyles = [
       background: #e7f3ec;
       text-decoration: none;
     }
-    .change .arrow {
+    .now {
+      white-space: pre-wrap;
+    }
+    .change .arrow,
+    .now .arrow {
       font-family: var(--vk-font);
       font-size: 0.75rem;
       color: var(--vk-muted);

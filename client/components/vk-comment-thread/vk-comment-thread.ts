@@ -37,6 +37,8 @@ export class VkCommentThread extends LitElement {
   @property({ type: Boolean, attribute: 'can-reply' }) canReply = false;
   /** The quoted text is no longer in the draft. */
   @property({ type: Boolean }) orphaned = false;
+  /** What the commented words read now, when the draft changed them; null when unchanged. */
+  @property({ attribute: false }) nowReads: string | null = null;
   /** Shows replies, the reply box and the answer form (the focused thread). */
   @property({ type: Boolean }) expanded = false;
   /** The focused thread (its highlight is the active one). */
@@ -60,7 +62,8 @@ export class VkCommentThread extends LitElement {
         <small>${root.authorName ?? '—'} · ${formatWhen(root.createdAt)}</small>
       </header>
       ${this.orphaned ? html`<p class="orphan">${msg('Đoạn văn được góp ý đã bị xoá')}</p>` : nothing}
-      ${this.editing ? this.renderEdit(root) : renderContent(root)} ${renderAnswer(root)}
+      ${this.editing ? this.renderEdit(root) : renderContent(root, this.orphaned ? null : this.nowReads)}
+      ${renderAnswer(root)}
       ${
         this.expanded
           ? html`${
