@@ -14,7 +14,7 @@ const browser = useBrowser();
 
 const TARGETS = 'Tổng thu ngân sách đạt 105% kế hoạch. Thu hút đầu tư tăng mạnh.';
 
-/** A draft with text, frozen and out for comments to the commenter's branch. */
+/** A draft with text, frozen and out for comments to the commenters' branches. */
 async function consultation() {
   const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
   const { users, orgs } = server.workspace;
@@ -34,7 +34,7 @@ async function consultation() {
     version: 1,
     title: 'Lấy ý kiến Dự thảo lần 1',
     deadline,
-    orgIds: [orgs.branch],
+    orgIds: [orgs.branch, orgs.branch2],
   });
   expect(opened.status).toBe(201);
   return { server, draftId };
@@ -103,5 +103,95 @@ describe('comments on the draft page', () => {
 
     expect(drafter.errors, drafter.errors.join('\n')).toEqual([]);
     expect(commenter.errors, commenter.errors.join('\n')).toEqual([]);
+  });
+
+  it("two branches comment at once on overlapping words; highlights follow the committee's typing, an accepted suggestion lands on every page and a deleted sentence leaves its comment orphaned", async () => {
+    const { server, draftId } = await consultation();
+    const pages = [await browser.page(server), await browser.page(server), await browser.page(server)];
+    const [drafter, first, second] = pages.map((p) => p.page) as [Page, Page, Page];
+    await signInAs(drafter, server, 'editor');
+    await signInAs(first, server, 'commenter');
+    await signInAs(second, server, 'commenter2');
+    await Promise.all([openDraft(drafter, draftId), openDraft(first, draftId), openDraft(second, draftId)]);
+    await drafter.getByRole('button', { name: 'Góp ý (0)' }).click();
+
+    // Both branches at the same moment: a comment and a suggestion over overlapping words.
+    const comment = async () => {
+      await dragOver(first, 'ngân sách đạt 105%');
+      await first.getByRole('button', { name: 'Góp ý', exact: true }).click();
+      await first.keyboard.type('Nêu rõ số tuyệt đối.');
+      await first.keyboard.press('Control+Enter');
+    };
+    const suggest = async () => {
+      await dragOver(second, '105% kế hoạch');
+      await second.getByRole('button', { name: 'Đề xuất sửa' }).click();
+      await second.getByLabel('Thay bằng').fill('107% kế hoạch');
+      await second.getByLabel('Lý do (không bắt buộc)').fill('Theo số liệu quyết toán.');
+      await second.getByRole('button', { name: 'Gửi', exact: true }).click();
+    };
+    await Promise.all([comment(), suggest()]);
+    const highlight = (page: Page, text: string) => page.locator('.comment-highlight', { hasText: text });
+    await drafter.getByRole('button', { name: 'Góp ý (2)' }).waitFor();
+    // Each branch sees only its own thread.
+    await first.locator('vk-comment-thread').filter({ hasText: 'Nêu rõ số tuyệt đối.' }).waitFor();
+    expect(await first.locator('vk-comment-thread').count()).toBe(1);
+    expect(await second.locator('vk-comment-thread').count()).toBe(1);
+
+    // The committee types inside the first comment's words: the highlight grows on every page.
+    await drafter.evaluate(() => {
+      type Chain = { insertContentAt(at: number, text: string): Chain; run(): boolean };
+      type Editor = {
+        state: {
+          doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
+        };
+        chain(): Chain;
+      };
+      const editor = (window as unknown as { __vkEditor: Editor }).__vkEditor;
+      let at = -1;
+      editor.state.doc.descendants((node, pos) => {
+        const i = node.isText ? (node.text ?? '').indexOf('đạt 105%') : -1;
+        if (at < 0 && i >= 0) at = pos + i;
+        return at < 0;
+      });
+      editor.chain().insertContentAt(at, 'nhà nước ').run();
+    });
+    await first.locator('vk-comment-thread .now', { hasText: 'ngân sách nhà nước đạt 105%' }).waitFor();
+    await highlight(drafter, 'ngân sách nhà nước đạt').first().waitFor();
+    await screenshot(drafter, 'comments-overlap-drafter');
+
+    // Accepting the suggestion writes it into the draft; every page shows the new words.
+    await highlight(drafter, 'kế hoạch').last().click();
+    await drafter.getByRole('button', { name: 'Tiếp thu', exact: true }).click();
+    await drafter.getByRole('button', { name: 'Lưu trả lời' }).click();
+    for (const page of [drafter, first, second])
+      await page.locator('.ProseMirror', { hasText: 'đạt 107% kế hoạch' }).waitFor();
+    await second.locator('vk-comment-thread .answer', { hasText: 'Tiếp thu' }).waitFor();
+
+    // The committee deletes the first comment's sentence: the comment stays, marked orphaned.
+    await drafter.evaluate(() => {
+      type Chain = { deleteRange(r: { from: number; to: number }): Chain; run(): boolean };
+      type Editor = {
+        state: {
+          doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
+        };
+        chain(): Chain;
+      };
+      const editor = (window as unknown as { __vkEditor: Editor }).__vkEditor;
+      const sentence = 'Tổng thu ngân sách nhà nước đạt 107% kế hoạch.';
+      let at = -1;
+      editor.state.doc.descendants((node, pos) => {
+        const i = node.isText ? (node.text ?? '').indexOf(sentence) : -1;
+        if (at < 0 && i >= 0) at = pos + i;
+        return at < 0;
+      });
+      editor
+        .chain()
+        .deleteRange({ from: at, to: at + sentence.length })
+        .run();
+    });
+    await first.locator('vk-comment-thread .orphan').waitFor();
+    expect(await highlight(first, 'ngân sách').count()).toBe(0);
+    await screenshot(first, 'comments-orphaned-commenter');
+    for (const p of pages) expect(p.errors, p.errors.join('\n')).toEqual([]);
   });
 });
