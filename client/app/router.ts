@@ -4,6 +4,7 @@ export type Route =
   | { name: 'sign-in' }
   | { name: 'draft'; draftId: string; panel?: 'versions' }
   | { name: 'rounds'; draftId: string; roundId?: number }
+  | { name: 'answers'; draftId: string }
   | { name: 'admin' }
   | { name: 'not-found' };
 
@@ -17,6 +18,8 @@ export function parseRoute(pathname: string): Route {
     return rounds[2] === undefined
       ? { name: 'rounds', draftId: rounds[1]! }
       : { name: 'rounds', draftId: rounds[1]!, roundId: Number(rounds[2]) };
+  const answers = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/answers\/?$/.exec(pathname);
+  if (answers !== null) return { name: 'answers', draftId: answers[1]! };
   const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})(\/versions)?\/?$/.exec(pathname);
   if (draft !== null)
     return draft[2] === undefined
@@ -36,6 +39,8 @@ export function routePath(route: Route): string {
       return `/drafts/${route.draftId}${route.panel === 'versions' ? '/versions' : ''}`;
     case 'rounds':
       return `/drafts/${route.draftId}/rounds${route.roundId === undefined ? '' : `/${route.roundId}`}`;
+    case 'answers':
+      return `/drafts/${route.draftId}/answers`;
     case 'admin':
       return '/admin';
     case 'not-found':

@@ -9,6 +9,7 @@ import '../pages/vk-draft-page.ts';
 import '../pages/vk-home-page.ts';
 import '../pages/vk-not-found-page.ts';
 import '../pages/vk-rounds-page.ts';
+import '../pages/vk-answers-page.ts';
 import '../pages/vk-sign-in-page.ts';
 import { SignedInEvent } from '../pages/vk-sign-in-page.ts';
 import { roleLabel } from './labels.ts';
@@ -156,6 +157,11 @@ export class VkApp extends LitElement {
           .draftId=${this.route.draftId}
           .roundId=${this.route.roundId ?? null}
         ></vk-rounds-page>`;
+      case 'answers':
+        return html`<vk-answers-page
+          .session=${this.session}
+          .draftId=${this.route.draftId}
+        ></vk-answers-page>`;
       case 'admin':
         return html`<vk-admin-page .session=${this.session}></vk-admin-page>`;
       case 'not-found':

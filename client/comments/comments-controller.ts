@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DraftAccess } from '../../shared/access.ts';
 import { CommentList, type Comment } from '../../shared/api/comments.ts';
+import { toThreads, type CommentThread } from './threads.ts';
 import { CommentEvent, RoundEvent } from '../../shared/api/events.ts';
 import { RoundList, RoundOverviewList, type Invitation, type Round } from '../../shared/api/rounds.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -8,11 +9,7 @@ import { ApiError, request } from '../api/api-client.ts';
 import type { EventStream } from '../api/event-stream.ts';
 import type { DraftEventsWatcher } from '../collab/draft-events-controller.ts';
 
-/** A comment or suggestion with its replies, oldest first. */
-export interface CommentThread {
-  root: Comment;
-  replies: Comment[];
-}
+export type { CommentThread } from './threads.ts';
 
 /**
  * A draft's comments and its consultation round, kept current: the list over REST, then the
@@ -79,17 +76,7 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
 
   /** Threads in the order the server lists them (document order of sections), replies oldest first. */
   get threads(): readonly CommentThread[] {
-    if (this.cachedThreads !== null) return this.cachedThreads;
-    const replies = new Map<number, Comment[]>();
-    const roots: Comment[] = [];
-    for (const comment of this.comments.values()) {
-      if (comment.parentId === null) roots.push(comment);
-      else replies.set(comment.parentId, [...(replies.get(comment.parentId) ?? []), comment]);
-    }
-    this.cachedThreads = roots.map((root) => ({
-      root,
-      replies: (replies.get(root.id) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    }));
+    this.cachedThreads ??= toThreads(this.comments.values());
     return this.cachedThreads;
   }
 

@@ -47,10 +47,11 @@ export class CommentReader {
       if (query.disposition !== undefined && (row.disposition ?? 'none') !== query.disposition) return false;
       return true;
     });
-    const { order, anchors } = await this.deps.texts.read(draftId, (doc) => {
+    const { order, sections, anchors } = await this.deps.texts.read(draftId, (doc) => {
       const map = new DraftTextMap(doc);
       return {
         order: map.sectionOrder(),
+        sections: map.sectionHeadings(),
         anchors: new Map(roots.map((r) => [r.id, anchorState(map, doc, anchorOf(r))])),
       };
     });
@@ -66,7 +67,7 @@ export class CommentReader {
     }
     const ordered = roots.flatMap((root) => [root, ...(replies.get(root.id) ?? [])]);
     const view = await this.viewer(ordered, scope.draftOrgId);
-    return { comments: ordered.map((row) => view(row, anchors.get(row.id) ?? UNANCHORED)) };
+    return { comments: ordered.map((row) => view(row, anchors.get(row.id) ?? UNANCHORED)), sections };
   }
 
   /** Where one comment's text stands in the live draft now. */

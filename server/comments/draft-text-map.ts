@@ -99,6 +99,14 @@ export class DraftTextMap {
     return this.sections.find((s) => s.id === id)?.offset ?? null;
   }
 
+  /** Each section's heading text (its numbering and title), in document order. */
+  sectionHeadings(): { id: string; title: string }[] {
+    return this.sections.map(({ id, offset }) => {
+      const end = this.text.indexOf('\n', offset);
+      return { id, title: this.text.slice(offset, end === -1 ? undefined : end).trim() };
+    });
+  }
+
   /** Document order of the sections, for sorting comments. */
   sectionOrder(): Map<string, number> {
     return new Map(this.sections.map((s, i) => [s.id, i]));

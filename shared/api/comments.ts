@@ -116,7 +116,13 @@ export const CommentQuery = z.object({
  * sections, oldest first within a section. Drafters, the secretary and admins above see
  * every organisation's; a commenter sees their own organisation's, with the answers.
  */
-export const CommentList = z.object({ comments: z.array(Comment) }).meta({ id: 'CommentList' });
+export const CommentList = z
+  .object({
+    comments: z.array(Comment),
+    /** The draft's section headings in document order, to title comments where no editor is open. */
+    sections: z.array(z.object({ id: z.string(), title: z.string() })),
+  })
+  .meta({ id: 'CommentList' });
 /** A list of comments. */
 export type CommentList = z.infer<typeof CommentList>;
 

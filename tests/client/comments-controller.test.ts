@@ -52,7 +52,7 @@ function api(
   mineState: 'not_started' | 'in_progress' | 'submitted' = 'in_progress',
 ) {
   return stubFetch((r: SentRequest) => {
-    if (r.path === '/api/drafts/d1/comments') return json(200, { comments: comments() });
+    if (r.path === '/api/drafts/d1/comments') return json(200, { comments: comments(), sections: [] });
     if (r.path === '/api/drafts/d1/rounds')
       return json(200, { rounds: [{ round: round(3), tally: tally() }] });
     if (r.path === '/api/rounds')
@@ -122,7 +122,7 @@ describe('CommentsController', () => {
   it('shows the comments even when the rounds cannot be read', async () => {
     stubFetch((r) =>
       r.path === '/api/drafts/d1/comments'
-        ? json(200, { comments: [comment(1)] })
+        ? json(200, { comments: [comment(1)], sections: [] })
         : json(403, { error: { code: 'forbidden', message: 'no' } }),
     );
     const { controller } = await watching();
@@ -159,7 +159,7 @@ describe('CommentsController', () => {
     stubFetch(async (r) => {
       if (r.path === '/api/drafts/d1/comments') {
         await held;
-        return json(200, { comments: [comment(1)] });
+        return json(200, { comments: [comment(1)], sections: [] });
       }
       if (r.path === '/api/drafts/d1/rounds') return json(200, { rounds: [] });
       return json(200, { rounds: [] });

@@ -29,7 +29,7 @@ describe('vk-invited-rounds', () => {
     expect(card?.slice(4)).toEqual(['Chi bộ Văn phòng Sở: Đang góp ý', '4 góp ý, 1 đã được trả lời']);
   });
 
-  it('puts open rounds first, soonest deadline first, and says when one has ended', async () => {
+  it('puts open rounds first, soonest deadline first; an ended one leads to the answers', async () => {
     const e = await mount('vk-invited-rounds', {
       rounds: [
         overview(1, UNIT, {
@@ -45,7 +45,7 @@ describe('vk-invited-rounds', () => {
     expect(cards(e).map(([href, , , deadline]) => [href, deadline?.replace(/^Hạn: .+ · /, '')])).toEqual([
       ['/drafts/d3', 'Còn 4 giờ'],
       ['/drafts/d2', 'Còn 9 ngày'],
-      ['/drafts/d1', 'Hết hạn'],
+      ['/drafts/d1/answers', 'Hết hạn'],
     ]);
   });
 

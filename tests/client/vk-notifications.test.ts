@@ -62,7 +62,7 @@ describe('vk-notifications', () => {
     expect(find(e, '.panel').hidden).toBe(true);
   });
 
-  it('opens a panel listing what happened, each linking to the draft or the round’s dashboard', async () => {
+  it('opens a panel listing what happened, each linking to the draft, the round’s dashboard or the answers', async () => {
     api();
     stubEventSource();
     const e = await bell();
@@ -73,7 +73,7 @@ describe('vk-notifications', () => {
     expect(find(e, '.panel').hidden).toBe(false);
     expect(items(e)).toEqual([
       ['unread', 'Chi bộ Văn phòng Sở đã gửi góp ý', '/drafts/d1/rounds/4'],
-      ['unread', 'Phạm Thị Phương đã trả lời góp ý của tổ chức bạn', '/drafts/d1'],
+      ['unread', 'Phạm Thị Phương đã trả lời góp ý của tổ chức bạn', '/drafts/d1/answers'],
       ['read', 'Đợt lấy ý kiến mới mời tổ chức của bạn góp ý', '/drafts/d1'],
     ]);
     expect(textOf(findAll(e, 'li')[1]?.querySelector('.excerpt'))).toBe(

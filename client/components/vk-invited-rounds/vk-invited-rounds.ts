@@ -101,7 +101,7 @@ export class VkInvitedRounds extends LitElement {
     // Red for a deadline missed while the round runs; an ended round is simply over.
     const late = open && isPast(round.deadline);
     return html`<li class=${open ? 'open' : 'closed'}>
-      <a href="/drafts/${draft.id}">
+      <a href=${open ? `/drafts/${draft.id}` : `/drafts/${draft.id}/answers`}>
         <span class="title">${draft.title}</span>
         <span class="meta">${titleWithVersion(round)}</span>
         <span class="meta"

@@ -7,11 +7,12 @@ import type { Notification } from '../../../shared/api/notifications.ts';
 import { NotificationsController } from './notifications-controller.ts';
 import { notificationsStyles } from './notifications-styles.ts';
 
-/** Where a notification leads: an organisation's submission to the round's dashboard, the rest to the draft. */
+/** Where a notification leads: a submission to the round's dashboard, an answer to the organisation's answers page, the rest to the draft. */
 export function notificationHref(n: Notification): string {
-  return n.kind === 'org_submitted' && n.roundId !== null
-    ? `/drafts/${n.draftId}/rounds/${n.roundId}`
-    : `/drafts/${n.draftId}`;
+  if (n.kind === 'org_submitted' && n.roundId !== null) return `/drafts/${n.draftId}/rounds/${n.roundId}`;
+  // The answers page stays open to the organisation after its round, unlike the draft.
+  if (n.kind === 'comment_answered') return `/drafts/${n.draftId}/answers`;
+  return `/drafts/${n.draftId}`;
 }
 
 /** What happened, in one line. */

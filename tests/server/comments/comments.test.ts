@@ -142,4 +142,28 @@ describe('comments and suggestions', () => {
     const listed = (await call<List>('editor', '/comments')).body.comments[0]!;
     expect(listed.anchor).toMatchObject({ quote: 'Thu hút đầu tư tăng mạnh.', sectionId: 'p1-chi-tieu' });
   });
+
+  it("after the round closes a commenter still reads their organisation's comments and answers, titled by section, but not the draft", async () => {
+    const { call, writer, roundId } = await consultation(bed);
+    const made = await call<C>('commenter', '/comments', {
+      body: { kind: 'comment', body: 'Nêu số tuyệt đối.', ...rangeOf(writer.doc, 'đạt 105%') },
+    });
+    await call('commenter2', '/comments', {
+      body: { kind: 'comment', body: 'Khác', sectionId: 'p2-du-bao' },
+    });
+    await call('editor', `/comments/${made.body.id}/disposition`, {
+      method: 'PUT',
+      body: { value: 'noted', note: 'Sẽ bổ sung.' },
+    });
+    await call('editor', `/rounds/${roundId}`, { method: 'PATCH', body: { status: 'closed' } });
+
+    expect((await call('commenter', '')).status).toBe(404);
+    const listed = await call<List & { sections: { id: string; title: string }[] }>('commenter', '/comments');
+    expect(listed.body.comments.map((c) => [c.body, c.disposition?.value])).toEqual([
+      ['Nêu số tuyệt đối.', 'noted'],
+    ]);
+    expect(listed.body.sections.find((s) => s.id === 'p1-chi-tieu')?.title).toBe(
+      'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
+    );
+  });
 });
