@@ -99,8 +99,28 @@ export class RoundService implements ConsultationAccess {
 
   /** The draft's rounds with their tallies, for anyone who may open the draft. */
   async list(userId: number, draftId: string): Promise<RoundList> {
-    await this.deps.drafts.find(userId, draftId);
-    return { rounds: await this.reader.summaries(draftId) };
+    try {
+      await this.deps.drafts.find(userId, draftId);
+      return { rounds: await this.reader.summaries(draftId) };
+    } catch (error) {
+      // After its round a commenter's organisation keeps seeing the rounds it took part in
+      // (its answers page and an open draft page ask), though no longer the draft itself.
+      if (!(error instanceof NotFoundError)) throw error;
+      const orgs = await this.invitedEver(userId, draftId);
+      if (orgs.size === 0) throw error;
+      const rows = await this.reader.rows(draftId);
+      const theirs = new Set(
+        (
+          await listInvitations(
+            this.deps.db,
+            rows.map((r) => r.id),
+          )
+        )
+          .filter((i) => orgs.has(i.org_id))
+          .map((i) => i.round_id),
+      );
+      return { rounds: (await this.reader.summaries(draftId)).filter((r) => theirs.has(r.round.id)) };
+    }
   }
 
   /** A round's dashboard, for the committee and those who oversee the unit (not for commenters). */

@@ -160,9 +160,10 @@ describe('comments on the draft page', () => {
     await screenshot(drafter, 'comments-overlap-drafter');
 
     // Accepting the suggestion writes it into the draft; every page shows the new words.
-    await highlight(drafter, 'kế hoạch').last().click();
-    await drafter.getByRole('button', { name: 'Tiếp thu', exact: true }).click();
-    await drafter.getByRole('button', { name: 'Lưu trả lời' }).click();
+    const suggestion = drafter.locator('vk-comment-thread', { hasText: 'Theo số liệu quyết toán.' });
+    await suggestion.click();
+    await suggestion.getByRole('button', { name: 'Tiếp thu', exact: true }).click();
+    await suggestion.getByRole('button', { name: 'Lưu trả lời' }).click();
     for (const page of [drafter, first, second])
       await page.locator('.ProseMirror', { hasText: 'đạt 107% kế hoạch' }).waitFor();
     await second.locator('vk-comment-thread .answer', { hasText: 'Tiếp thu' }).waitFor();
@@ -192,6 +193,24 @@ describe('comments on the draft page', () => {
     await first.locator('vk-comment-thread .orphan').waitFor();
     expect(await highlight(first, 'ngân sách').count()).toBe(0);
     await screenshot(first, 'comments-orphaned-commenter');
+
+    // Once the round is closed the draft is closed to the branch, but its answers page is not.
+    const { users } = server.workspace;
+    const rounds = await api(server, `/drafts/${draftId}/rounds`, { token: users.editor.token });
+    const [latest] = ((await rounds.json()) as { rounds: { round: { id: number } }[] }).rounds;
+    const closed = await api(server, `/drafts/${draftId}/rounds/${latest!.round.id}`, {
+      token: users.editor.token,
+      origin: server.browserUrl,
+      method: 'PATCH',
+      body: { status: 'closed' },
+    });
+    expect(closed.status).toBe(200);
+    await first.getByRole('alert').filter({ hasText: 'Đợt lấy ý kiến đã kết thúc' }).waitFor();
+    await screenshot(first, 'comments-round-closed-commenter');
+    await second.goto(`${server.browserUrl}/drafts/${draftId}/answers`);
+    await second.getByText('1/1 góp ý đã được trả lời').waitFor();
+    await second.locator('vk-comment-thread .answer', { hasText: 'Tiếp thu' }).waitFor();
+    await screenshot(second, 'comments-answers-page');
     for (const p of pages) expect(p.errors, p.errors.join('\n')).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 /** What a notice above the text reports. */
-export type NoticeKind = 'session-ended' | 'access-revoked' | 'offline' | 'read-only' | 'final';
+export type NoticeKind =
+  'session-ended' | 'access-revoked' | 'round-ended' | 'offline' | 'read-only' | 'final';
 
 /**
  * One line above the text about the state of the work: the session or access ended (with the
@@ -49,6 +50,8 @@ export class VkEditorNotice extends LitElement {
 
   /** The notice to show, or null for none. */
   @property() kind: NoticeKind | null = null;
+  /** The draft, for the way out of a commenter's ended round (its answers page). */
+  @property() draftId = '';
 
   override render() {
     switch (this.kind) {
@@ -63,6 +66,11 @@ export class VkEditorNotice extends LitElement {
       case 'access-revoked':
         return html`<p class="danger" role="alert">
           ${msg('Bạn không còn quyền với dự thảo này.')} <a href="/">${msg('Về trang chủ')}</a>
+        </p>`;
+      case 'round-ended':
+        return html`<p class="warn" role="alert">
+          ${msg('Đợt lấy ý kiến đã kết thúc; dự thảo không còn mở cho tổ chức của bạn.')}
+          <a href="/drafts/${this.draftId}/answers">${msg('Xem góp ý và trả lời')}</a>
         </p>`;
       case 'offline':
         return html`<p class="warn" role="status">
