@@ -75,7 +75,14 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
 
   const hono = new Hono();
   hono.get('/healthz', (c) => c.json({ ok: true }));
-  hono.route('/api', apiRoutes(services, { cookies, allowedOrigins: config.auth.allowedOrigins }));
+  hono.route(
+    '/api',
+    apiRoutes(services, {
+      cookies,
+      allowedOrigins: config.auth.allowedOrigins,
+      watch: (stream, grant) => watch.watch(stream, grant),
+    }),
+  );
   hono.route(
     '/collab',
     collabRoutes({

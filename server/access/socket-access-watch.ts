@@ -4,25 +4,39 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { Logger } from '../logger.ts';
 import type { AccessEpoch } from './access-epoch.ts';
 import type { AccessService } from './access.service.ts';
-import type { SocketGrant } from './collab-gate.ts';
+import type { DraftAccess } from '../../shared/access.ts';
+import type { Principal } from '../auth/principal.ts';
 
-/** An open socket as the watch sees it. */
+/**
+ * What an open socket or event stream was granted: its credential and, for a draft's, the
+ * access it opened with (a user's own stream, such as notifications, has no draft).
+ */
+export interface WatchGrant {
+  readonly principal: Principal;
+  readonly draftId: string | null;
+  readonly access: DraftAccess | null;
+}
+
+/** An open socket or event stream as the watch sees it. */
 export interface WatchedSocket {
   end(code: ErrorCode, detail: string): void;
 }
+
+/** Registers an open socket or stream with the watch; returns the function that stops watching it. */
+export type StreamWatch = (socket: WatchedSocket, grant: WatchGrant) => () => void;
 
 /** Sessions of open sockets count as active this often (idle expiry never hits a user who is typing). */
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Keeps open sockets in step with rights (R8, R10): every `intervalMs` it closes sockets whose
+ * Keeps open sockets (and the server-sent event streams of pages) in step with rights (R8, R10): every `intervalMs` it closes sockets whose
  * credential has passed its absolute expiry, and when the access epoch has moved (a role,
  * user, token or session changed, in this process or through the CLI) it re-checks each
  * socket's credential and access: an ended credential closes with 4401 and lost access with
  * 4403 (the stock client stops), reduced access with 4500 (it reconnects, read-only).
  */
 export class SocketAccessWatch {
-  private readonly sockets = new Map<WatchedSocket, SocketGrant>();
+  private readonly sockets = new Map<WatchedSocket, WatchGrant>();
   private timer: NodeJS.Timeout | null = null;
   private epoch = -1;
   private lastTouch = Date.now();
@@ -40,7 +54,7 @@ export class SocketAccessWatch {
   ) {}
 
   /** Starts watching a socket; returns the function that stops it (call on close). */
-  watch(socket: WatchedSocket, grant: SocketGrant): () => void {
+  watch(socket: WatchedSocket, grant: WatchGrant): () => void {
     this.sockets.set(socket, grant);
     if (this.timer === null) this.start();
     return () => this.sockets.delete(socket);
@@ -100,12 +114,13 @@ export class SocketAccessWatch {
         this.close(socket, 'session_ended', 'signed out, expired or revoked');
         continue;
       }
+      if (draftId === null) continue;
       const rightsKey = `${principal.userId}:${draftId}`;
       if (!rights.has(rightsKey))
         rights.set(rightsKey, this.deps.access.resolveText(principal.userId, draftId));
       const access = await rights.get(rightsKey)!;
       if (access === null) this.close(socket, 'access_revoked', 'no access to the draft any more');
-      else if (isWeaker(access, grant.access))
+      else if (grant.access !== null && isWeaker(access, grant.access))
         this.close(socket, 'access_changed', 'access to the draft was reduced');
     }
   }

@@ -4,6 +4,7 @@ import { CommentEvent, RoundEvent } from '../../shared/api/events.ts';
 import { DraftProgress } from '../../shared/api/progress.ts';
 import type { CommentReader } from '../comments/comment.reader.ts';
 import type { EventHub } from '../events/event-hub.ts';
+import type { StreamWatch } from '../access/socket-access-watch.ts';
 import { sseFrom } from '../events/sse.ts';
 import { apiRouter } from '../http/api-env.ts';
 import { errorResponse } from '../http/openapi-helpers.ts';
@@ -18,6 +19,8 @@ export function draftEventRoutes(deps: {
   progress: DraftProgressService;
   events: EventHub<string>;
   comments: CommentReader;
+  /** Ends streams whose session ended or whose access to the draft was lost. */
+  watch: StreamWatch;
 }) {
   const app = apiRouter();
   app.openAPIRegistry.registerPath({
@@ -38,21 +41,25 @@ export function draftEventRoutes(deps: {
   app.get('/:id/events', async (c) => {
     const id = DraftId.parse(c.req.param('id'));
     const userId = c.var.user.id;
-    return sseFrom(c, async (deliver) => {
-      // Both check access first, so a refusal is a plain 404.
-      const stopProgress = await deps.progress.watch(userId, id, (p) =>
-        deliver({ name: 'progress', data: JSON.stringify(p) }),
-      );
-      const scope = await deps.comments.scope(userId, id).catch((error: unknown) => {
-        stopProgress();
-        throw error;
-      });
-      const stopEvents = deps.events.subscribe(id, { orgs: scope.orgs, deliver });
-      return () => {
-        stopProgress();
-        stopEvents();
-      };
-    });
+    return sseFrom(
+      c,
+      async (deliver) => {
+        // Both check access first, so a refusal is a plain 404.
+        const stopProgress = await deps.progress.watch(userId, id, (p) =>
+          deliver({ name: 'progress', data: JSON.stringify(p) }),
+        );
+        const scope = await deps.comments.scope(userId, id).catch((error: unknown) => {
+          stopProgress();
+          throw error;
+        });
+        const stopEvents = deps.events.subscribe(id, { orgs: scope.orgs, deliver });
+        return () => {
+          stopProgress();
+          stopEvents();
+        };
+      },
+      (end) => deps.watch({ end }, { principal: c.var.principal!, draftId: id, access: null }),
+    );
   });
   return app;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { swaggerUI } from '@hono/swagger-ui';
 import { apiTokenRoutes } from '../auth/api-token.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import type { StreamWatch } from '../access/socket-access-watch.ts';
 import type { CookiePolicy } from '../auth/session-cookie.ts';
 import { commentRoutes } from '../comments/comment.routes.ts';
 import { draftEventRoutes } from '../drafts/draft-events.routes.ts';
@@ -29,7 +30,7 @@ const SWAGGER_FILES: Record<string, string> = {
 /** `/api`: CSRF guard, authentication, the resources, the OpenAPI document and its reference page. */
 export function apiRoutes(
   services: Services,
-  options: { cookies: CookiePolicy; allowedOrigins: readonly string[] },
+  options: { cookies: CookiePolicy; allowedOrigins: readonly string[]; watch: StreamWatch },
 ) {
   const api = apiRouter();
   api.use('*', csrfGuard(options.allowedOrigins));
@@ -55,10 +56,11 @@ export function apiRoutes(
       progress: services.progress,
       events: services.draftEvents,
       comments: services.comments.reader,
+      watch: options.watch,
     }),
   );
   api.route('/rounds', roundOverviewRoutes(services.rounds));
-  api.route('/notifications', notificationRoutes(services.notifications));
+  api.route('/notifications', notificationRoutes(services.notifications, options.watch));
   api.route('/templates', templateRoutes(services.templates));
 
   api.doc31('/openapi.json', {

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { MarkReadRequest, Notification, NotificationList } from '../../shared/api/notifications.ts';
+import type { StreamWatch } from '../access/socket-access-watch.ts';
 import { sseFrom } from '../events/sse.ts';
 import { apiRouter } from '../http/api-env.ts';
 import { json } from '../http/openapi-helpers.ts';
@@ -23,7 +24,7 @@ const read = createRoute({
 });
 
 /** `/api/notifications`. Mounted behind `requireUser`. */
-export function notificationRoutes(notifications: NotificationService) {
+export function notificationRoutes(notifications: NotificationService, watch: StreamWatch) {
   const app = apiRouter();
   app.openapi(list, async (c) => c.json(await notifications.list(c.var.user.id), 200));
   app.openapi(read, async (c) => {
@@ -40,8 +41,10 @@ export function notificationRoutes(notifications: NotificationService) {
     },
   });
   app.get('/events', (c) =>
-    sseFrom(c, (deliver) =>
-      Promise.resolve(notifications.hub.subscribe(c.var.user.id, { orgs: 'all', deliver })),
+    sseFrom(
+      c,
+      (deliver) => Promise.resolve(notifications.hub.subscribe(c.var.user.id, { orgs: 'all', deliver })),
+      (end) => watch({ end }, { principal: c.var.principal!, draftId: null, access: null }),
     ),
   );
   return app;
