@@ -27,6 +27,8 @@ const NO_INVITED: readonly number[] = [];
 /** The domain services, each built once and handed to whoever needs it. */
 export interface Services {
   readonly epoch: AccessEpoch;
+  /** The drafts' live texts (the collaboration core's rooms in the server). */
+  readonly texts: DraftTexts;
   readonly orgs: OrgService;
   readonly users: UserService;
   readonly sessions: SessionService;
@@ -120,6 +122,7 @@ export function createServices(
   });
   return {
     epoch,
+    texts,
     orgs,
     users,
     sessions,

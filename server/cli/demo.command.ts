@@ -8,7 +8,10 @@ export function addDemoCommand(program: CommandUnknownOpts, ctx: CliContext): vo
     .command('demo')
     .description('seed the demo workspace into an empty database and print its accounts')
     .action(async () => {
-      const creds = await seedDemoIfEmpty(ctx.services, ctx.dataDir, { password: ctx.demoPassword });
+      const creds = await seedDemoIfEmpty(ctx.services, ctx.dataDir, {
+        password: ctx.demoPassword,
+        consultation: false,
+      });
       if (creds === null) throw new CliError('database is not empty; demo not seeded');
       ctx.output.stdout(formatCredentials(creds));
       ctx.note(`credentials written to ${credentialsFile(ctx.dataDir)}; delete it after distributing them`);

@@ -5,6 +5,7 @@ import type { Org } from '../../shared/api/orgs.ts';
 import { formatTable } from '../cli/cli.table.ts';
 import type { Services } from '../services.ts';
 import { randomPassword, type User } from '../users/user.service.ts';
+import { seedDemoConsultation } from './demo-consultation.ts';
 import { DEMO_DRAFT_TITLE, DEMO_ORGS, DEMO_PEOPLE, PILOT_UNIT } from './demo.data.ts';
 
 /** One demo account and its password in clear text (shown once, then only in the credentials file). */
@@ -24,6 +25,11 @@ export type DemoCredentials = readonly DemoCredential[];
 export interface DemoOptions {
   /** One password for every demo user (VANKIEN_DEMO_PASSWORD); omitted: a random one each. */
   readonly password?: string | undefined;
+  /**
+   * Also write the draft's text, freeze it and open a round with a few comments (default
+   * true). Writing needs the running server's rooms, so the admin CLI leaves the draft empty.
+   */
+  readonly consultation?: boolean;
 }
 
 /** The outline the demo draft is made from. */
@@ -35,8 +41,9 @@ export function credentialsFile(dataDir: string): string {
 }
 
 /**
- * Creates the demo organisation tree, its users and the pilot unit's draft (from the outline) through the
- * services (so the same rules apply as everywhere). Call it on an empty database only.
+ * Creates the demo organisation tree, its users and the pilot unit's draft (from the outline,
+ * written in, frozen and out for comments) through the services (so the same rules apply as
+ * everywhere). Call it on an empty database only.
  */
 export async function seedDemo(services: Services, options: DemoOptions = {}): Promise<DemoCredentials> {
   const orgs = new Map<string, Org>();
@@ -55,6 +62,7 @@ export async function seedDemo(services: Services, options: DemoOptions = {}): P
 
   const credentials: DemoCredential[] = [];
   let secretary: User | null = null;
+  const people = new Map<string, User>();
   for (const person of DEMO_PEOPLE) {
     const org = orgOf(person.org);
     const { user, password } = await services.users.create({
@@ -65,13 +73,14 @@ export async function seedDemo(services: Services, options: DemoOptions = {}): P
       roles: [person.role],
     });
     if (person.org === PILOT_UNIT && person.role === 'secretary') secretary = user;
+    people.set(person.username, user);
     credentials.push({ ...person, org: org.name, password, username: user.username });
   }
   if (secretary === null) throw new Error('demo data: the pilot unit has no secretary');
   // From the shipped political-report outline when it is there (the server syncs it before seeding).
   const templates = await services.templates.list();
   const templateId = templates.some((t) => t.id === DEMO_TEMPLATE_ID) ? DEMO_TEMPLATE_ID : undefined;
-  await services.drafts.create(secretary, {
+  const draft = await services.drafts.create(secretary, {
     title: DEMO_DRAFT_TITLE,
     templateId,
     header: {
@@ -81,6 +90,8 @@ export async function seedDemo(services: Services, options: DemoOptions = {}): P
       term: '2025-2030',
     },
   });
+  if (templateId !== undefined && options.consultation !== false)
+    await seedDemoConsultation(services, draft.id, secretary, people);
   return credentials;
 }
 
