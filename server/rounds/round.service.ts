@@ -8,7 +8,6 @@ import type {
   RoundOverview,
   UpdateRoundRequest,
 } from '../../shared/api/rounds.ts';
-import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import type { AccessEpoch } from '../access/access-epoch.ts';
 import type { ConsultationAccess } from '../access/access.service.ts';
 import type { Database } from '../db/database.ts';
@@ -18,15 +17,15 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { NotificationService } from '../notifications/notification.service.ts';
 import type { OrgService } from '../orgs/org.service.ts';
 import type { User, UserService } from '../users/user.service.ts';
+import { checkDeadline, invitees } from './round-invitees.ts';
+import { RoundMembership, type CommentingRound } from './round-membership.ts';
 import { RoundReader } from './round.reader.ts';
 import {
-  findInvitation,
   findRound,
   insertRound,
   listInvitations,
   listExpiredOpenRounds,
   markSubmitted,
-  selectOpenInvitedOrgIds,
   updateRound,
 } from './round.repository.ts';
 import type { RoundRow } from './round.table.ts';
@@ -50,9 +49,11 @@ export interface RoundDeps {
 /** Consultation rounds: open, extend, close, submit, and who is invited while they are open. */
 export class RoundService implements ConsultationAccess {
   private readonly reader: RoundReader;
+  private readonly membership: RoundMembership;
 
   constructor(private readonly deps: RoundDeps) {
     this.reader = new RoundReader(deps);
+    this.membership = new RoundMembership(deps.db, deps.users, this.reader);
   }
 
   /** Sends a frozen version out for comments: invitations, status `consultation`, notifications. */
@@ -60,10 +61,10 @@ export class RoundService implements ConsultationAccess {
     const { db, drafts } = this.deps;
     const { row: draft } = await drafts.find(user.id, draftId, 'edit');
     if (draft.status === 'final') throw new ConflictError('draft_final', 'The draft is final');
-    const deadline = this.checkDeadline(request.deadline);
+    const deadline = checkDeadline(request.deadline);
     if (!(await this.deps.versionExists(draftId, request.version)))
       throw new NotFoundError('version_not_found', `No Dự thảo lần ${request.version} to send out`);
-    const orgIds = await this.invitees(draft.org_id, request.orgIds ?? [], request.allOf ?? []);
+    const orgIds = await invitees(this.reader, draft.org_id, request.orgIds ?? [], request.allOf ?? []);
     // An open round past its deadline counts as closed here; the sweep records it later.
     const current = (await this.reader.rows(draftId)).find((r) => isOpen(r));
     if (current !== undefined)
@@ -143,7 +144,7 @@ export class RoundService implements ConsultationAccess {
     if (round.status === 'closed' && round.closed_reason === 'closed_early')
       throw new ConflictError('round_closed', 'The round was closed; open a new one');
     if (changes.deadline !== undefined) {
-      const deadline = this.checkDeadline(changes.deadline);
+      const deadline = checkDeadline(changes.deadline);
       if (deadline <= round.deadline)
         throw new ValidationError('validation_failed', 'The new deadline must be later than the current one');
       const other = (await this.reader.rows(draftId)).find((r) => r.id !== roundId && isOpen(r));
@@ -174,7 +175,7 @@ export class RoundService implements ConsultationAccess {
   /** Sends an organisation's comments (gửi góp ý): from then on they are read-only. */
   async submit(user: User, draftId: string, roundId: number, orgId?: number): Promise<Invitation> {
     const round = await this.round(draftId, roundId);
-    const org = await this.commentingOrg(user.id, round, orgId);
+    const org = await this.membership.commentingOrg(user.id, round, orgId);
     if (!(await markSubmitted(this.deps.db, roundId, org, user.id, Date.now())))
       throw new ConflictError('org_submitted', 'This organisation has already sent its comments');
     const dashboard = await this.reader.dashboard(draftId, roundId);
@@ -195,61 +196,29 @@ export class RoundService implements ConsultationAccess {
     return invitation;
   }
 
-  /**
-   * The round open for comments on a draft and the organisation the user comments for
-   * there. Refused when no round is open (round_closed), the user comments for no invited
-   * organisation (not_invited) or it has already submitted (org_submitted).
-   */
-  async commentingRound(
-    userId: number,
-    draftId: string,
-    orgId?: number,
-  ): Promise<{ round: RoundRow; orgId: number }> {
-    const rows = await this.reader.rows(draftId);
-    const round = rows.find((r) => isOpen(r));
-    if (round === undefined)
-      throw new ConflictError(
-        'round_closed',
-        rows.length === 0 ? 'The draft is not out for comments' : 'The round is closed',
-      );
-    return { round, orgId: await this.commentingOrg(userId, round, orgId) };
+  /** See {@link RoundMembership.commentingRound}. */
+  commentingRound(userId: number, draftId: string, orgId?: number): Promise<CommentingRound> {
+    return this.membership.commentingRound(userId, draftId, orgId);
   }
 
   /** Whether an organisation may still change its comments in a round (open, not submitted). */
-  async isEditable(roundId: number, orgId: number): Promise<boolean> {
-    const round = await findRound(this.deps.db, roundId);
-    if (round === undefined || !isOpen(round)) return false;
-    return (await findInvitation(this.deps.db, roundId, orgId))?.submitted_at === null;
+  isEditable(roundId: number, orgId: number): Promise<boolean> {
+    return this.membership.isEditable(roundId, orgId);
   }
 
   /** `round:org` keys of the invitations of these rounds whose comments may still change. */
-  async editableKeys(roundIds: readonly number[]): Promise<Set<string>> {
-    const keys = new Set<string>();
-    if (roundIds.length === 0) return keys;
-    const now = Date.now();
-    const open = new Set<number>();
-    for (const id of new Set(roundIds)) {
-      const round = await findRound(this.deps.db, id);
-      if (round !== undefined && isOpen(round, now)) open.add(id);
-    }
-    for (const row of await listInvitations(this.deps.db, [...open]))
-      if (row.submitted_at === null) keys.add(`${row.round_id}:${row.org_id}`);
-    return keys;
+  editableKeys(roundIds: readonly number[]): Promise<Set<string>> {
+    return this.membership.editableKeys(roundIds);
   }
 
   /** The organisations the user comments for that were ever invited to a round of the draft. */
-  async invitedEver(userId: number, draftId: string): Promise<Set<number>> {
-    const rounds = await this.reader.rows(draftId);
-    const invited = new Set(
-      (
-        await listInvitations(
-          this.deps.db,
-          rounds.map((r) => r.id),
-        )
-      ).map((i) => i.org_id),
-    );
-    const grants = await this.deps.users.grantsOf(userId);
-    return new Set(grants.filter((g) => g.role === 'commenter' && invited.has(g.orgId)).map((g) => g.orgId));
+  invitedEver(userId: number, draftId: string): Promise<Set<number>> {
+    return this.membership.invitedEver(userId, draftId);
+  }
+
+  /** ConsultationAccess: organisations invited to a round of the draft that is open now. */
+  invitedOrgIds(draftId: string): Promise<readonly number[]> {
+    return this.membership.invitedOrgIds(draftId);
   }
 
   /** Rounds the user takes part in: their drafts', those they oversee, those they are invited to. */
@@ -261,11 +230,6 @@ export class RoundService implements ConsultationAccess {
   async invitable(userId: number, draftId: string): Promise<InvitableOrgs> {
     const { row } = await this.deps.drafts.find(userId, draftId, 'edit');
     return { orgs: await this.reader.invitableUnder(row.org_id) };
-  }
-
-  /** ConsultationAccess: organisations invited to a round of the draft that is open now. */
-  invitedOrgIds(draftId: string): Promise<readonly number[]> {
-    return selectOpenInvitedOrgIds(this.deps.db, draftId, Date.now());
   }
 
   /**
@@ -289,61 +253,11 @@ export class RoundService implements ConsultationAccess {
     return expired.length;
   }
 
-  private async commentingOrg(userId: number, round: RoundRow, orgId?: number): Promise<number> {
-    if (!isOpen(round)) throw new ConflictError('round_closed', 'The round is closed');
-    const invited = new Set(await this.reader.invitedOrgIds(round.id));
-    const mine = (await this.deps.users.grantsOf(userId))
-      .filter((g) => g.role === 'commenter' && invited.has(g.orgId))
-      .map((g) => g.orgId);
-    const chosen = orgId ?? (mine.length === 1 ? mine[0] : undefined);
-    if (mine.length === 0 || (orgId !== undefined && !mine.includes(orgId)))
-      throw new ForbiddenError('not_invited', 'Your organisation is not invited to this round');
-    if (chosen === undefined)
-      throw new ValidationError(
-        'validation_failed',
-        'You comment for several organisations: say which (orgId)',
-      );
-    const invitation = await findInvitation(this.deps.db, round.id, chosen);
-    if (invitation?.submitted_at !== null)
-      throw new ConflictError('org_submitted', 'Your organisation has already sent its comments');
-    return chosen;
-  }
-
   private async round(draftId: string, roundId: number): Promise<RoundRow> {
     const round = await findRound(this.deps.db, roundId);
     if (round === undefined || round.draft_id !== draftId)
       throw new NotFoundError('round_not_found', `No round ${roundId} on this draft`);
     return round;
-  }
-
-  private async invitees(
-    unitId: number,
-    orgIds: readonly number[],
-    allOf: readonly string[],
-  ): Promise<number[]> {
-    const allowed = await this.reader.invitableUnder(unitId);
-    const byId = new Map(allowed.map((o) => [o.id, o]));
-    const chosen = new Set<number>(allowed.filter((o) => allOf.includes(o.kind)).map((o) => o.id));
-    for (const id of orgIds) {
-      if (!byId.has(id))
-        throw new ValidationError(
-          'validation_failed',
-          `Organisation ${id} is not a sub-branch or mass organisation of this unit`,
-        );
-      chosen.add(id);
-    }
-    if (chosen.size === 0) throw new ValidationError('validation_failed', 'Invite at least one organisation');
-    return [...chosen];
-  }
-
-  private checkDeadline(text: string): number {
-    const deadline = Date.parse(text);
-    const now = Date.now();
-    if (!(deadline > now))
-      throw new ValidationError('validation_failed', 'The deadline must be in the future');
-    if (deadline > now + COMMENT_LIMITS.deadlineMaxDays * 86_400_000)
-      throw new ValidationError('validation_failed', 'The deadline must be within a year');
-    return deadline;
   }
 
   private publish(
