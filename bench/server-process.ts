@@ -118,7 +118,8 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       DATA_DIR: opts.dataDir,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       // Ours would otherwise seed a demo workspace into an empty database at start-up.
-      ...(opts.kind === 'ours' ? { VANKIEN_DEMO: '0' } : {}),
+      // Every load-generator client connects from this machine: no cap per address.
+      ...(opts.kind === 'ours' ? { VANKIEN_DEMO: '0', MAX_SOCKETS_PER_IP: '0' } : {}),
       ...opts.env,
     },
   });

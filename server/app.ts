@@ -9,6 +9,7 @@ import { collabRoutes } from './collab/collab.routes.ts';
 import type { DocStore } from './collab/doc-store.ts';
 import type { RoomRegistry } from './collab/room-registry.ts';
 import { createCollabCore } from './collab/collab-core.ts';
+import { SocketQuota } from './collab/socket-quota.ts';
 import { guardSockets } from './collab/ws-peer.ts';
 import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/database.ts';
@@ -90,6 +91,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       limits: config.collab,
       log: log.child({ module: 'collab' }),
       isAccepting: () => accepting,
+      quota: new SocketQuota(config.collab.sockets),
       admit: async (c, room) => {
         const { member, grant } = await gate.admit(c, room);
         return { member, watch: (connection) => watch.watch(connection, grant) };

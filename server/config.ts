@@ -20,6 +20,8 @@ const schema = z.object({
   RATE_BYTES_PER_SEC: int(1024, 10_000_000_000, COLLAB_LIMITS.bytesPerSecond),
   RATE_BYTES_BURST: int(1024, 10_000_000_000, COLLAB_LIMITS.bytesBurst),
   SYNC_TIMEOUT_MS: int(100, 600_000, COLLAB_LIMITS.syncTimeoutMs),
+  MAX_SOCKETS_PER_USER: int(1, 100_000, COLLAB_LIMITS.socketsPerUser),
+  MAX_SOCKETS_PER_IP: int(0, 1_000_000, COLLAB_LIMITS.socketsPerIp),
   PING_INTERVAL_MS: int(100, 600_000, 30_000),
   PONG_TIMEOUT_MS: int(100, 600_000, 10_000),
   ROOM_IDLE_MS: int(0, 86_400_000, 60_000),
@@ -60,6 +62,8 @@ export interface Config {
     readonly bytesPerSecond: number;
     readonly bytesBurst: number;
     readonly syncTimeoutMs: number;
+    /** Open collaboration sockets per user and per address (0: any number per address). */
+    readonly sockets: { readonly perUser: number; readonly perIp: number };
     readonly pingIntervalMs: number;
     readonly pongTimeoutMs: number;
     readonly roomIdleMs: number;
@@ -143,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bytesPerSecond: e.RATE_BYTES_PER_SEC,
       bytesBurst: Math.max(e.RATE_BYTES_BURST, e.MAX_PAYLOAD_BYTES),
       syncTimeoutMs: e.SYNC_TIMEOUT_MS,
+      sockets: Object.freeze({ perUser: e.MAX_SOCKETS_PER_USER, perIp: e.MAX_SOCKETS_PER_IP }),
       pingIntervalMs: e.PING_INTERVAL_MS,
       pongTimeoutMs: e.PONG_TIMEOUT_MS,
       roomIdleMs: e.ROOM_IDLE_MS,

@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'malformed_message',
   'invalid_update',
   'rate_limited',
+  'too_many_connections',
   'message_too_big',
   'sync_timeout',
   'slow_consumer',

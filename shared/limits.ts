@@ -10,6 +10,9 @@ export const COLLAB_LIMITS = {
   bytesBurst: 4 * 1024 * 1024,
   /** A connection must send sync step 1 within this time after the upgrade. */
   syncTimeoutMs: 10_000,
+  /** Open collaboration sockets per user (tabs and devices) and per network address (R4). */
+  socketsPerUser: 20,
+  socketsPerIp: 100,
 } as const;
 
 /** Bounds of consultation rounds and comments, checked by the server and shown by the client. */

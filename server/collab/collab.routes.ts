@@ -1,10 +1,13 @@
 import { upgradeWebSocket } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { WebSocket } from 'ws';
 import { isValidRoomName } from '../../shared/collab/room-name.ts';
 import { UnavailableError, ValidationError } from '../http/app-error.ts';
 import type { Logger } from '../logger.ts';
+import { closeCodeFor } from '../../shared/collab/close-codes.ts';
 import { Connection, type ConnectionLimits } from './connection.ts';
+import type { SocketQuota } from './socket-quota.ts';
 import type { Member } from './member.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import { wsPeer } from './ws-peer.ts';
@@ -21,6 +24,8 @@ export interface CollabRouteDeps {
    * returned `watch` keeps the open connection in step with the user's rights.
    */
   readonly admit: (c: Context, room: string) => Promise<Admission>;
+  /** Open sockets per user and per address (R4). */
+  readonly quota: SocketQuota;
 }
 
 /** An admitted upgrade. */
@@ -30,7 +35,7 @@ export interface Admission {
   watch(connection: Connection): () => void;
 }
 
-type CollabEnv = { Variables: { admission: Admission } };
+type CollabEnv = { Variables: { admission: Admission; ip: string } };
 
 /**
  * `GET /collab/:room`: the y-websocket endpoint. The room name is checked before the
@@ -46,16 +51,25 @@ export function collabRoutes(deps: CollabRouteDeps): Hono<CollabEnv> {
       const room = c.req.param('room');
       if (!isValidRoomName(room)) throw new ValidationError('invalid_room_name', 'Invalid room name');
       c.set('admission', await deps.admit(c, room));
+      c.set('ip', getConnInfo(c).remote.address ?? 'unknown');
       await next();
     },
     upgradeWebSocket((c) => {
       const room = c.req.param('room') ?? '';
       // upgradeWebSocket types its context loosely; the middleware above set this variable.
       const admission = (c as Context<CollabEnv>).get('admission');
+      const ip = (c as Context<CollabEnv>).get('ip');
       let connection: Connection | null = null;
       let unwatch: (() => void) | null = null;
+      let release: (() => void) | null = null;
       return {
         onOpen(_event, ws) {
+          release = deps.quota.take(admission.member.userId, ip);
+          if (release === null) {
+            deps.log.warn({ room, userId: admission.member.userId, ip }, 'socket refused: too many open');
+            ws.close(closeCodeFor('too_many_connections'), 'too_many_connections');
+            return;
+          }
           const peer = wsPeer(ws.raw as WebSocket, deps.limits.maxBufferedBytes, deps.log);
           connection = new Connection(peer, room, admission.member, deps.registry, deps.limits, deps.log);
           unwatch = admission.watch(connection);
@@ -66,6 +80,7 @@ export function collabRoutes(deps: CollabRouteDeps): Hono<CollabEnv> {
           connection?.receive(typeof data === 'string' ? data : new Uint8Array(data as ArrayBuffer));
         },
         onClose() {
+          release?.();
           unwatch?.();
           connection?.onClose();
         },

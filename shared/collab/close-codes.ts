@@ -28,6 +28,7 @@ const byError: Partial<Record<ErrorCode, CloseCodeValue>> = {
   malformed_message: CloseCode.ProtocolError,
   invalid_update: CloseCode.UnsupportedData,
   rate_limited: CloseCode.PolicyViolation,
+  too_many_connections: CloseCode.PolicyViolation,
   sync_timeout: CloseCode.PolicyViolation,
   message_too_big: CloseCode.MessageTooBig,
   slow_consumer: CloseCode.TryAgainLater,

@@ -39,6 +39,33 @@ describe('per-connection limits', () => {
     honest.destroy();
   });
 
+  it("a user's socket over the per-user cap is closed with 1008; a colleague still connects; a closed one frees its place", async () => {
+    server = await startTestServer({ MAX_SOCKETS_PER_USER: '3' });
+    const mine = await Promise.all([1, 2, 3].map(() => openRawSocket(server!.rawUrl('cap'))));
+    for (const socket of mine) socket.sendBinary(STEP1);
+    const fourth = await openRawSocket(server.rawUrl('cap'));
+    const closed = await fourth.waitForClose(3000);
+    expect([closed.code, closed.reason]).toEqual([CloseCode.PolicyViolation, 'too_many_connections']);
+    const colleague = server.connect('cap', { as: 'coeditor' });
+    await colleague.synced();
+    colleague.destroy();
+    mine[0]!.destroy();
+    await sleep(200);
+    const again = await openRawSocket(server.rawUrl('cap'));
+    again.sendBinary(STEP1);
+    // Answered, not closed: nextMessage rejects if the socket closes first.
+    await again.nextMessage(3000);
+  });
+
+  it('sockets from one address over the per-address cap are closed with 1008, whoever signs in', async () => {
+    server = await startTestServer({ MAX_SOCKETS_PER_IP: '2' });
+    const first = await openRawSocket(server.rawUrl('ipcap'));
+    const second = await openRawSocket(server.rawUrl('ipcap', 'coeditor'));
+    for (const socket of [first, second]) socket.sendBinary(STEP1);
+    const third = await openRawSocket(server.rawUrl('ipcap', 'reader'));
+    expect((await third.waitForClose(3000)).reason).toBe('too_many_connections');
+  });
+
   it('a connection at its sustained rate is not closed', async () => {
     server = await startTestServer({ RATE_MSGS_PER_SEC: '50', RATE_MSGS_BURST: '10' });
     const steady = await openRawSocket(server.rawUrl('steady'));
