@@ -21,6 +21,7 @@ import { CommentService } from './comments/comment.service.ts';
 import { EventHub } from './events/event-hub.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import { RoundService } from './rounds/round.service.ts';
+import { ExportService } from './export/export.service.ts';
 
 const NO_INVITED: readonly number[] = [];
 
@@ -45,6 +46,8 @@ export interface Services {
   readonly notifications: NotificationService;
   readonly rounds: RoundService;
   readonly comments: CommentService;
+  /** Exports of drafts in the Party's document format, and their record. */
+  readonly exports: ExportService;
 }
 
 /**
@@ -120,6 +123,7 @@ export function createServices(
     events: draftEvents,
     notifications,
   });
+  const exports = new ExportService({ db, drafts, templates, versions, texts, users, comments });
   return {
     epoch,
     texts,
@@ -138,5 +142,6 @@ export function createServices(
     notifications,
     rounds,
     comments,
+    exports,
   };
 }

@@ -41,6 +41,11 @@ export const ERROR_CODES = [
   'anchor_unresolved',
   'suggestion_span',
   'comment_orphaned',
+  // Export
+  'export_profile_not_found',
+  'export_final_forbidden',
+  'export_not_final',
+  'export_too_large',
   // Collaboration (WebSocket close reasons)
   'malformed_message',
   'invalid_update',

@@ -32,3 +32,14 @@ export const COMMENT_LIMITS = {
   /** A round's deadline is at most this far ahead. */
   deadlineMaxDays: 366,
 } as const;
+
+/** Bounds of exports (DOCX, PDF, Markdown, HTML). */
+export const EXPORT_LIMITS = {
+  /** Longest text exported, in characters (about 500 pages; a political report runs 60–100). */
+  maxChars: 1_500_000,
+  /** Exports per user in one window, and the window: rendering a long PDF costs seconds of CPU. */
+  perWindow: 10,
+  windowMs: 60_000,
+  /** Most export records listed for a draft. */
+  listMax: 50,
+} as const;

@@ -32,23 +32,29 @@ export async function request<T extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<z.infer<T>> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  const response = await fetchOk(`/api${path}`, {
+    method,
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+  });
+  if (response.status === 204) return schema.parse(undefined);
+  return schema.parse(await response.json());
+}
+
+/**
+ * `fetch` with the session cookie that answers only a successful response: a network failure
+ * or a refusal becomes an ApiError with the server's code (for callers that read the body
+ * themselves, such as a download with progress).
+ */
+export async function fetchOk(url: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
-      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
-    });
+    response = await fetch(url, { ...init, credentials: 'same-origin' });
   } catch (error) {
     throw new ApiError(0, 'network_error', (error as Error).message);
   }
-  if (!response.ok) {
-    const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
-    if (parsed.success)
-      throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-    throw new ApiError(response.status, 'internal_error', response.statusText);
-  }
-  if (response.status === 204) return schema.parse(undefined);
-  return schema.parse(await response.json());
+  if (response.ok) return response;
+  const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
+  if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+  throw new ApiError(response.status, 'internal_error', response.statusText);
 }

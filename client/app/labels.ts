@@ -132,6 +132,14 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Đề xuất sửa chỉ áp dụng cho đoạn chọn nằm trong một đoạn văn.');
     case 'comment_orphaned':
       return msg('Đoạn văn của góp ý này đã bị xóa khỏi dự thảo, nên không áp dụng được đề xuất sửa.');
+    case 'export_profile_not_found':
+      return msg('Không có mẫu thể thức văn bản này.');
+    case 'export_final_forbidden':
+      return msg('Chỉ bí thư được xuất bản chính thức.');
+    case 'export_not_final':
+      return msg('Dự thảo chưa được chốt là bản cuối cùng, nên chưa xuất được bản chính thức.');
+    case 'export_too_large':
+      return msg('Dự thảo quá dài để xuất thành một tệp.');
     default:
       return msg('Đã có lỗi. Vui lòng thử lại.');
   }

@@ -20,6 +20,7 @@ import type {
 } from '../components/vk-editor-layout/vk-editor-layout.ts';
 import '../components/vk-editor-status/vk-editor-status.ts';
 import '../components/vk-editor/vk-editor.ts';
+import '../components/vk-export-dialog/vk-export-dialog.ts';
 import type { SectionChangedEvent, VkEditor } from '../components/vk-editor/vk-editor.ts';
 import '../components/vk-outline-guidance/vk-outline-guidance.ts';
 import '../components/vk-outline/vk-outline.ts';
@@ -151,7 +152,9 @@ export class VkDraftPage extends LitElement {
         <span class="grow"></span>
         ${
           draft.access === 'edit'
-            ? html`<a class="rounds" href="/drafts/${draft.id}/rounds">${msg('Lấy ý kiến')}</a>`
+            ? html`<a class="rounds" href="/drafts/${draft.id}/rounds">${msg('Lấy ý kiến')}</a>
+                <button type="button" class="rounds" @click=${this.openExport}>${msg('Xuất văn bản')}</button>
+                <vk-export-dialog .draftId=${draft.id} ?final=${final}></vk-export-dialog>`
             : nothing
         }
         <vk-editor-status
@@ -181,9 +184,13 @@ export class VkDraftPage extends LitElement {
               .comments=${comments.anchored}
               .activeComment=${comments.active}
             >
-              <vk-editor-notice slot="notice" .kind=${this.notice()}></vk-editor-notice>
+              <vk-editor-notice
+                slot="notice"
+                .kind=${this.notice()}
+                .draftId=${this.draftId}
+              ></vk-editor-notice>
             </vk-editor>`
-          : html`<vk-editor-notice .kind=${this.notice()}></vk-editor-notice>
+          : html`<vk-editor-notice .kind=${this.notice()} .draftId=${this.draftId}></vk-editor-notice>
               <p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`
       }
       ${this.hasComments(draft) ? comments.renderSidebar(draft, this.session, sections, this.sectionId) : nothing}
@@ -221,6 +228,8 @@ export class VkDraftPage extends LitElement {
   /** The connection news that stays in sight (ending, reconnecting). */
   private notice(): NoticeKind | null {
     const { ended, synced, status } = this.collab;
+    // A commenter loses the draft when the round ends; their answers stay readable elsewhere.
+    if (ended === 'access-revoked' && this.comments.data.access === 'comment') return 'round-ended';
     return ended ?? (synced && status !== 'connected' ? 'offline' : null);
   }
 
@@ -239,6 +248,10 @@ export class VkDraftPage extends LitElement {
 
   private onSectionChanged(event: SectionChangedEvent) {
     this.sectionId = event.sectionId;
+  }
+
+  private openExport() {
+    void this.renderRoot.querySelector('vk-export-dialog')?.show();
   }
 
   private onTabChanged(event: AsideTabChangedEvent) {

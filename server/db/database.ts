@@ -7,6 +7,7 @@ import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
 import type { CommentTables } from '../comments/comment.table.ts';
 import type { DraftTables } from '../drafts/draft.table.ts';
+import type { ExportTables } from '../export/export.table.ts';
 import type { NotificationTables } from '../notifications/notification.table.ts';
 import type { OrgTables } from '../orgs/org.table.ts';
 import type { RoundTables } from '../rounds/round.table.ts';
@@ -25,7 +26,8 @@ export type Database = CollabTables &
   VersionTables &
   RoundTables &
   CommentTables &
-  NotificationTables;
+  NotificationTables &
+  ExportTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface OpenDatabase {

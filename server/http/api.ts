@@ -9,6 +9,7 @@ import type { CookiePolicy } from '../auth/session-cookie.ts';
 import { commentRoutes } from '../comments/comment.routes.ts';
 import { draftEventRoutes } from '../drafts/draft-events.routes.ts';
 import { draftRoutes } from '../drafts/draft.routes.ts';
+import { exportRoutes } from '../export/export.routes.ts';
 import { notificationRoutes } from '../notifications/notification.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { roundOverviewRoutes, roundRoutes } from '../rounds/round.routes.ts';
@@ -50,6 +51,7 @@ export function apiRoutes(
   api.route('/drafts', versionRoutes(services.versions, services.progress));
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));
+  api.route('/drafts', exportRoutes(services.exports));
   api.route(
     '/drafts',
     draftEventRoutes({

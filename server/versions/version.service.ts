@@ -141,6 +141,11 @@ export class VersionService {
     await insertRestore(this.db, draftId, number, user.id);
   }
 
+  /** The Yjs state of version `number` (export renders it and resolves comment anchors in it). */
+  async state(draftId: string, number: number): Promise<Uint8Array> {
+    return (await this.version(draftId, number)).state;
+  }
+
   /** Whether the draft has a version `number` (a round sends out only frozen versions). */
   async exists(draftId: string, number: number): Promise<boolean> {
     return (await findVersion(this.db, draftId, number)) !== undefined;

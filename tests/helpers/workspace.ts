@@ -5,7 +5,15 @@ import { createServices } from '../../server/services.ts';
 import { databaseFile } from '../../server/server.ts';
 
 /** The people of the test workspace, one per kind of access. */
-export type Persona = 'editor' | 'coeditor' | 'reader' | 'commenter' | 'commenter2' | 'youth' | 'outsider';
+export type Persona =
+  | 'editor'
+  | 'coeditor'
+  | 'reader'
+  | 'commenter'
+  | 'commenter2'
+  | 'youth'
+  | 'outsider'
+  | 'secretary';
 
 /** A seeded organisation tree with a user and API token per persona, and drafts made on demand. */
 export interface Workspace {
@@ -38,7 +46,7 @@ export const TEST_AUTH = {
  * Seeds the workspace into `<dataDir>/vankien.db` through the real services: a bloc, a unit
  * with a branch, and another unit. editor and coeditor draft for the unit; reader is the
  * bloc's admin; commenter and commenter2 comment for two branches, youth for the unit's
- * mass organisation; outsider drafts for the other unit.
+ * mass organisation; outsider drafts for the other unit; secretary is the unit's secretary.
  */
 export async function seedWorkspace(dataDir: string): Promise<Workspace> {
   const database = openDatabase(databaseFile(dataDir));
@@ -82,7 +90,7 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
     shortName: 'ĐBK2',
     parentId: bloc.id,
   });
-  const people: [Persona, string, number, 'drafter' | 'admin' | 'commenter'][] = [
+  const people: [Persona, string, number, 'drafter' | 'admin' | 'commenter' | 'secretary'][] = [
     ['editor', 'Nguyễn Văn An', unit.id, 'drafter'],
     ['coeditor', 'Trần Thị Bình', unit.id, 'drafter'],
     ['reader', 'Lê Văn Cường', bloc.id, 'admin'],
@@ -90,6 +98,7 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
     ['commenter2', 'Vũ Văn Giang', branch2.id, 'commenter'],
     ['youth', 'Đỗ Thị Hoa', mass.id, 'commenter'],
     ['outsider', 'Hoàng Văn Em', otherUnit.id, 'drafter'],
+    ['secretary', 'Bùi Văn Khánh', unit.id, 'secretary'],
   ];
   const users = {} as Record<Persona, { id: number; username: string; token: string }>;
   for (const [persona, displayName, orgId, role] of people) {

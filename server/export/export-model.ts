@@ -1,0 +1,49 @@
+import type { PartyHeaderFields } from '../../shared/export/format-profile.ts';
+
+/** A stretch of text with the editor's emphasis, and the Word comments that open or close on it. */
+export interface Run {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  /** Comment ids whose range starts right before this run. */
+  starts: number[];
+  /** Comment ids whose range ends right after this run. */
+  ends: number[];
+}
+
+/** One block of the body, already numbered and classified for the renderers. */
+export type Block =
+  /** A top-level part: the label line ("Phần thứ nhất") and the title line. */
+  | { kind: 'part'; label: string; title: Run[] }
+  | { kind: 'heading'; level: 2 | 3 | 4; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[] }
+  /** A list item's paragraph; `marker` is "-", "1." or "" for a follow-on paragraph. */
+  | { kind: 'item'; marker: string; depth: number; runs: Run[] };
+
+/** A committee working-copy comment, placed as a Word comment. */
+export interface ExportComment {
+  id: number;
+  author: string;
+  date: string;
+  text: string;
+}
+
+/** Everything a renderer prints, in print order, with no layout decided yet. */
+export interface ExportDocument {
+  header: PartyHeaderFields;
+  /** "BÁO CÁO CHÍNH TRỊ". */
+  title: string;
+  subtitle: string;
+  /** "DỰ THẢO", "Dự thảo lần N", or null for the final text. */
+  draftMark: string | null;
+  blocks: Block[];
+  signature: { authority: string; title: string; name: string };
+  recipients: string[];
+  comments: ExportComment[];
+}
+
+/** The plain text of runs. */
+export function runsText(runs: readonly Run[]): string {
+  return runs.map((r) => r.text).join('');
+}

@@ -1,0 +1,78 @@
+import {
+  numberLine,
+  placeDateLine,
+  styledText,
+  type ElementStyle,
+  type FormatProfile,
+} from '../../../shared/export/format-profile.ts';
+import { headingStyle } from '../docx/docx-blocks.ts';
+import type { ExportDocument, Run } from '../export-model.ts';
+import { htmlStyles } from './html-styles.ts';
+
+/** The document as one self-contained HTML page laid out like the printed A4 page. */
+export function renderHtml(document: ExportDocument, profile: FormatProfile): string {
+  const { elements: e, texts } = profile;
+  const h = document.header;
+  const p = (style: ElementStyle, text: string, cls = '') =>
+    `<p class="${cls}" style="${css(style)}">${escape(styledText(style, text))}</p>`;
+  const runs = (style: ElementStyle, list: readonly Run[]) =>
+    list.map((r) => emphasis(r, escape(styledText(style, r.text)))).join('');
+  const body = document.blocks
+    .map((b) => {
+      if (b.kind === 'part')
+        return `${b.label === '' ? '' : p(e.partLabel, b.label, 'keep')}<h2 style="${css(e.partTitle)}">${runs(e.partTitle, b.title)}</h2>`;
+      if (b.kind === 'heading') {
+        const style = headingStyle(profile, b.level);
+        return `<h${b.level + 1} class="body" style="${css(style)}">${runs(style, b.runs)}</h${b.level + 1}>`;
+      }
+      const marker = b.kind === 'item' && b.marker !== '' ? `${escape(b.marker)} ` : '';
+      const depth = b.kind === 'item' ? b.depth : 1;
+      return `<p class="body" style="${css(e.body)};text-indent:${depth * profile.body.firstLineIndentMm}mm">${marker}${runs(e.body, b.runs)}</p>`;
+    })
+    .join('\n');
+  const draftMark =
+    document.draftMark === null
+      ? ''
+      : `<p class="mark" style="${css(e.draftMark)}"><span>${escape(document.draftMark)}</span></p>`;
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>${escape(document.title)}</title>
+<style>${htmlStyles(profile)}</style></head>
+<body><main class="page">
+<table class="party"><tr>
+<td class="left">${h.superior === '' ? '' : p(e.superior, h.superior)}${p(e.issuer, h.issuer)}${p(e.issuerMark, texts.issuerMark)}${p(e.numberSymbol, numberLine(profile, h), 'number')}</td>
+<td class="right"><p style="${css(e.partyTitle)}"><span class="ruled">${escape(texts.partyTitle)}</span></p>${p(e.placeDate, placeDateLine(profile, h), 'date')}${draftMark}</td>
+</tr></table>
+<h1 style="${css(e.documentTitle)}">${escape(styledText(e.documentTitle, document.title))}</h1>
+${document.subtitle === '' ? '' : p(e.subtitle, document.subtitle, 'subtitle')}
+${body}
+<table class="signature"><tr>
+<td>${p(e.recipientsLabel, texts.recipientsLabel)}${document.recipients.map((r) => p(e.recipient, r)).join('')}</td>
+<td>${p(e.signatureAuthority, document.signature.authority)}${p(e.signatureTitle, document.signature.title)}${p(e.signerName, document.signature.name, 'signer')}</td>
+</tr></table>
+</main></body></html>
+`;
+}
+
+/** Inline CSS of one element. */
+function css(style: ElementStyle): string {
+  return [
+    `font-size:${style.sizeHalfPt / 2}pt`,
+    `font-weight:${style.bold ? 'bold' : 'normal'}`,
+    `font-style:${style.italic ? 'italic' : 'normal'}`,
+    `text-align:${style.align}`,
+    ...(style.underline ? ['text-decoration:underline'] : []),
+  ].join(';');
+}
+
+function emphasis(run: Run, html: string): string {
+  let out = html;
+  if (run.bold) out = `<strong>${out}</strong>`;
+  if (run.italic) out = `<em>${out}</em>`;
+  if (run.underline) out = `<u>${out}</u>`;
+  return out;
+}
+
+/** Escapes text for HTML content and attribute values. */
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,60 @@
+import {
+  numberLine,
+  placeDateLine,
+  styledText,
+  type FormatProfile,
+} from '../../shared/export/format-profile.ts';
+import { headingStyle } from './docx/docx-blocks.ts';
+import type { ExportDocument, Run } from './export-model.ts';
+
+/** The document as Markdown: the header lines, the numbered headings and the text with its emphasis. */
+export function renderMarkdown(document: ExportDocument, profile: FormatProfile): string {
+  const { elements: e, texts } = profile;
+  const h = document.header;
+  const lines: string[] = [];
+  const line = (text: string) => lines.push(text, '');
+  if (h.superior !== '') line(styledText(e.superior, h.superior));
+  line(`**${styledText(e.issuer, h.issuer)}**`);
+  line(`${texts.issuerMark === '*' ? '\\*' : texts.issuerMark}`);
+  line(numberLine(profile, h));
+  line(`**${texts.partyTitle}**`);
+  line(`*${placeDateLine(profile, h)}*`);
+  if (document.draftMark !== null) line(`**${document.draftMark}**`);
+  line(`# ${styledText(e.documentTitle, document.title)}`);
+  if (document.subtitle !== '') line(`**${document.subtitle}**`);
+  for (const block of document.blocks) {
+    if (block.kind === 'part') {
+      const title = styledText(e.partTitle, markdownRuns(block.title));
+      line(block.label === '' ? `## ${title}` : `## ${block.label}: ${title}`);
+    } else if (block.kind === 'heading')
+      line(
+        `${'#'.repeat(block.level + 1)} ${styledText(headingStyle(profile, block.level), markdownRuns(block.runs))}`,
+      );
+    else if (block.kind === 'item') {
+      const pad = '  '.repeat(block.depth - 1);
+      const marker = block.marker === '' ? '  ' : block.marker === '-' ? '-' : block.marker;
+      lines.push(`${pad}${marker} ${markdownRuns(block.runs)}`);
+    } else line(markdownRuns(block.runs));
+  }
+  lines.push('');
+  line(`**${document.signature.authority}**  \n**${document.signature.title}**`);
+  if (document.signature.name !== '') line(`**${document.signature.name}**`);
+  line(`***${texts.recipientsLabel}***`);
+  for (const r of document.recipients) lines.push(r.replace(/^-/, '\\-') + '  ');
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+/** Runs with Markdown emphasis; characters Markdown would read as syntax are escaped. */
+function markdownRuns(runs: readonly Run[]): string {
+  return runs
+    .map((r) => {
+      const text = r.text.replace(/([\\`*_[\]#<>])/g, '\\$1');
+      if (text.trim() === '') return text;
+      const wrap = r.bold && r.italic ? '***' : r.bold ? '**' : r.italic ? '*' : '';
+      return `${wrap}${text}${wrap}`;
+    })
+    .join('');
+}

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { FormatProfileSchema } from '../format-profile.ts';
+
+/**
+ * Hướng dẫn 36-HD/VPTW (03/04/2018), Phụ lục 3, as collected in DOMAIN.md §1. Values tagged
+ * [S] there are the guidance's own; the others are marked below and listed in `unresolved`
+ * so that a reviewer holding the original can correct the data, not the code.
+ */
+export const HD36_2018: z.input<typeof FormatProfileSchema> = {
+  id: 'hd36-2018',
+  version: 1,
+  name: 'Hướng dẫn 36-HD/VPTW (2018)',
+  source: 'Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng, Phụ lục 3',
+  page: {
+    // A4 [S]; exact twips, not converted from mm (STACK.md T7).
+    widthTwips: 11906,
+    heightTwips: 16838,
+    // UNRESOLVED (DOMAIN.md §1.4): sources disagree (20/20/30/15 vs 25/25/35/15 mm); the
+    // third-party HD36 reading is used until the original's "định lề" paragraph is checked.
+    margins: { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 },
+    // Page number 10 mm from the top edge [S, possibly pre-HD36].
+    headerMm: 10,
+  },
+  font: { docx: 'Times New Roman', pdf: 'Tinos' },
+  headerLeftPercent: 45,
+  body: {
+    // First-line indent and spacing are common practice [I]; 36-HD/VPTW's values were not read.
+    firstLineIndentMm: 10,
+    lineSpacing: 1.15,
+    spaceAfterPt: 6,
+  },
+  // From page 2, centred at the top [S Bình Thuận e-handbook / S3]; treated as [I].
+  pageNumbers: { fromPage: 2 },
+  elements: {
+    partyTitle: { sizeHalfPt: 30, bold: true, upper: true, align: 'center' },
+    superior: { sizeHalfPt: 28, upper: true, align: 'center' },
+    issuer: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
+    issuerMark: { sizeHalfPt: 28, align: 'center' },
+    numberSymbol: { sizeHalfPt: 28, align: 'center' },
+    placeDate: { sizeHalfPt: 28, italic: true, align: 'center' },
+    // UNRESOLVED: ô 11b's size and style were not found [NF]; bold caps in the right cell [I].
+    draftMark: { sizeHalfPt: 28, bold: true, align: 'center' },
+    // 15–16 pt in the guidance; 16 chosen for the report title.
+    documentTitle: { sizeHalfPt: 32, bold: true, upper: true, align: 'center' },
+    // Trích yếu of a non-công văn: 14–15 pt, bold, normal case.
+    subtitle: { sizeHalfPt: 28, bold: true, align: 'center' },
+    body: { sizeHalfPt: 28, align: 'justify' },
+    // "Phần thứ nhất" line, then its title in bold capitals [S].
+    partLabel: { sizeHalfPt: 28, bold: true, align: 'center' },
+    partTitle: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
+    // Levels below "Phần" follow common practice [I]: I. bold caps, 1. bold, a) bold italic.
+    heading2: { sizeHalfPt: 28, bold: true, upper: true, align: 'justify' },
+    heading3: { sizeHalfPt: 28, bold: true, align: 'justify' },
+    heading4: { sizeHalfPt: 28, bold: true, italic: true, align: 'justify' },
+    // Signature block and recipients: third-party values [S3], not yet checked against Phụ lục 3.
+    signatureAuthority: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
+    signatureTitle: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
+    signerName: { sizeHalfPt: 28, bold: true, align: 'center' },
+    recipientsLabel: { sizeHalfPt: 24, bold: true, italic: true, underline: true, align: 'left' },
+    recipient: { sizeHalfPt: 22, align: 'left' },
+    pageNumber: { sizeHalfPt: 28, align: 'center' },
+  },
+  texts: {
+    partyTitle: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+    issuerMark: '*',
+    numberPrefix: 'Số ',
+    numberPlaceholder: '   -BC/…',
+    placeDate: '{place}, ngày {day} tháng {month} năm {year}',
+    // UNRESOLVED: the exact wording rule of ô 11b was not found; practice [I].
+    draftMark: 'DỰ THẢO',
+    versionMark: 'Dự thảo lần {n}',
+    signatureAuthority: 'T/M BAN CHẤP HÀNH',
+    signatureTitle: 'BÍ THƯ',
+    recipientsLabel: 'Nơi nhận:',
+    recipients: ['- {superior} (để báo cáo),', '- Các chi bộ trực thuộc,', '- Lưu Văn phòng Đảng ủy.'],
+  },
+  romanSeparator: '.',
+  unresolved: [
+    'page margins: 20/20/30/15 mm (third-party HD36) vs 25/25/35/15 mm (Bình Thuận handbook)',
+    'page number: size and exact distance from the top edge',
+    'draft marking (ô 11b): position, size and wording rule',
+    'signature block and "Nơi nhận:" sizes: third-party values, Phụ lục 3 rows not read',
+    'body first-line indent, line spacing and paragraph spacing',
+    'leading zeros in the date (ISO form gives "ngày 05 tháng 02")',
+  ],
+};

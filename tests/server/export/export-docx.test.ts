@@ -1,0 +1,141 @@
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { api } from '../../helpers/http-client.ts';
+import { useTestbed } from '../../helpers/testbed.ts';
+import { sleep, waitForAsync } from '../../helpers/wait.ts';
+import { consultation, rangeOf, TARGETS } from '../comments/consultation.ts';
+import {
+  docxPart,
+  exportDraft,
+  fetchExport,
+  paragraphsWith,
+  textOf,
+  VIETNAMESE,
+  writeRuns,
+} from './export-helpers.ts';
+
+const bed = useTestbed();
+
+/** The `<w:rPr>` of the first run holding `text`. */
+function runProps(xml: string, text: string): string {
+  const at = xml.indexOf(`>${text}`);
+  const start = xml.lastIndexOf('<w:rPr>', at);
+  return xml.slice(start, xml.indexOf('</w:rPr>', start));
+}
+
+describe('DOCX export in the 36-HD/VPTW layout', () => {
+  it('a working copy has A4, the margins, Times New Roman, the header table, numbering from page 2 and the draft mark', async () => {
+    const { server, id, writer } = await exportDraft(bed);
+    writeRuns(writer.doc, 'p1-chi-tieu', [
+      { text: VIETNAMESE },
+      { text: ' Kết quả nổi bật.', bold: true },
+      { text: ' Ước thực hiện.', italic: true },
+    ]);
+    const response = await fetchExport(server, id, 'format=docx');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('wordprocessingml');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('BÁO CÁO CHÍNH TRỊ')}`);
+    expect(disposition).toContain('filename="BAO CAO CHINH TRI');
+    const file = new Uint8Array(await response.arrayBuffer());
+    const xml = docxPart(file);
+
+    // A4 in exact twips; margins 20/20/30/15 mm; page number 10 mm from the top.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567"/);
+    // Times New Roman 14 pt (28 half-points) is every run's default.
+    const styles = docxPart(file, 'word/styles.xml');
+    expect(styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*\/><w:sz w:val="28"\/>/,
+    );
+
+    // The header: a borderless table; issuer left, Party title right with its rule.
+    const table = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
+    expect(table).toMatch(/<w:tblBorders><w:top w:val="none"/);
+    expect(textOf(table)).toContain('ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH');
+    expect(runProps(table, 'ĐẢNG BỘ KHỐI')).toMatch(/<w:b w:val="false"\/>.*<w:sz w:val="28"\/>/);
+    expect(runProps(table, 'ĐẢNG BỘ SỞ TÀI NGUYÊN')).toMatch(/<w:b\/>.*<w:sz w:val="28"\/>/);
+    expect(textOf(table)).toContain('*Số 01-BC/ĐU');
+    const title = paragraphsWith(table, 'ĐẢNG CỘNG SẢN VIỆT NAM')[0]!;
+    expect(title).toMatch(/<w:pBdr><w:bottom w:val="single"/);
+    expect(title).toMatch(/<w:jc w:val="center"\/>/);
+    expect(runProps(table, 'ĐẢNG CỘNG SẢN')).toMatch(/<w:b\/>.*<w:sz w:val="30"\/>/);
+    expect(runProps(table, 'Hà Nội, ngày 05 tháng 12 năm 2026')).toMatch(/<w:i\/>/);
+    const mark = paragraphsWith(table, 'DỰ THẢO')[0]!;
+    expect(mark).toMatch(/<w:top w:val="single"/);
+    expect(runProps(table, 'DỰ THẢO')).toMatch(/<w:b\/>/);
+
+    // Page numbers from page 2: a first-page header of its own, a PAGE field in the default one.
+    expect(xml).toContain('<w:titlePg/>');
+    const headers = Object.keys(await import('fflate').then((f) => f.unzipSync(file))).filter((p) =>
+      /^word\/header\d+\.xml$/.test(p),
+    );
+    const fields = headers.map((p) => docxPart(file, p)).filter((h) => /PAGE/.test(h));
+    expect(fields).toHaveLength(1);
+    expect(fields[0]).toMatch(/<w:jc w:val="center"\/>/);
+
+    // Title, part heading and body per Phụ lục 3.
+    expect(runProps(xml, 'BÁO CÁO CHÍNH TRỊ')).toMatch(/<w:b\/>.*<w:sz w:val="32"\/>/);
+    expect(paragraphsWith(xml, 'Phần thứ nhất')[0]).toMatch(/<w:jc w:val="center"\/>.*<w:b\/>/s);
+    expect(textOf(paragraphsWith(xml, 'KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI')[0]!)).not.toContain('Phần');
+    const body = paragraphsWith(xml, VIETNAMESE)[0]!;
+    expect(body).toMatch(/<w:ind w:firstLine="567"\/><w:jc w:val="both"\/>/);
+    expect(runProps(xml, ' Kết quả nổi bật.')).toMatch(/<w:b\/>/);
+    expect(runProps(xml, ' Ước thực hiện.')).toMatch(/<w:i\/>/);
+
+    // Signature block and recipients.
+    expect(runProps(xml, 'T/M BAN CHẤP HÀNH')).toMatch(/<w:b\/>/);
+    expect(runProps(xml, 'Nơi nhận:')).toMatch(
+      /<w:b\/>.*<w:i\/>.*<w:sz w:val="24"\/>.*<w:u w:val="single"\/>/,
+    );
+    expect(runProps(xml, '- Các chi bộ trực thuộc,')).toMatch(/<w:sz w:val="22"\/>/);
+
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(file) })).value;
+    for (const expected of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'DỰ THẢO',
+      'trình Đại hội đại biểu Đảng bộ lần thứ 5, nhiệm kỳ 2025-2030',
+      `${VIETNAMESE} Kết quả nổi bật. Ước thực hiện.`,
+      'BÍ THƯ',
+      '- ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH (để báo cáo),',
+    ])
+      expect(text).toContain(expected);
+  });
+
+  it('a version is marked "Dự thảo lần N" and holds that version\'s text, not later edits', async () => {
+    const { server, id, writer } = await exportDraft(bed);
+    const token = server.workspace.users.editor.token;
+    writeRuns(writer.doc, 'p1-chi-tieu', [{ text: 'Văn bản lần một.' }]);
+    await sleep(300);
+    await waitForAsync(
+      async () => (await api(server, `/drafts/${id}/versions`, { token, body: {} })).status === 201,
+      'version 1',
+    );
+    writeRuns(writer.doc, 'p1-chi-tieu', [{ text: ' Câu thêm sau khi chốt.' }]);
+    const file = new Uint8Array(await (await fetchExport(server, id, 'format=docx&version=1')).arrayBuffer());
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(file) })).value;
+    expect(text).toContain('Dự thảo lần 1');
+    expect(text).toContain('Văn bản lần một.');
+    expect(text).not.toContain('Câu thêm sau khi chốt.');
+    expect(text).not.toContain('DỰ THẢO');
+  });
+
+  it("a round's comments become Word comments around the text they quote", async () => {
+    const c = await consultation(bed);
+    const quote = 'Thu hút đầu tư tăng mạnh.';
+    const made = await c.call('commenter', '/comments', {
+      body: { kind: 'comment', body: 'Cần nêu số liệu cụ thể.', ...rangeOf(c.writer.doc, quote) },
+    });
+    expect(made.status).toBe(201);
+    const response = await fetchExport(c.server, c.draftId, `format=docx&comments=${c.roundId}`);
+    expect(response.status).toBe(200);
+    const file = new Uint8Array(await response.arrayBuffer());
+    const xml = docxPart(file);
+    const between = xml.slice(xml.indexOf('<w:commentRangeStart'), xml.indexOf('<w:commentRangeEnd'));
+    expect(textOf(between)).toBe(quote);
+    expect(TARGETS.endsWith(quote)).toBe(true);
+    const comments = docxPart(file, 'word/comments.xml');
+    expect(textOf(comments)).toContain('Cần nêu số liệu cụ thể.');
+    expect(comments).toContain('w:author="Chi bộ Văn phòng — Phạm Thị Dung"');
+  });
+});
