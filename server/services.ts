@@ -21,6 +21,11 @@ import { CommentService } from './comments/comment.service.ts';
 import { EventHub } from './events/event-hub.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import { RoundService } from './rounds/round.service.ts';
+import { RevisionExportService } from './revision-log/revision-export.service.ts';
+import { RevisionLogService } from './revision-log/revision-log.service.ts';
+import { RevisionSources } from './revision-log/revision-sources.ts';
+import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
+import { RevisionTotalsService } from './revision-log/revision-totals.service.ts';
 import { ExportService } from './export/export.service.ts';
 
 const NO_INVITED: readonly number[] = [];
@@ -46,6 +51,10 @@ export interface Services {
   readonly notifications: NotificationService;
   readonly rounds: RoundService;
   readonly comments: CommentService;
+  /** The consolidated table of rounds, its exports and the bloc's totals. */
+  readonly revisionLog: RevisionLogService;
+  readonly revisionExports: RevisionExportService;
+  readonly revisionTotals: RevisionTotalsService;
   /** Exports of drafts in the Party's document format, and their record. */
   readonly exports: ExportService;
 }
@@ -123,6 +132,22 @@ export function createServices(
     events: draftEvents,
     notifications,
   });
+  const revisionLog = new RevisionLogService({
+    db,
+    drafts,
+    rounds,
+    comments,
+    sources: new RevisionSources({
+      drafts,
+      versions,
+      texts,
+      progress,
+      owners: new SqliteClientOwners(db),
+      users,
+    }),
+  });
+  const revisionExports = new RevisionExportService({ db, log: revisionLog, drafts, orgs, templates, users });
+  const revisionTotals = new RevisionTotalsService({ rounds, log: revisionLog, orgs });
   const exports = new ExportService({ db, drafts, templates, versions, texts, users, comments });
   return {
     epoch,
@@ -142,6 +167,9 @@ export function createServices(
     notifications,
     rounds,
     comments,
+    revisionLog,
+    revisionExports,
+    revisionTotals,
     exports,
   };
 }

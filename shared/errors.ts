@@ -46,6 +46,11 @@ export const ERROR_CODES = [
   'export_final_forbidden',
   'export_not_final',
   'export_too_large',
+  // Revision log
+  'revision_log_empty',
+  'answer_reason_required',
+  'group_not_found',
+  'group_invalid',
   // Collaboration (WebSocket close reasons)
   'malformed_message',
   'invalid_update',

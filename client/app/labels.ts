@@ -132,6 +132,14 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Đề xuất sửa chỉ áp dụng cho đoạn chọn nằm trong một đoạn văn.');
     case 'comment_orphaned':
       return msg('Đoạn văn của góp ý này đã bị xóa khỏi dự thảo, nên không áp dụng được đề xuất sửa.');
+    case 'revision_log_empty':
+      return msg('Đợt lấy ý kiến này chưa có góp ý nào, chưa có gì để xuất.');
+    case 'answer_reason_required':
+      return msg('Giải trình hoặc tiếp thu một phần cần ghi rõ lý do, nội dung giải trình.');
+    case 'group_not_found':
+      return msg('Không tìm thấy nhóm ý kiến này; có thể bảng vừa được người khác sắp xếp lại.');
+    case 'group_invalid':
+      return msg('Chỉ gộp được các góp ý của cùng một đợt và cùng một phần của dự thảo.');
     case 'export_profile_not_found':
       return msg('Không có mẫu thể thức văn bản này.');
     case 'export_final_forbidden':

@@ -4,6 +4,7 @@ export type Route =
   | { name: 'sign-in' }
   | { name: 'draft'; draftId: string; panel?: 'versions' }
   | { name: 'rounds'; draftId: string; roundId?: number }
+  | { name: 'revision-log'; draftId: string; roundId: number }
   | { name: 'answers'; draftId: string }
   | { name: 'admin' }
   | { name: 'not-found' };
@@ -13,6 +14,8 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/sign-in') return { name: 'sign-in' };
   if (pathname === '/admin') return { name: 'admin' };
+  const log = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/rounds\/(\d{1,9})\/log\/?$/.exec(pathname);
+  if (log !== null) return { name: 'revision-log', draftId: log[1]!, roundId: Number(log[2]) };
   const rounds = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/rounds(?:\/(\d{1,9}))?\/?$/.exec(pathname);
   if (rounds !== null)
     return rounds[2] === undefined
@@ -39,6 +42,8 @@ export function routePath(route: Route): string {
       return `/drafts/${route.draftId}${route.panel === 'versions' ? '/versions' : ''}`;
     case 'rounds':
       return `/drafts/${route.draftId}/rounds${route.roundId === undefined ? '' : `/${route.roundId}`}`;
+    case 'revision-log':
+      return `/drafts/${route.draftId}/rounds/${route.roundId}/log`;
     case 'answers':
       return `/drafts/${route.draftId}/answers`;
     case 'admin':

@@ -9,6 +9,7 @@ import '../pages/vk-draft-page.ts';
 import '../pages/vk-home-page.ts';
 import '../pages/vk-not-found-page.ts';
 import '../pages/vk-rounds-page.ts';
+import '../pages/vk-revision-log-page.ts';
 import '../pages/vk-answers-page.ts';
 import '../pages/vk-sign-in-page.ts';
 import { SignedInEvent } from '../pages/vk-sign-in-page.ts';
@@ -77,6 +78,12 @@ export class VkApp extends LitElement {
       margin: auto;
       color: var(--vk-muted);
     }
+    /* Printed pages (the revision log's table) carry the document, not the app's bar. */
+    @media print {
+      header {
+        display: none;
+      }
+    }
   `;
 
   @state() private route: Route = parseRoute(location.pathname);
@@ -100,7 +107,7 @@ export class VkApp extends LitElement {
 
   override render() {
     // Pages with a title of their own (a draft, its rounds) set it after this.
-    if (this.route.name !== 'draft' && this.route.name !== 'rounds')
+    if (this.route.name !== 'draft' && this.route.name !== 'rounds' && this.route.name !== 'revision-log')
       document.title = `vankien — ${msg('Soạn thảo văn kiện đại hội')}`;
     return html`${this.renderHeader()}
       <main>${this.renderPage()}</main>`;
@@ -157,6 +164,12 @@ export class VkApp extends LitElement {
           .draftId=${this.route.draftId}
           .roundId=${this.route.roundId ?? null}
         ></vk-rounds-page>`;
+      case 'revision-log':
+        return html`<vk-revision-log-page
+          .session=${this.session}
+          .draftId=${this.route.draftId}
+          .roundId=${this.route.roundId}
+        ></vk-revision-log-page>`;
       case 'answers':
         return html`<vk-answers-page
           .session=${this.session}

@@ -177,6 +177,11 @@ export class VkRoundsPage extends LitElement {
         · ${msg(str`Mở bởi ${round.openedByName ?? '—'}, ${formatWhen(round.openedAt)}`)}
       </p>
       <vk-round-tally .tally=${tally}></vk-round-tally>
+      <p>
+        <a href="/drafts/${draft.id}/rounds/${round.id}/log"
+          >${msg('Bảng tổng hợp, tiếp thu, giải trình ý kiến')} →</a
+        >
+      </p>
       ${
         draft.access === 'edit' && draft.status !== 'final'
           ? html`<vk-round-actions

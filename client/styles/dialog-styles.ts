@@ -36,7 +36,8 @@ export const dialogStyles = [
       grid-column: 1 / -1;
     }
     input,
-    select {
+    select,
+    textarea {
       font: inherit;
       /* Labels are bold; what is typed is not. */
       font-weight: 400;

@@ -1,3 +1,4 @@
+import type { Disposition } from '../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import { ValidationError } from '../http/app-error.ts';
 
@@ -34,3 +35,10 @@ export const checkBody = (raw: string, allowEmpty = false) =>
 /** A suggestion's replacement text (may be empty: "delete this"). */
 export const checkReplacement = (raw: string) =>
   checkText(raw, 'replacement', { max: COMMENT_LIMITS.replacementMax, allowEmpty: true });
+
+/** The committee's note with an answer: required for giải trình (the reason) and tiếp thu một phần. */
+export const checkAnswerNote = (value: Disposition, raw: string | undefined) =>
+  checkText(raw ?? '', 'note', {
+    max: COMMENT_LIMITS.bodyMax,
+    allowEmpty: value !== 'explained' && value !== 'partly',
+  });

@@ -6,7 +6,6 @@ import type {
   EditCommentRequest,
 } from '../../shared/api/comments.ts';
 import type { CommentEvent } from '../../shared/api/events.ts';
-import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
@@ -17,12 +16,12 @@ import type { NotificationService } from '../notifications/notification.service.
 import type { OrgService } from '../orgs/org.service.ts';
 import type { RoundService } from '../rounds/round.service.ts';
 import type { User, UserService } from '../users/user.service.ts';
-import { applyReplacement, readNewAnchor } from './comment-anchor.ts';
-import { checkBody, checkReplacement, checkText } from './comment-body.ts';
+import { readNewAnchor } from './comment-anchor.ts';
+import { CommentAnswers } from './comment-answers.ts';
+import { checkBody, checkReplacement } from './comment-body.ts';
 import { CommentReader } from './comment.reader.ts';
 import { findComment, insertComment, updateComment } from './comment.repository.ts';
 import type { CommentRow } from './comment.table.ts';
-import { anchorOf } from './comment.view.ts';
 import { DraftTextMap } from './draft-text-map.ts';
 
 /** What the comments service is built from. */
@@ -46,8 +45,14 @@ export class CommentService {
   /** Listing and counting. */
   readonly reader: CommentReader;
 
+  private readonly answers: CommentAnswers;
+
   constructor(private readonly deps: CommentDeps) {
     this.reader = new CommentReader(deps);
+    this.answers = new CommentAnswers(deps, {
+      root: (draftId, commentId) => this.root(draftId, commentId, true),
+      publish: (row, draftOrgId) => this.publish('answered', row, draftOrgId),
+    });
   }
 
   /** A new comment or suggestion on behalf of the author's invited organisation. */
@@ -167,58 +172,18 @@ export class CommentService {
   }
 
   /** The committee's answer; accepting a suggestion writes its replacement into the draft, once. */
-  async dispose(
+  dispose(user: User, draftId: string, commentId: number, request: DispositionRequest): Promise<Comment> {
+    return this.answers.dispose(user, draftId, commentId, request);
+  }
+
+  /** One answer for several comments (a group of the revision log); see {@link CommentAnswers.disposeMany}. */
+  disposeMany(
     user: User,
     draftId: string,
-    commentId: number,
+    ids: readonly number[],
     request: DispositionRequest,
-  ): Promise<Comment> {
-    const { row: draft } = await this.deps.drafts.find(user.id, draftId, 'edit');
-    if (draft.status === 'final') throw new ConflictError('draft_final', 'The draft is final');
-    const row = await this.root(draftId, commentId, true);
-    const needsNote = request.value === 'explained' || request.value === 'partly';
-    const note = checkText(request.note ?? '', 'note', {
-      max: COMMENT_LIMITS.bodyMax,
-      allowEmpty: !needsNote,
-    });
-    const now = Date.now();
-    const next: Partial<CommentRow> = {
-      disposition: request.value,
-      disposition_note: note,
-      disposition_by: user.id,
-      disposition_at: now,
-    };
-    if (request.value === 'accepted' && row.kind === 'suggestion' && row.applied_at === null) {
-      const anchor = anchorOf(row)!;
-      let moved: ReturnType<typeof applyReplacement> = null;
-      await this.deps.texts.edit(draftId, user.id, (doc) => {
-        moved = applyReplacement(doc, anchor, row.replacement ?? '');
-      });
-      if (moved === null)
-        throw new ConflictError(
-          'comment_orphaned',
-          'The suggested text is no longer in the draft; edit it by hand',
-        );
-      const { start, end, quote } = moved as NonNullable<ReturnType<typeof applyReplacement>>;
-      Object.assign(next, {
-        applied_at: now,
-        anchor_start: JSON.stringify(start),
-        anchor_end: JSON.stringify(end),
-        quote,
-      });
-    }
-    const updated = await updateComment(this.deps.db, row.id, next);
-    const comment = await this.publish('answered', updated, draft.org_id);
-    if (row.author_id !== null && row.author_id !== user.id)
-      await this.deps.notifications.notify([row.author_id], {
-        kind: 'comment_answered',
-        draftId,
-        roundId: row.round_id,
-        commentId: row.id,
-        actorName: user.displayName,
-        text: note === '' ? row.body : note,
-      });
-    return comment;
+  ): Promise<void> {
+    return this.answers.disposeMany(user, draftId, ids, request);
   }
 
   private async visibleDraft(userId: number, draftId: string) {

@@ -10,6 +10,7 @@ import type { DraftTables } from '../drafts/draft.table.ts';
 import type { ExportTables } from '../export/export.table.ts';
 import type { NotificationTables } from '../notifications/notification.table.ts';
 import type { OrgTables } from '../orgs/org.table.ts';
+import type { RevisionLogTables } from '../revision-log/revision-log.table.ts';
 import type { RoundTables } from '../rounds/round.table.ts';
 import type { TemplateTables } from '../templates/template.table.ts';
 import type { VersionTables } from '../versions/version.table.ts';
@@ -27,6 +28,7 @@ export type Database = CollabTables &
   RoundTables &
   CommentTables &
   NotificationTables &
+  RevisionLogTables &
   ExportTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */

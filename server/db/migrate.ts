@@ -4,6 +4,7 @@ import * as createIdentity from './migrations/2026_11_25_1400_create_identity.ts
 import * as templatesVersions from './migrations/2026_11_25_1600_templates_versions.ts';
 import * as draftLastEdit from './migrations/2026_11_25_1700_draft_last_edit.ts';
 import * as roundsComments from './migrations/2026_12_04_1000_rounds_comments.ts';
+import * as revisionLog from './migrations/2026_12_04_1200_revision_log.ts';
 import * as exports from './migrations/2026_12_04_1300_exports.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_1600_templates_versions': templatesVersions,
   '2026_11_25_1700_draft_last_edit': draftLastEdit,
   '2026_12_04_1000_rounds_comments': roundsComments,
+  '2026_12_04_1200_revision_log': revisionLog,
   '2026_12_04_1300_exports': exports,
 };
 

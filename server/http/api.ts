@@ -12,6 +12,7 @@ import { draftRoutes } from '../drafts/draft.routes.ts';
 import { exportRoutes } from '../export/export.routes.ts';
 import { notificationRoutes } from '../notifications/notification.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
+import { revisionLogRoutes, revisionTotalsRoutes } from '../revision-log/revision-log.routes.ts';
 import { roundOverviewRoutes, roundRoutes } from '../rounds/round.routes.ts';
 import { templateRoutes } from '../templates/template.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
@@ -37,7 +38,16 @@ export function apiRoutes(
   api.use('*', csrfGuard(options.allowedOrigins));
   api.use('*', authenticate(services.auth, options.cookies));
   api.route('/auth', authRoutes(services.auth, options.cookies));
-  for (const prefix of ['/tokens', '/orgs', '/drafts', '/templates', '/users', '/rounds', '/notifications']) {
+  for (const prefix of [
+    '/tokens',
+    '/orgs',
+    '/drafts',
+    '/templates',
+    '/users',
+    '/rounds',
+    '/notifications',
+    '/revision-log',
+  ]) {
     api.use(prefix, requireUser(services.auth));
     api.use(`${prefix}/*`, requireUser(services.auth));
   }
@@ -52,6 +62,8 @@ export function apiRoutes(
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));
   api.route('/drafts', exportRoutes(services.exports));
+  api.route('/drafts', revisionLogRoutes(services.revisionLog, services.revisionExports));
+  api.route('/revision-log', revisionTotalsRoutes(services.revisionTotals));
   api.route(
     '/drafts',
     draftEventRoutes({

@@ -157,8 +157,8 @@ export class VkVersionsDiff extends LitElement {
   }
 }
 
-/** One run: inserted, deleted, or kept (long kept runs shortened to their ends). */
-function renderPart(part: Part, first: boolean, last: boolean) {
+/** One run: inserted, deleted, or kept (long kept runs shortened to their ends); the revision log reuses it. */
+export function renderPart(part: Part, first: boolean, last: boolean) {
   if (part.added) return html`<ins>${part.value}</ins>`;
   if (part.removed) return html`<del>${part.value}</del>`;
   const words = part.value.split(/(\s+)/);

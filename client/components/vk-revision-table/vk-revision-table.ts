@@ -1,0 +1,214 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DISPOSITIONS } from '../../../shared/api/comments.ts';
+import type { RevisionGroup, RevisionLog } from '../../../shared/api/revision-log.ts';
+import { dispositionLabel } from '../../comments/comment-labels.ts';
+import {
+  RevisionDissolveEvent,
+  RevisionEditGroupEvent,
+  RevisionRegroupEvent,
+} from '../../revision-log/revision-events.ts';
+import { DEFAULT_VIEW, viewRows, type SortKey, type TableView } from '../../revision-log/table-view.ts';
+import { revisionTableStyles } from './table-styles.ts';
+
+/**
+ * The consolidated table (bảng tổng hợp, tiếp thu, giải trình) in the columns of the
+ * exported one: sortable by its headers, filtered by section, answer and words, printable
+ * (the controls do not print). For the drafting committee each row also opens for editing,
+ * lists its comments with "tách riêng", and rows of one section can be ticked and merged.
+ */
+@customElement('vk-revision-table')
+@localized()
+export class VkRevisionTable extends LitElement {
+  static override styles = revisionTableStyles;
+
+  @state() private view: TableView = DEFAULT_VIEW;
+  @state() private selected: ReadonlySet<string> = new Set();
+  @state() private expanded: ReadonlySet<string> = new Set();
+
+  /** The table to show. */
+  @property({ attribute: false }) log: RevisionLog | null = null;
+  /** The caller may regroup, word and answer. */
+  @property({ type: Boolean }) editable = false;
+
+  override render() {
+    const log = this.log;
+    if (log === null) return nothing;
+    const rows = viewRows(log.groups, this.view);
+    return html`${this.renderControls(log)}
+      <table aria-label=${msg('Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý')}>
+        <thead>
+          <tr>
+            ${this.sortHeader('order', msg('STT'))}
+            <th scope="col">${msg(str`Vị trí trong ${log.round.versionLabel.toLowerCase()}`)}</th>
+            <th scope="col">${msg('Nội dung góp ý')}</th>
+            ${this.sortHeader('orgs', msg('Đơn vị góp ý'))} ${this.sortHeader('count', msg('Số ý kiến'))}
+            ${this.sortHeader('disposition', msg('Hướng xử lý'))}
+            <th scope="col">${msg('Nội dung tiếp thu, giải trình')}</th>
+            <th scope="col">${msg(str`Vị trí trong ${log.nextLabel.toLowerCase()}`)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(({ stt, group }) => this.renderRow(stt, group))}
+        </tbody>
+      </table>
+      ${rows.length === 0 ? html`<p class="empty">${msg('Không có nhóm ý kiến nào khớp bộ lọc.')}</p>` : nothing}`;
+  }
+
+  private renderControls(log: RevisionLog) {
+    const sections = [...new Map(log.groups.map((g) => [g.sectionId ?? '', g.position])).entries()];
+    const chosen = log.groups.filter((g) => this.selected.has(g.key));
+    const oneSection = new Set(chosen.map((g) => g.sectionId)).size === 1;
+    return html`<div class="controls">
+      <label
+        >${msg('Phần')}
+        <select @change=${(e: Event) => this.setView({ section: (e.target as HTMLSelectElement).value })}>
+          <option value="">${msg('Tất cả')}</option>
+          ${sections.map(([id, position]) => html`<option value=${id}>${position}</option>`)}
+        </select></label
+      >
+      <label
+        >${msg('Hướng xử lý')}
+        <select
+          @change=${(e: Event) =>
+            this.setView({ disposition: (e.target as HTMLSelectElement).value as TableView['disposition'] })}
+        >
+          <option value="">${msg('Tất cả')}</option>
+          ${DISPOSITIONS.map((d) => html`<option value=${d}>${dispositionLabel(d)}</option>`)}
+          <option value="none">${msg('Chưa xử lý')}</option>
+        </select></label
+      >
+      <label
+        >${msg('Tìm')}
+        <input
+          type="search"
+          @input=${(e: Event) => this.setView({ query: (e.target as HTMLInputElement).value })}
+      /></label>
+      ${
+        this.editable && chosen.length > 1
+          ? html`<button
+              class="primary"
+              ?disabled=${!oneSection}
+              title=${oneSection ? '' : msg('Chỉ gộp được các nhóm của cùng một phần')}
+              @click=${() => this.merge(chosen)}
+            >
+              ${msg(str`Gộp ${chosen.length} nhóm`)}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private sortHeader(key: SortKey, label: string) {
+    const active = this.view.sort === key;
+    const sort = active ? (this.view.descending ? 'descending' : 'ascending') : 'none';
+    return html`<th scope="col" aria-sort=${sort}>
+      <button
+        class="sort"
+        @click=${() => this.setView({ sort: key, descending: active ? !this.view.descending : key !== 'order' })}
+      >
+        ${label}<span class="arrow">${active ? (this.view.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </th>`;
+  }
+
+  private renderRow(stt: number, g: RevisionGroup) {
+    const open = this.expanded.has(g.key);
+    return html`<tr class=${g.disposition ?? 'none'}>
+      <td class="num">
+        ${
+          this.editable
+            ? html`<input
+                type="checkbox"
+                aria-label=${msg(str`Chọn nhóm ${stt}`)}
+                .checked=${this.selected.has(g.key)}
+                @change=${() => (this.selected = toggle(this.selected, g.key))}
+              />`
+            : nothing
+        }
+        ${stt}
+      </td>
+      <td>${g.position}</td>
+      <td>
+        <p class="headline">${g.headline}</p>
+        <button
+          class="link"
+          aria-expanded=${open}
+          @click=${() => (this.expanded = toggle(this.expanded, g.key))}
+        >
+          ${open ? msg('Ẩn các ý kiến') : msg(str`Xem ${g.comments.length} ý kiến`)}
+        </button>
+        ${open ? this.renderMembers(g) : nothing}
+        ${
+          this.editable
+            ? html`<div class="row-actions">
+                <button @click=${() => this.dispatchEvent(new RevisionEditGroupEvent(g))}>
+                  ${msg('Tổng hợp, trả lời')}
+                </button>
+                ${
+                  g.groupId !== null
+                    ? html`<button @click=${() => this.dispatchEvent(new RevisionDissolveEvent(g.groupId!))}>
+                        ${msg('Bỏ nhóm')}
+                      </button>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
+      </td>
+      <td>${g.orgs.map((o) => o.name).join('; ')}</td>
+      <td class="num">${g.comments.length}</td>
+      <td>
+        ${g.disposition === null ? (g.mixed ? msg('Xử lý riêng') : msg('Chưa xử lý')) : dispositionLabel(g.disposition)}
+      </td>
+      <td class="answer">${g.answer}</td>
+      <td>
+        ${g.sectionId === null ? '' : g.nextPosition === null ? msg('Đã lược bỏ') : g.nextPosition}
+        ${g.sectionChanged ? html`<span class="changed">${msg('đã sửa')}</span>` : nothing}
+      </td>
+    </tr>`;
+  }
+
+  private renderMembers(g: RevisionGroup) {
+    return html`<ol class="members">
+      ${g.comments.map(
+        (c) =>
+          html`<li>
+            <strong>${c.orgName}:</strong> ${c.body}
+            ${
+              this.editable && g.comments.length > 1
+                ? html`<button
+                    class="link"
+                    @click=${() => this.dispatchEvent(new RevisionRegroupEvent([c.id]))}
+                  >
+                    ${msg('Tách riêng')}
+                  </button>`
+                : nothing
+            }
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  private merge(groups: readonly RevisionGroup[]): void {
+    this.selected = new Set();
+    this.dispatchEvent(new RevisionRegroupEvent(groups.flatMap((g) => g.comments.map((c) => c.id))));
+  }
+
+  private setView(changes: Partial<TableView>): void {
+    this.view = { ...this.view, ...changes };
+  }
+}
+
+function toggle(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(key)) next.add(key);
+  return next;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vk-revision-table': VkRevisionTable;
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import {
+  RevisionHistory,
+  RevisionLog,
+  RevisionReport,
+  SectionWordDiff,
+  type SaveGroupRequest,
+  type UpdateGroupRequest,
+} from '../../shared/api/revision-log.ts';
+import { request } from '../api/api-client.ts';
+
+/** `/api` path of a round's revision log. */
+export function logPath(draftId: string, roundId: number): string {
+  return `/drafts/${draftId}/rounds/${roundId}/log`;
+}
+
+/** The consolidated table; `threshold` tunes the grouping. */
+export function loadLog(draftId: string, roundId: number, threshold?: number): Promise<RevisionLog> {
+  const query = threshold === undefined ? '' : `?threshold=${threshold}`;
+  return request(`${logPath(draftId, roundId)}${query}`, RevisionLog);
+}
+
+/** Saves comments as one group (merge, split), optionally worded and answered. */
+export function saveGroup(draftId: string, roundId: number, body: SaveGroupRequest): Promise<RevisionLog> {
+  return request(`${logPath(draftId, roundId)}/groups`, RevisionLog, { body });
+}
+
+/** Changes a saved group's wording or answer. */
+export function updateGroup(
+  draftId: string,
+  roundId: number,
+  groupId: number,
+  body: UpdateGroupRequest,
+): Promise<RevisionLog> {
+  return request(`${logPath(draftId, roundId)}/groups/${groupId}`, RevisionLog, { method: 'PATCH', body });
+}
+
+/** Dissolves a saved group back into automatic grouping. */
+export function dissolveGroup(draftId: string, roundId: number, groupId: number): Promise<RevisionLog> {
+  return request(`${logPath(draftId, roundId)}/groups/${groupId}`, RevisionLog, { method: 'DELETE' });
+}
+
+/** Edits per section since the round's version. */
+export function loadHistory(draftId: string, roundId: number): Promise<RevisionHistory> {
+  return request(`${logPath(draftId, roundId)}/history`, RevisionHistory);
+}
+
+/** One section's word diff since the round's version. */
+export function loadSectionDiff(
+  draftId: string,
+  roundId: number,
+  sectionId: string,
+): Promise<z.infer<typeof SectionWordDiff>> {
+  return request(`${logPath(draftId, roundId)}/history/${encodeURIComponent(sectionId)}`, SectionWordDiff);
+}
+
+/** The narrative report (stored or generated). */
+export function loadReport(draftId: string, roundId: number): Promise<RevisionReport> {
+  return request(`${logPath(draftId, roundId)}/report`, RevisionReport);
+}
+
+/** Stores the edited report; empty text returns to the generated one. */
+export function saveReport(draftId: string, roundId: number, text: string): Promise<RevisionReport> {
+  return request(`${logPath(draftId, roundId)}/report`, RevisionReport, { method: 'PUT', body: { text } });
+}

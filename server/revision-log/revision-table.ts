@@ -1,0 +1,49 @@
+import type { Disposition } from '../../shared/api/comments.ts';
+import type { RevisionLog } from '../../shared/api/revision-log.ts';
+
+/** The disposition as the table writes it. */
+export const DISPOSITION_TEXT: Record<Disposition, string> = {
+  accepted: 'Tiếp thu',
+  partly: 'Tiếp thu một phần',
+  explained: 'Giải trình',
+  noted: 'Ghi nhận',
+};
+
+/** The columns of the consolidated table, as DOMAIN.md §3.3 and the issue set them. */
+export function tableHeaders(log: RevisionLog): string[] {
+  return [
+    'STT',
+    `Vị trí trong ${log.round.versionLabel.toLowerCase()}`,
+    'Nội dung góp ý',
+    'Đơn vị góp ý',
+    'Số ý kiến',
+    'Hướng xử lý',
+    'Nội dung tiếp thu, giải trình',
+    `Vị trí trong ${log.nextVersion === null ? 'dự thảo tiếp theo' : log.nextLabel.toLowerCase()}`,
+  ];
+}
+
+/** One row of text per group, in the table's order. */
+export function tableRows(log: RevisionLog): string[][] {
+  return log.groups.map((g, i) => [
+    String(i + 1),
+    g.position,
+    g.headline,
+    g.orgs.map((o) => o.name).join('; '),
+    String(g.comments.length),
+    g.disposition === null
+      ? g.mixed
+        ? 'Xử lý riêng từng ý kiến'
+        : 'Chưa xử lý'
+      : DISPOSITION_TEXT[g.disposition],
+    g.answer,
+    nextPlace(log, g),
+  ]);
+}
+
+function nextPlace(log: RevisionLog, g: RevisionLog['groups'][number]): string {
+  if (g.sectionId === null) return '';
+  if (g.nextPosition === null) return 'Đã lược bỏ';
+  const where = g.sectionChanged ? `${g.nextPosition} (đã sửa)` : g.nextPosition;
+  return log.nextVersion === null ? `${where} — bản đang soạn` : where;
+}

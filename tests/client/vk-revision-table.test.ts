@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '../../client/components/vk-revision-table/vk-revision-table.ts';
+import {
+  RevisionDissolveEvent,
+  RevisionEditGroupEvent,
+  RevisionRegroupEvent,
+} from '../../client/revision-log/revision-events.ts';
+import { captureEvents, find, findAll, mount, settle, textOf } from './fixture.ts';
+import { revisionLog } from './revision-log-data.ts';
+
+const column = (t: Element, n: number) => findAll(t, `tbody tr td:nth-child(${n})`).map(textOf);
+
+describe('vk-revision-table', () => {
+  it('shows the columns of the exported table, one row per group in the server order', async () => {
+    const t = await mount('vk-revision-table', { log: revisionLog() });
+
+    expect(findAll(t, 'thead th').map(textOf)).toEqual([
+      'STT ▲',
+      'Vị trí trong dự thảo lần 2',
+      'Nội dung góp ý',
+      'Đơn vị góp ý',
+      'Số ý kiến',
+      'Hướng xử lý',
+      'Nội dung tiếp thu, giải trình',
+      'Vị trí trong dự thảo lần 3',
+    ]);
+    expect(column(t, 1)).toEqual(['1', '2', '3']);
+    expect(column(t, 5)).toEqual(['5', '1', '3']);
+    expect(column(t, 6)).toEqual(['Tiếp thu', 'Chưa xử lý', 'Chưa xử lý']);
+    expect(column(t, 8)[0]).toBe('I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU đã sửa');
+  });
+
+  it('sorts by a header (and back), keeping each row its number', async () => {
+    const t = await mount('vk-revision-table', { log: revisionLog() });
+    const sortBy = async (label: string) => {
+      const button = findAll(t, 'th button').find((b) => textOf(b).startsWith(label))!;
+      await userEvent.click(button);
+      await settle(t);
+    };
+
+    await sortBy('Số ý kiến');
+    expect(column(t, 1)).toEqual(['1', '3', '2']);
+    expect(find(t, 'th[aria-sort="descending"]')).toBeTruthy();
+    await sortBy('Số ý kiến');
+    expect(column(t, 1)).toEqual(['2', '3', '1']);
+  });
+
+  it('filters by section, answer and words', async () => {
+    const t = await mount('vk-revision-table', { log: revisionLog() });
+    const [section, answer] = findAll<HTMLSelectElement>(t, 'select');
+
+    await userEvent.selectOptions(section!, 'p2-du-bao');
+    expect(column(t, 1)).toEqual(['3']);
+    await userEvent.selectOptions(section!, '');
+    await userEvent.selectOptions(answer!, 'none');
+    expect(column(t, 1)).toEqual(['2', '3']);
+    await userEvent.fill(find<HTMLInputElement>(t, 'input[type="search"]'), 'CHUYỂN ĐỔI');
+    expect(column(t, 1)).toEqual(['2']);
+    await userEvent.fill(find<HTMLInputElement>(t, 'input[type="search"]'), 'chuyen doi');
+    expect(textOf(find(t, '.empty'))).toBe('Không có nhóm ý kiến nào khớp bộ lọc.');
+  });
+
+  it('lets the committee merge ticked groups of one section, split a comment off, edit and dissolve', async () => {
+    const regroup = captureEvents(RevisionRegroupEvent.type);
+    const edit = captureEvents(RevisionEditGroupEvent.type);
+    const dissolve = captureEvents(RevisionDissolveEvent.type);
+    const t = await mount('vk-revision-table', { log: revisionLog(), editable: true });
+    const boxes = findAll<HTMLInputElement>(t, 'tbody input[type="checkbox"]');
+
+    await userEvent.click(boxes[0]!);
+    await userEvent.click(boxes[2]!);
+    const merge = find<HTMLButtonElement>(t, '.controls button.primary');
+    expect([textOf(merge), merge.disabled]).toEqual(['Gộp 2 nhóm', true]);
+    await userEvent.click(boxes[2]!);
+    await userEvent.click(boxes[1]!);
+    await userEvent.click(find(t, '.controls button.primary'));
+    expect(regroup.map((e) => e.commentIds)).toEqual([[100, 101, 102, 103, 104, 200]]);
+
+    await userEvent.click(findAll(t, 'button.link')[0]!);
+    await userEvent.click(findAll(t, '.members button.link')[1]!);
+    expect(regroup[1]!.commentIds).toEqual([101]);
+    await userEvent.click(findAll(t, '.row-actions button').find((b) => textOf(b) === 'Tổng hợp, trả lời')!);
+    expect(edit[0]!.group.key).toBe('a1');
+    await userEvent.click(findAll(t, '.row-actions button').find((b) => textOf(b) === 'Bỏ nhóm')!);
+    expect(dissolve[0]!.groupId).toBe(12);
+  });
+
+  it('is read-only for those who oversee the unit', async () => {
+    const t = await mount('vk-revision-table', { log: revisionLog({ editable: false }), editable: false });
+
+    expect(findAll(t, 'tbody input[type="checkbox"]')).toEqual([]);
+    expect(findAll(t, '.row-actions')).toEqual([]);
+  });
+});
