@@ -24,11 +24,13 @@ async function consultation() {
   writeInSection(writer.doc, 'p1-chi-tieu', TARGETS);
   const call = (path: string, body: unknown) =>
     api(server, `/drafts/${draftId}${path}`, { token: users.editor.token, origin: server.browserUrl, body });
-  // The freeze must see the text: wait until the server's copy has it.
-  await waitForAsync(
-    async () => (await call('/versions', { note: 'Gửi lấy ý kiến' })).status === 201,
-    'version',
-  );
+  // The first freeze would succeed on the bare outline: wait until the server's copy has the text.
+  await waitForAsync(async () => {
+    const progress = await api(server, `/drafts/${draftId}/progress`, { token: users.editor.token });
+    const { sections } = (await progress.json()) as { sections: { id: string; words: number }[] };
+    return (sections.find((s) => s.id === 'p1-chi-tieu')?.words ?? 0) > 0;
+  }, 'the text on the server');
+  expect((await call('/versions', { note: 'Gửi lấy ý kiến' })).status).toBe(201);
   const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const opened = await call('/rounds', {
     version: 1,

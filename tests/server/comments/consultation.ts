@@ -54,11 +54,14 @@ export async function consultation(
   await writer.synced();
   writeInSection(writer.doc, 'p1-chi-tieu', TARGETS);
   writeInSection(writer.doc, 'p2-du-bao', OUTLOOK);
-  // The freeze must see the text: wait until the server's copy has it.
-  await waitForAsync(
-    async () => (await call('editor', '/versions', { body: { note: 'Gửi lấy ý kiến' } })).status === 201,
-    'first version',
-  );
+  // The first freeze would succeed on the bare outline: wait until the server's copy has the text.
+  await waitForAsync(async () => {
+    const { sections } = (await call<{ sections: { id: string; words: number }[] }>('editor', '/progress'))
+      .body;
+    return ['p1-chi-tieu', 'p2-du-bao'].every((id) => (sections.find((s) => s.id === id)?.words ?? 0) > 0);
+  }, 'the text on the server');
+  const frozen = await call('editor', '/versions', { body: { note: 'Gửi lấy ý kiến' } });
+  if (frozen.status !== 201) throw new Error(`not frozen: ${JSON.stringify(frozen.body)}`);
   const invite = options.invite?.(orgs) ?? [orgs.branch, orgs.branch2, orgs.mass];
   const deadline = new Date(Date.now() + (options.deadlineMs ?? 7 * 86_400_000)).toISOString();
   const opened = await call<{ round: { id: number } }>('editor', '/rounds', {
