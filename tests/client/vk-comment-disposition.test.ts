@@ -46,6 +46,32 @@ describe('vk-comment-disposition', () => {
     ]);
   });
 
+  it('keeps a half-written answer when a new copy of the comment arrives, but not when a colleague answered', async () => {
+    stubFetch(() => undefined);
+    const d = await form();
+    await userEvent.click(choice(d, 'Giải trình'));
+    await userEvent.type(find(d, 'textarea'), 'Số liệu ở phụ lục');
+
+    // The author edited their text: the same comment, not yet answered.
+    d.comment = comment(5, { body: 'Đã sửa lời góp ý.' });
+    await d.updateComplete;
+    expect(choice(d, 'Giải trình').getAttribute('aria-pressed')).toBe('true');
+    expect(find<HTMLTextAreaElement>(d, 'textarea').value).toBe('Số liệu ở phụ lục');
+
+    d.comment = comment(5, {
+      disposition: {
+        value: 'noted',
+        note: '',
+        by: 8,
+        byName: 'Q',
+        at: '2026-03-06T10:00:00.000Z',
+        appliedAt: null,
+      },
+    });
+    await d.updateComplete;
+    expect(choice(d, 'Ghi nhận').getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('requires the reason when explaining or accepting in part', async () => {
     const sent = stubFetch(() => undefined);
     const d = await form();

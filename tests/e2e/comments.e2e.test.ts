@@ -89,9 +89,10 @@ describe('comments on the draft page', () => {
     // Live on the committee's page: the count, the highlight and the card.
     await drafter.page.getByRole('button', { name: 'Góp ý (1)' }).click();
     await drafter.page.locator('.comment-highlight', { hasText: 'Thu hút đầu tư' }).click();
-    await drafter.page.getByRole('button', { name: 'Giải trình', exact: true }).click();
-    await drafter.page.getByLabel('Ý kiến của tiểu ban (bắt buộc)').fill('Số liệu ở Phụ lục 1.');
-    await drafter.page.getByRole('button', { name: 'Lưu trả lời' }).click();
+    const thread = drafter.page.locator('vk-comment-thread', { hasText: 'Cần nêu số vốn' });
+    await thread.getByRole('button', { name: 'Giải trình', exact: true }).click();
+    await thread.getByLabel('Ý kiến của tiểu ban (bắt buộc)').fill('Số liệu ở Phụ lục 1.');
+    await thread.getByRole('button', { name: 'Lưu trả lời' }).click();
     await drafter.page.locator('vk-comment-thread .answer', { hasText: 'Số liệu ở Phụ lục 1.' }).waitFor();
     await screenshot(drafter.page, 'comments-drafter');
 

@@ -48,11 +48,19 @@ export class VkCommentDisposition extends LitElement {
   @state() private error: string | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A changed answer (from a colleague, through the events) replaces what was being chosen.
-    if (changed.has('comment')) {
-      this.value = this.comment?.disposition?.value ?? null;
-      this.note = this.comment?.disposition?.note ?? '';
-    }
+    if (!changed.has('comment')) return;
+    // A changed answer (from a colleague, through the events) replaces what was being chosen;
+    // a new copy of the same comment (its author edited it, the list was read again) does not.
+    const before = changed.get('comment');
+    const after = this.comment;
+    const same =
+      before != null &&
+      after !== null &&
+      before.id === after.id &&
+      before.disposition?.at === after.disposition?.at;
+    if (same) return;
+    this.value = after?.disposition?.value ?? null;
+    this.note = after?.disposition?.note ?? '';
   }
 
   override render() {
