@@ -14,7 +14,8 @@ export function roleLabel(role: Role): string {
     case 'drafter':
       return msg('Tiểu ban văn kiện');
     case 'commenter':
-      return msg('Góp ý');
+      // Its own id: elsewhere "Góp ý" is a comment, here the role ("Commenter").
+      return msg('Góp ý', { id: 'role-commenter' });
   }
 }
 

@@ -52,7 +52,8 @@ export class VkRevisionSummary extends LitElement {
     const log = this.log;
     if (log === null) return nothing;
     const c = log.counts;
-    const noun = log.unitNoun;
+    // The server names the organisations in Vietnamese; say it in the interface language.
+    const noun = log.unitNoun === 'chi bộ' ? msg('chi bộ') : msg('đơn vị');
     return html`<div class="big">
         ${msg(str`${c.submitted}/${c.invited} ${noun} đã gửi góp ý (${c.percent}%)`)}
       </div>

@@ -1,3 +1,4 @@
+import { versionLabel } from '../../app/version-label.ts';
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -41,12 +42,14 @@ export class VkRevisionTable extends LitElement {
         <thead>
           <tr>
             ${this.sortHeader('order', msg('STT'))}
-            <th scope="col">${msg(str`Vị trí trong ${log.round.versionLabel.toLowerCase()}`)}</th>
+            <th scope="col">${msg(str`Vị trí trong ${versionLabel(log.round.version).toLowerCase()}`)}</th>
             <th scope="col">${msg('Nội dung góp ý')}</th>
             ${this.sortHeader('orgs', msg('Đơn vị góp ý'))} ${this.sortHeader('count', msg('Số ý kiến'))}
             ${this.sortHeader('disposition', msg('Hướng xử lý'))}
             <th scope="col">${msg('Nội dung tiếp thu, giải trình')}</th>
-            <th scope="col">${msg(str`Vị trí trong ${log.nextLabel.toLowerCase()}`)}</th>
+            <th scope="col">
+              ${msg(str`Vị trí trong ${(log.nextVersion === null ? msg('Bản đang soạn') : versionLabel(log.nextVersion)).toLowerCase()}`)}
+            </th>
           </tr>
         </thead>
         <tbody>
