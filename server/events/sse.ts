@@ -27,18 +27,18 @@ export async function sseFrom(
   const unsubscribe = await subscribe((event) => (push === null ? pending.push(event) : push(event)));
   return streamSSE(c, async (stream) => {
     let closed = false;
-    let unguard: (() => void) | undefined;
     const finish = () => {
       if (closed) return;
       closed = true;
       unsubscribe();
       unguard?.();
     };
-    stream.onAbort(finish);
-    unguard = guard?.(() => {
+    // Declared after `finish`, which only runs later (an abort, or the guard's own end).
+    const unguard = guard?.(() => {
       finish();
       void stream.close();
     });
+    stream.onAbort(finish);
     push = (event) => {
       if (!closed) void stream.writeSSE({ event: event.name, data: event.data });
     };

@@ -6,14 +6,7 @@ import { databaseFile } from '../../server/server.ts';
 
 /** The people of the test workspace, one per kind of access. */
 export type Persona =
-  | 'editor'
-  | 'coeditor'
-  | 'reader'
-  | 'commenter'
-  | 'commenter2'
-  | 'youth'
-  | 'outsider'
-  | 'secretary';
+  'editor' | 'coeditor' | 'reader' | 'commenter' | 'commenter2' | 'youth' | 'outsider' | 'secretary';
 
 /** A seeded organisation tree with a user and API token per persona, and drafts made on demand. */
 export interface Workspace {
@@ -120,7 +113,14 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
     'insert or ignore into drafts (id, org_id, title, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
   );
   return {
-    orgs: { bloc: bloc.id, unit: unit.id, branch: branch.id, branch2: branch2.id, mass: mass.id, otherUnit: otherUnit.id },
+    orgs: {
+      bloc: bloc.id,
+      unit: unit.id,
+      branch: branch.id,
+      branch2: branch2.id,
+      mass: mass.id,
+      otherUnit: otherUnit.id,
+    },
     users,
     password,
     draft(id, orgId = unit.id) {
