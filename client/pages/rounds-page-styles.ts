@@ -5,15 +5,6 @@ export const roundsPageStyles = css`
   * {
     box-sizing: border-box;
   }
-  :host {
-    display: block;
-    /* The theme's box-sizing does not reach the host inside the shell's shadow root. */
-    box-sizing: border-box;
-    padding: 20px 24px 40px;
-    max-width: 1200px;
-    width: 100%;
-    margin: 0 auto;
-  }
   .back {
     font-size: 0.9rem;
   }

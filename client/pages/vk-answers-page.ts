@@ -9,6 +9,7 @@ import type { CommentThread } from '../comments/threads.ts';
 import '../components/vk-comment-thread/vk-comment-thread.ts';
 import { titleWithVersion } from '../rounds/round-label.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
+import { pageStyles } from '../styles/page-styles.ts';
 
 /**
  * `/drafts/:id/answers`: a sub-branch's or mass organisation's own comments on a draft, each
@@ -20,14 +21,10 @@ import { buttonStyles } from '../styles/button-styles.ts';
 export class VkAnswersPage extends LitElement {
   static override styles = [
     buttonStyles,
+    pageStyles,
     css`
       :host {
-        display: block;
-        box-sizing: border-box;
-        padding: 20px 24px 40px;
-        max-width: 860px;
-        width: 100%;
-        margin: 0 auto;
+        --vk-page-width: 860px;
       }
       h1 {
         font-size: 1.4rem;

@@ -20,6 +20,7 @@ import type {
   RevisionRegroupEvent,
 } from '../revision-log/revision-events.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
+import { pageStyles } from '../styles/page-styles.ts';
 
 type Tab = 'table' | 'history' | 'report';
 
@@ -34,14 +35,10 @@ type Tab = 'table' | 'history' | 'report';
 export class VkRevisionLogPage extends LitElement {
   static override styles = [
     buttonStyles,
+    pageStyles,
     css`
       :host {
-        display: block;
-        box-sizing: border-box;
-        padding: 20px 24px 40px;
-        width: 100%;
-        max-width: 1400px;
-        margin: 0 auto;
+        --vk-page-width: 1400px;
       }
       h1 {
         font-size: 1.4rem;

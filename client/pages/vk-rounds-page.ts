@@ -21,6 +21,7 @@ import '../components/vk-round-tally/vk-round-tally.ts';
 import { isPast, timeLeftLabel } from '../rounds/deadline.ts';
 import { formatDay } from '../rounds/round-label.ts';
 import { RoundsController, type RoundRows } from '../rounds/rounds-controller.ts';
+import { pageStyles } from '../styles/page-styles.ts';
 import { roundsPageStyles } from './rounds-page-styles.ts';
 
 /**
@@ -31,7 +32,7 @@ import { roundsPageStyles } from './rounds-page-styles.ts';
 @customElement('vk-rounds-page')
 @localized()
 export class VkRoundsPage extends LitElement {
-  static override styles = roundsPageStyles;
+  static override styles = [pageStyles, roundsPageStyles];
 
   /** The signed-in user. */
   @property({ attribute: false }) session!: SessionInfo;

@@ -20,8 +20,15 @@ export function headingIndex(doc: Y.Doc, sectionId: string): number {
   return index;
 }
 
-/** Appends `text` to the paragraph right after the section's heading, in one transaction. */
-export function writeInSection(doc: Y.Doc, sectionId: string, text: string): void {
+/** A piece of text with its formatting. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** Appends text (or formatted runs) to the paragraph right after the section's heading, in one transaction. */
+export function writeInSection(doc: Y.Doc, sectionId: string, text: string | readonly TextRun[]): void {
   doc.transact(() => {
     const paragraph = doc
       .getXmlFragment(CONTENT_FRAGMENT)
@@ -31,7 +38,12 @@ export function writeInSection(doc: Y.Doc, sectionId: string, text: string): voi
       run = new Y.XmlText();
       paragraph.insert(0, [run]);
     }
-    run.insert(run.length, text);
+    for (const piece of typeof text === 'string' ? [{ text }] : text) {
+      const marks: Record<string, object> = {};
+      if (piece.bold === true) marks.bold = {};
+      if (piece.italic === true) marks.italic = {};
+      run.insert(run.length, piece.text, marks);
+    }
   });
 }
 

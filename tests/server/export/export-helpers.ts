@@ -1,12 +1,10 @@
 import { strFromU8, unzipSync } from 'fflate';
-import * as Y from 'yjs';
-import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { api } from '../../helpers/http-client.ts';
 import type { Testbed } from '../../helpers/testbed.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
 import type { Persona } from '../../helpers/workspace.ts';
 import { sleep } from '../../helpers/wait.ts';
-import { headingIndex } from '../drafts/draft-text-helpers.ts';
+import { writeInSection } from '../drafts/draft-text-helpers.ts';
 
 /** The political report template the export tests draft from. */
 export const TEMPLATE = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
@@ -39,28 +37,7 @@ export async function exportDraft(bed: Testbed) {
 }
 
 /** Writes runs (plain, bold, italic) into the paragraph after a section's heading, in one transaction. */
-export function writeRuns(
-  doc: Y.Doc,
-  sectionId: string,
-  runs: { text: string; bold?: boolean; italic?: boolean }[],
-): void {
-  doc.transact(() => {
-    const paragraph = doc
-      .getXmlFragment(CONTENT_FRAGMENT)
-      .get(headingIndex(doc, sectionId) + 1) as Y.XmlElement;
-    let text = paragraph.get(0) as Y.XmlText | undefined;
-    if (text === undefined) {
-      text = new Y.XmlText();
-      paragraph.insert(0, [text]);
-    }
-    for (const run of runs) {
-      const marks: Record<string, object> = {};
-      if (run.bold === true) marks.bold = {};
-      if (run.italic === true) marks.italic = {};
-      text.insert(text.length, run.text, marks);
-    }
-  });
-}
+export const writeRuns = writeInSection;
 
 /** GET an export as `persona` (after a moment, so the writer's last edit has reached the server). */
 export async function fetchExport(
