@@ -110,7 +110,13 @@ describe('comments on the draft page', () => {
 
   it("two branches comment at once on overlapping words; highlights follow the committee's typing, an accepted suggestion lands on every page and a deleted sentence leaves its comment orphaned", async () => {
     const { server, draftId } = await consultation();
-    const pages = [await browser.page(server), await browser.page(server), await browser.page(server)];
+    // A tall window, so both cards beside the first section's text are in view.
+    const tall = { width: 1280, height: 1000 };
+    const pages = [
+      await browser.page(server, tall),
+      await browser.page(server, tall),
+      await browser.page(server, tall),
+    ];
     const [drafter, first, second] = pages.map((p) => p.page) as [Page, Page, Page];
     await signInAs(drafter, server, 'editor');
     await signInAs(first, server, 'commenter');
@@ -163,8 +169,9 @@ describe('comments on the draft page', () => {
     await screenshot(drafter, 'comments-overlap-drafter');
 
     // Accepting the suggestion writes it into the draft; every page shows the new words.
-    const suggestion = drafter.locator('vk-comment-thread', { hasText: 'Theo số liệu quyết toán.' });
-    await suggestion.click();
+    // Picked from the text, as a drafter does: the suggestion's own highlight focuses its card.
+    await drafter.locator('.comment-highlight.comment-suggestion').last().click();
+    const suggestion = drafter.locator('vk-comment-thread[active]', { hasText: 'Theo số liệu quyết toán.' });
     await suggestion.getByRole('button', { name: 'Tiếp thu', exact: true }).click();
     await suggestion.getByRole('button', { name: 'Lưu trả lời' }).click();
     for (const page of [drafter, first, second])
