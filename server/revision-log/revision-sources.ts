@@ -16,6 +16,7 @@ import type { UserService } from '../users/user.service.ts';
 export interface RoundTexts {
   readonly from: JSONContent;
   readonly fromLabel: string;
+  readonly fromVersion: number;
   readonly to: JSONContent;
   /** "Dự thảo lần N+1", or "Bản đang soạn" (the live text). */
   readonly toLabel: string;
@@ -51,7 +52,12 @@ export class RevisionSources {
       progress.get(userId, draftId),
     ]);
     const next = list.versions.filter((v) => v.number > version).sort((a, b) => a.number - b.number)[0];
-    const base = { from: from.content, fromLabel: from.label, outline: outline.sections };
+    const base = {
+      from: from.content,
+      fromLabel: from.label,
+      fromVersion: version,
+      outline: outline.sections,
+    };
     if (next !== undefined) {
       const to = await versions.get(userId, draftId, next.number);
       return {

@@ -38,7 +38,9 @@ export function historyOf(
     });
   return {
     fromLabel: texts.fromLabel,
+    fromVersion: texts.fromVersion,
     toLabel: texts.toLabel,
+    toVersion: texts.toVersion,
     editedBy: texts.editedBy,
     editedAt: texts.editedAt,
     sections,

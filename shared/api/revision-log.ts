@@ -176,7 +176,11 @@ export type SectionHistory = z.infer<typeof SectionHistory>;
 export const RevisionHistory = z
   .object({
     fromLabel: z.string(),
+    /** The round's version number (labels are Vietnamese; the client names it in its language). */
+    fromVersion: z.number().int(),
     toLabel: z.string(),
+    /** The next version's number, or null for the live text. */
+    toVersion: z.number().int().nullable(),
     editedBy: z.string().nullable(),
     editedAt: z.string().nullable(),
     sections: z.array(SectionHistory),

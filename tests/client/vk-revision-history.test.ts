@@ -5,8 +5,11 @@ import type { RevisionHistory } from '../../shared/api/revision-log.ts';
 import { eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
 
 const history: RevisionHistory = {
+  // The server's Vietnamese labels; the element names the versions by number in its own language.
   fromLabel: 'Dự thảo lần 2',
+  fromVersion: 2,
   toLabel: 'Dự thảo lần 3',
+  toVersion: 3,
   editedBy: 'Nguyễn Văn An',
   editedAt: '2026-03-10T08:00:00.000Z',
   sections: [

@@ -1,3 +1,4 @@
+import { versionLabel } from '../../app/version-label.ts';
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -83,7 +84,9 @@ export class VkRevisionHistory extends LitElement {
     if (h === null) return html`<p role="status">${msg('Đang tải…')}</p>`;
     const changed = h.sections.filter((s) => s.status !== 'unchanged');
     return html`<p>
-        ${msg(str`Từ ${h.fromLabel} đến ${h.toLabel}: ${changed.length} phần có sửa đổi.`)}
+        ${msg(
+          str`Từ ${versionLabel(h.fromVersion)} đến ${h.toVersion === null ? msg('Bản đang soạn') : versionLabel(h.toVersion)}: ${changed.length} phần có sửa đổi.`,
+        )}
         ${h.editedBy === null ? nothing : msg(str`Người sửa: ${h.editedBy}, ${formatWhen(h.editedAt ?? '')}.`)}
       </p>
       <table>

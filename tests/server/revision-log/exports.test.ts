@@ -70,7 +70,9 @@ describe('exports and edit history of a round of 60 organisations', () => {
       .body;
     expect(history).toMatchObject({
       fromLabel: 'Dự thảo lần 1',
+      fromVersion: 1,
       toLabel: 'Dự thảo lần 2',
+      toVersion: 2,
       editedBy: 'Nguyễn Văn An',
     });
     const changed = history.sections.filter((s) => s.status !== 'unchanged');
