@@ -288,7 +288,7 @@ export const templates = {
   sa51375d057f47d8e: str`Imported ${0} (version ${1}).`,
   sa6cd7dad6b10c89c: `Versions`,
   sa8d4b050995e9c41: `Consolidated revision log`,
-  sa8f82173632acfa5: str`From ${0} to ${1}: ${2} parts changed.`,
+  sa8f82173632acfa5: str`From ${0} to ${1}: ${2} sections changed.`,
   sa9c1173200d55aaf: str`Password for ${0} (shown only once): ${1}`,
   sae058461c4dceeaf: `Summary report`,
   saf0672b01558573f: `Comment type`,
