@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { rateLimiter } from 'hono-rate-limiter';
+import type { MiddlewareHandler } from 'hono';
 import { DraftId } from '../../shared/api/drafts.ts';
 import { ExportCheck, ExportList, ExportQuery, WARNINGS_HEADER } from '../../shared/api/exports.ts';
-import { EXPORT_LIMITS } from '../../shared/limits.ts';
 import { apiRouter, type ApiEnv } from '../http/api-env.ts';
-import { TooManyRequestsError } from '../http/app-error.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
 import { contentDisposition } from './export-file-name.ts';
 import type { ExportService } from './export.service.ts';
@@ -47,28 +45,13 @@ const list = createRoute({
   responses: { 200: { description: 'Exports', ...json(ExportList) }, 403: notFound, 404: notFound },
 });
 
-/** `/api/drafts/{id}/export…` and `/exports`. Mounted behind `requireUser`; exports are rate-limited per user. */
-export function exportRoutes(
-  exports: ExportService,
-  limits = { perWindow: EXPORT_LIMITS.perWindow, windowMs: EXPORT_LIMITS.windowMs },
-) {
+/**
+ * `/api/drafts/{id}/export…` and `/exports`. Mounted behind `requireUser`; `limit` is the
+ * per-user export budget, shared with the other document exports.
+ */
+export function exportRoutes(exports: ExportService, limit: MiddlewareHandler<ApiEnv>) {
   const app = apiRouter();
-  app.use(
-    '/:id/export',
-    rateLimiter<ApiEnv>({
-      windowMs: limits.windowMs,
-      limit: limits.perWindow,
-      keyGenerator: (c) => `export:${c.var.user.id}`,
-      handler: (c) => {
-        const reset = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
-        const retry = Math.max(
-          1,
-          Math.ceil(((reset?.resetTime?.getTime() ?? Date.now() + limits.windowMs) - Date.now()) / 1000),
-        );
-        throw new TooManyRequestsError('too_many_requests', 'Too many exports; try again shortly', retry);
-      },
-    }),
-  );
+  app.use('/:id/export', limit);
   app.openapi(check, async (c) =>
     c.json(await exports.check(c.var.user, c.req.valid('param').id, c.req.valid('query')), 200),
   );

@@ -22,6 +22,8 @@ import { apiRouter } from './api-env.ts';
 import { NotFoundError } from './app-error.ts';
 import { authenticate, requireUser } from './auth.middleware.ts';
 import { csrfGuard } from './csrf.ts';
+import { perUserRateLimit } from './rate-limit.ts';
+import { EXPORT_LIMITS } from '../../shared/limits.ts';
 
 /** The two swagger-ui files the reference page loads, served from our own node_modules (T20). */
 const SWAGGER_FILES: Record<string, string> = {
@@ -61,8 +63,9 @@ export function apiRoutes(
   api.route('/drafts', versionRoutes(services.versions, services.progress));
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));
-  api.route('/drafts', exportRoutes(services.exports));
-  api.route('/drafts', revisionLogRoutes(services.revisionLog, services.revisionExports));
+  const exportLimit = perUserRateLimit('export', EXPORT_LIMITS);
+  api.route('/drafts', exportRoutes(services.exports, exportLimit));
+  api.route('/drafts', revisionLogRoutes(services.revisionLog, services.revisionExports, exportLimit));
   api.route('/revision-log', revisionTotalsRoutes(services.revisionTotals));
   api.route(
     '/drafts',

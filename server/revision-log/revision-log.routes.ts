@@ -12,7 +12,8 @@ import {
   UpdateGroupRequest,
 } from '../../shared/api/revision-log.ts';
 import { RoundId } from '../../shared/api/rounds.ts';
-import { apiRouter } from '../http/api-env.ts';
+import type { MiddlewareHandler } from 'hono';
+import { apiRouter, type ApiEnv } from '../http/api-env.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
 import type { ExportFile, RevisionExportService } from './revision-export.service.ts';
 import type { RevisionLogService } from './revision-log.service.ts';
@@ -141,8 +142,15 @@ const totals = createRoute({
 });
 
 /** `/api/drafts/{id}/rounds/{roundId}/log…`. Mounted behind `requireUser`. */
-export function revisionLogRoutes(log: RevisionLogService, exports: RevisionExportService) {
+export function revisionLogRoutes(
+  log: RevisionLogService,
+  exports: RevisionExportService,
+  limit: MiddlewareHandler<ApiEnv>,
+) {
   const app = apiRouter();
+  // The Word files cost a second of CPU each: they share the per-user export budget.
+  app.use('/:id/rounds/:roundId/log/export.docx', limit);
+  app.use('/:id/rounds/:roundId/log/report.docx', limit);
   app.openapi(read, async (c) => {
     const { id, roundId } = c.req.valid('param');
     return c.json(await log.log(c.var.user.id, id, roundId, c.req.valid('query').threshold), 200);

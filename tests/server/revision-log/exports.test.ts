@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_LIMITS } from '../../../shared/limits.ts';
 import type { RevisionHistory, RevisionLog, RevisionReport } from '../../../shared/api/revision-log.ts';
 import { api } from '../../helpers/http-client.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
@@ -181,6 +182,25 @@ describe('exports and edit history of a round of 60 organisations', () => {
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     expect(text).toContain('Các ý kiến đều nhất trí cao.');
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+  });
+
+  it('the Word files share the per-user export budget with the draft export; other users keep theirs', async () => {
+    const get = (as: 'coeditor' | 'editor', path: string) =>
+      api(server, `/drafts/${round.draftId}${path}`, { token: server.workspace.users[as].token });
+    const log = `/rounds/${round.roundId}/log`;
+    // The co-editor spends the whole budget on the draft export, half of it the table, half the report.
+    for (let i = 0; i < EXPORT_LIMITS.perWindow; i++) {
+      const path = i % 2 === 0 ? '/export?format=md' : `${log}/${i % 4 === 1 ? 'export' : 'report'}.docx`;
+      expect((await get('coeditor', path)).status).toBe(200);
+    }
+    for (const path of [`${log}/export.docx`, `${log}/report.docx`, '/export?format=md']) {
+      const refused = await get('coeditor', path);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    }
+    // The CSV is cheap and not counted; the editor's budget is untouched.
+    expect((await get('coeditor', `${log}/export.csv`)).status).toBe(200);
+    expect((await get('editor', `${log}/export.docx`)).status).toBe(200);
   });
 });
 

@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import type { ApiEnv } from './api-env.ts';
+import { TooManyRequestsError } from './app-error.ts';
+
+/** How many requests a user may make in a window. */
+export interface RateLimit {
+  readonly perWindow: number;
+  readonly windowMs: number;
+}
+
+/**
+ * A per-user budget for costly requests (each export renders a whole document): over it, 429
+ * `too_many_requests` with `Retry-After`. Mount the one middleware on every path that should
+ * share the budget. Behind `requireUser`.
+ */
+export function perUserRateLimit(name: string, limits: RateLimit): MiddlewareHandler<ApiEnv> {
+  return rateLimiter<ApiEnv>({
+    windowMs: limits.windowMs,
+    limit: limits.perWindow,
+    keyGenerator: (c) => `${name}:${c.var.user.id}`,
+    handler: (c) => {
+      const reset = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
+      const retry = Math.max(
+        1,
+        Math.ceil(((reset?.resetTime?.getTime() ?? Date.now() + limits.windowMs) - Date.now()) / 1000),
+      );
+      throw new TooManyRequestsError('too_many_requests', 'Too many exports; try again shortly', retry);
+    },
+  });
+}
