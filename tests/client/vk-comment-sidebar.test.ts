@@ -236,4 +236,16 @@ describe('vk-comment-sidebar', () => {
     await eventually(() => expect(find(s, '.track').classList.contains('aligned')).toBe(false));
     expect(findAll(s, 'li')).toHaveLength(151);
   });
+
+  it('keeps each card (and what is being typed in it) with its comment when the threads reorder', async () => {
+    const s = await sidebar({ canAnswer: true });
+    const cardOf = (id: number) => s.shadowRoot!.querySelector(`li[data-id="${id}"] vk-comment-thread`);
+    const second = cardOf(2);
+    expect(second).not.toBeNull();
+
+    s.threads = [THREADS[1]!, THREADS[0]!, THREADS[2]!];
+    await s.updateComplete;
+    expect(cardOf(2)).toBe(second);
+    expect(findAll(s, 'li[data-id]').map((li) => li.dataset.id)).toEqual(['2', '1', '3']);
+  });
 });

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { Editor } from '@tiptap/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CommentKind } from '../../../shared/api/comments.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { errorMessage } from '../../app/labels.ts';
@@ -111,7 +112,11 @@ export class VkCommentSidebar extends LitElement {
       }
       <div class="track ${this.alignment.aligned ? 'aligned' : ''}">
         <ol aria-labelledby="comments-title" @keydown=${this.onKey} @click=${this.onClick}>
-          ${visible.map((t) => this.renderCard(t, titles, tabStop))}
+          ${repeat(
+            visible,
+            (t) => t.root.id,
+            (t) => this.renderCard(t, titles, tabStop),
+          )}
         </ol>
       </div>`;
   }
