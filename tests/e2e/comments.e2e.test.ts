@@ -172,7 +172,16 @@ describe('comments on the draft page', () => {
     // Picked from the text, as a drafter does: the suggestion's own highlight focuses its card.
     await drafter.locator('.comment-highlight.comment-suggestion').last().click();
     const suggestion = drafter.locator('vk-comment-thread[active]', { hasText: 'Theo số liệu quyết toán.' });
-    await suggestion.getByRole('button', { name: 'Tiếp thu', exact: true }).click();
+    // Under a loaded CI machine the choice was seen to be lost once in a full run (the card
+    // re-rendered between the click and the save; see the closing note of 2026-12-04): choose
+    // again until the form shows it, then save.
+    const accept = suggestion.getByRole('button', { name: 'Tiếp thu', exact: true });
+    await expect
+      .poll(async () => {
+        if ((await accept.getAttribute('aria-pressed')) !== 'true') await accept.click();
+        return accept.getAttribute('aria-pressed');
+      })
+      .toBe('true');
     await suggestion.getByRole('button', { name: 'Lưu trả lời' }).click();
     for (const page of [drafter, first, second])
       await page.locator('.ProseMirror', { hasText: 'đạt 107% kế hoạch' }).waitFor();
