@@ -2,10 +2,11 @@ import { localized, msg, str } from '@lit/localize';
 import { formatWhen } from '../../app/format-when.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ActionController } from '../../api/action-controller.ts';
 import { Invitation, type Round } from '../../../shared/api/rounds.ts';
-import { ApiError, request } from '../../api/api-client.ts';
+import { request } from '../../api/api-client.ts';
 import { CommentsSubmittedEvent } from '../../comments/comment-events.ts';
-import { errorMessage, invitationStateLabel } from '../../app/labels.ts';
+import { invitationStateLabel } from '../../app/labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { commentStyles } from '../../styles/comment-styles.ts';
 
@@ -66,8 +67,7 @@ export class VkCommentBanner extends LitElement {
   @property({ attribute: false }) mine: Invitation | null = null;
 
   @state() private confirming = false;
-  @state() private busy = false;
-  @state() private error: string | null = null;
+  private readonly action = new ActionController(this);
 
   override render() {
     const round = this.round;
@@ -87,7 +87,7 @@ export class VkCommentBanner extends LitElement {
         </small>
       </div>
       ${this.renderState(open)}
-      ${this.error === null ? nothing : html`<p class="notice error" role="alert">${this.error}</p>`}
+      ${this.action.error === null ? nothing : html`<p class="notice error" role="alert">${this.action.error}</p>`}
     </section>`;
   }
 
@@ -114,7 +114,12 @@ export class VkCommentBanner extends LitElement {
           )}
         </p>
         <div class="actions">
-          <button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.submit()}>
+          <button
+            type="button"
+            class="primary"
+            ?disabled=${this.action.busy}
+            @click=${() => void this.submit()}
+          >
             ${msg('Xác nhận gửi')}
           </button>
           <button type="button" @click=${() => (this.confirming = false)}>${msg('Huỷ')}</button>
@@ -125,19 +130,13 @@ export class VkCommentBanner extends LitElement {
   private async submit(): Promise<void> {
     const round = this.round;
     const mine = this.mine;
-    if (round === null || mine === null || this.busy) return;
-    this.busy = true;
-    this.error = null;
-    try {
+    if (round === null || mine === null || this.action.busy) return;
+    await this.action.run(async () => {
       const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds/${round.id}/submissions`;
       const invitation = await request(path, Invitation, { body: { orgId: mine.orgId } });
       this.confirming = false;
       this.dispatchEvent(new CommentsSubmittedEvent(invitation));
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -1,12 +1,12 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { ActionController } from '../../api/action-controller.ts';
 import { Comment, type CommentKind, type CreateCommentRequest } from '../../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
-import { ApiError, request } from '../../api/api-client.ts';
+import { request } from '../../api/api-client.ts';
 import type { SelectionAnchor } from '../../comments/anchor-from-selection.ts';
 import { CommentCancelledEvent, CommentCreatedEvent } from '../../comments/comment-events.ts';
-import { errorMessage } from '../../app/labels.ts';
 import { commentStyles } from '../../styles/comment-styles.ts';
 
 /** What a new comment points at: the selected text, or a whole section. */
@@ -51,8 +51,7 @@ export class VkCommentComposer extends LitElement {
 
   @state() private body = '';
   @state() private replacement = '';
-  @state() private busy = false;
-  @state() private error: string | null = null;
+  private readonly action = new ActionController(this);
   @query('textarea') private firstField?: HTMLTextAreaElement;
 
   /** Puts the cursor in the first field. */
@@ -63,7 +62,7 @@ export class VkCommentComposer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('target')) {
       this.body = '';
-      this.error = null;
+      this.action.fail(null);
     }
     // A suggestion starts from the quoted text, so the writer only changes what must change.
     if (changed.has('target') || changed.has('kind'))
@@ -117,9 +116,11 @@ export class VkCommentComposer extends LitElement {
         COMMENT_LIMITS.bodyMax,
         (v) => (this.body = v),
       )}
-      ${this.error === null ? nothing : html`<p class="notice error" role="alert">${this.error}</p>`}
+      ${this.action.error === null ? nothing : html`<p class="notice error" role="alert">${this.action.error}</p>`}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy || !this.ready()}>${msg('Gửi')}</button>
+        <button class="primary" type="submit" ?disabled=${this.action.busy || !this.ready()}>
+          ${msg('Gửi')}
+        </button>
         <button type="button" @click=${this.cancel}>${msg('Huỷ')}</button>
         <small class="hint">${msg('Ctrl+Enter để gửi, Esc để huỷ')}</small>
       </div>
@@ -189,7 +190,7 @@ export class VkCommentComposer extends LitElement {
   private async send(): Promise<void> {
     const target = this.target;
     // One comment per click: a second one while the first is on its way would be a duplicate.
-    if (target === null || this.busy || !this.ready()) return;
+    if (target === null || this.action.busy || !this.ready()) return;
     const body: CreateCommentRequest = { kind: this.kind, body: this.body.trim() };
     if (this.kind === 'suggestion') body.replacement = this.replacement;
     if (target.type === 'range') {
@@ -197,18 +198,12 @@ export class VkCommentComposer extends LitElement {
       Object.assign(body, { start: anchor.start, end: anchor.end });
       if (anchor.sectionId !== null) body.sectionId = anchor.sectionId;
     } else body.sectionId = target.sectionId;
-    this.busy = true;
-    this.error = null;
-    try {
+    await this.action.run(async () => {
       const path = `/drafts/${encodeURIComponent(this.draftId)}/comments`;
       const comment = await request(path, Comment, { body });
       this.body = '';
       this.dispatchEvent(new CommentCreatedEvent(comment));
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -1,9 +1,10 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ActionController } from '../../api/action-controller.ts';
 import { Comment, DISPOSITIONS, type Disposition } from '../../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
-import { ApiError, request } from '../../api/api-client.ts';
+import { request } from '../../api/api-client.ts';
 import { CommentChangedEvent } from '../../comments/comment-events.ts';
 import { errorMessage } from '../../app/labels.ts';
 import { dispositionLabel } from '../../comments/comment-labels.ts';
@@ -44,8 +45,7 @@ export class VkCommentDisposition extends LitElement {
 
   @state() private value: Disposition | null = null;
   @state() private note = '';
-  @state() private busy = false;
-  @state() private error: string | null = null;
+  private readonly action = new ActionController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('comment')) return;
@@ -100,9 +100,9 @@ export class VkCommentDisposition extends LitElement {
       <span id="note-count" class="count ${noteLength > COMMENT_LIMITS.bodyMax ? 'over' : ''}"
         >${noteLength}/${COMMENT_LIMITS.bodyMax}</span
       >
-      ${this.error === null ? nothing : html`<p class="notice error" role="alert">${this.error}</p>`}
+      ${this.action.error === null ? nothing : html`<p class="notice error" role="alert">${this.action.error}</p>`}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy || this.value === null}>
+        <button class="primary" type="submit" ?disabled=${this.action.busy || this.value === null}>
           ${msg('Lưu trả lời')}
         </button>
       </div>
@@ -113,27 +113,21 @@ export class VkCommentDisposition extends LitElement {
     event.preventDefault();
     const comment = this.comment;
     const value = this.value;
-    if (comment === null || value === null || this.busy) return;
+    if (comment === null || value === null || this.action.busy) return;
     const note = this.note.trim();
     if (NOTE_REQUIRED.has(value) && note === '') {
-      this.error = msg('Hãy ghi rõ lý do khi giải trình hoặc tiếp thu một phần.');
+      this.action.fail(msg('Hãy ghi rõ lý do khi giải trình hoặc tiếp thu một phần.'));
       return;
     }
     if (note.length > COMMENT_LIMITS.bodyMax) {
-      this.error = errorMessage('comment_too_long');
+      this.action.fail(errorMessage('comment_too_long'));
       return;
     }
-    this.busy = true;
-    this.error = null;
-    try {
+    await this.action.run(async () => {
       const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${comment.id}/disposition`;
       const answered = await request(path, Comment, { method: 'PUT', body: { value, note } });
       this.dispatchEvent(new CommentChangedEvent(answered));
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
