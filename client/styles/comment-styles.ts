@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { buttonStyles } from './button-styles.ts';
+import { noticeStyles } from './notice-styles.ts';
 import { panelStyles } from './panel-styles.ts';
 
 /** What the comment elements share: form controls, buttons, badges, quotes and notices. */
 export const commentStyles = [
   panelStyles,
   buttonStyles,
+  noticeStyles,
   css`
     label {
       font-weight: 600;
@@ -129,19 +131,6 @@ export const commentStyles = [
     .notice {
       margin: 0;
       padding: 5px 8px;
-      border-radius: var(--vk-radius);
-    }
-    .notice.ok {
-      background: #e7f3ec;
-      color: var(--vk-ok);
-    }
-    .notice.info {
-      background: #eef4fe;
-      color: #1a3f80;
-    }
-    .notice.error {
-      background: #fbeaea;
-      color: var(--vk-danger);
     }
   `,
 ];

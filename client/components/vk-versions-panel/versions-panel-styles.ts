@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { noticeStyles } from '../../styles/notice-styles.ts';
 import { panelStyles } from '../../styles/panel-styles.ts';
 
 /** Styles of the versions panel, kept apart so the element stays readable. */
 export const versionsPanelStyles = [
   panelStyles,
+  noticeStyles,
   css`
     form {
       display: grid;
@@ -106,19 +108,6 @@ export const versionsPanelStyles = [
     .notice {
       margin: 0 0 12px;
       padding: 6px 10px;
-      border-radius: var(--vk-radius);
-    }
-    .notice.ok {
-      background: #e7f3ec;
-      color: var(--vk-ok);
-    }
-    .notice.info {
-      background: #eef4fe;
-      color: #1a3f80;
-    }
-    .notice.error {
-      background: #fbeaea;
-      color: var(--vk-danger);
     }
   `,
 ];
