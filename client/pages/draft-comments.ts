@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import type { CommentKind } from '../../shared/api/comments.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
+import { AnswerDrafts } from '../comments/answer-drafts.ts';
 import type { AnchoredComment } from '../comments/comment-anchors.ts';
 import type {
   CommentChangedEvent,
@@ -45,6 +46,8 @@ export class DraftComments implements ReactiveController {
   /** A new comment being written. */
   composer: ComposerTarget | null = null;
   composerKind: CommentKind = 'comment';
+  /** Answers the committee member has begun, by comment. */
+  readonly answerDrafts = new AnswerDrafts();
 
   private anchoredFrom: readonly CommentThread[] | null = null;
   private anchoredList: readonly AnchoredComment[] = [];
@@ -95,6 +98,7 @@ export class DraftComments implements ReactiveController {
       .threads=${this.data.threads}
       .editor=${this.editor}
       .activeId=${this.active}
+      .answerDrafts=${this.answerDrafts}
       .selfId=${session.user.id}
       ?can-answer=${draft.access === 'edit' && draft.status !== 'final'}
       ?can-comment=${this.data.canComment}
@@ -136,6 +140,7 @@ export class DraftComments implements ReactiveController {
     'vk-comment-changed': (e: CommentChangedEvent) => this.data.upsert(e.comment),
     'vk-comment-withdrawn': (e: CommentWithdrawnEvent) => {
       this.data.remove(e.commentId);
+      this.answerDrafts.drop(e.commentId);
       if (this.active === e.commentId) this.set(() => (this.active = null));
     },
     'vk-comments-submitted': (e: CommentsSubmittedEvent) => {

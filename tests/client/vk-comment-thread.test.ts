@@ -1,8 +1,10 @@
+import type { LitElement } from 'lit';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../client/components/vk-comment-thread/vk-comment-thread.ts';
 import type { VkCommentThread } from '../../client/components/vk-comment-thread/vk-comment-thread.ts';
 import { formatWhen } from '../../client/app/format-when.ts';
+import { AnswerDrafts } from '../../client/comments/answer-drafts.ts';
 import type { CommentDisposition } from '../../shared/api/comments.ts';
 import { comment, reply, thread } from './comments-data.ts';
 import { captureEvents, eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
@@ -127,6 +129,39 @@ describe('vk-comment-thread', () => {
     await userEvent.click(button(c, 'Trả lời'));
     expect(findAll(c, 'form.reply')).toHaveLength(1);
     expect(c.shadowRoot!.activeElement).toBe(find(c, 'textarea#reply'));
+  });
+
+  it('keeps a half-written answer while the card is collapsed or made anew, and forgets it once saved', async () => {
+    const answered = comment(5, { disposition: ANSWER });
+    stubFetch((r) => (r.method === 'PUT' ? json(200, answered) : undefined));
+    const answerDrafts = new AnswerDrafts();
+    const c = await card({ canAnswer: true, selfId: 1, expanded: true, answerDrafts });
+    const answer = () => find<LitElement>(c, 'vk-comment-disposition');
+    const pressed = () =>
+      findAll(answer(), '[role="group"] button')
+        .filter((b) => b.getAttribute('aria-pressed') === 'true')
+        .map(textOf);
+    await userEvent.click(button(answer(), 'Giải trình'));
+    await userEvent.type(find(answer(), 'textarea'), 'Số liệu ở Phụ lục 2.');
+
+    // Another card picked: this one collapses, its form goes away, then comes back.
+    c.expanded = false;
+    await c.updateComplete;
+    c.expanded = true;
+    await c.updateComplete;
+    await answer().updateComplete;
+    expect(pressed()).toEqual(['Giải trình']);
+    expect(find<HTMLTextAreaElement>(answer(), 'textarea').value).toBe('Số liệu ở Phụ lục 2.');
+
+    // A filter hid the card: a new card for the same comment still has it.
+    const again = await card({ canAnswer: true, selfId: 1, expanded: true, answerDrafts });
+    const form = find<LitElement>(again, 'vk-comment-disposition');
+    await form.updateComplete;
+    expect(find<HTMLTextAreaElement>(form, 'textarea').value).toBe('Số liệu ở Phụ lục 2.');
+
+    await userEvent.click(button(form, 'Lưu trả lời'));
+    await eventually(() => expect(answerDrafts.take(5, null)).toBeNull());
+    expect(answerDrafts.take(5, ANSWER.at)).toBeNull();
   });
 
   it('lets the author edit and withdraw while the comment is editable, and no one else', async () => {

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, where `window` exists.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
 import { api } from '../helpers/http-client.ts';
@@ -68,6 +68,23 @@ async function dragOver(page: Page, text: string): Promise<void> {
   await page.mouse.up();
 }
 
+/**
+ * Picks an answer in a card's form and waits until the form shows it. A card picked from the
+ * text moves level with its highlight while the page scrolls smoothly; on a loaded CI machine
+ * one click in a full run was seen not to take (twice in all, cause not pinned down: the
+ * half-written answer now outlives the form, so it was not a re-render). Clicking again until
+ * the button is pressed is what a person does; a choice that never sticks still fails.
+ */
+async function chooseAnswer(thread: Locator, name: string): Promise<void> {
+  const button = thread.getByRole('button', { name, exact: true });
+  await expect
+    .poll(async () => {
+      if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+      return button.getAttribute('aria-pressed');
+    })
+    .toBe('true');
+}
+
 describe('comments on the draft page', () => {
   it('a commenter comments on selected text in two clicks; the committee sees it live, answers, and the commenter sees the answer', async () => {
     const { server, draftId } = await consultation();
@@ -90,7 +107,7 @@ describe('comments on the draft page', () => {
     await drafter.page.getByRole('button', { name: 'Góp ý (1)' }).click();
     await drafter.page.locator('.comment-highlight', { hasText: 'Thu hút đầu tư' }).click();
     const thread = drafter.page.locator('vk-comment-thread', { hasText: 'Cần nêu số vốn' });
-    await thread.getByRole('button', { name: 'Giải trình', exact: true }).click();
+    await chooseAnswer(thread, 'Giải trình');
     await thread.getByLabel('Ý kiến của tiểu ban (bắt buộc)').fill('Số liệu ở Phụ lục 1.');
     await thread.getByRole('button', { name: 'Lưu trả lời' }).click();
     await drafter.page.locator('vk-comment-thread .answer', { hasText: 'Số liệu ở Phụ lục 1.' }).waitFor();
@@ -172,16 +189,7 @@ describe('comments on the draft page', () => {
     // Picked from the text, as a drafter does: the suggestion's own highlight focuses its card.
     await drafter.locator('.comment-highlight.comment-suggestion').last().click();
     const suggestion = drafter.locator('vk-comment-thread[active]', { hasText: 'Theo số liệu quyết toán.' });
-    // Under a loaded CI machine the choice was seen to be lost once in a full run (the card
-    // re-rendered between the click and the save; see the closing note of 2026-12-04): choose
-    // again until the form shows it, then save.
-    const accept = suggestion.getByRole('button', { name: 'Tiếp thu', exact: true });
-    await expect
-      .poll(async () => {
-        if ((await accept.getAttribute('aria-pressed')) !== 'true') await accept.click();
-        return accept.getAttribute('aria-pressed');
-      })
-      .toBe('true');
+    await chooseAnswer(suggestion, 'Tiếp thu');
     await suggestion.getByRole('button', { name: 'Lưu trả lời' }).click();
     for (const page of [drafter, first, second])
       await page.locator('.ProseMirror', { hasText: 'đạt 107% kế hoạch' }).waitFor();

@@ -5,6 +5,7 @@ import { ActionController } from '../../api/action-controller.ts';
 import { Comment, DISPOSITIONS, type Disposition } from '../../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
 import { request } from '../../api/api-client.ts';
+import type { AnswerDrafts } from '../../comments/answer-drafts.ts';
 import { CommentChangedEvent } from '../../comments/comment-events.ts';
 import { errorMessage } from '../../app/labels.ts';
 import { dispositionLabel } from '../../comments/comment-labels.ts';
@@ -42,6 +43,8 @@ export class VkCommentDisposition extends LitElement {
   @property() draftId = '';
   /** The comment to answer. */
   @property({ attribute: false }) comment: Comment | null = null;
+  /** Where a half-written answer outlives this form (the card collapsing, a filter); none: it lives here only. */
+  @property({ attribute: false }) drafts: AnswerDrafts | null = null;
 
   @state() private value: Disposition | null = null;
   @state() private note = '';
@@ -58,9 +61,10 @@ export class VkCommentDisposition extends LitElement {
       after !== null &&
       before.id === after.id &&
       before.disposition?.at === after.disposition?.at;
-    if (same) return;
-    this.value = after?.disposition?.value ?? null;
-    this.note = after?.disposition?.note ?? '';
+    if (same || after === null) return;
+    const kept = this.drafts?.take(after.id, after.disposition?.at ?? null) ?? null;
+    this.value = kept?.value ?? after.disposition?.value ?? null;
+    this.note = kept?.note ?? after.disposition?.note ?? '';
   }
 
   override render() {
@@ -75,7 +79,7 @@ export class VkCommentDisposition extends LitElement {
             html`<button
               type="button"
               aria-pressed=${String(this.value === value)}
-              @click=${() => (this.value = value)}
+              @click=${() => this.keep(value, this.note)}
             >
               ${dispositionLabel(value)}
             </button>`,
@@ -95,7 +99,7 @@ export class VkCommentDisposition extends LitElement {
         .value=${this.note}
         aria-required=${String(needsNote)}
         aria-describedby="note-count"
-        @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+        @input=${(e: Event) => this.keep(this.value, (e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <span id="note-count" class="count ${noteLength > COMMENT_LIMITS.bodyMax ? 'over' : ''}"
         >${noteLength}/${COMMENT_LIMITS.bodyMax}</span
@@ -126,8 +130,17 @@ export class VkCommentDisposition extends LitElement {
     await this.action.run(async () => {
       const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${comment.id}/disposition`;
       const answered = await request(path, Comment, { method: 'PUT', body: { value, note } });
+      this.drafts?.drop(comment.id);
       this.dispatchEvent(new CommentChangedEvent(answered));
     });
+  }
+
+  private keep(value: Disposition | null, note: string) {
+    this.value = value;
+    this.note = note;
+    const comment = this.comment;
+    if (comment !== null)
+      this.drafts?.keep(comment.id, { value, note, basedOn: comment.disposition?.at ?? null });
   }
 }
 

@@ -7,6 +7,7 @@ import type { CommentKind } from '../../../shared/api/comments.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { errorMessage } from '../../app/labels.ts';
 import { nowReads, orphanedComments } from '../../comments/comment-anchors.ts';
+import type { AnswerDrafts } from '../../comments/answer-drafts.ts';
 import { SectionCommentRequestedEvent, ThreadSelectedEvent } from '../../comments/comment-events.ts';
 import type { CommentThread } from '../../comments/comments-controller.ts';
 import type { OutlineSection } from '../../editor/sections.ts';
@@ -44,6 +45,8 @@ export class VkCommentSidebar extends LitElement {
   @property({ type: Number, attribute: false }) selfId = 0;
   /** The user answers comments (the drafting committee). */
   @property({ type: Boolean, attribute: 'can-answer' }) canAnswer = false;
+  /** Half-written answers, kept by the page across cards collapsing and filters. */
+  @property({ attribute: false }) answerDrafts: AnswerDrafts | null = null;
   /** The user may add comments and reply (an invited organisation, round open, not submitted). */
   @property({ type: Boolean, attribute: 'can-comment' }) canComment = false;
   /** The outline, for section names. */
@@ -143,6 +146,7 @@ export class VkCommentSidebar extends LitElement {
         .thread=${thread}
         .selfId=${this.selfId}
         ?can-answer=${this.canAnswer}
+        .answerDrafts=${this.answerDrafts}
         ?can-reply=${this.canAnswer || this.canComment}
         ?orphaned=${orphaned}
         .nowReads=${now}

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Comment } from '../../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
 import { ApiError, request } from '../../api/api-client.ts';
+import type { AnswerDrafts } from '../../comments/answer-drafts.ts';
 import { CommentChangedEvent, CommentWithdrawnEvent } from '../../comments/comment-events.ts';
 import { errorMessage } from '../../app/labels.ts';
 import { kindLabel } from '../../comments/comment-labels.ts';
@@ -33,6 +34,8 @@ export class VkCommentThread extends LitElement {
   @property({ type: Number, attribute: false }) selfId = 0;
   /** The user answers comments (the drafting committee). */
   @property({ type: Boolean, attribute: 'can-answer' }) canAnswer = false;
+  /** Half-written answers, kept while the card is collapsed. */
+  @property({ attribute: false }) answerDrafts: AnswerDrafts | null = null;
   /** The user may reply. */
   @property({ type: Boolean, attribute: 'can-reply' }) canReply = false;
   /** The quoted text is no longer in the draft. */
@@ -74,7 +77,11 @@ export class VkCommentThread extends LitElement {
                 : nothing
             }
             ${this.canReply ? this.renderReplyForm() : nothing}
-            ${this.canAnswer ? html`<vk-comment-disposition .draftId=${this.draftId} .comment=${root}></vk-comment-disposition>` : nothing}`
+            ${this.canAnswer ? html`<vk-comment-disposition
+                  .draftId=${this.draftId}
+                  .comment=${root}
+                  .drafts=${this.answerDrafts}
+                ></vk-comment-disposition>` : nothing}`
           : replies.length > 0
             ? html`<small class="more">${msg(str`${replies.length} trả lời`)}</small>`
             : nothing
