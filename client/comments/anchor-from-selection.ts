@@ -3,6 +3,7 @@ import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-ti
 import * as Y from 'yjs';
 import type { RelativePosition } from '../../shared/api/comments.ts';
 import { currentSectionId } from '../editor/sections.ts';
+import { encodePosition } from '../../shared/comments/relative-position.ts';
 
 /** What a new comment on the selected text sends, and what the composer shows. */
 export interface SelectionAnchor {
@@ -34,9 +35,9 @@ export function anchorFromSelection(state: EditorState): SelectionAnchor | null 
   const quote = state.doc.textBetween(from, to, '\n', '\n');
   if (quote.trim() === '') return null;
   const relative = (pos: number) =>
-    Y.relativePositionToJSON(
+    encodePosition(
       absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping) as Y.RelativePosition,
-    ) as RelativePosition;
+    );
   return {
     sectionId: currentSectionId(state),
     start: relative(from),

@@ -7,6 +7,7 @@ import type { Anchor, RelativePosition } from '../../shared/api/comments.ts';
 import { findQuote, holdsQuote } from '../../shared/comments/quote-anchor.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import type { DocText } from './doc-text.ts';
+import { decodePosition } from '../../shared/comments/relative-position.ts';
 
 // How a comment's anchor is found in the editor's document: by its Yjs positions first, by
 // its quote next, and how found ranges follow edits until they are resolved again.
@@ -33,13 +34,12 @@ export function fromRelative(
   const sync = ySyncPluginKey.getState(state) as
     { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: YMapping } | null } | undefined;
   if (start === null || end === null || sync?.binding == null) return null;
-  const resolve = (position: RelativePosition) =>
-    relativePositionToAbsolutePosition(
-      sync.doc,
-      sync.type,
-      Y.createRelativePositionFromJSON(position),
-      sync.binding!.mapping,
-    );
+  const resolve = (encoded: RelativePosition) => {
+    const position = decodePosition(encoded);
+    return position === null
+      ? null
+      : relativePositionToAbsolutePosition(sync.doc, sync.type, position, sync.binding!.mapping);
+  };
   const from = resolve(start);
   const to = resolve(end);
   if (from === null || to === null || from >= to || to > state.doc.content.size) return null;

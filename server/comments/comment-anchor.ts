@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Anchor, RelativePosition } from '../../shared/api/comments.ts';
 import { findQuote, holdsQuote, quoteContext, type TextRange } from '../../shared/comments/quote-anchor.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
+import { decodePosition, encodePosition } from '../../shared/comments/relative-position.ts';
 import { ValidationError } from '../http/app-error.ts';
 import { DraftTextMap } from './draft-text-map.ts';
 
@@ -25,8 +26,8 @@ export function readNewAnchor(
   suggestion: boolean,
 ): NewAnchor {
   const map = new DraftTextMap(doc);
-  const from = map.offsetOf(toRelative(start), doc);
-  const to = map.offsetOf(toRelative(end), doc);
+  const from = offsetOf(map, doc, start);
+  const to = offsetOf(map, doc, end);
   if (
     from === null ||
     to === null ||
@@ -55,8 +56,8 @@ export function readNewAnchor(
  */
 export function locateAnchor(map: DraftTextMap, doc: Y.Doc, anchor: Anchor): TextRange | null {
   if (anchor.start === null || anchor.end === null) return null;
-  const from = map.offsetOf(toRelative(anchor.start), doc);
-  const to = map.offsetOf(toRelative(anchor.end), doc);
+  const from = offsetOf(map, doc, anchor.start);
+  const to = offsetOf(map, doc, anchor.end);
   if (
     from !== null &&
     to !== null &&
@@ -114,8 +115,7 @@ export function applyReplacement(
   text.delete(index, range.end - range.start);
   if (replacement !== '') text.insert(index, replacement, attributes);
   // The same convention as the browser's positions: each refers to the character after it.
-  const at = (i: number) =>
-    Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i)) as RelativePosition;
+  const at = (i: number) => encodePosition(Y.createRelativePositionFromTypeIndex(text, i));
   return { start: at(index), end: at(index + replacement.length), quote: replacement };
 }
 
@@ -136,6 +136,8 @@ function storedQuote(quote: string): string {
   return quote.length > COMMENT_LIMITS.quoteMax ? `${quote.slice(0, half)}…${quote.slice(-half)}` : quote;
 }
 
-function toRelative(json: RelativePosition): Y.RelativePosition {
-  return Y.createRelativePositionFromJSON(json);
+/** Where an encoded position falls in the flat text now; null if malformed or its place is gone. */
+function offsetOf(map: DraftTextMap, doc: Y.Doc, encoded: RelativePosition) {
+  const position = decodePosition(encoded);
+  return position === null ? null : map.offsetOf(position, doc);
 }

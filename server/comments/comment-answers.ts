@@ -86,7 +86,7 @@ export class CommentAnswers {
         'The suggested text is no longer in the draft; edit it by hand',
       );
     const { start, end, quote } = moved as NonNullable<ReturnType<typeof applyReplacement>>;
-    return { anchor_start: JSON.stringify(start), anchor_end: JSON.stringify(end), quote };
+    return { anchor_start: start, anchor_end: end, quote };
   }
 
   /** Tells the author (unless they answered themselves) that their comment was answered. */

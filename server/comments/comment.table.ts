@@ -18,7 +18,7 @@ export interface CommentTable {
   quote: string;
   prefix: string;
   suffix: string;
-  /** `Y.relativePositionToJSON` as JSON text; null for section comments and replies. */
+  /** Base64 of `Y.encodeRelativePosition` (shared/comments/relative-position.ts); null for section comments and replies. */
   anchor_start: string | null;
   anchor_end: string | null;
   created_at: number;

@@ -1,4 +1,4 @@
-import type { Anchor, Comment, RelativePosition } from '../../shared/api/comments.ts';
+import type { Anchor, Comment } from '../../shared/api/comments.ts';
 import type { AnchorState } from './comment-anchor.ts';
 import type { CommentRow } from './comment.table.ts';
 
@@ -10,8 +10,8 @@ export function anchorOf(row: CommentRow): Anchor | null {
     quote: row.quote,
     prefix: row.prefix,
     suffix: row.suffix,
-    start: row.anchor_start === null ? null : (JSON.parse(row.anchor_start) as RelativePosition),
-    end: row.anchor_end === null ? null : (JSON.parse(row.anchor_end) as RelativePosition),
+    start: row.anchor_start,
+    end: row.anchor_end,
   };
 }
 
@@ -19,7 +19,10 @@ export function anchorOf(row: CommentRow): Anchor | null {
 export interface CommentContext {
   names: ReadonlyMap<number, string>;
   orgNames: ReadonlyMap<number, string>;
-  anchor: AnchorState;
+  /** Where the anchor stands in the live draft now. */
+  state: AnchorState;
+  /** The row's anchor, parsed (see `anchorOf`). */
+  anchor: Anchor | null;
   editable: boolean;
 }
 
@@ -38,9 +41,9 @@ export function toComment(row: CommentRow, context: CommentContext): Comment {
     kind: row.kind,
     body: row.body,
     replacement: row.replacement,
-    anchor: anchorOf(row),
-    orphaned: context.anchor.orphaned,
-    nowReads: context.anchor.nowReads,
+    anchor: context.anchor,
+    orphaned: context.state.orphaned,
+    nowReads: context.state.nowReads,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     disposition:

@@ -6,6 +6,7 @@ import * as draftLastEdit from './migrations/2026_11_25_1700_draft_last_edit.ts'
 import * as roundsComments from './migrations/2026_12_04_1000_rounds_comments.ts';
 import * as revisionLog from './migrations/2026_12_04_1200_revision_log.ts';
 import * as exports from './migrations/2026_12_04_1300_exports.ts';
+import * as commentPositions from './migrations/2026_12_05_0800_comment_positions_encoded.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
 // and bundlers (STACK.md, Kysely row).
@@ -17,16 +18,24 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1000_rounds_comments': roundsComments,
   '2026_12_04_1200_revision_log': revisionLog,
   '2026_12_04_1300_exports': exports,
+  '2026_12_05_0800_comment_positions_encoded': commentPositions,
 };
+
+function migrator<T>(db: Kysely<T>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
 
 /** Migrates to the newest schema; the caller decides what to do with an error. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-  return migrator.migrateToLatest();
+  return migrator(db).migrateToLatest();
+}
+
+/** Undoes the newest applied migration (used by the migration tests). */
+export async function migrateDown<T>(db: Kysely<T>): Promise<MigrationResultSet> {
+  return migrator(db).migrateDown();
 }
 
 /** Migrates all the way down (used by the migration test). */
 export async function migrateToZero<T>(db: Kysely<T>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-  return migrator.migrateTo(NO_MIGRATIONS);
+  return migrator(db).migrateTo(NO_MIGRATIONS);
 }

@@ -5,6 +5,7 @@ import { SECTION_ID_ATTR } from '../../shared/editor/section-id.ts';
 import type { Services } from '../services.ts';
 import type { User } from '../users/user.service.ts';
 import { DEMO_COMMENTS, DEMO_TEXT } from './demo-text.ts';
+import { encodePosition } from '../../shared/comments/relative-position.ts';
 
 /**
  * Puts the demo draft where a unit is a month before its congress: text in the main sections,
@@ -71,8 +72,7 @@ function rangeOf(doc: Y.Doc, quote: string): { start: RelativePosition; end: Rel
     if (!(text instanceof Y.XmlText)) continue;
     const index = text.toJSON().indexOf(quote);
     if (index < 0) continue;
-    const at = (i: number) =>
-      Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i)) as RelativePosition;
+    const at = (i: number) => encodePosition(Y.createRelativePositionFromTypeIndex(text, i));
     return { start: at(index), end: at(index + quote.length) };
   }
   throw new Error(`demo data: "${quote}" is not in the draft`);

@@ -17,22 +17,16 @@ export const DISPOSITIONS = ['accepted', 'partly', 'explained', 'noted'] as cons
 /** One of {@link DISPOSITIONS}. */
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-/** A Yjs item id. */
-const YId = z.object({ client: z.number().int().min(0), clock: z.number().int().min(0) }).strict();
-
 /**
- * `Y.relativePositionToJSON` of a position in the draft, made in the browser with
- * `absolutePositionToRelativePosition` from @tiptap/y-tiptap. Opaque to the API; the
- * server checks that it resolves in the live draft.
+ * A position in the draft: base64 of `Y.encodeRelativePosition`, made in the browser with
+ * `absolutePositionToRelativePosition` from @tiptap/y-tiptap (see
+ * `shared/comments/relative-position.ts`). Opaque to the API; the server checks that it
+ * resolves in the live draft.
  */
 export const RelativePosition = z
-  .object({
-    type: YId.optional(),
-    tname: z.string().max(64).optional(),
-    item: YId.optional(),
-    assoc: z.number().int().min(-1).max(0).optional(),
-  })
-  .strict()
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'an encoded Yjs relative position (base64)')
   .meta({ id: 'RelativePosition' });
 /** A stored relative position. */
 export type RelativePosition = z.infer<typeof RelativePosition>;

@@ -9,8 +9,8 @@ import { captureEvents, eventually, find, findAll, json, mount, stubFetch, textO
 
 const ANCHOR: SelectionAnchor = {
   sectionId: 's1',
-  start: { item: { client: 12, clock: 40 }, assoc: 0 },
-  end: { item: { client: 12, clock: 47 }, assoc: 0 },
+  start: 'AAwoAA==', // item 12:40
+  end: 'AAwvAA==', // item 12:47
   quote: 'kinh tế',
   singleBlock: true,
 };

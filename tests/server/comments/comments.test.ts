@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { waitFor, waitForAsync } from '../../helpers/wait.ts';
 import { consultation, findText, rangeOf } from './consultation.ts';
+import { encodePosition } from '../../../shared/comments/relative-position.ts';
 
 const bed = useTestbed();
 
@@ -43,9 +45,10 @@ describe('comments and suggestions', () => {
   it('refuses bad comments with clear codes and stores none of them', async () => {
     const { call, writer } = await consultation(bed, { invite: (o) => [o.branch] });
     const range = rangeOf(writer.doc, 'Tổng thu');
+    // Well-formed positions of items the draft does not have.
     const bogus = {
-      start: { item: { client: 1, clock: 999 }, assoc: 0 },
-      end: { item: { client: 1, clock: 1000 }, assoc: 0 },
+      start: encodePosition(Y.createRelativePositionFromJSON({ item: { client: 1, clock: 999 }, assoc: 0 })),
+      end: encodePosition(Y.createRelativePositionFromJSON({ item: { client: 1, clock: 1000 }, assoc: 0 })),
     };
     const cases: [string, unknown, number, string][] = [
       ['commenter', { kind: 'comment', body: '   ', ...range }, 400, 'comment_empty'],
@@ -57,6 +60,14 @@ describe('comments and suggestions', () => {
         'comment_html',
       ],
       ['commenter', { kind: 'comment', body: 'Vị trí sai', ...bogus }, 400, 'anchor_unresolved'],
+      // Not base64 at all, and base64 of bytes that are no position (cut short).
+      [
+        'commenter',
+        { kind: 'comment', body: 'x', start: '{"item":1}', end: range.end },
+        400,
+        'validation_failed',
+      ],
+      ['commenter', { kind: 'comment', body: 'x', start: 'AA==', end: range.end }, 400, 'anchor_unresolved'],
       [
         'commenter',
         { kind: 'comment', body: 'Không có mục', sectionId: 'khong-co' },

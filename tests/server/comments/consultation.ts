@@ -7,6 +7,7 @@ import type { TestServer } from '../../helpers/test-server.ts';
 import { waitForAsync } from '../../helpers/wait.ts';
 import type { Persona } from '../../helpers/workspace.ts';
 import { writeInSection } from '../drafts/draft-text-helpers.ts';
+import { encodePosition } from '../../../shared/comments/relative-position.ts';
 
 /** The template every consultation test drafts from. */
 export const TEMPLATE = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
@@ -94,6 +95,6 @@ export function findText(doc: Y.Doc, quote: string): { text: Y.XmlText; index: n
 /** The relative positions around `quote`, as the browser sends them (each refers to the character after it). */
 export function rangeOf(doc: Y.Doc, quote: string): { start: unknown; end: unknown } {
   const { text, index } = findText(doc, quote);
-  const at = (i: number): unknown => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, i));
+  const at = (i: number): unknown => encodePosition(Y.createRelativePositionFromTypeIndex(text, i));
   return { start: at(index), end: at(index + quote.length) };
 }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { checkpointIfLarge, openDatabase, readPragmas } from '../../../server/db/database.ts';
-import { migrateToLatest, migrateToZero } from '../../../server/db/migrate.ts';
+import * as Y from 'yjs';
+import { migrateDown, migrateToLatest, migrateToZero } from '../../../server/db/migrate.ts';
+import { decodePosition } from '../../../shared/comments/relative-position.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -82,6 +84,47 @@ describe('database', () => {
     expect(await appTables(database.db)).toEqual(
       expect.arrayContaining([...COLLAB_LOG_TABLES, ...IDENTITY_TABLES]),
     );
+    await database.close();
+  });
+
+  it('rewrites stored comment positions from JSON text to their base64 encoding and back', async () => {
+    const database = openDatabase(tempFile());
+    await migrateToLatest(database.db);
+    expect((await migrateDown(database.db)).results?.[0]?.migrationName).toBe(
+      '2026_12_05_0800_comment_positions_encoded',
+    );
+    const start = {
+      type: { client: 2296345388, clock: 0 },
+      item: { client: 2296345388, clock: 101 },
+      assoc: 0,
+    };
+    const end = { item: { client: 7, clock: 3 }, assoc: -1 };
+    // A comment as the previous schema stored it (its draft, round and author need not exist here).
+    database.sqlite.pragma('foreign_keys = OFF');
+    database.sqlite
+      .prepare(
+        `INSERT INTO comments (draft_id, round_id, org_id, kind, body, anchor_start, anchor_end, created_at, updated_at)
+         VALUES ('d', 1, 1, 'comment', 'x', ?, ?, 0, 0), ('d', 1, 1, 'comment', 'section', NULL, NULL, 0, 0)`,
+      )
+      .run(JSON.stringify(start), JSON.stringify(end));
+    const stored = () =>
+      database.sqlite.prepare('SELECT anchor_start s, anchor_end e FROM comments ORDER BY id').all() as {
+        s: string | null;
+        e: string | null;
+      }[];
+
+    expect((await migrateToLatest(database.db)).error).toBeUndefined();
+    const [ranged, section] = stored();
+    expect(section).toEqual({ s: null, e: null });
+    expect(ranged!.s).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(Y.relativePositionToJSON(decodePosition(ranged!.s!)!)).toEqual({ item: start.item, assoc: 0 });
+    expect(Y.relativePositionToJSON(decodePosition(ranged!.e!)!)).toEqual(end);
+
+    expect((await migrateDown(database.db)).error).toBeUndefined();
+    expect(stored()[0]).toEqual({
+      s: JSON.stringify({ item: start.item, assoc: 0 }),
+      e: JSON.stringify(end),
+    });
     await database.close();
   });
 
