@@ -114,6 +114,9 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       watch.stop();
       registry.closeAll(CloseCode.GoingAway, 'server_shutdown');
       await registry.compactAll(config.shutdownTimeoutMs / 4);
+      await services.drafts
+        .flushEdits()
+        .catch((error: unknown) => log.error({ err: error }, 'last edits not written'));
       await store.close();
       registry.unloadAll();
     },

@@ -21,6 +21,8 @@ export interface RunningServer {
 }
 
 const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+/** How often "last edited by" notes are written down (a crash loses at most this much of them). */
+const EDIT_FLUSH_MS = 5_000;
 
 /** The database file inside the data directory. */
 export function databaseFile(dataDir: string): string {
@@ -69,6 +71,13 @@ export async function startServer(
     app.services.rounds.sweep().catch((error: unknown) => log.error({ err: error }, 'round sweep failed'));
   }, 30_000);
   roundTimer.unref();
+  // "Last edited by" is noted in memory on every edit and written down every few seconds.
+  const editTimer = setInterval(() => {
+    app.services.drafts
+      .flushEdits()
+      .catch((error: unknown) => log.error({ err: error }, 'last edits not written'));
+  }, EDIT_FLUSH_MS);
+  editTimer.unref();
   const server = createAdaptorServer({
     fetch: app.hono.fetch,
     websocket: { server: app.wss },
@@ -92,6 +101,7 @@ export async function startServer(
         clearInterval(walTimer);
         clearInterval(sweepTimer);
         clearInterval(roundTimer);
+        clearInterval(editTimer);
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await app.shutdown();
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);

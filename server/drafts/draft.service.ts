@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { TemplateService } from '../templates/template.service.ts';
 import type { User } from '../users/user.service.ts';
 import { templateToDoc } from './draft-seed.ts';
+import { DraftEditMarks } from './draft-edit-marks.ts';
 import type { DraftTexts } from './draft-text.ts';
 import { findDraft, findDrafts, insertDraft, listDrafts, updateDraft } from './draft.repository.ts';
 import type { DraftRow } from './draft.table.ts';
@@ -45,22 +46,17 @@ export class DraftService implements DraftDirectory {
     private readonly nameOf: (userId: number) => Promise<string | null>,
   ) {}
 
-  /** When each (draft, user) edit was last written down; edits arrive many times a second. */
-  private readonly lastNoted = new Map<string, { userId: number; at: number }>();
+  /** "Last edited by", noted per edit in memory and written in batches. */
+  private readonly marks = new DraftEditMarks(this.db);
 
-  /**
-   * Records that `userId` edited the draft's text (called by the collaboration core after
-   * each applied edit): written at most once a minute per draft unless the editor changes.
-   */
+  /** Records that `userId` edited the draft's text (called by the collaboration core after each applied edit). */
   noteEdit(draftId: string, userId: number): void {
-    const now = Date.now();
-    const last = this.lastNoted.get(draftId);
-    if (last !== undefined && last.userId === userId && now - last.at < 60_000) return;
-    this.lastNoted.set(draftId, { userId, at: now });
-    updateDraft(this.db, draftId, { last_edited_by: userId, last_edited_at: now }).catch(() => {
-      // A draft deleted meanwhile, or a busy database: the next edit records it again.
-      this.lastNoted.delete(draftId);
-    });
+    this.marks.note(draftId, userId);
+  }
+
+  /** Writes the edits noted since the last call (the server calls this every few seconds and on shutdown). */
+  flushEdits(): Promise<void> {
+    return this.marks.flush();
   }
 
   /** Creates a draft of an organisation the user drafts for, seeded from a template if one is named. */
@@ -104,7 +100,8 @@ export class DraftService implements DraftDirectory {
 
   /** A draft the user may open; 404 when it does not exist or the user may not know it does. */
   async get(userId: number, id: string): Promise<Draft> {
-    const { row, access } = await this.find(userId, id);
+    const { row: stored, access } = await this.find(userId, id);
+    const row = this.marks.overlay(stored);
     return toDraft(row, access, await this.editorName(row));
   }
 
@@ -138,8 +135,9 @@ export class DraftService implements DraftDirectory {
   /** Every draft the user may open (archived ones only when asked). */
   async list(userId: number, options: { archived?: boolean } = {}): Promise<Draft[]> {
     const drafts: Draft[] = [];
-    for (const row of await listDrafts(this.db)) {
-      if ((row.archived_at !== null) !== (options.archived ?? false)) continue;
+    for (const stored of await listDrafts(this.db)) {
+      if ((stored.archived_at !== null) !== (options.archived ?? false)) continue;
+      const row = this.marks.overlay(stored);
       const access = await this.access().resolveIn(userId, row.id, row.org_id);
       if (access !== null) drafts.push(toDraft(row, access, await this.editorName(row)));
     }

@@ -169,5 +169,13 @@ describe('the last edit', () => {
     await coeditor.synced();
     writeInSection(coeditor.doc, 'p1', 'Một câu.');
     await waitForAsync(async () => (await lastEdit())?.name === 'Trần Thị Bình', 'the last edit recorded');
+    coeditor.destroy();
+
+    // Noted in memory per edit, written down in batches: a restart straight away keeps it.
+    const restarted = await bed.restart();
+    const stored = (await (
+      await api(restarted, `/drafts/${id}`, { token: restarted.workspace.users.editor.token })
+    ).json()) as { lastEdit: { name: string } | null };
+    expect(stored.lastEdit?.name).toBe('Trần Thị Bình');
   });
 });
