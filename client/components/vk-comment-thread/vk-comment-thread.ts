@@ -5,7 +5,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { z } from 'zod';
 import { Comment } from '../../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
-import { ApiError, request } from '../../api/api-client.ts';
+import { ActionController } from '../../api/action-controller.ts';
+import { request } from '../../api/api-client.ts';
 import type { AnswerDrafts } from '../../comments/answer-drafts.ts';
 import { CommentChangedEvent, CommentWithdrawnEvent } from '../../comments/comment-events.ts';
 import { errorMessage } from '../../app/labels.ts';
@@ -49,8 +50,7 @@ export class VkCommentThread extends LitElement {
 
   @state() private editing = false;
   @state() private replying = false;
-  @state() private busy = false;
-  @state() private error: string | null = null;
+  private readonly action = new ActionController(this);
 
   override render() {
     const root = this.thread?.root;
@@ -77,16 +77,20 @@ export class VkCommentThread extends LitElement {
                 : nothing
             }
             ${this.canReply ? this.renderReplyForm() : nothing}
-            ${this.canAnswer ? html`<vk-comment-disposition
-                  .draftId=${this.draftId}
-                  .comment=${root}
-                  .drafts=${this.answerDrafts}
-                ></vk-comment-disposition>` : nothing}`
+            ${
+              this.canAnswer
+                ? html`<vk-comment-disposition
+                    .draftId=${this.draftId}
+                    .comment=${root}
+                    .drafts=${this.answerDrafts}
+                  ></vk-comment-disposition>`
+                : nothing
+            }`
           : replies.length > 0
             ? html`<small class="more">${msg(str`${replies.length} trả lời`)}</small>`
             : nothing
       }
-      ${this.error === null ? nothing : html`<p class="notice error" role="alert">${this.error}</p>`}
+      ${this.action.error === null ? nothing : html`<p class="notice error" role="alert">${this.action.error}</p>`}
       ${
         mine && !this.editing
           ? html`<div class="actions">
@@ -94,7 +98,7 @@ export class VkCommentThread extends LitElement {
               <button
                 type="button"
                 class="link danger"
-                ?disabled=${this.busy}
+                ?disabled=${this.action.busy}
                 @click=${() => void this.withdraw(root)}
               >
                 ${msg('Rút lại')}
@@ -114,7 +118,9 @@ export class VkCommentThread extends LitElement {
     return html`<form class="reply" @submit=${this.onReply}>
       <label for="reply">${msg('Trả lời')}</label>
       <textarea id="reply" name="reply" rows="2" maxlength=${COMMENT_LIMITS.bodyMax}></textarea>
-      <div class="actions"><button type="submit" ?disabled=${this.busy}>${msg('Gửi trả lời')}</button></div>
+      <div class="actions">
+        <button type="submit" ?disabled=${this.action.busy}>${msg('Gửi trả lời')}</button>
+      </div>
     </form>`;
   }
 
@@ -141,7 +147,7 @@ export class VkCommentThread extends LitElement {
         .value=${root.body}
       ></textarea>
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.busy}>${msg('Lưu')}</button>
+        <button type="submit" class="primary" ?disabled=${this.action.busy}>${msg('Lưu')}</button>
         <button type="button" @click=${() => (this.editing = false)}>${msg('Huỷ')}</button>
       </div>
     </form>`;
@@ -159,10 +165,11 @@ export class VkCommentThread extends LitElement {
     const body: { body: string; replacement?: string } = { body: field(data, 'body').trim() };
     if (root.kind === 'suggestion') body.replacement = field(data, 'replacement');
     const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}`;
-    const edited = await this.call(() => request(path, Comment, { method: 'PATCH', body }));
-    if (edited === null) return;
-    this.editing = false;
-    this.dispatchEvent(new CommentChangedEvent(edited));
+    await this.action.run(async () => {
+      const edited = await request(path, Comment, { method: 'PATCH', body });
+      this.editing = false;
+      this.dispatchEvent(new CommentChangedEvent(edited));
+    });
   }
 
   private async onReply(event: SubmitEvent) {
@@ -172,37 +179,25 @@ export class VkCommentThread extends LitElement {
     const root = this.thread?.root;
     if (root === undefined) return;
     if (text === '') {
-      this.error = errorMessage('comment_empty');
+      this.action.fail(errorMessage('comment_empty'));
       return;
     }
     const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}/replies`;
-    const reply = await this.call(() => request(path, Comment, { body: { body: text } }));
-    if (reply === null) return;
-    form.reset();
-    this.replying = false;
-    this.dispatchEvent(new CommentChangedEvent(reply));
+    await this.action.run(async () => {
+      const reply = await request(path, Comment, { body: { body: text } });
+      form.reset();
+      this.replying = false;
+      this.dispatchEvent(new CommentChangedEvent(reply));
+    });
   }
 
   private async withdraw(root: Comment) {
     if (!confirm(msg('Rút lại góp ý này? Góp ý sẽ bị xoá khỏi danh sách.'))) return;
     const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}`;
-    const done = await this.call(() => request(path, z.undefined(), { method: 'DELETE' }).then(() => true));
-    if (done === true) this.dispatchEvent(new CommentWithdrawnEvent(root.id));
-  }
-
-  /** Runs one request at a time; shows its error by code and resolves with null when it failed. */
-  private async call<T>(send: () => Promise<T>): Promise<T | null> {
-    if (this.busy) return null;
-    this.busy = true;
-    this.error = null;
-    try {
-      return await send();
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
-      return null;
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(async () => {
+      await request(path, z.undefined(), { method: 'DELETE' });
+      this.dispatchEvent(new CommentWithdrawnEvent(root.id));
+    });
   }
 }
 

@@ -3,8 +3,8 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { RoundDashboard, type Round, type UpdateRoundRequest } from '../../../shared/api/rounds.ts';
 import { COMMENT_LIMITS } from '../../../shared/limits.ts';
-import { ApiError, request } from '../../api/api-client.ts';
-import { errorMessage } from '../../app/labels.ts';
+import { ActionController } from '../../api/action-controller.ts';
+import { request } from '../../api/api-client.ts';
 import { defaultDeadline, localInputToIso, toLocalInput } from '../../rounds/deadline.ts';
 import { renderNotice, type PanelNotice } from '../vk-versions-panel/panel-notice.ts';
 
@@ -76,18 +76,22 @@ export class VkRoundActions extends LitElement {
   /** The round to act on. */
   @property({ attribute: false }) round: Round | null = null;
 
-  @state() private busy = false;
+  /** What the last change did (its refusals are the action's error). */
   @state() private notice: PanelNotice | null = null;
+  private readonly action = new ActionController(this);
   @query('input[name="deadline"]') private deadlineInput?: HTMLInputElement;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('round') && changed.get('round')?.id !== this.round?.id) this.notice = null;
+    if (changed.has('round') && changed.get('round')?.id !== this.round?.id) {
+      this.notice = null;
+      this.action.fail(null);
+    }
   }
 
   override render() {
     const round = this.round;
     // A round the committee closed on purpose stays closed; the next one is a new round.
-    if (round === null || round.closedReason === 'closed_early') return renderNotice(this.notice);
+    if (round === null || round.closedReason === 'closed_early') return this.renderNotice();
     const now = new Date();
     const from = new Date(Math.max(now.getTime(), new Date(round.deadline).getTime()));
     const latest = new Date(now.getTime() + COMMENT_LIMITS.deadlineMaxDays * 86_400_000);
@@ -102,16 +106,16 @@ export class VkRoundActions extends LitElement {
             min=${toLocalInput(now)}
             max=${toLocalInput(latest)}
         /></label>
-        <button type="submit" ?disabled=${this.busy}>${msg('Gia hạn')}</button>
+        <button type="submit" ?disabled=${this.action.busy}>${msg('Gia hạn')}</button>
       </form>
       ${
         round.status === 'open'
-          ? html`<button type="button" class="danger" ?disabled=${this.busy} @click=${this.onClose}>
+          ? html`<button type="button" class="danger" ?disabled=${this.action.busy} @click=${this.onClose}>
               ${msg('Kết thúc đợt sớm')}
             </button>`
           : nothing
       }
-      ${renderNotice(this.notice)}`;
+      ${this.renderNotice()}`;
   }
 
   private async onExtend(event: SubmitEvent) {
@@ -119,11 +123,11 @@ export class VkRoundActions extends LitElement {
     const deadline = localInputToIso(this.deadlineInput?.value ?? '');
     const at = deadline === null ? NaN : new Date(deadline).getTime();
     if (deadline === null || !(at > Date.now())) {
-      this.notice = { kind: 'error', text: msg('Hạn mới phải sau thời điểm hiện tại.') };
+      this.action.fail(msg('Hạn mới phải sau thời điểm hiện tại.'));
       return;
     }
     if (this.round !== null && at <= new Date(this.round.deadline).getTime()) {
-      this.notice = { kind: 'error', text: msg('Hạn mới phải sau hạn hiện tại.') };
+      this.action.fail(msg('Hạn mới phải sau hạn hiện tại.'));
       return;
     }
     await this.patch({ deadline }, msg('Đã gia hạn đợt lấy ý kiến.'));
@@ -139,25 +143,22 @@ export class VkRoundActions extends LitElement {
     await this.patch({ status: 'closed' }, msg('Đã kết thúc đợt lấy ý kiến.'));
   }
 
+  private renderNotice() {
+    const { error } = this.action;
+    return renderNotice(error === null ? this.notice : { kind: 'error', text: error });
+  }
+
   /** PATCHes the round (one request at a time) and announces the new dashboard. */
   private async patch(body: UpdateRoundRequest, done: string) {
     const round = this.round;
-    if (round === null || this.busy) return;
-    this.busy = true;
+    if (round === null) return;
     this.notice = null;
-    try {
-      const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds/${round.id}`;
+    const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds/${round.id}`;
+    await this.action.run(async () => {
       const dashboard = await request(path, RoundDashboard, { method: 'PATCH', body });
       this.notice = { kind: 'ok', text: done };
       this.dispatchEvent(new RoundChangedEvent(dashboard));
-    } catch (error) {
-      this.notice = {
-        kind: 'error',
-        text: errorMessage(error instanceof ApiError ? error.code : 'network_error'),
-      };
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
