@@ -5,11 +5,12 @@ import type { SessionInfo } from '../../shared/api/auth.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
 import { colorForUser } from '../../shared/collab/awareness.ts';
 import type { Template } from '../../shared/templates/template.ts';
-import { accessLabel, errorMessage, statusLabel } from '../app/labels.ts';
+import { errorMessage } from '../app/labels.ts';
 import { CollabController } from '../collab/collab-controller.ts';
 import { DraftController } from '../collab/draft-controller.ts';
 import { DraftEventsController } from '../collab/draft-events-controller.ts';
 import { ProgressController } from '../collab/progress-controller.ts';
+import '../components/vk-draft-header/vk-draft-header.ts';
 import { draftPageStyles } from '../components/vk-editor-layout/draft-page-styles.ts';
 import '../components/vk-editor-layout/vk-editor-layout.ts';
 import '../components/vk-editor-notice/vk-editor-notice.ts';
@@ -18,14 +19,11 @@ import type {
   AsideTabChangedEvent,
   VkEditorLayout,
 } from '../components/vk-editor-layout/vk-editor-layout.ts';
-import '../components/vk-editor-status/vk-editor-status.ts';
 import '../components/vk-editor/vk-editor.ts';
-import '../components/vk-export-dialog/vk-export-dialog.ts';
 import type { SectionChangedEvent, VkEditor } from '../components/vk-editor/vk-editor.ts';
 import '../components/vk-outline-guidance/vk-outline-guidance.ts';
 import '../components/vk-outline/vk-outline.ts';
 import type { SectionSelectedEvent } from '../components/vk-outline/vk-outline.ts';
-import '../components/vk-presence/vk-presence.ts';
 import '../components/vk-versions-panel/vk-versions-panel.ts';
 import type { VkVersionsPanel } from '../components/vk-versions-panel/vk-versions-panel.ts';
 import { flattenSections } from '../editor/sections.ts';
@@ -145,25 +143,14 @@ export class VkDraftPage extends LitElement {
       @vk-section-changed=${this.onSectionChanged}
       @vk-aside-tab-changed=${this.onTabChanged}
     >
-      <div slot="header" class="header">
-        <h1 title=${draft.title}>${draft.title}</h1>
-        <span class="chip status-${draft.status}">${statusLabel(draft.status)}</span>
-        <span class="chip access">${accessLabel(draft.access)}</span>
-        <span class="grow"></span>
-        ${
-          draft.access === 'edit'
-            ? html`<a class="rounds" href="/drafts/${draft.id}/rounds">${msg('Lấy ý kiến')}</a>
-                <button type="button" class="rounds" @click=${this.openExport}>${msg('Xuất văn bản')}</button>
-                <vk-export-dialog .draftId=${draft.id} ?final=${final}></vk-export-dialog>`
-            : nothing
-        }
-        <vk-editor-status
-          .status=${collab.status}
-          ?synced=${collab.synced}
-          .ended=${collab.ended}
-        ></vk-editor-status>
-        <vk-presence .peers=${collab.peers}></vk-presence>
-      </div>
+      <vk-draft-header
+        slot="header"
+        .draft=${draft}
+        .status=${collab.status}
+        ?synced=${collab.synced}
+        .ended=${collab.ended}
+        .peers=${collab.peers}
+      ></vk-draft-header>
       <vk-outline
         slot="outline"
         .template=${template}
@@ -248,10 +235,6 @@ export class VkDraftPage extends LitElement {
 
   private onSectionChanged(event: SectionChangedEvent) {
     this.sectionId = event.sectionId;
-  }
-
-  private openExport() {
-    void this.renderRoot.querySelector('vk-export-dialog')?.show();
   }
 
   private onTabChanged(event: AsideTabChangedEvent) {

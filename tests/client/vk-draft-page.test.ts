@@ -42,17 +42,22 @@ function server(d: Draft | null, status = 200): SentRequest[] {
 }
 
 const page = () => mount('vk-draft-page', { session: SESSION, draftId: 'd1' });
-const headerText = (p: Element) => textOf(find(p, '.header'));
+/** The title line, once the draft is shown (its own element, vk-draft-header). */
+const header = (p: Element) => find(p, 'vk-draft-header');
+const shown = (p: Element) => () =>
+  expect(p.shadowRoot?.querySelector('vk-draft-header')?.shadowRoot?.querySelector('h1')).toBeInstanceOf(
+    HTMLHeadingElement,
+  );
 
 describe('vk-draft-page', () => {
   it("shows a drafter the draft's title, status, the outline of its template and the committee's actions", async () => {
     server(draft({ status: 'drafting', templateId: 'bao-cao-chinh-tri', templateVersion: 1 }));
     const p = await page();
-    await eventually(() => expect(p.shadowRoot?.querySelector('.header h1')).not.toBeNull());
+    await eventually(shown(p));
 
-    expect(textOf(find(p, '.header h1'))).toBe('Báo cáo chính trị Đại hội VI');
-    expect(headerText(p)).toContain('Lấy ý kiến');
-    expect(findAll(p, '.header button').map(textOf)).toContain('Xuất văn bản');
+    expect(textOf(find(header(p), 'h1'))).toBe('Báo cáo chính trị Đại hội VI');
+    expect(textOf(header(p).shadowRoot)).toContain('Lấy ý kiến');
+    expect(findAll(header(p), 'button').map(textOf)).toContain('Xuất văn bản');
     const outline = find(p, 'vk-outline');
     await eventually(() =>
       expect(textOf(outline.shadowRoot?.querySelector('nav, ol, ul'))).toContain('Kết quả thực hiện'),
@@ -69,7 +74,8 @@ describe('vk-draft-page', () => {
     await eventually(() =>
       expect(textOf(notice.shadowRoot?.querySelector('p'))).toBe('Bạn đang xem dự thảo ở chế độ chỉ đọc.'),
     );
-    expect(findAll(p, '.header button').map(textOf)).not.toContain('Xuất văn bản');
+    await eventually(shown(p));
+    expect(findAll(header(p), 'button').map(textOf)).not.toContain('Xuất văn bản');
   });
 
   it('says a draft that is not there (or not the user’s) cannot be found', async () => {
@@ -94,6 +100,6 @@ describe('vk-draft-page', () => {
 
     fail = false;
     await userEvent.click(find(p, '[role=alert] button'));
-    await eventually(() => expect(p.shadowRoot?.querySelector('.header h1')).not.toBeNull());
+    await eventually(shown(p));
   });
 });
