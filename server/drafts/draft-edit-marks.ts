@@ -13,7 +13,7 @@ interface EditMark {
  * "Last edited by" for each draft, noted in memory on every accepted edit and written in one
  * transaction every few seconds (`flush`). Writing it with each edit cost a committed (fsynced)
  * transaction per keystroke batch whenever two people took turns typing: at 200 clients on 20
- * drafts that doubled the server's CPU per delivered update. Reads lay the newest unwritten
+ * drafts, half of the main thread's busy time. Reads lay the newest unwritten
  * mark over the stored row, so nobody sees it late; a crash loses at most one interval of it
  * (never text: the update log is written before any edit is applied).
  */
