@@ -20,6 +20,7 @@ import { createServices } from '../server/services.js';
 export const BENCH_AUTH = {
   sessionIdleMs: 30 * 60_000,
   sessionAbsoluteMs: 12 * 3_600_000,
+  sessionRotationGraceMs: 60_000,
   loginMaxFailures: 5,
   loginWindowMs: 15 * 60_000,
 };

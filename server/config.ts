@@ -86,6 +86,8 @@ export interface Config {
     readonly allowedOrigins: readonly string[];
     readonly sessionIdleMs: number;
     readonly sessionAbsoluteMs: number;
+    /** How long a session id still works once a role change gave the session a new one (R10). */
+    readonly sessionRotationGraceMs: number;
     /** Failed sign-ins per account in the window before 429 (per address: four times as many). */
     readonly loginMaxFailures: number;
     readonly loginWindowMs: number;
@@ -166,6 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedOrigins: Object.freeze([...origins]),
       sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      // Not an environment setting: long enough for requests already on their way and for open
+      // sockets to follow the new id (the access watch checks every few seconds).
+      sessionRotationGraceMs: 60_000,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginWindowMs: e.LOGIN_WINDOW_MS,
       accessRecheckMs: e.ACCESS_RECHECK_MS,

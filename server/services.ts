@@ -67,7 +67,10 @@ export interface Services {
  */
 export function createServices(
   db: Kysely<Database>,
-  auth: Pick<Config['auth'], 'sessionIdleMs' | 'sessionAbsoluteMs' | 'loginMaxFailures' | 'loginWindowMs'>,
+  auth: Pick<
+    Config['auth'],
+    'sessionIdleMs' | 'sessionAbsoluteMs' | 'sessionRotationGraceMs' | 'loginMaxFailures' | 'loginWindowMs'
+  >,
   deps: { texts?: DraftTexts | undefined; consultations?: ConsultationAccess | undefined } = {},
 ): Services {
   const texts = deps.texts ?? storedTexts(db);
@@ -80,7 +83,11 @@ export function createServices(
   const orgs = new OrgService(db);
   const sessions = new SessionService(
     db,
-    { idleMs: auth.sessionIdleMs, absoluteMs: auth.sessionAbsoluteMs },
+    {
+      idleMs: auth.sessionIdleMs,
+      absoluteMs: auth.sessionAbsoluteMs,
+      rotationGraceMs: auth.sessionRotationGraceMs,
+    },
     epoch,
   );
   const users = new UserService(db, orgs, new PasswordHasher(), epoch, sessions);

@@ -41,7 +41,8 @@ export class CollabGate {
   async admit(c: Context, draftId: string): Promise<{ member: Member; grant: SocketGrant }> {
     const token = c.req.query('token') ?? bearerToken(c.req.header('authorization'));
     const session = token === undefined ? readSessionCookie(c, this.deps.cookies) : undefined;
-    const principal = await this.deps.auth.authenticate({ token, session });
+    // No rotation here: a 101 answer is no place to set a cookie; the page's next request rotates.
+    const principal = await this.deps.auth.authenticate({ token, session }, false);
     if (principal === null) throw new UnauthenticatedError('unauthenticated', 'Sign in first');
     const origin = c.req.header('origin');
     const originRequired = principal.credential.kind === 'session';

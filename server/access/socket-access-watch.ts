@@ -100,20 +100,20 @@ export class SocketAccessWatch {
 
   private async recheckAll(): Promise<void> {
     // Many sockets share a credential or a (user, draft) pair: ask once for each.
-    const credentials = new Map<string, Promise<boolean>>();
+    const credentials = new Map<string, Promise<Principal | null>>();
     const rights = new Map<string, ReturnType<AccessService['resolve']>>();
     for (const [socket, grant] of [...this.sockets]) {
       const { principal, draftId } = grant;
       const credentialKey = `${principal.credential.kind}:${principal.credential.id}`;
-      if (!credentials.has(credentialKey))
-        credentials.set(
-          credentialKey,
-          this.deps.auth.recheck(principal).then((p) => p !== null),
-        );
-      if (!(await credentials.get(credentialKey))) {
+      if (!credentials.has(credentialKey)) credentials.set(credentialKey, this.deps.auth.recheck(principal));
+      const current = await credentials.get(credentialKey);
+      if (current == null) {
         this.close(socket, 'session_ended', 'signed out, expired or revoked');
         continue;
       }
+      // A session given a new id (R10): the socket follows it, before its old id is let go.
+      if (current.credential.id !== principal.credential.id && this.sockets.has(socket))
+        this.sockets.set(socket, { ...grant, principal: current });
       if (draftId === null) continue;
       const rightsKey = `${principal.userId}:${draftId}`;
       if (!rights.has(rightsKey))

@@ -51,10 +51,17 @@ export class AuthService {
     await this.deps.sessions.end(secret);
   }
 
-  /** The principal behind a session cookie or an API token; null when neither is valid. */
-  async authenticate(credentials: { session?: string; token?: string }): Promise<Principal | null> {
+  /**
+   * The principal behind a session cookie or an API token; null when neither is valid. A
+   * session due a new id gets one (`renewedSecret`) unless `rotate` is off (socket upgrades).
+   */
+  async authenticate(
+    credentials: { session?: string | undefined; token?: string | undefined },
+    rotate = true,
+  ): Promise<Principal | null> {
     if (credentials.token !== undefined) return this.deps.tokens.authenticate(credentials.token);
-    if (credentials.session !== undefined) return this.deps.sessions.authenticate(credentials.session);
+    if (credentials.session !== undefined)
+      return this.deps.sessions.authenticate(credentials.session, rotate);
     return null;
   }
 

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** Server-side sessions; the cookie holds the id, the table only its SHA-256 (R10). */
 export interface SessionTable {
@@ -8,6 +8,11 @@ export interface SessionTable {
   last_seen_at: number;
   /** Absolute expiry; the idle expiry is `last_seen_at` + the idle timeout. */
   expires_at: number;
+  /** 1 when the user's roles changed: the next request gets a new session id (R10). */
+  rotate_due: Generated<number>;
+  /** The session that replaced this one (by its hash), and when; the old id still works briefly. */
+  replaced_by: string | null;
+  replaced_at: number | null;
 }
 
 /** Personal API tokens, stored hashed, revocable, optionally expiring. */
@@ -30,5 +35,7 @@ export interface AuthTables {
 
 /** A session row as read. */
 export type SessionRow = Selectable<SessionTable>;
+/** A session row as written. */
+export type NewSessionRow = Insertable<SessionTable>;
 /** A token row as read. */
 export type ApiTokenRow = Selectable<ApiTokenTable>;

@@ -5,4 +5,6 @@ export interface Principal {
   readonly credential: { readonly kind: 'session' | 'token'; readonly id: string };
   /** When the credential ends at the latest (ms since epoch), or null if it never expires. */
   readonly expiresAt: number | null;
+  /** Set when the session was just given a new id (R10): the new secret, for the cookie. */
+  readonly renewedSecret?: string;
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AuthService } from '../auth/auth.service.ts';
-import { readSessionCookie, type CookiePolicy } from '../auth/session-cookie.ts';
+import { readSessionCookie, writeSessionCookie, type CookiePolicy } from '../auth/session-cookie.ts';
 import type { ApiEnv } from './api-env.ts';
 import { UnauthenticatedError } from './app-error.ts';
 
@@ -10,12 +10,23 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Resolves the session cookie or bearer token into `c.var.principal` (null if neither is valid). */
+/**
+ * Resolves the session cookie or bearer token into `c.var.principal` (null if neither is
+ * valid); a session given a new id (its user's roles changed, R10) gets the new cookie.
+ */
 export function authenticate(auth: AuthService, cookies: CookiePolicy): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     const session = token === undefined ? readSessionCookie(c, cookies) : undefined;
-    c.set('principal', await auth.authenticate({ token, session }));
+    const found = await auth.authenticate({ token, session });
+    if (found?.renewedSecret === undefined) {
+      c.set('principal', found);
+    } else {
+      // The secret goes to the cookie only; the request carries on as the new session.
+      const { renewedSecret, ...principal } = found;
+      writeSessionCookie(c, cookies, renewedSecret);
+      c.set('principal', principal);
+    }
     await next();
   };
 }

@@ -57,7 +57,11 @@ export class UserService {
     private readonly orgs: OrgService,
     private readonly hasher: PasswordHasher,
     private readonly epoch: AccessEpoch,
-    private readonly sessions: { endAllFor(userId: number): Promise<void> },
+    /** The user's sessions (the auth module's): ended on a password reset, renewed on a role change. */
+    private readonly sessions: {
+      endAllFor(userId: number): Promise<void>;
+      rotateAllFor(userId: number): Promise<void>;
+    },
   ) {}
 
   /** Creates a user with roles in their own organisation; returns the password if generated. */
@@ -124,6 +128,8 @@ export class UserService {
     await this.orgs.get(orgId);
     if (on) await insertGrant(this.db, user.id, orgId, role);
     else await deleteGrant(this.db, user.id, orgId, role);
+    // R10: the user's sessions get new ids at their next request.
+    await this.sessions.rotateAllFor(user.id);
     await this.epoch.bump();
   }
 

@@ -31,6 +31,7 @@ export interface Workspace {
 export const TEST_AUTH = {
   sessionIdleMs: 30 * 60_000,
   sessionAbsoluteMs: 12 * 3_600_000,
+  sessionRotationGraceMs: 60_000,
   loginMaxFailures: 5,
   loginWindowMs: 15 * 60_000,
 };
