@@ -50,12 +50,15 @@ describe('the draft page', () => {
     await screenshot(a.page, 'draft-two-drafters');
 
     // Keystroke on A → text on B's screen, 40 times; the clock is the machine's, shared by both pages.
+    // Each marker's first characters are typed untimed; the timed keystroke is its last one
+    // (timing the whole `type` would add Playwright's own per-character round trips).
     const latencies: number[] = [];
     await focusSection(a.page, 'p2-du-bao');
     for (let i = 0; i < 40; i++) {
       const marker = `m${i}q`;
+      await a.page.keyboard.type(` m${i}`);
       const t0 = await a.page.evaluate(() => performance.timeOrigin + performance.now());
-      await a.page.keyboard.type(`${marker} `);
+      await a.page.keyboard.press('q');
       const t1 = await b.page.waitForFunction(
         (m) =>
           (window as unknown as { __vkEditor: { getText(): string } }).__vkEditor.getText().includes(m)
