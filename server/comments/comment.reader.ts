@@ -1,4 +1,4 @@
-import type { Anchor, Comment, CommentList } from '../../shared/api/comments.ts';
+import type { Comment, CommentList } from '../../shared/api/comments.ts';
 import type { z } from 'zod';
 import type { CommentQuery } from '../../shared/api/comments.ts';
 import { NotFoundError } from '../http/app-error.ts';
@@ -47,14 +47,12 @@ export class CommentReader {
       if (query.disposition !== undefined && (row.disposition ?? 'none') !== query.disposition) return false;
       return true;
     });
-    // Each anchor is parsed once: for where it stands now and for the answer.
-    const parsed = new Map(roots.map((r) => [r.id, anchorOf(r)]));
     const { order, sections, anchors } = await this.deps.texts.read(draftId, (doc) => {
       const map = new DraftTextMap(doc);
       return {
         order: map.sectionOrder(),
         sections: map.sectionHeadings(),
-        anchors: new Map(roots.map((r) => [r.id, anchorState(map, doc, parsed.get(r.id) ?? null)])),
+        anchors: new Map(roots.map((r) => [r.id, anchorState(map, doc, anchorOf(r))])),
       };
     });
     const rank = (row: CommentRow) =>
@@ -69,10 +67,7 @@ export class CommentReader {
     }
     const ordered = roots.flatMap((root) => [root, ...(replies.get(root.id) ?? [])]);
     const view = await this.viewer(ordered, scope.draftOrgId);
-    return {
-      comments: ordered.map((row) => view(row, anchors.get(row.id) ?? UNANCHORED, parsed.get(row.id))),
-      sections,
-    };
+    return { comments: ordered.map((row) => view(row, anchors.get(row.id) ?? UNANCHORED)), sections };
   }
 
   /** Where one comment's text stands in the live draft now. */
@@ -86,18 +81,17 @@ export class CommentReader {
   async viewer(
     rows: readonly CommentRow[],
     draftOrgId: number,
-  ): Promise<(row: CommentRow, state?: AnchorState, anchor?: Anchor | null) => Comment> {
+  ): Promise<(row: CommentRow, anchor?: AnchorState) => Comment> {
     const [names, orgList, editable] = await Promise.all([
       this.deps.users.namesOf(rows.flatMap((r) => [r.author_id, r.disposition_by])),
       this.deps.orgs.list(),
       this.deps.rounds.editableKeys(rows.map((r) => r.round_id)),
     ]);
     const orgNames = new Map(orgList.map((o) => [o.id, o.name]));
-    return (row, state = UNANCHORED, anchor = anchorOf(row)) =>
+    return (row, anchor = UNANCHORED) =>
       toComment(row, {
         names,
         orgNames,
-        state,
         anchor,
         // The committee's own replies stay theirs to correct; an organisation's, until it submits.
         editable: row.org_id === draftOrgId || editable.has(`${row.round_id}:${row.org_id}`),

@@ -19,10 +19,7 @@ export function anchorOf(row: CommentRow): Anchor | null {
 export interface CommentContext {
   names: ReadonlyMap<number, string>;
   orgNames: ReadonlyMap<number, string>;
-  /** Where the anchor stands in the live draft now. */
-  state: AnchorState;
-  /** The row's anchor, parsed (see `anchorOf`). */
-  anchor: Anchor | null;
+  anchor: AnchorState;
   editable: boolean;
 }
 
@@ -41,9 +38,9 @@ export function toComment(row: CommentRow, context: CommentContext): Comment {
     kind: row.kind,
     body: row.body,
     replacement: row.replacement,
-    anchor: context.anchor,
-    orphaned: context.state.orphaned,
-    nowReads: context.state.nowReads,
+    anchor: anchorOf(row),
+    orphaned: context.anchor.orphaned,
+    nowReads: context.anchor.nowReads,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     disposition:

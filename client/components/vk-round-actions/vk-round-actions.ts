@@ -151,7 +151,7 @@ export class VkRoundActions extends LitElement {
   /** PATCHes the round (one request at a time) and announces the new dashboard. */
   private async patch(body: UpdateRoundRequest, done: string) {
     const round = this.round;
-    if (round === null) return;
+    if (round === null || this.action.busy) return;
     this.notice = null;
     const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds/${round.id}`;
     await this.action.run(async () => {
