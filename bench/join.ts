@@ -118,6 +118,10 @@ export async function seedHistory(
 /** Result of `measureJoins`. */
 export interface JoinTimes {
   ms: number[];
+  /** Per join: creating the provider → the socket is open (connect and upgrade). */
+  openMs: number[];
+  /** Per join: the client decoding and integrating what the server sent (the same work for any server). */
+  applyMs: number[];
   /** Every joiner ended up with exactly the expected content. */
   complete: boolean;
 }
@@ -130,20 +134,35 @@ export async function measureJoins(
   expected: string,
   times = 5,
 ): Promise<JoinTimes> {
-  const ms: number[] = [];
-  let complete = true;
+  const out: JoinTimes = { ms: [], openMs: [], applyMs: [], complete: true };
   for (let i = 0; i < times; i++) {
+    const doc = new Y.Doc();
+    let applyStart = 0;
+    let applyMs = 0;
+    let openedAt = Number.NaN;
+    // Transactions whose origin is the provider are the server's messages being applied.
+    doc.on('beforeTransaction', (tr: Y.Transaction) => {
+      if (tr.origin !== null && tr.origin !== doc) applyStart = performance.now();
+    });
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin !== null && tr.origin !== doc) applyMs += performance.now() - applyStart;
+    });
     const t0 = performance.now();
-    const c = connectClient(collabUrl, room, token, new Y.Doc());
+    const c = connectClient(collabUrl, room, token, doc);
+    c.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected' && Number.isNaN(openedAt)) openedAt = performance.now();
+    });
     try {
       await waitSynced(c.provider, 60_000);
-      ms.push(performance.now() - t0);
-      if (contentText(c.doc) !== expected) complete = false;
+      out.ms.push(performance.now() - t0);
+      out.openMs.push(openedAt - t0);
+      out.applyMs.push(applyMs);
+      if (contentText(c.doc) !== expected) out.complete = false;
     } finally {
       closeClient(c);
     }
     // Let the server process the close before the next join.
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { ms, complete };
+  return out;
 }

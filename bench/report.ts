@@ -15,6 +15,12 @@ export interface ScenarioRun {
   stop: { code: number | null; ms: number };
 }
 
+/** Per join, the parts the client spends whatever the server: opening the socket, applying the state. */
+export interface JoinPhases {
+  open: number[];
+  apply: number[];
+}
+
 /** Join outcome for one server. */
 export interface JoinRun {
   updates: number;
@@ -23,7 +29,10 @@ export interface JoinRun {
   sendMs: number;
   verifyMs: number;
   warm: number[];
+  /** Client-side parts of each warm join: socket open, applying the server's answer. */
+  warmPhases: JoinPhases;
   cold: number[] | null;
+  coldPhases: JoinPhases | null;
   complete: boolean;
   stop: { code: number | null; ms: number } | null;
 }
@@ -128,6 +137,12 @@ export function scenarioTable(name: string, desc: string, ours?: ScenarioRun, re
   };
 }
 
+/** "open / apply / rest" medians of a set of joins. */
+function phases(total: number[], p: JoinPhases): string {
+  const rest = total.map((t, i) => t - (p.open[i] ?? 0) - (p.apply[i] ?? 0));
+  return [median(p.open), median(p.apply), median(rest)].map((x) => fmt(x, 1)).join(' / ');
+}
+
 /** Table for the join benchmark. */
 export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table {
   const refWarm = ref === undefined ? undefined : median(ref.warm);
@@ -145,6 +160,7 @@ export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table
       'Seeding: ours runs with RATE_MSGS_PER_SEC=1000000 RATE_MSGS_BURST=1000000 RATE_BYTES_PER_SEC=1000000000 (its per-connection rate limit would otherwise throttle the seeder); the cold restart uses default settings.',
       'Warm: server still running, the verifying client stays connected. Cold (ours only): SIGTERM, restart on the same DATA_DIR, no client connected; compared with the reference WARM join because the reference is in memory.',
       'Join time = new Y.Doc + WebsocketProvider → sync(true); 5 joins one after another, median.',
+      'Phases (medians): socket open = provider created → WebSocket open; client apply = the joining client decoding and integrating the answer (the same bytes and work for both servers); the rest = the handshake messages, the server producing its answer, and the client’s own work after applying it (its update event).',
     ],
     rows: [
       HEAD,
@@ -171,6 +187,11 @@ export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table
         ratio(oursWarm, refWarm),
       ],
       textRow('warm joins (ms)', list(ours?.warm), list(ref?.warm)),
+      textRow(
+        'warm: socket open / client apply / rest (ms)',
+        on(ours, (j) => phases(j.warm, j.warmPhases)),
+        on(ref, (j) => phases(j.warm, j.warmPhases)),
+      ),
       [
         'cold first join (ms) vs ref warm median',
         ours === undefined ? '—' : fmt(coldFirst, 1),
@@ -186,6 +207,11 @@ export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table
       textRow(
         'cold joins (ms)',
         list(oursCold) ?? (ours === undefined ? undefined : 'n/a'),
+        ref === undefined ? undefined : 'n/a',
+      ),
+      textRow(
+        'cold: socket open / client apply / rest (ms)',
+        on(ours, (j) => (j.cold === null || j.coldPhases === null ? 'n/a' : phases(j.cold, j.coldPhases))),
         ref === undefined ? undefined : 'n/a',
       ),
       textRow(

@@ -201,7 +201,7 @@ export async function runJoin(
     const warm = await measureJoins(server.collabUrl, room, token, seed.expected);
     closeClient(verifier);
     verifier = null;
-    let cold: number[] | null = null;
+    let cold: Awaited<ReturnType<typeof measureJoins>> | null = null;
     let complete = warm.complete;
     let stop: JoinRun['stop'] = null;
     if (kind === 'ours') {
@@ -209,9 +209,8 @@ export async function runJoin(
       server = null;
       // Default settings from here on: the cold join must not benefit from the seeding env.
       server = await startServer({ kind, dataDir: dir, logFile, launcher });
-      const c = await measureJoins(server.collabUrl, room, token, seed.expected);
-      cold = c.ms;
-      complete &&= c.complete;
+      cold = await measureJoins(server.collabUrl, room, token, seed.expected);
+      complete &&= cold.complete;
     }
     return {
       updates: seed.updates,
@@ -220,7 +219,9 @@ export async function runJoin(
       sendMs: seed.sendMs,
       verifyMs: seed.verifyMs,
       warm: warm.ms,
-      cold,
+      warmPhases: { open: warm.openMs, apply: warm.applyMs },
+      cold: cold?.ms ?? null,
+      coldPhases: cold === null ? null : { open: cold.openMs, apply: cold.applyMs },
       complete,
       stop,
     };
