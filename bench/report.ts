@@ -15,7 +15,7 @@ export interface ScenarioRun {
   stop: { code: number | null; ms: number };
 }
 
-/** Per join, the parts the client spends whatever the server: opening the socket, applying the state. */
+/** Two phases of each join: opening the socket (connect and the upgrade check), the client applying the answer. */
 export interface JoinPhases {
   open: number[];
   apply: number[];
@@ -29,7 +29,6 @@ export interface JoinRun {
   sendMs: number;
   verifyMs: number;
   warm: number[];
-  /** Client-side parts of each warm join: socket open, applying the server's answer. */
   warmPhases: JoinPhases;
   cold: number[] | null;
   coldPhases: JoinPhases | null;

@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeClient } from './client.js';
-import { measureJoins, seedHistory } from './join.js';
+import { measureJoins, seedHistory, type JoinTimes } from './join.js';
 import { draftRoom, LoadMessage, type LoadConfig, type LoadResult } from './protocol.js';
 import { machineBusyMicros, treeCpuMicros, treeRssBytes } from './proc.js';
 import type { JoinRun, ScenarioRun } from './report.js';
@@ -201,7 +201,7 @@ export async function runJoin(
     const warm = await measureJoins(server.collabUrl, room, token, seed.expected);
     closeClient(verifier);
     verifier = null;
-    let cold: Awaited<ReturnType<typeof measureJoins>> | null = null;
+    let cold: JoinTimes | null = null;
     let complete = warm.complete;
     let stop: JoinRun['stop'] = null;
     if (kind === 'ours') {
