@@ -120,6 +120,8 @@ export interface JoinTimes {
   ms: number[];
   /** Per join: creating the provider → the socket is open (connect and upgrade). */
   openMs: number[];
+  /** Per join: socket open → the server's answer starts to be applied (handshake and the server's work). */
+  answerMs: number[];
   /** Per join: the client decoding and integrating what the server sent (the same work for any server). */
   applyMs: number[];
   /** Every joiner ended up with exactly the expected content. */
@@ -134,15 +136,18 @@ export async function measureJoins(
   expected: string,
   times = 5,
 ): Promise<JoinTimes> {
-  const out: JoinTimes = { ms: [], openMs: [], applyMs: [], complete: true };
+  const out: JoinTimes = { ms: [], openMs: [], answerMs: [], applyMs: [], complete: true };
   for (let i = 0; i < times; i++) {
     const doc = new Y.Doc();
+    let firstApply = Number.NaN;
     let applyStart = 0;
     let applyMs = 0;
     let openedAt = Number.NaN;
     // Transactions whose origin is the provider are the server's messages being applied.
     doc.on('beforeTransaction', (tr: Y.Transaction) => {
-      if (tr.origin !== null && tr.origin !== doc) applyStart = performance.now();
+      if (tr.origin === null || tr.origin === doc) return;
+      applyStart = performance.now();
+      if (Number.isNaN(firstApply)) firstApply = applyStart;
     });
     doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin !== null && tr.origin !== doc) applyMs += performance.now() - applyStart;
@@ -156,6 +161,7 @@ export async function measureJoins(
       await waitSynced(c.provider, 60_000);
       out.ms.push(performance.now() - t0);
       out.openMs.push(openedAt - t0);
+      out.answerMs.push(firstApply - openedAt);
       out.applyMs.push(applyMs);
       if (contentText(c.doc) !== expected) out.complete = false;
     } finally {

@@ -15,9 +15,10 @@ export interface ScenarioRun {
   stop: { code: number | null; ms: number };
 }
 
-/** Two phases of each join: opening the socket (connect and the upgrade check), the client applying the answer. */
+/** Phases of each join: opening the socket (connect and the upgrade check), the handshake and the server's answer, the client applying it. */
 export interface JoinPhases {
   open: number[];
+  answer: number[];
   apply: number[];
 }
 
@@ -136,10 +137,10 @@ export function scenarioTable(name: string, desc: string, ours?: ScenarioRun, re
   };
 }
 
-/** "open / apply / rest" medians of a set of joins. */
+/** "open / answer / apply / after" medians of a set of joins. */
 function phases(total: number[], p: JoinPhases): string {
-  const rest = total.map((t, i) => t - (p.open[i] ?? 0) - (p.apply[i] ?? 0));
-  return [median(p.open), median(p.apply), median(rest)].map((x) => fmt(x, 1)).join(' / ');
+  const after = total.map((t, i) => t - (p.open[i] ?? 0) - (p.answer[i] ?? 0) - (p.apply[i] ?? 0));
+  return [median(p.open), median(p.answer), median(p.apply), median(after)].map((x) => fmt(x, 1)).join(' / ');
 }
 
 /** Table for the join benchmark. */
@@ -159,7 +160,7 @@ export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table
       'Seeding: ours runs with RATE_MSGS_PER_SEC=1000000 RATE_MSGS_BURST=1000000 RATE_BYTES_PER_SEC=1000000000 (its per-connection rate limit would otherwise throttle the seeder); the cold restart uses default settings.',
       'Warm: server still running, the verifying client stays connected. Cold (ours only): SIGTERM, restart on the same DATA_DIR, no client connected; compared with the reference WARM join because the reference is in memory.',
       'Join time = new Y.Doc + WebsocketProvider → sync(true); 5 joins one after another, median.',
-      'Phases (medians): socket open = provider created → WebSocket open; client apply = the joining client decoding and integrating the answer (the same bytes and work for both servers); the rest = the handshake messages, the server producing its answer, and the client’s own work after applying it (its update event).',
+      'Phases (medians): open = provider created → WebSocket open (connect and the server’s upgrade check); answer = open → the server’s answer starts to be applied (handshake messages and the server producing its answer); apply = the joining client decoding and integrating it (the same bytes and work for both servers); after = the client’s own work until sync(true) (its update event).',
     ],
     rows: [
       HEAD,
@@ -187,7 +188,7 @@ export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table
       ],
       textRow('warm joins (ms)', list(ours?.warm), list(ref?.warm)),
       textRow(
-        'warm: socket open / client apply / rest (ms)',
+        'warm: open / answer / apply / after (ms)',
         on(ours, (j) => phases(j.warm, j.warmPhases)),
         on(ref, (j) => phases(j.warm, j.warmPhases)),
       ),
@@ -209,7 +210,7 @@ export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table
         ref === undefined ? undefined : 'n/a',
       ),
       textRow(
-        'cold: socket open / client apply / rest (ms)',
+        'cold: open / answer / apply / after (ms)',
         on(ours, (j) => (j.cold === null || j.coldPhases === null ? 'n/a' : phases(j.cold, j.coldPhases))),
         ref === undefined ? undefined : 'n/a',
       ),

@@ -219,9 +219,9 @@ export async function runJoin(
       sendMs: seed.sendMs,
       verifyMs: seed.verifyMs,
       warm: warm.ms,
-      warmPhases: { open: warm.openMs, apply: warm.applyMs },
+      warmPhases: { open: warm.openMs, answer: warm.answerMs, apply: warm.applyMs },
       cold: cold?.ms ?? null,
-      coldPhases: cold === null ? null : { open: cold.openMs, apply: cold.applyMs },
+      coldPhases: cold === null ? null : { open: cold.openMs, answer: cold.answerMs, apply: cold.applyMs },
       complete,
       stop,
     };
