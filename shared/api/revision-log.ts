@@ -10,7 +10,7 @@ import { SectionDiff } from './versions.ts';
  * rewordings of one request ("đề nghị bổ sung số liệu …" with a word added or moved) score
  * 0.6–0.9; different requests sharing the stock opening "đề nghị bổ sung" stay under 0.4.
  */
-export const DEFAULT_GROUP_THRESHOLD = 0.55;
+export const DEFAULT_GROUP_THRESHOLD = 0.4;
 
 /** `GET …/log?threshold=`: tunes the grouping for one reading (0.3–1; 1 = identical text only). */
 export const RevisionLogQuery = z.object({
