@@ -22,6 +22,7 @@ import { EventHub } from './events/event-hub.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import { RoundService } from './rounds/round.service.ts';
 import { RevisionExportService } from './revision-log/revision-export.service.ts';
+import { loadVocabulary } from './revision-log/grouping/grouping-vocabulary.ts';
 import { RevisionLogService } from './revision-log/revision-log.service.ts';
 import { RevisionSources } from './revision-log/revision-sources.ts';
 import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
@@ -141,6 +142,7 @@ export function createServices(
   });
   const revisionLog = new RevisionLogService({
     db,
+    vocabulary: loadVocabulary(),
     drafts,
     rounds,
     comments,

@@ -220,6 +220,13 @@ export class CommentService {
       throw new NotFoundError('comment_not_found', 'No such comment');
     if (row.author_id !== user.id) throw new ForbiddenError('forbidden', 'Only its author changes a comment');
     const committeeReply = row.org_id === draft.orgId;
+    // The answer was given to these words: changing or withdrawing them would leave the
+    // revision log answering something nobody wrote.
+    if (row.disposition !== null)
+      throw new ConflictError(
+        'comment_locked',
+        'The committee has answered this comment; it can no longer be changed',
+      );
     if (!committeeReply && !(await this.deps.rounds.isEditable(row.round_id, row.org_id)))
       throw new ConflictError(
         'comment_locked',

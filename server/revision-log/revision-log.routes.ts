@@ -35,7 +35,7 @@ const read = createRoute({
   path: base,
   tags,
   summary:
-    'The consolidated table (bảng tổng hợp, tiếp thu, giải trình) with counts; ?threshold= tunes grouping',
+    'The consolidated table (bảng tổng hợp, tiếp thu, giải trình) with counts; ?threshold= tunes grouping, ?unsent=true lists comments not sent yet',
   request: { params: round, query: RevisionLogQuery },
   responses: { 200: logResponse, 403: forbidden, 404: notFound },
 });
@@ -153,7 +153,8 @@ export function revisionLogRoutes(
   app.use('/:id/rounds/:roundId/log/report.docx', limit);
   app.openapi(read, async (c) => {
     const { id, roundId } = c.req.valid('param');
-    return c.json(await log.log(c.var.user.id, id, roundId, c.req.valid('query').threshold), 200);
+    const { threshold, unsent } = c.req.valid('query');
+    return c.json(await log.log(c.var.user.id, id, roundId, threshold, unsent), 200);
   });
   app.openapi(history, async (c) => {
     const { id, roundId } = c.req.valid('param');

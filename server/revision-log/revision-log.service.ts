@@ -23,6 +23,7 @@ import {
   listSavedGroups,
   updateGroup,
 } from './revision-log.repository.ts';
+import type { GroupingVocabulary } from './grouping/grouping-vocabulary.ts';
 import { rollUp } from './revision-rollup.ts';
 import { historyOf } from './section-history.ts';
 import { placesOf, type RevisionSources } from './revision-sources.ts';
@@ -36,7 +37,12 @@ export interface RevisionLogDeps {
   readonly sources: RevisionSources;
   /** Default grouping threshold (configurable; a query parameter overrides it per reading). */
   readonly threshold?: number;
+  /** The Party vocabulary grouping reads comments with (loaded once). */
+  readonly vocabulary: GroupingVocabulary;
 }
+
+/** How many similar comments each member of the table offers. */
+const SIMILAR_PER_COMMENT = 5;
 
 /**
  * The consolidated table of a round (bảng tổng hợp, tiếp thu, giải trình): groups, counts
@@ -46,8 +52,17 @@ export interface RevisionLogDeps {
 export class RevisionLogService {
   constructor(private readonly deps: RevisionLogDeps) {}
 
-  /** The table with its counts; `threshold` tunes the automatic grouping of this reading. */
-  async log(userId: number, draftId: string, roundId: number, threshold?: number): Promise<RevisionLog> {
+  /**
+   * The table with its counts; `threshold` tunes the automatic grouping of this reading, and
+   * `unsent` also lists the comments of organisations that have not sent theirs yet.
+   */
+  async log(
+    userId: number,
+    draftId: string,
+    roundId: number,
+    threshold?: number,
+    unsent = false,
+  ): Promise<RevisionLog> {
     const { row, access } = await this.deps.drafts.find(userId, draftId);
     if (access === 'comment')
       throw new ForbiddenError('forbidden', 'The revision log is for the drafting committee');
@@ -59,12 +74,16 @@ export class RevisionLogService {
     ]);
     const used = threshold ?? this.deps.threshold ?? DEFAULT_GROUP_THRESHOLD;
     const unitNoun = unitNounOf(dashboard);
+    // Until an organisation sends (gửi góp ý), its comments are a draft of its own.
+    const unsentOrgs = new Set(
+      dashboard.invitations.filter((i) => i.state !== 'submitted').map((i) => i.orgId),
+    );
     const groups = rollUp(
-      list.comments.filter((c) => c.parentId === null),
+      list.comments.filter((c) => c.parentId === null && (unsent || !unsentOrgs.has(c.orgId))),
       saved,
       placesOf(texts),
       { invited: dashboard.tally.invited, noun: unitNoun },
-      used,
+      { threshold: used, vocabulary: this.deps.vocabulary, unsentOrgs, suggestions: SIMILAR_PER_COMMENT },
     );
     return {
       round: dashboard.round,
@@ -82,20 +101,18 @@ export class RevisionLogService {
   async saveGroup(user: User, draftId: string, roundId: number, request: SaveGroupRequest) {
     const before = await this.editableLog(user, draftId, roundId);
     const ids = [...new Set(request.commentIds)];
-    const members = before.groups.flatMap((g) => g.comments.map((c) => ({ id: c.id, section: g.sectionId })));
-    const sections = new Set<string | null>();
-    for (const id of ids) {
-      const found = members.find((m) => m.id === id);
-      if (found === undefined)
+    const members = new Map(
+      before.groups.flatMap((g) => g.comments.map((c) => [c.id, c.sectionId] as const)),
+    );
+    for (const id of ids)
+      if (!members.has(id))
         throw new ValidationError('group_invalid', `Comment ${id} is not a comment of this round`);
-      sections.add(found.section);
-    }
-    if (sections.size > 1)
-      throw new ValidationError('group_invalid', 'A group holds comments on one section of the draft');
     checkAnswer(request);
+    // A group may span sections (the same request raised from adjacent ones); it is placed
+    // at its first comment's section.
     const groupId = await insertGroup(this.deps.db, {
       roundId,
-      sectionId: [...sections][0] ?? null,
+      sectionId: members.get(ids[0]!) ?? null,
       userId: user.id,
       commentIds: ids,
     });
@@ -156,7 +173,8 @@ export class RevisionLogService {
   private async editableLog(user: User, draftId: string, roundId: number): Promise<RevisionLog> {
     const { row } = await this.deps.drafts.find(user.id, draftId, 'edit');
     if (row.status === 'final') throw new ConflictError('draft_final', 'The draft is final');
-    return this.log(user.id, draftId, roundId);
+    // Every comment of the round may be grouped, sent or not.
+    return this.log(user.id, draftId, roundId, undefined, true);
   }
 
   private async apply(

@@ -1,6 +1,8 @@
 import type { Comment, Disposition } from '../../shared/api/comments.ts';
 import type { GroupMember, RevisionGroup } from '../../shared/api/revision-log.ts';
-import { groupNearDuplicates, normaliseText } from './comment-grouping.ts';
+import { groupComments, type SectionNode } from './grouping/comment-grouping.ts';
+import { fold } from './grouping/grouping-text.ts';
+import type { GroupingVocabulary } from './grouping/grouping-vocabulary.ts';
 import type { RevisionGroupRow } from './revision-log.table.ts';
 
 /** A saved group with the ids of its comments. */
@@ -17,6 +19,18 @@ export interface SectionPlaces {
   readonly nextHeadings: ReadonlyMap<string, string>;
   /** Sections whose text changed between the two. */
   readonly changed: ReadonlySet<string>;
+  /** The outline as a tree: which sections are adjacent for grouping. */
+  readonly tree: readonly SectionNode[];
+}
+
+/** How the table groups: the threshold, the vocabulary, and whose comments are not sent yet. */
+export interface RollUpOptions {
+  readonly threshold: number;
+  readonly vocabulary: GroupingVocabulary;
+  /** Organisations that have not sent their comments (their comments are marked). */
+  readonly unsentOrgs: ReadonlySet<number>;
+  /** How many similar comments each member offers. */
+  readonly suggestions: number;
 }
 
 /** What the headline counts against: invited organisations and how to call them. */
@@ -26,64 +40,100 @@ export interface HeadlineBase {
 }
 
 /**
- * The table's rows: saved groups as the committee left them, the other comments grouped
- * automatically within their section; rows in document order of their sections (comments
- * on no section first), then by first comment.
+ * The table's rows: saved groups as the committee left them (never undone by the automatic
+ * pass), the other comments grouped automatically across the round (a group may span adjacent
+ * sections); rows in document order of their sections (whole-document comments first), then
+ * by first comment. Every member lists its most similar other comments.
  */
 export function rollUp(
   comments: readonly Comment[],
   saved: readonly SavedGroup[],
   places: SectionPlaces,
   base: HeadlineBase,
-  threshold: number,
+  options: RollUpOptions,
 ): RevisionGroup[] {
-  const byId = new Map(comments.map((c) => [c.id, c]));
-  const taken = new Set<number>();
-  const rows: RevisionGroup[] = [];
-  for (const group of saved) {
-    const members = group.commentIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
-    if (members.length === 0) continue; // every member withdrawn
-    for (const c of members) taken.add(c.id);
-    rows.push(toGroup(`g${group.row.id}`, group.row, members, places, base));
+  const indexOf = new Map(comments.map((c, i) => [c.id, i]));
+  const fixed = saved
+    .map((group) => group.commentIds.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])))
+    .map((members, k) => ({ members, row: saved[k]!.row }))
+    .filter((g) => g.members.length > 0); // every member withdrawn
+  const result = groupComments(
+    {
+      comments: comments.map((c) => ({
+        sectionId: c.anchor?.sectionId ?? null,
+        kind: c.kind,
+        body: c.body,
+        quote: c.anchor?.quote ?? null,
+        suggestedText: c.replacement,
+        orgName: c.orgName,
+      })),
+      sections: places.tree,
+      threshold: options.threshold,
+      fixed: fixed.map((g) => g.members),
+      suggestions: options.suggestions,
+    },
+    options.vocabulary,
+  );
+  const member = (i: number) =>
+    toMember(
+      comments[i]!,
+      places,
+      options.unsentOrgs,
+      result.similar[i]!.map((j) => comments[j]!.id),
+    );
+  const rows: RevisionGroup[] = fixed.map((g) =>
+    toGroup(
+      `g${g.row.id}`,
+      g.row,
+      g.members.map((i) => comments[i]!),
+      g.members.map(member),
+      places,
+      base,
+    ),
+  );
+  const taken = new Set(fixed.flatMap((g) => g.members));
+  for (const group of result.groups) {
+    if (group.some((i) => taken.has(i))) continue;
+    const members = group.map((i) => comments[i]!);
+    rows.push(toGroup(`a${members[0]!.id}`, null, members, group.map(member), places, base));
   }
-  const bySection = new Map<string | null, Comment[]>();
-  for (const c of comments) {
-    if (taken.has(c.id)) continue;
-    const key = c.anchor?.sectionId ?? null;
-    const list = bySection.get(key);
-    if (list === undefined) bySection.set(key, [c]);
-    else list.push(c);
-  }
-  for (const list of bySection.values())
-    for (const ids of groupNearDuplicates(
-      list.map((c) => ({ id: c.id, text: textOf(c) })),
-      threshold,
-    )) {
-      const members = ids.map((id) => byId.get(id)!);
-      rows.push(toGroup(`a${members[0]!.id}`, null, members, places, base));
-    }
   const order = new Map([...places.positions.keys()].map((id, i) => [id, i]));
   const rank = (g: RevisionGroup) => (g.sectionId === null ? -1 : (order.get(g.sectionId) ?? order.size));
   return rows.sort((a, b) => rank(a) - rank(b) || a.comments[0]!.id - b.comments[0]!.id);
 }
 
 /** "có N ý kiến (K/M chi bộ) đề nghị …": the count of comments and of distinct organisations. */
-export function headlineOf(comments: number, orgs: number, summary: string, base: HeadlineBase): string {
+export function headlineOf(
+  comments: number,
+  orgs: readonly string[],
+  summary: string,
+  base: HeadlineBase,
+): string {
   const trimmed = summary.trim().replace(/[.;]+$/u, '');
   const asks = /^đề nghị(?=\s|$)/iu.test(trimmed)
     ? `đề nghị${trimmed.slice('đề nghị'.length)}`
     : `góp ý: ${trimmed}`;
-  return `Có ${comments} ý kiến (${orgs}/${base.invited} ${base.noun}) ${asks}`;
+  // One comment is that organisation's: "Chi bộ X đề nghị …", not "Có 1 ý kiến (1/9 …)".
+  if (comments === 1 && orgs.length === 1) return `${orgs[0]} ${asks}`;
+  return `Có ${comments} ý kiến (${orgs.length}/${base.invited} ${base.noun}) ${asks}`;
 }
 
 function toGroup(
   key: string,
   row: RevisionGroupRow | null,
   members: readonly Comment[],
+  views: GroupMember[],
   places: SectionPlaces,
   base: HeadlineBase,
 ): RevisionGroup {
   const sectionId = row?.section_id ?? members[0]!.anchor?.sectionId ?? null;
+  const positions = [...new Set(views.map((v) => v.position))];
+  const proposals = new Map<string, { quote: string; replacement: string }>();
+  for (const c of members)
+    if (c.kind === 'suggestion' && c.replacement !== null) {
+      const quote = c.anchor?.quote ?? '';
+      proposals.set(`${quote}\n${c.replacement}`, { quote, replacement: c.replacement });
+    }
   const orgs = new Map<number, string>();
   for (const c of members) orgs.set(c.orgId, c.orgName);
   const answers = new Set(members.map((c) => `${c.disposition?.value ?? ''}\n${c.disposition?.note ?? ''}`));
@@ -94,10 +144,11 @@ function toGroup(
     key,
     groupId: row?.id ?? null,
     sectionId,
-    position: sectionId === null ? 'Chung' : (places.positions.get(sectionId) ?? sectionId),
+    position: positions.join('; '),
+    proposals: [...proposals.values()],
     summary,
-    headline: headlineOf(members.length, orgs.size, summary, base),
-    comments: members.map(toMember),
+    headline: headlineOf(members.length, [...orgs.values()], summary, base),
+    comments: views,
     orgs: [...orgs].map(([id, name]) => ({ id, name })),
     disposition: row?.disposition ?? (mixed ? null : (first?.value ?? null)),
     answer: row !== null && row.disposition !== null ? row.answer : mixed ? '' : (first?.note ?? ''),
@@ -107,11 +158,6 @@ function toGroup(
   };
 }
 
-/** The text compared for near-duplicates: the comment, and a suggestion's proposed wording. */
-function textOf(c: Comment): string {
-  return c.replacement === null ? c.body : `${c.body} ${c.replacement}`;
-}
-
 /**
  * The wording most members share (after normalising) stands for the group until the
  * committee words it; typed in capitals only if no member wrote it otherwise.
@@ -119,7 +165,9 @@ function textOf(c: Comment): string {
 function representative(members: readonly Comment[]): string {
   const tally = new Map<string, { count: number; texts: string[] }>();
   for (const c of members) {
-    const key = normaliseText(c.body);
+    const key = fold(c.body)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     const entry = tally.get(key);
     if (entry === undefined) tally.set(key, { count: 1, texts: [c.body.trim()] });
     else {
@@ -132,8 +180,22 @@ function representative(members: readonly Comment[]): string {
   return best.texts.find((t) => t !== t.toLocaleUpperCase('vi')) ?? best.texts[0]!;
 }
 
-function toMember(c: Comment): GroupMember {
+function positionOf(sectionId: string | null, places: SectionPlaces): string {
+  return sectionId === null ? 'Chung' : (places.positions.get(sectionId) ?? sectionId);
+}
+
+function toMember(
+  c: Comment,
+  places: SectionPlaces,
+  unsent: ReadonlySet<number>,
+  similar: number[],
+): GroupMember {
+  const sectionId = c.anchor?.sectionId ?? null;
   return {
+    sectionId,
+    position: positionOf(sectionId, places),
+    unsent: unsent.has(c.orgId),
+    similar,
     id: c.id,
     orgId: c.orgId,
     orgName: c.orgName,

@@ -8,6 +8,7 @@ import type { ClientOwnerStore } from '../collab/client-owners.ts';
 import { readFrozen } from '../export/export-source.ts';
 import { diffVersions, splitSections } from '../versions/version-diff.ts';
 import type { VersionService } from '../versions/version.service.ts';
+import type { SectionNode } from './grouping/section-tree.ts';
 import type { SectionPlaces } from './revision-rollup.ts';
 import { sectionAuthors, stateVectorOf } from './section-authors.ts';
 import type { UserService } from '../users/user.service.ts';
@@ -115,14 +116,22 @@ export class RevisionSources {
 export function placesOf(texts: RoundTexts): SectionPlaces {
   const positions = new Map<string, string>();
   const path: string[] = [];
+  const tree: SectionNode[] = [];
+  const ancestors: string[] = [];
   for (const s of texts.outline) {
+    ancestors.length = s.depth - 1;
+    tree.push({ id: s.id, parentId: ancestors.at(-1) ?? null });
+    ancestors.push(s.id);
     path.length = s.depth - 1;
     const own = `${s.label} ${s.title}`.trim();
     positions.set(s.id, [...path.filter((p) => p !== ''), own].join(' › '));
     path.push(s.label);
   }
   for (const [id, section] of splitSections(texts.from))
-    if (id !== '' && !positions.has(id)) positions.set(id, section.heading);
+    if (id !== '' && !positions.has(id)) {
+      positions.set(id, section.heading);
+      tree.push({ id, parentId: null });
+    }
   const nextHeadings = new Map<string, string>();
   for (const [id, section] of splitSections(texts.to)) if (id !== '') nextHeadings.set(id, section.heading);
   const changed = new Set(
@@ -130,5 +139,5 @@ export function placesOf(texts: RoundTexts): SectionPlaces {
       .filter((s) => s.status !== 'unchanged')
       .map((s) => s.sectionId),
   );
-  return { positions, nextHeadings, changed };
+  return { positions, nextHeadings, changed, tree };
 }

@@ -28,7 +28,7 @@ export function tableRows(log: RevisionLog): string[][] {
   return log.groups.map((g, i) => [
     String(i + 1),
     g.position,
-    g.headline,
+    contentOf(g),
     g.orgs.map((o) => o.name).join('; '),
     String(g.comments.length),
     g.disposition === null
@@ -36,12 +36,32 @@ export function tableRows(log: RevisionLog): string[][] {
         ? 'Xử lý riêng từng ý kiến'
         : 'Chưa xử lý'
       : DISPOSITION_TEXT[g.disposition],
-    g.answer,
+    answerOf(g),
     nextPlace(log, g),
   ]);
 }
 
-function nextPlace(log: RevisionLog, g: RevisionLog['groups'][number]): string {
+type Group = RevisionLog['groups'][number];
+
+/** The headline, then each proposed wording: «old» → «new» (or a deletion). */
+function contentOf(g: Group): string {
+  const lines = g.proposals.map((p) =>
+    p.replacement === '' ? `Đề xuất bỏ: «${p.quote}»` : `Đề xuất sửa: «${p.quote}» → «${p.replacement}»`,
+  );
+  return [g.headline, ...lines].join('\n');
+}
+
+/** The committee's answer; an accepted suggestion with no answer written says what went in. */
+function answerOf(g: Group): string {
+  if (g.answer !== '' || g.disposition !== 'accepted' || g.proposals.length === 0) return g.answer;
+  return g.proposals
+    .map((p) =>
+      p.replacement === '' ? `Đã bỏ «${p.quote}»` : `Đã sửa «${p.quote}» thành «${p.replacement}»`,
+    )
+    .join('\n');
+}
+
+function nextPlace(log: RevisionLog, g: Group): string {
   if (g.sectionId === null) return '';
   if (g.nextPosition === null) return 'Đã lược bỏ';
   const where = g.sectionChanged ? `${g.nextPosition} (đã sửa)` : g.nextPosition;

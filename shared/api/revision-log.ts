@@ -5,16 +5,24 @@ import { INVITATION_STATES, Round } from './rounds.ts';
 import { SectionDiff } from './versions.ts';
 
 /**
- * Default similarity (Dice coefficient over word bigrams of the normalised text) from which
- * two comments of one section count as near-duplicates. Chosen on Vietnamese fixtures:
- * rewordings of one request ("đề nghị bổ sung số liệu …" with a word added or moved) score
- * 0.6–0.9; different requests sharing the stock opening "đề nghị bổ sung" stay under 0.4.
+ * Default threshold of the automatic grouping: the mean TF-IDF similarity (with its evidence
+ * factors, server/revision-log/grouping/) every member of an automatic group keeps with the
+ * others. Chosen on the development corpus for precision first (a wrong merge costs the
+ * committee most; the ranked similar comments carry the rest): see the README's figures.
  */
 export const DEFAULT_GROUP_THRESHOLD = 0.4;
 
-/** `GET …/log?threshold=`: tunes the grouping for one reading (0.3–1; 1 = identical text only). */
+/**
+ * `GET …/log?threshold=&unsent=`: `threshold` tunes the grouping for one reading (0.3 loose –
+ * 1 near-identical only); `unsent=true` also lists comments of organisations that have not
+ * sent their comments yet (marked "chưa gửi"), left out of the table and counts by default.
+ */
 export const RevisionLogQuery = z.object({
   threshold: z.coerce.number().min(0.3).max(1).optional(),
+  unsent: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 /** Comments per disposition; `none` = not answered yet. */
@@ -40,11 +48,18 @@ export const GroupMember = z.object({
   replacement: z.string().nullable(),
   quote: z.string(),
   disposition: z.enum(DISPOSITIONS).nullable(),
+  /** Its own section (a group may span adjacent sections) and that section's position. */
+  sectionId: z.string().nullable(),
+  position: z.string(),
+  /** Its organisation has not sent its comments yet (listed only on request). */
+  unsent: z.boolean(),
+  /** The most similar other comments of the round, best first (one click merges them). */
+  similar: z.array(z.number().int()),
 });
 /** A comment in a group. */
 export type GroupMember = z.infer<typeof GroupMember>;
 
-/** A row of the consolidated table: near-duplicate comments of one section from several organisations. */
+/** A row of the consolidated table: comments asking the same change, from one or several organisations. */
 export const RevisionGroup = z
   .object({
     /** `g<id>` for a group the committee saved, `a<first comment id>` for an automatic one. */
@@ -52,8 +67,10 @@ export const RevisionGroup = z
     /** The saved group's id; null while the grouping is automatic. */
     groupId: z.number().int().nullable(),
     sectionId: z.string().nullable(),
-    /** Vị trí trong dự thảo: the section's numbering label and heading. */
+    /** Vị trí trong dự thảo: the section's numbering label and heading (each, when members span sections). */
     position: z.string(),
+    /** What the group's suggestions propose: the quoted words and their replacement, once each. */
+    proposals: z.array(z.object({ quote: z.string(), replacement: z.string() })),
     /** The committee's wording, or the most representative comment until they write one. */
     summary: z.string(),
     /** "có N ý kiến (K/M chi bộ) đề nghị …". */

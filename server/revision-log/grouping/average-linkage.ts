@@ -20,9 +20,13 @@ export function averageLinkage(
   edges: readonly Edge[],
   threshold: number,
   seeds: readonly (readonly number[])[] = [],
+  /** How many identical comments each item stands for (1 each by default). */
+  weights: readonly number[] = [],
 ): number[][] {
   const clusterOf = Array.from({ length: count }, (_, i) => i);
   const members = new Map<number, number[]>(clusterOf.map((i) => [i, [i]]));
+  const weightOf = (i: number) => weights[i] ?? 1;
+  const size = new Map<number, number>(clusterOf.map((i) => [i, weightOf(i)]));
   // links.get(a).get(b): summed similarity between clusters a and b, or -Infinity if kept apart.
   const links = new Map<number, Map<number, number>>(clusterOf.map((i) => [i, new Map()]));
   const heap = new MaxHeap();
@@ -33,7 +37,7 @@ export function averageLinkage(
   const push = (a: number, b: number) => {
     const sum = links.get(a)!.get(b)!;
     if (sum === -Infinity) return;
-    const mean = sum / (members.get(a)!.length * members.get(b)!.length);
+    const mean = sum / (size.get(a)! * size.get(b)!);
     if (mean >= threshold) heap.push(mean, a, b);
   };
   const merge = (a: number, b: number) => {
@@ -51,11 +55,13 @@ export function averageLinkage(
       clusterOf[m] = a;
     }
     members.delete(b);
+    size.set(a, size.get(a)! + size.get(b)!);
+    size.delete(b);
   };
   for (const e of edges) {
     const a = e.i;
     const b = e.j;
-    link(a, b, e.apart ? -Infinity : e.sim);
+    link(a, b, e.apart ? -Infinity : e.sim * weightOf(a) * weightOf(b));
   }
   for (const seed of seeds)
     for (const m of seed.slice(1))
@@ -66,7 +72,7 @@ export function averageLinkage(
     if (!members.has(a) || !members.has(b)) continue;
     const sum = links.get(a)!.get(b);
     if (sum === undefined || sum === -Infinity) continue;
-    const current = sum / (members.get(a)!.length * members.get(b)!.length);
+    const current = sum / (size.get(a)! * size.get(b)!);
     if (Math.abs(current - mean) > 1e-12) continue; // stale entry: the clusters have grown
     merge(a, b);
     for (const other of links.get(a)!.keys()) push(a, other);

@@ -1,11 +1,14 @@
 import { averageLinkage, type Edge } from './average-linkage.ts';
-import { profileOf, type GroupingComment } from './grouping-profile.ts';
+import { profileOf, type CommentProfile, type GroupingComment } from './grouping-profile.ts';
 import { SimilarityIndex } from './grouping-similarity.ts';
 import type { GroupingVocabulary } from './grouping-vocabulary.ts';
 import { SectionTree, type SectionNode } from './section-tree.ts';
 
 export type { GroupingComment } from './grouping-profile.ts';
 export type { SectionNode } from './section-tree.ts';
+
+/** Comparisons per comment: its most promising candidates (a group larger than this is rare). */
+const CANDIDATES_PER_COMMENT = 40;
 
 /** One grouping run: the round's comments by index. */
 export interface GroupingRequest {
@@ -37,36 +40,75 @@ export interface GroupingResult {
  */
 export function groupComments(request: GroupingRequest, vocabulary: GroupingVocabulary): GroupingResult {
   const { comments, threshold } = request;
-  const profiles = comments.map((c) => profileOf(c, vocabulary));
-  const sections = comments.map((c) => c.sectionId);
-  const index = new SimilarityIndex(profiles, sections, new SectionTree(request.sections));
-  const edges: Edge[] = [];
-  const neighbours: { j: number; sim: number }[][] = comments.map(() => []);
-  for (let i = 0; i < comments.length; i++)
-    for (const j of index.candidates(i)) {
-      const sim = index.similarity(i, j);
-      const apart = sim === 0;
-      edges.push({ i, j, sim, apart });
-      if (!apart) {
-        neighbours[i]!.push({ j, sim });
-        neighbours[j]!.push({ j: i, sim });
-      }
-    }
-  const agreeing = profiles.flatMap((p, i) => (p.agreementOnly ? [i] : []));
   const fixed = request.fixed ?? [];
   const taken = new Set(fixed.flat());
-  const seeds = [...fixed, agreeing.filter((i) => !taken.has(i))].filter((s) => s.length > 1);
-  // Fixed groups are closed: nothing joins them automatically.
-  const closedEdges = edges.map((e) => (taken.has(e.i) || taken.has(e.j) ? { ...e, apart: true } : e));
-  const groups = averageLinkage(comments.length, closedEdges, threshold, seeds);
-  const limit = request.suggestions ?? 0;
-  const similar = neighbours.map((list) =>
-    limit === 0
-      ? []
-      : list
-          .sort((a, b) => b.sim - a.sim || a.j - b.j)
-          .slice(0, limit)
-          .map((n) => n.j),
+  const profiles = comments.map((c) => profileOf(c, vocabulary));
+  // Comments asking in the same words at the same place are compared once: copied wording
+  // is common, and it would otherwise fill every comment's candidate list with its copies.
+  const unique: number[] = [];
+  const copies: number[][] = [];
+  const byKey = new Map<string, number>();
+  profiles.forEach((p, i) => {
+    const key = taken.has(i) ? `#${i}` : keyOf(p, comments[i]!.sectionId);
+    const u = byKey.get(key);
+    if (u !== undefined) copies[u]!.push(i);
+    else {
+      byKey.set(key, unique.length);
+      unique.push(i);
+      copies.push([i]);
+    }
+  });
+  const index = new SimilarityIndex(
+    unique.map((i) => profiles[i]!),
+    unique.map((i) => comments[i]!.sectionId),
+    new SectionTree(request.sections),
   );
+  const m = unique.length;
+  const edges: Edge[] = [];
+  const neighbours: { j: number; sim: number }[][] = unique.map(() => []);
+  const compared = new Set<number>();
+  for (let i = 0; i < m; i++)
+    for (const j of index.candidates(i, CANDIDATES_PER_COMMENT)) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      if (compared.has(a * m + b)) continue;
+      compared.add(a * m + b);
+      const sim = index.similarity(a, b);
+      const apart = sim === 0 || taken.has(unique[a]!) || taken.has(unique[b]!); // fixed groups are closed
+      edges.push({ i: a, j: b, sim, apart });
+      if (sim > 0) {
+        neighbours[a]!.push({ j: b, sim });
+        neighbours[b]!.push({ j: a, sim });
+      }
+    }
+  const uniqueOf = new Map<number, number>();
+  copies.forEach((list, u) => list.forEach((i) => uniqueOf.set(i, u)));
+  const agreeing = unique.flatMap((i, u) => (profiles[i]!.agreementOnly && !taken.has(i) ? [u] : []));
+  const seeds = [...fixed.map((g) => g.map((i) => uniqueOf.get(i)!)), agreeing].filter((s) => s.length > 1);
+  const weights = copies.map((list) => list.length);
+  const groups = averageLinkage(m, edges, threshold, seeds, weights)
+    .map((g) => g.flatMap((u) => copies[u]!).sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!);
+  const limit = request.suggestions ?? 0;
+  const similar = comments.map((_, i) => {
+    if (limit === 0) return [];
+    const u = uniqueOf.get(i)!;
+    const same = copies[u]!.filter((k) => k !== i);
+    const others = neighbours[u]!.sort((a, b) => b.sim - a.sim || a.j - b.j).flatMap((n) => copies[n.j]!);
+    return [...same, ...others].slice(0, limit);
+  });
   return { groups, similar };
+}
+
+/** What makes two comments the same request in the same words at the same place. */
+function keyOf(p: CommentProfile, sectionId: string | null): string {
+  return JSON.stringify([
+    sectionId,
+    p.request,
+    p.change,
+    p.quote,
+    p.agreementOnly,
+    p.keep,
+    [...p.figures],
+    p.sides,
+  ]);
 }

@@ -57,13 +57,20 @@ export class SimilarityIndex {
     });
   }
 
-  /** The comments sharing a distinctive feature with comment i in a section near its own, with i < j. */
-  candidates(i: number): number[] {
-    const seen = new Set<number>();
-    for (const f of this.vectors[i]!.keys())
+  /**
+   * The comments most worth comparing with comment i: those sharing distinctive features with
+   * it in a section near its own, the `limit` with the largest shared weight. Bounding them
+   * keeps a round of thousands of comments to a few tens of comparisons each.
+   */
+  candidates(i: number, limit: number): number[] {
+    const shared = new Map<number, number>();
+    const v = this.vectors[i]!;
+    for (const [f, w] of v)
       for (const j of this.postings.get(f) ?? [])
-        if (j > i && !seen.has(j) && this.tree.near(this.sections[i]!, this.sections[j]!)) seen.add(j);
-    return [...seen];
+        if (j !== i) shared.set(j, (shared.get(j) ?? 0) + w * this.vectors[j]!.get(f)!);
+    const near = [...shared].filter(([j]) => this.tree.near(this.sections[i]!, this.sections[j]!));
+    if (near.length > limit) near.sort((a, b) => b[1] - a[1]).length = limit;
+    return near.map(([j]) => j);
   }
 
   /** Similarity in [0, 1+]: 0 for pairs that must stay apart, whatever their wording. */

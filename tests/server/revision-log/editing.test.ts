@@ -20,11 +20,11 @@ type C = { disposition: { value: string; note: string } | null };
 
 async function small() {
   const server = await bed.start();
-  return { server, round: await revisionRound(server, { orgs: 6, plan: SMALL }) };
+  return { server, round: await revisionRound(server, { orgs: 6, plan: SMALL, submitted: 6 }) };
 }
 
 describe('grouping, wording and answering by hand', () => {
-  it('splits a comment off its group, merges groups of one section, and words a group', async () => {
+  it('splits a comment off its group, merges groups (across sections too), and words a group', async () => {
     const { round } = await small();
     const path = `/rounds/${round.roundId}/log`;
     const before = (await round.call<RevisionLog>('editor', path)).body;
@@ -57,6 +57,34 @@ describe('grouping, wording and answering by hand', () => {
       method: 'DELETE',
     });
     expect(dissolved.body.groups.map((g) => g.comments.length)).toEqual([3, 2, 1]);
+  });
+
+  it('a saved group may span sections; each member keeps its own position', async () => {
+    const { round } = await small();
+    const path = `/rounds/${round.roundId}/log`;
+    const before = (await round.call<RevisionLog>('editor', path)).body;
+    const budget = before.groups[0]!;
+    const outlook = before.groups.find((g) => g.sectionId === 'p2-du-bao')!;
+    const saved = await round.call<RevisionLog>('editor', `${path}/groups`, {
+      body: { commentIds: [budget.comments[0]!.id, outlook.comments[0]!.id] },
+    });
+    expect(saved.status).toBe(201);
+    const group = saved.body.groups.find((g) => g.groupId !== null)!;
+    expect(group.comments.map((c) => c.sectionId)).toEqual(['p1-chi-tieu', 'p2-du-bao']);
+    expect(group.position).toContain('; ');
+    // The automatic pass leaves the committee's group alone on the next reading.
+    const again = (await round.call<RevisionLog>('editor', path)).body;
+    expect(again.groups.find((g) => g.groupId === group.groupId)!.comments).toHaveLength(2);
+  });
+
+  it('offers each comment its most similar others, its rewordings first', async () => {
+    const { round } = await small();
+    const log = (await round.call<RevisionLog>('editor', `/rounds/${round.roundId}/log`)).body;
+    const [budget, digital] = log.groups;
+    const first = budget!.comments[0]!;
+    const mates = budget!.comments.slice(1).map((c) => c.id);
+    expect(first.similar.slice(0, 2).sort()).toEqual([...mates].sort());
+    expect(digital!.comments[0]!.similar[0]).toBe(digital!.comments[1]!.id);
   });
 
   it('one answer for the group goes to every member comment; giải trình needs its reason', async () => {
@@ -105,17 +133,10 @@ describe('grouping, wording and answering by hand', () => {
     const { server, round } = await small();
     const path = `/rounds/${round.roundId}/log`;
     const log = (await round.call<RevisionLog>('editor', path)).body;
-    const [budget, , outlook] = log.groups;
+    const [budget] = log.groups;
     const cases: [string, Promise<{ status: number; body: { error?: { code: string } } }>, number, string][] =
       [
-        [
-          'two sections in one group',
-          round.call('editor', `${path}/groups`, {
-            body: { commentIds: [budget!.comments[0]!.id, outlook!.comments[0]!.id] },
-          }),
-          400,
-          'group_invalid',
-        ],
+        ['a threshold out of range', round.call('editor', `${path}?threshold=1.5`), 400, 'validation_failed'],
         [
           'a comment of no such round',
           round.call('editor', `${path}/groups`, { body: { commentIds: [999_999] } }),
