@@ -1,5 +1,6 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { AppError } from '../http/app-error.ts';
+import { addAuditCommands } from './audit.commands.ts';
 import { CliError, cliContext, type CliDeps } from './cli.context.ts';
 import { addDemoCommand } from './demo.command.ts';
 import { addOrgCommands } from './org.commands.ts';
@@ -30,6 +31,7 @@ export function buildProgram(deps: CliDeps): Command {
   addTokenCommands(program, ctx);
   addTemplateCommands(program, ctx);
   addDemoCommand(program, ctx);
+  addAuditCommands(program, ctx);
   return program;
 }
 
