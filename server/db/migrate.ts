@@ -25,6 +25,11 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_1300_audit_log': auditLog,
 };
 
+/** The names of the migrations this code knows (a restored database may hold no others). */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}
+
 function migrator<T>(db: Kysely<T>): Migrator {
   return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
 }
