@@ -158,5 +158,10 @@ describe('audit log', () => {
     expect(lines[1]).toMatch(/\brole_revoked\s+cli\s+-\s+user:youth\b/);
     expect(lines).toHaveLength(3);
     expect(listed.stderr).toContain(`--before ${all[1]!.id}`);
+
+    const doc = (await (await fetch(`${server.httpUrl}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(doc.paths['/audit']?.get?.responses ?? {})).toEqual(['200', '400', '401', '403']);
   });
 });
