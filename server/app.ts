@@ -85,7 +85,10 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
   const hono = new Hono();
   hono.get('/healthz', (c) => c.json({ ok: true }));
   if (config.metricsToken !== undefined)
-    hono.route('/', metricsRoutes(config.metricsToken, () => metrics.render()));
+    hono.route(
+      '/',
+      metricsRoutes(config.metricsToken, () => metrics.render()),
+    );
   hono.route(
     '/api',
     apiRoutes(services, {

@@ -41,19 +41,21 @@ export function buildDatabaseProgram(deps: DatabaseDeps): Command {
 export type DatabaseDeps = Pick<CliDeps, 'dataDir' | 'output'>;
 
 function baseProgram(deps: DatabaseDeps): Command {
-  return new Command()
-    .name('vankien-cli')
-    .description(
-      'Administer vankien: organisations, users, roles, API tokens, templates, the demo workspace, ' +
-        'the audit log, backups.',
-    )
-    // Set before the subcommands are added: commander copies these settings into each of them.
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => deps.output.stdout(text),
-      writeErr: (text) => deps.output.stderr(text),
-    })
-    .showHelpAfterError('(run with --help for usage)');
+  return (
+    new Command()
+      .name('vankien-cli')
+      .description(
+        'Administer vankien: organisations, users, roles, API tokens, templates, the demo workspace, ' +
+          'the audit log, backups.',
+      )
+      // Set before the subcommands are added: commander copies these settings into each of them.
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => deps.output.stdout(text),
+        writeErr: (text) => deps.output.stderr(text),
+      })
+      .showHelpAfterError('(run with --help for usage)')
+  );
 }
 
 /**

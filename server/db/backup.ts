@@ -92,12 +92,14 @@ function checkVankienDatabase(file: string, shownAs: string): void {
     const table = db
       .prepare("select 1 from sqlite_master where type = 'table' and name = ?")
       .get(MIGRATION_TABLE);
-    if (table === undefined) throw new DatabaseFileError(`${shownAs} is not a vankien database (no migrations)`);
+    if (table === undefined)
+      throw new DatabaseFileError(`${shownAs} is not a vankien database (no migrations)`);
     const names = (db.prepare(`select name from ${MIGRATION_TABLE}`).all() as { name: string }[]).map(
       (r) => r.name,
     );
     const known = new Set(migrationNames());
-    if (names.length === 0) throw new DatabaseFileError(`${shownAs} is not a vankien database (no migrations)`);
+    if (names.length === 0)
+      throw new DatabaseFileError(`${shownAs} is not a vankien database (no migrations)`);
     const unknown = names.filter((n) => !known.has(n));
     if (unknown.length > 0)
       throw new DatabaseFileError(
