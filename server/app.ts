@@ -17,6 +17,8 @@ import { apiRoutes } from './http/api.ts';
 import { serveClient } from './http/client-assets.ts';
 import { errorHandler, notFoundHandler } from './http/on-error.ts';
 import type { Logger } from './logger.ts';
+import { createAppMetrics } from './metrics/app-metrics.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { createServices, type Services } from './services.ts';
 
 /** What the composition root is built from. */
@@ -43,8 +45,14 @@ export interface App {
 export function createApp({ config, log, database, consultations }: AppDeps): App {
   // The core reports edits to the drafts service, which needs the core's texts: bind late.
   let services: Services | null = null;
-  const { store, registry, texts } = createCollabCore(database, config.collab, log, (draftId, userId) =>
-    services?.drafts.noteEdit(draftId, userId),
+  // Read at scrape time, after the sockets and rooms below exist.
+  const metrics = createAppMetrics({ connections: () => wss.clients.size, rooms: () => registry.size });
+  const { store, registry, texts } = createCollabCore(
+    database,
+    config.collab,
+    log,
+    (draftId, userId) => services?.drafts.noteEdit(draftId, userId),
+    metrics.meter,
   );
   services = createServices(database.db, config.auth, { consultations, texts });
   const cookies: CookiePolicy = {
@@ -76,6 +84,11 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
 
   const hono = new Hono();
   hono.get('/healthz', (c) => c.json({ ok: true }));
+  if (config.metricsToken !== undefined)
+    hono.route(
+      '/',
+      metricsRoutes(config.metricsToken, () => metrics.render()),
+    );
   hono.route(
     '/api',
     apiRoutes(services, {
@@ -110,6 +123,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
     services,
     async shutdown() {
       accepting = false;
+      metrics.stop();
       stopGuard();
       watch.stop();
       registry.closeAll(CloseCode.GoingAway, 'server_shutdown');

@@ -40,6 +40,7 @@ const schema = z.object({
   ACCESS_RECHECK_MS: int(100, 60_000, 1000),
   VANKIEN_DEMO: z.enum(['0', '1']).default('1'),
   VANKIEN_DEMO_PASSWORD: z.string().min(8).max(256).optional(),
+  METRICS_TOKEN: z.string().min(16).max(256).optional(),
 });
 
 const origin = (url: string): string => new URL(url).origin;
@@ -99,6 +100,8 @@ export interface Config {
     readonly seed: boolean;
     readonly password: string | undefined;
   };
+  /** The bearer token `/metrics` requires; unset, there is no `/metrics` (404). */
+  readonly metricsToken: string | undefined;
 }
 
 /** Thrown when the environment holds an invalid value; its message is one readable line. */
@@ -176,5 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessRecheckMs: e.ACCESS_RECHECK_MS,
     }),
     demo: Object.freeze({ seed: e.VANKIEN_DEMO === '1', password: e.VANKIEN_DEMO_PASSWORD }),
+    metricsToken: e.METRICS_TOKEN,
   });
 }

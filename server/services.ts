@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AccessEpoch } from './access/access-epoch.ts';
 import { AccessService, type ConsultationAccess } from './access/access.service.ts';
+import { AuditService } from './audit/audit.service.ts';
 import { ApiTokenService } from './auth/api-token.service.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
@@ -58,6 +59,8 @@ export interface Services {
   readonly revisionTotals: RevisionTotalsService;
   /** Exports of drafts in the Party's document format, and their record. */
   readonly exports: ExportService;
+  /** The record of security-relevant actions. */
+  readonly audit: AuditService;
 }
 
 /**
@@ -91,17 +94,24 @@ export function createServices(
     },
     epoch,
   );
-  const users = new UserService(db, orgs, new PasswordHasher(), epoch, sessions);
-  const tokens = new ApiTokenService(db, epoch);
-  const throttle = new LoginThrottle(auth.loginMaxFailures, auth.loginWindowMs);
-  const authService = new AuthService({ users, orgs, sessions, tokens, throttle });
-  // Drafts and access need each other (listing filters by access; access asks where a draft lives).
-  let access: AccessService | null = null;
-  const templates = new TemplateService(db, async (userId) => {
+  // Users write to the audit log and the log names users: the closures run only after both exist.
+  const isBlocAdmin = async (userId: number): Promise<boolean> => {
     const grants = await users.grantsOf(userId);
     const blocs = new Set((await orgs.list()).filter((o) => o.kind === 'bloc').map((o) => o.id));
     return grants.some((g) => g.role === 'admin' && blocs.has(g.orgId));
+  };
+  const audit: AuditService = new AuditService({
+    db,
+    usernameOf: async (id): Promise<string | null> => (await users.findById(id))?.username ?? null,
+    isBlocAdmin,
   });
+  const users: UserService = new UserService(db, orgs, new PasswordHasher(), epoch, sessions, audit);
+  const tokens = new ApiTokenService(db, epoch, audit);
+  const throttle = new LoginThrottle(auth.loginMaxFailures, auth.loginWindowMs);
+  const authService = new AuthService({ users, orgs, sessions, tokens, throttle, audit });
+  // Drafts and access need each other (listing filters by access; access asks where a draft lives).
+  let access: AccessService | null = null;
+  const templates = new TemplateService(db, isBlocAdmin);
   const nameOf = async (id: number) => (await users.findById(id))?.displayName ?? null;
   const drafts = new DraftService(
     db,
@@ -113,7 +123,7 @@ export function createServices(
   );
   access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
   const progress = new DraftProgressService(drafts, templates, texts);
-  const versions = new VersionService(db, drafts, texts, nameOf);
+  const versions = new VersionService(db, drafts, texts, nameOf, audit);
   const userAdmin = new UserAdminService(users, orgs);
   const draftEvents = new EventHub<string>();
   const notifications = new NotificationService(db, (ids) => drafts.titles(ids));
@@ -157,7 +167,7 @@ export function createServices(
   });
   const revisionExports = new RevisionExportService({ db, log: revisionLog, drafts, orgs, templates, users });
   const revisionTotals = new RevisionTotalsService({ rounds, log: revisionLog, orgs });
-  const exports = new ExportService({ db, drafts, templates, versions, texts, users, comments });
+  const exports = new ExportService({ db, drafts, templates, versions, texts, users, comments, audit });
   return {
     epoch,
     texts,
@@ -180,5 +190,6 @@ export function createServices(
     revisionExports,
     revisionTotals,
     exports,
+    audit,
   };
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CreatedToken, CreateTokenRequest, TokenList } from '../../shared/api/auth.ts';
 import { apiRouter } from '../http/api-env.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { errorResponse as error, json } from '../http/openapi-helpers.ts';
 import type { ApiTokenService, TokenInfo } from './api-token.service.ts';
 
@@ -49,11 +50,12 @@ export function apiTokenRoutes(tokens: ApiTokenService) {
   app.openapi(list, async (c) => c.json({ tokens: (await tokens.list(c.var.user.id)).map(summary) }, 200));
   app.openapi(create, async (c) => {
     const { name, expiresInDays } = c.req.valid('json');
-    const created = await tokens.create(c.var.user.id, name, expiresInDays);
+    const source = { userId: c.var.user.id, address: clientAddress(c) };
+    const created = await tokens.create(c.var.user.id, name, expiresInDays, source);
     return c.json({ ...summary(created), token: created.token }, 201);
   });
   app.openapi(revoke, async (c) => {
-    await tokens.revoke(c.req.valid('param').id, c.var.user.id);
+    await tokens.revoke(c.req.valid('param').id, { userId: c.var.user.id, address: clientAddress(c) });
     return c.body(null, 204);
   });
   return app;

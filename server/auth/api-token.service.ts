@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccessEpoch } from '../access/access-epoch.ts';
+import type { ActionSource, AuditTrail } from '../audit/audit.service.ts';
 import type { Database } from '../db/database.ts';
 import { NotFoundError } from '../http/app-error.ts';
 import {
@@ -32,10 +33,16 @@ export class ApiTokenService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly epoch: AccessEpoch,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Creates a token; the secret is returned this once and stored only hashed. */
-  async create(userId: number, name: string, expiresInDays?: number): Promise<TokenInfo & { token: string }> {
+  async create(
+    userId: number,
+    name: string,
+    expiresInDays?: number,
+    source: ActionSource = 'cli',
+  ): Promise<TokenInfo & { token: string }> {
     const token = newSecret('vkt_');
     const expiresAt = expiresInDays === undefined ? null : Date.now() + expiresInDays * DAY_MS;
     const row = await insertToken(this.db, {
@@ -43,6 +50,12 @@ export class ApiTokenService {
       name: name.trim(),
       tokenHash: hashSecret(token),
       expiresAt,
+    });
+    await this.audit.record({
+      action: 'token_created',
+      source,
+      target: `token:${row.id}`,
+      detail: { ownerId: userId, name: row.name, expiresAt },
     });
     return { ...toInfo(row), token };
   }
@@ -67,13 +80,23 @@ export class ApiTokenService {
     return (await listTokens(this.db, userId)).map(toInfo);
   }
 
-  /** Revokes a token; with `userId`, only if it is theirs. Its sockets close within seconds. */
-  async revoke(id: number, userId?: number): Promise<void> {
+  /**
+   * Revokes a token; from a user over HTTP only if it is theirs (the CLI operator may revoke
+   * any). Its sockets close within seconds.
+   */
+  async revoke(id: number, source: ActionSource = 'cli'): Promise<void> {
     const row = await findTokenById(this.db, id);
-    if (row === undefined || (userId !== undefined && row.user_id !== userId) || row.revoked_at !== null)
+    const foreign = source !== 'cli' && row?.user_id !== source.userId;
+    if (row === undefined || foreign || row.revoked_at !== null)
       throw new NotFoundError('token_not_found', `No token ${id}`);
     await revokeToken(this.db, id, Date.now());
     await this.epoch.bump();
+    await this.audit.record({
+      action: 'token_revoked',
+      source,
+      target: `token:${id}`,
+      detail: { ownerId: row.user_id, name: row.name },
+    });
   }
 
   private live(row: ApiTokenRow): Principal | null {

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../shared/api/auth.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
 import { TooManyRequestsError, UnauthenticatedError } from '../http/app-error.ts';
 import type { OrgService } from '../orgs/org.service.ts';
 import type { User, UserService } from '../users/user.service.ts';
@@ -16,6 +17,7 @@ export class AuthService {
       readonly sessions: SessionService;
       readonly tokens: ApiTokenService;
       readonly throttle: LoginThrottle;
+      readonly audit: AuditTrail;
     },
   ) {}
 
@@ -39,10 +41,26 @@ export class AuthService {
     const user = await users.verifyCredentials(username, password);
     if (user === null) {
       throttle.fail(username, address);
+      // The name typed is kept only when it is an account's: people type passwords there too.
+      const known = await users.getByUsername(username).then(
+        (u) => u.username,
+        () => null,
+      );
+      await this.deps.audit.record({
+        action: 'sign_in_failed',
+        source: null,
+        address,
+        target: known === null ? null : `user:${known}`,
+      });
       throw new UnauthenticatedError('invalid_credentials', 'Wrong username or password');
     }
     throttle.succeed(username);
     const { secret, expiresAt } = await sessions.start(user.id);
+    await this.deps.audit.record({
+      action: 'sign_in',
+      source: { userId: user.id, address },
+      target: `user:${user.username}`,
+    });
     return { secret, expiresAt, info: await this.describe(user, expiresAt) };
   }
 

@@ -8,7 +8,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
 import { databaseFile } from '../server.ts';
 import { createServices } from '../services.ts';
-import { runCli } from './program.ts';
+import { DATABASE_COMMANDS } from './database.commands.ts';
+import { runCli, runDatabaseCli } from './program.ts';
 
 let config: Config;
 try {
@@ -19,24 +20,37 @@ try {
   process.exit(1);
 }
 
-const database = openDatabase(databaseFile(config.dataDir));
-try {
-  // The CLI may be the first to open a fresh data directory, before the server ever ran.
-  const migration = await migrateToLatest(database.db);
-  if (migration.error !== undefined)
-    throw migration.error instanceof Error ? migration.error : new Error('migration failed');
-  const services = createServices(database.db, config.auth);
-  // Quietly (level silent): the CLI's output is for its own results.
-  await services.templates.syncShipped(config.templatesDir, createLogger('silent'));
-  process.exitCode = await runCli(process.argv.slice(2), {
-    services,
-    dataDir: config.dataDir,
-    demoPassword: config.demo.password,
-    output: {
-      stdout: (text) => void process.stdout.write(text),
-      stderr: (text) => void process.stderr.write(text),
-    },
-  });
-} finally {
-  await database.close();
+const output = {
+  stdout: (text: string) => void process.stdout.write(text),
+  stderr: (text: string) => void process.stderr.write(text),
+};
+const args = process.argv.slice(2);
+
+// backup and restore work on the file: opening (and migrating) it here would hold it open
+// under a restore and change the database a backup is meant to copy as it is.
+if (DATABASE_COMMANDS.includes(args[0] ?? '')) {
+  process.exitCode = await runDatabaseCli(args, { dataDir: config.dataDir, output });
+} else {
+  await runWithServices();
+}
+
+async function runWithServices(): Promise<void> {
+  const database = openDatabase(databaseFile(config.dataDir));
+  try {
+    // The CLI may be the first to open a fresh data directory, before the server ever ran.
+    const migration = await migrateToLatest(database.db);
+    if (migration.error !== undefined)
+      throw migration.error instanceof Error ? migration.error : new Error('migration failed');
+    const services = createServices(database.db, config.auth);
+    // Quietly (level silent): the CLI's output is for its own results.
+    await services.templates.syncShipped(config.templatesDir, createLogger('silent'));
+    process.exitCode = await runCli(args, {
+      services,
+      dataDir: config.dataDir,
+      demoPassword: config.demo.password,
+      output,
+    });
+  } finally {
+    await database.close();
+  }
 }

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { AppError } from '../http/app-error.ts';
+import { addAuditCommands } from './audit.commands.ts';
 import { CliError, cliContext, type CliDeps } from './cli.context.ts';
+import { addDatabaseCommands } from './database.commands.ts';
 import { addDemoCommand } from './demo.command.ts';
 import { addOrgCommands } from './org.commands.ts';
 import { addTemplateCommands } from './template.commands.ts';
@@ -13,24 +15,47 @@ import { addUserCommands } from './user.commands.ts';
  */
 export function buildProgram(deps: CliDeps): Command {
   const ctx = cliContext(deps);
-  const program = new Command()
-    .name('vankien-cli')
-    .description(
-      'Administer vankien: organisations, users, roles, API tokens, templates, the demo workspace.',
-    )
-    // Set before the subcommands are added: commander copies these settings into each of them.
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => deps.output.stdout(text),
-      writeErr: (text) => deps.output.stderr(text),
-    })
-    .showHelpAfterError('(run with --help for usage)');
+  const program = baseProgram(deps);
   addOrgCommands(program, ctx);
   addUserCommands(program, ctx);
   addTokenCommands(program, ctx);
   addTemplateCommands(program, ctx);
   addDemoCommand(program, ctx);
+  addAuditCommands(program, ctx);
+  addDatabaseCommands(program, ctx);
   return program;
+}
+
+/** Only the commands on the database file (`backup`, `restore`), which need no services. */
+export function buildDatabaseProgram(deps: DatabaseDeps): Command {
+  const program = baseProgram(deps);
+  addDatabaseCommands(program, {
+    dataDir: deps.dataDir,
+    print: (line) => deps.output.stdout(`${line}\n`),
+    note: (line) => deps.output.stderr(`${line}\n`),
+  });
+  return program;
+}
+
+/** What {@link buildDatabaseProgram} needs: no services, so the database stays closed. */
+export type DatabaseDeps = Pick<CliDeps, 'dataDir' | 'output'>;
+
+function baseProgram(deps: DatabaseDeps): Command {
+  return (
+    new Command()
+      .name('vankien-cli')
+      .description(
+        'Administer vankien: organisations, users, roles, API tokens, templates, the demo workspace, ' +
+          'the audit log, backups.',
+      )
+      // Set before the subcommands are added: commander copies these settings into each of them.
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => deps.output.stdout(text),
+        writeErr: (text) => deps.output.stderr(text),
+      })
+      .showHelpAfterError('(run with --help for usage)')
+  );
 }
 
 /**
@@ -39,7 +64,15 @@ export function buildProgram(deps: CliDeps): Command {
  * (printed by commander). Unexpected errors are rethrown for the caller to report.
  */
 export async function runCli(args: readonly string[], deps: CliDeps): Promise<number> {
-  const program = buildProgram(deps);
+  return run(buildProgram(deps), args, deps);
+}
+
+/** Runs `backup` or `restore` without services (the CLI's database stays closed); as {@link runCli}. */
+export async function runDatabaseCli(args: readonly string[], deps: DatabaseDeps): Promise<number> {
+  return run(buildDatabaseProgram(deps), args, deps);
+}
+
+async function run(program: Command, args: readonly string[], deps: DatabaseDeps): Promise<number> {
   try {
     await program.parseAsync([...args], { from: 'user' });
     return 0;

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { Logger } from '../logger.ts';
+import type { CommitMeter } from './commit-meter.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { roomTexts } from './room-texts.ts';
 import { SqliteClientOwners } from './sqlite-client-owners.ts';
@@ -21,12 +22,15 @@ export function createCollabCore(
   log: Logger,
   /** Told after each applied edit: which draft, by whom. */
   onEdited?: (draftId: string, userId: number) => void,
+  /** Told of every commit of the update log (the server's metrics). */
+  meter?: CommitMeter,
 ): CollabCore {
   const store = new SqliteDocStore({
     db: database.db,
     sqlite: database.sqlite,
     file: database.file,
     commitWindowMs: collab.commitWindowMs,
+    meter,
   });
   const registry = new RoomRegistry({
     store,

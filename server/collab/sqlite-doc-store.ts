@@ -10,6 +10,7 @@ import {
 } from './collab-document.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { NewCollabUpdateRow } from './collab-document.table.ts';
+import type { CommitMeter } from './commit-meter.ts';
 import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
 
@@ -36,6 +37,8 @@ export interface SqliteDocStoreOptions {
    */
   readonly commitWindowMs?: number;
   readonly now?: () => number;
+  /** Told of every commit (metrics). */
+  readonly meter?: CommitMeter | undefined;
 }
 
 /**
@@ -55,6 +58,7 @@ export class SqliteDocStore implements DocStore {
   private readonly db: Kysely<Database>;
   private readonly commitWindowMs: number;
   private readonly now: () => number;
+  private readonly meter: CommitMeter | undefined;
   private committedBatches = 0;
   private lastCommitAt = -Infinity;
 
@@ -66,6 +70,7 @@ export class SqliteDocStore implements DocStore {
     });
     this.commitWindowMs = options.commitWindowMs ?? 0;
     this.now = options.now ?? Date.now;
+    this.meter = options.meter;
   }
 
   /** How many append transactions have committed (each holds one or more updates). */
@@ -122,6 +127,7 @@ export class SqliteDocStore implements DocStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    const started = performance.now();
     try {
       const createdAt = this.now();
       this.appendRows(batch.map(({ doc, data }) => ({ doc, data, created_at: createdAt })));
@@ -132,6 +138,7 @@ export class SqliteDocStore implements DocStore {
     }
     this.committedBatches += 1;
     this.lastCommitAt = performance.now();
+    this.meter?.committed(batch.length, (this.lastCommitAt - started) / 1000);
     for (const append of batch) append.resolve();
   }
 

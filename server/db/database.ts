@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AccessTables } from '../access/access.table.ts';
+import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
 import type { CommentTables } from '../comments/comment.table.ts';
@@ -29,7 +30,8 @@ export type Database = CollabTables &
   CommentTables &
   NotificationTables &
   RevisionLogTables &
-  ExportTables;
+  ExportTables &
+  AuditTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface OpenDatabase {

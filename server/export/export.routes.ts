@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { DraftId } from '../../shared/api/drafts.ts';
 import { ExportCheck, ExportList, ExportQuery, WARNINGS_HEADER } from '../../shared/api/exports.ts';
 import { apiRouter, type ApiEnv } from '../http/api-env.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
 import { contentDisposition } from './export-file-name.ts';
 import type { ExportService } from './export.service.ts';
@@ -57,7 +58,12 @@ export function exportRoutes(exports: ExportService, limit: MiddlewareHandler<Ap
   );
   app.openapi(list, async (c) => c.json(await exports.list(c.var.user.id, c.req.valid('param').id), 200));
   app.openapi(download, async (c) => {
-    const file = await exports.export(c.var.user, c.req.valid('param').id, c.req.valid('query'));
+    const file = await exports.export(
+      c.var.user,
+      c.req.valid('param').id,
+      c.req.valid('query'),
+      clientAddress(c),
+    );
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': file.contentType,
       'content-length': String(file.body.byteLength),

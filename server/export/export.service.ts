@@ -7,6 +7,7 @@ import type { FormatProfile } from '../../shared/export/format-profile.ts';
 import { DEFAULT_PROFILE_ID, findProfile } from '../../shared/export/profiles.ts';
 import { EXPORT_LIMITS } from '../../shared/limits.ts';
 import type { Template } from '../../shared/templates/template.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
 import type { CommentService } from '../comments/comment.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
@@ -31,6 +32,8 @@ export interface ExportDeps {
   readonly texts: DraftTexts;
   readonly users: UserService;
   readonly comments: CommentService;
+  /** Where exports of the final text are recorded as security-relevant. */
+  readonly audit: AuditTrail;
   /** Longest text exported, in characters (tests lower it). */
   readonly maxChars?: number;
 }
@@ -56,7 +59,12 @@ export class ExportService {
   }
 
   /** Renders the draft (live text or a version) and records who exported what. */
-  async export(user: User, draftId: string, query: ExportQuery): Promise<ExportFile> {
+  async export(
+    user: User,
+    draftId: string,
+    query: ExportQuery,
+    address: string | null = null,
+  ): Promise<ExportFile> {
     const comments = await this.roundComments(user, draftId, query);
     const { draft, template, profile, source } = await this.prepare(user, draftId, query, comments);
     const { blocks, chars } = buildBody(source.json, sectionIndex(template), source.spans);
@@ -87,6 +95,14 @@ export class ExportService {
       warnings: JSON.stringify(source.warnings),
       created_at: Date.now(),
     });
+    // The final text leaving the system is what an auditor asks about; working copies are not.
+    if (query.kind === 'final')
+      await this.deps.audit.record({
+        action: 'final_exported',
+        source: { userId: user.id, address },
+        target: `draft:${draftId}`,
+        detail: { format: query.format, version: query.version ?? null, bytes: body.byteLength },
+      });
     return { body, contentType, fileName: exportFileName(draft, query), warnings: source.warnings };
   }
 

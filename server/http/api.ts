@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { swaggerUI } from '@hono/swagger-ui';
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { apiTokenRoutes } from '../auth/api-token.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { StreamWatch } from '../access/socket-access-watch.ts';
@@ -49,6 +50,7 @@ export function apiRoutes(
     '/rounds',
     '/notifications',
     '/revision-log',
+    '/audit',
   ]) {
     api.use(prefix, requireUser(services.auth));
     api.use(`${prefix}/*`, requireUser(services.auth));
@@ -79,6 +81,7 @@ export function apiRoutes(
   api.route('/rounds', roundOverviewRoutes(services.rounds));
   api.route('/notifications', notificationRoutes(services.notifications, options.watch));
   api.route('/templates', templateRoutes(services.templates));
+  api.route('/audit', auditRoutes(services.audit));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

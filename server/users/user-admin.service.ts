@@ -39,11 +39,12 @@ export class UserAdminService {
     orgId: number,
     role: Role,
     granted: boolean,
+    address: string | null = null,
   ): Promise<UserSummary> {
     await this.assertAdminOf(actorId, orgId);
     const user = await this.users.getByUsername(username);
     await this.assertAdminOf(actorId, user.orgId);
-    await this.users.setRole(username, orgId, role, granted);
+    await this.users.setRole(username, orgId, role, granted, { userId: actorId, address });
     return this.summary(user);
   }
 

@@ -7,6 +7,7 @@ import {
   UserWithPassword,
 } from '../../shared/api/users.ts';
 import { apiRouter } from '../http/api-env.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
 import type { UserAdminService } from './user-admin.service.ts';
 
@@ -75,7 +76,14 @@ export function userRoutes(admin: UserAdminService) {
   app.openapi(setRole, async (c) => {
     const { orgId, role, granted } = c.req.valid('json');
     return c.json(
-      await admin.setRole(c.var.user.id, c.req.valid('param').username, orgId, role, granted),
+      await admin.setRole(
+        c.var.user.id,
+        c.req.valid('param').username,
+        orgId,
+        role,
+        granted,
+        clientAddress(c),
+      ),
       200,
     );
   });

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/access.ts';
 import { USERNAME_PATTERN } from '../../shared/api/auth.ts';
 import type { AccessEpoch } from '../access/access-epoch.ts';
+import type { ActionSource, AuditTrail } from '../audit/audit.service.ts';
 import type { Database } from '../db/database.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/app-error.ts';
 import type { OrgService } from '../orgs/org.service.ts';
@@ -62,6 +63,7 @@ export class UserService {
       endAllFor(userId: number): Promise<void>;
       rotateAllFor(userId: number): Promise<void>;
     },
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Creates a user with roles in their own organisation; returns the password if generated. */
@@ -123,7 +125,13 @@ export class UserService {
   }
 
   /** Grants (`on`) or revokes a role of a user in an organisation; open sockets follow within seconds. */
-  async setRole(username: string, orgId: number, role: Role, on: boolean): Promise<void> {
+  async setRole(
+    username: string,
+    orgId: number,
+    role: Role,
+    on: boolean,
+    source: ActionSource = 'cli',
+  ): Promise<void> {
     const user = await this.row(username);
     await this.orgs.get(orgId);
     if (on) await insertGrant(this.db, user.id, orgId, role);
@@ -131,6 +139,12 @@ export class UserService {
     // R10: the user's sessions get new ids at their next request.
     await this.sessions.rotateAllFor(user.id);
     await this.epoch.bump();
+    await this.audit.record({
+      action: on ? 'role_granted' : 'role_revoked',
+      source,
+      target: `user:${user.username}`,
+      detail: { userId: user.id, orgId, role },
+    });
   }
 
   /** Sets a new password (random if omitted) and ends every session of the user. */

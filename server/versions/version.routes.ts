@@ -10,6 +10,7 @@ import {
 } from '../../shared/api/versions.ts';
 import type { DraftProgressService } from '../drafts/draft-progress.service.ts';
 import { apiRouter } from '../http/api-env.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
 import type { VersionService } from './version.service.ts';
 
@@ -106,7 +107,7 @@ export function versionRoutes(versions: VersionService, progressService: DraftPr
   });
   app.openapi(restore, async (c) => {
     const { id, number } = c.req.valid('param');
-    await versions.restore(c.var.user, id, number);
+    await versions.restore(c.var.user, id, number, clientAddress(c));
     return c.body(null, 204);
   });
   return app;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { draftSchema, draftToJSON } from '../../shared/editor/draft-json.ts';
 import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
@@ -50,6 +51,7 @@ export class VersionService {
     private readonly texts: DraftTexts,
     /** Display names for "who froze / restored" (the users module answers). */
     private readonly nameOf: (userId: number) => Promise<string | null>,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Freezes the current text as the next "Dự thảo lần N"; refused when nothing changed since the last one. */
@@ -132,13 +134,19 @@ export class VersionService {
    * Brings back version `number` as a new edit on the live draft: every open editor receives
    * it as it would a colleague's typing, and the restore is recorded.
    */
-  async restore(user: User, draftId: string, number: number): Promise<void> {
+  async restore(user: User, draftId: string, number: number, address: string | null = null): Promise<void> {
     const { row } = await this.drafts.find(user.id, draftId, 'edit');
     if (row.status === 'final') throw new ConflictError('draft_final', 'A final draft cannot be changed');
     const version = await this.version(draftId, number);
     const content = JSON.parse(version.content) as JSONContent;
     await this.texts.edit(draftId, user.id, (doc) => replaceContent(doc, content, this.schema));
     await insertRestore(this.db, draftId, number, user.id);
+    await this.audit.record({
+      action: 'version_restored',
+      source: { userId: user.id, address },
+      target: `draft:${draftId}`,
+      detail: { version: number },
+    });
   }
 
   /** The Yjs state of version `number` (export renders it and resolves comment anchors in it). */
