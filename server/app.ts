@@ -17,6 +17,7 @@ import { apiRoutes } from './http/api.ts';
 import { serveClient } from './http/client-assets.ts';
 import { errorHandler, notFoundHandler } from './http/on-error.ts';
 import type { Logger } from './logger.ts';
+import { RenderPool } from './render/render-pool.ts';
 import { createServices, type Services } from './services.ts';
 
 /** What the composition root is built from. */
@@ -46,7 +47,9 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
   const { store, registry, texts } = createCollabCore(database, config.collab, log, (draftId, userId) =>
     services?.drafts.noteEdit(draftId, userId),
   );
-  services = createServices(database.db, config.auth, { consultations, texts });
+  // Exports render on worker threads: seconds of CPU must not stall the live editors.
+  const renderer = new RenderPool(config.exports);
+  services = createServices(database.db, config.auth, { consultations, texts, renderer });
   const cookies: CookiePolicy = {
     secure: config.auth.secureCookies,
     maxAgeS: config.auth.sessionAbsoluteMs / 1000,
@@ -118,6 +121,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
         .flushEdits()
         .catch((error: unknown) => log.error({ err: error }, 'last edits not written'));
       await store.close();
+      await renderer.close();
       registry.unloadAll();
     },
   };

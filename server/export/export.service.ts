@@ -17,10 +17,10 @@ import type { User, UserService } from '../users/user.service.ts';
 import type { VersionService } from '../versions/version.service.ts';
 import { buildBody } from './export-body.ts';
 import { composeDocument } from './export-document.ts';
-import { exportFileName } from './export-file-name.ts';
+import { contentTypeOf, exportFileName } from './export-file-name.ts';
 import { readFrozen, readSource, sectionIndex, type ExportSource } from './export-source.ts';
 import { insertExport, listExports } from './export.repository.ts';
-import { renderExport } from './render.ts';
+import type { Renderer } from '../render/render-pool.ts';
 
 /** What the export service is built from. */
 export interface ExportDeps {
@@ -31,6 +31,8 @@ export interface ExportDeps {
   readonly texts: DraftTexts;
   readonly users: UserService;
   readonly comments: CommentService;
+  /** Renders the file (on worker threads in the server). */
+  readonly renderer: Renderer;
   /** Longest text exported, in characters (tests lower it). */
   readonly maxChars?: number;
 }
@@ -74,7 +76,8 @@ export class ExportService {
       signerName: await this.signerName(user, draft, query),
       comments,
     });
-    const { body, contentType } = await renderExport(query.format, document, profile);
+    const body = await this.deps.renderer.render({ kind: 'draft', format: query.format, document, profile });
+    const contentType = contentTypeOf(query.format);
     await insertExport(this.deps.db, {
       draft_id: draftId,
       user_id: user.id,

@@ -207,7 +207,7 @@ export function revisionTotalsRoutes(totalsService: RevisionTotalsService) {
 
 /** A file response: its type, and a download name (ASCII, so no header encoding is needed). */
 function download(file: ExportFile): Response {
-  return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
+  return new Response(file.body as Uint8Array<ArrayBuffer>, {
     status: 200,
     headers: {
       'content-type': file.contentType,
