@@ -170,7 +170,17 @@ export function createServices(
     renderer,
   });
   const revisionTotals = new RevisionTotalsService({ rounds, log: revisionLog, orgs });
-  const exports = new ExportService({ db, drafts, templates, versions, texts, users, comments, renderer });
+  const exports = new ExportService({
+    db,
+    drafts,
+    templates,
+    versions,
+    texts,
+    users,
+    comments,
+    rounds,
+    renderer,
+  });
   return {
     epoch,
     texts,
