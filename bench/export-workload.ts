@@ -7,56 +7,17 @@
  * `bench/export-bench.ts` builds, runs it per format and prints the table.
  */
 import fs from 'node:fs';
-import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import type { Draft } from '../shared/api/drafts.ts';
 import { draftUpdateFromJSON } from '../shared/editor/draft-json.ts';
 import { findProfile } from '../shared/export/profiles.ts';
-import { TemplateSchema, type TemplateSection } from '../shared/templates/template.ts';
 import { buildBody } from '../server/export/export-body.ts';
 import { composeDocument } from '../server/export/export-document.ts';
 import { readSource, sectionIndex } from '../server/export/export-source.ts';
 import { renderExport } from '../server/export/render.ts';
+import { PAGES, report, template } from './export-report.ts';
 
-const WORDS_PER_PAGE = 450;
-const PAGES = 100;
-const SENTENCE =
-  'Đảng bộ đã lãnh đạo cán bộ, đảng viên và người lao động đoàn kết, chủ động khắc phục khó khăn, hoàn thành thắng lợi nhiệm vụ chính trị được giao; ';
-
-const template = TemplateSchema.parse(
-  JSON.parse(fs.readFileSync('templates/bao-cao-chinh-tri-dang-bo-co-so-2025-2030.json', 'utf8')),
-);
 const profile = findProfile(template.formatProfile)!;
-
-/** The template's headings with enough paragraphs under each to make PAGES pages. */
-function report(): JSONContent {
-  const headings: JSONContent[] = [];
-  const walk = (sections: readonly TemplateSection[], depth: number) => {
-    for (const s of sections) {
-      headings.push({
-        type: 'heading',
-        attrs: { level: Math.min(depth, 4), sectionId: s.id },
-        content: [{ type: 'text', text: `${s.label} ${s.title}`.trim() }],
-      });
-      walk(s.children, depth + 1);
-    }
-  };
-  walk(template.sections, 1);
-  const wordsPerSentence = SENTENCE.split(' ').length;
-  const paragraphsPerSection = Math.ceil((PAGES * WORDS_PER_PAGE) / headings.length / (wordsPerSentence * 5));
-  const content = headings.flatMap((heading, i) => [
-    heading,
-    ...Array.from({ length: paragraphsPerSection }, (_, p) => ({
-      type: 'paragraph',
-      content: [
-        { type: 'text', text: SENTENCE.repeat(4) },
-        { type: 'text', text: `chỉ tiêu ${i}.${p} đạt 105%.`, marks: [{ type: 'bold' }] },
-      ],
-    })),
-  ]);
-  return { type: 'doc', content };
-}
-
 const format = process.argv[2] === 'pdf' ? 'pdf' : 'docx';
 const doc = new Y.Doc();
 Y.applyUpdate(doc, draftUpdateFromJSON(report()));

@@ -19,6 +19,7 @@ import { errorHandler, notFoundHandler } from './http/on-error.ts';
 import type { Logger } from './logger.ts';
 import { createAppMetrics } from './metrics/app-metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
+import { RenderPool } from './render/render-pool.ts';
 import { createServices, type Services } from './services.ts';
 
 /** What the composition root is built from. */
@@ -45,8 +46,14 @@ export interface App {
 export function createApp({ config, log, database, consultations }: AppDeps): App {
   // The core reports edits to the drafts service, which needs the core's texts: bind late.
   let services: Services | null = null;
+  // Exports render on worker threads: seconds of CPU must not stall the live editors.
+  const renderer = new RenderPool(config.exports);
   // Read at scrape time, after the sockets and rooms below exist.
-  const metrics = createAppMetrics({ connections: () => wss.clients.size, rooms: () => registry.size });
+  const metrics = createAppMetrics({
+    connections: () => wss.clients.size,
+    rooms: () => registry.size,
+    exportQueue: () => renderer.waiting,
+  });
   const { store, registry, texts } = createCollabCore(
     database,
     config.collab,
@@ -54,7 +61,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
     (draftId, userId) => services?.drafts.noteEdit(draftId, userId),
     metrics.meter,
   );
-  services = createServices(database.db, config.auth, { consultations, texts });
+  services = createServices(database.db, config.auth, { consultations, texts, renderer });
   const cookies: CookiePolicy = {
     secure: config.auth.secureCookies,
     maxAgeS: config.auth.sessionAbsoluteMs / 1000,
@@ -132,6 +139,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
         .flushEdits()
         .catch((error: unknown) => log.error({ err: error }, 'last edits not written'));
       await store.close();
+      await renderer.close();
       registry.unloadAll();
     },
   };

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { COLLAB_LIMITS } from '../shared/limits.ts';
@@ -31,6 +32,9 @@ const schema = z.object({
   COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024, 8 * 1024 * 1024),
   COMPACT_MIN_INTERVAL_MS: int(0, 86_400_000, 15_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 60_000, 8000),
+  // One core stays with the event loop that serves live editors.
+  EXPORT_WORKERS: int(1, 64, Math.max(1, Math.min(4, os.availableParallelism() - 1))),
+  EXPORT_QUEUE: int(0, 1000, 8),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   SESSION_IDLE_MINUTES: int(1, 24 * 60, 30),
@@ -79,6 +83,8 @@ export interface Config {
     readonly commitWindowMs: number;
   };
   readonly shutdownTimeoutMs: number;
+  /** Worker threads rendering export files, and how many exports may wait for one (then 503). */
+  readonly exports: { readonly workers: number; readonly queue: number };
   readonly auth: {
     /** Where users reach the app; https makes cookies `Secure` and `__Host-` prefixed. */
     readonly publicUrl: string;
@@ -165,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       commitWindowMs: e.COMMIT_WINDOW_MS,
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    exports: Object.freeze({ workers: e.EXPORT_WORKERS, queue: e.EXPORT_QUEUE }),
     auth: Object.freeze({
       publicUrl,
       secureCookies: publicUrl.startsWith('https:'),

@@ -29,6 +29,7 @@ import { RevisionSources } from './revision-log/revision-sources.ts';
 import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
 import { RevisionTotalsService } from './revision-log/revision-totals.service.ts';
 import { ExportService } from './export/export.service.ts';
+import { inlineRenderer, type Renderer } from './render/render-pool.ts';
 
 const NO_INVITED: readonly number[] = [];
 
@@ -67,7 +68,8 @@ export interface Services {
  * Builds the services over one database. Shared by the server and the admin CLI, so both
  * apply the same rules. `texts` is the collaboration core's side of drafts (the server passes
  * its rooms; without it, texts are read and seeded straight from the database);
- * `consultations` is where the rounds module plugs into access.
+ * `consultations` is where the rounds module plugs into access; `renderer` renders export
+ * files (the server passes its worker pool; without it, files render on the calling thread).
  */
 export function createServices(
   db: Kysely<Database>,
@@ -75,9 +77,14 @@ export function createServices(
     Config['auth'],
     'sessionIdleMs' | 'sessionAbsoluteMs' | 'sessionRotationGraceMs' | 'loginMaxFailures' | 'loginWindowMs'
   >,
-  deps: { texts?: DraftTexts | undefined; consultations?: ConsultationAccess | undefined } = {},
+  deps: {
+    texts?: DraftTexts | undefined;
+    consultations?: ConsultationAccess | undefined;
+    renderer?: Renderer | undefined;
+  } = {},
 ): Services {
   const texts = deps.texts ?? storedTexts(db);
+  const renderer = deps.renderer ?? inlineRenderer;
   // The rounds module answers who is invited; tests may put a fixture in its place.
   let rounds: RoundService | null = null;
   const consultations: ConsultationAccess = deps.consultations ?? {
@@ -165,9 +172,28 @@ export function createServices(
       users,
     }),
   });
-  const revisionExports = new RevisionExportService({ db, log: revisionLog, drafts, orgs, templates, users });
+  const revisionExports = new RevisionExportService({
+    db,
+    log: revisionLog,
+    drafts,
+    orgs,
+    templates,
+    users,
+    renderer,
+  });
   const revisionTotals = new RevisionTotalsService({ rounds, log: revisionLog, orgs });
-  const exports = new ExportService({ db, drafts, templates, versions, texts, users, comments, audit });
+  const exports = new ExportService({
+    db,
+    drafts,
+    templates,
+    versions,
+    texts,
+    users,
+    comments,
+    audit,
+    rounds,
+    renderer,
+  });
   return {
     epoch,
     texts,

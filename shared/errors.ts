@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'export_final_forbidden',
   'export_not_final',
   'export_too_large',
+  'export_busy',
   // Revision log
   'revision_log_empty',
   'answer_reason_required',

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'network_error',
     message: string,
+    /** From `Retry-After` on 429 and 503 answers: when trying again makes sense, in seconds. */
+    readonly retryAfterS: number | null = null,
   ) {
     super(message);
   }
@@ -55,6 +57,13 @@ export async function fetchOk(url: string, init: RequestInit = {}): Promise<Resp
   }
   if (response.ok) return response;
   const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
-  if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+  const retry = Number(response.headers.get('retry-after') ?? Number.NaN);
+  if (parsed.success)
+    throw new ApiError(
+      response.status,
+      parsed.data.error.code,
+      parsed.data.error.message,
+      Number.isFinite(retry) ? retry : null,
+    );
   throw new ApiError(response.status, 'internal_error', response.statusText);
 }

@@ -149,6 +149,8 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Dự thảo chưa được chốt là bản cuối cùng, nên chưa xuất được bản chính thức.');
     case 'export_too_large':
       return msg('Dự thảo quá dài để xuất thành một tệp.');
+    case 'export_busy':
+      return msg('Máy chủ đang bận tạo các tệp khác. Vui lòng thử lại sau ít phút.');
     default:
       return msg('Đã có lỗi. Vui lòng thử lại.');
   }

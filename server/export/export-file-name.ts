@@ -1,5 +1,5 @@
 import type { Draft } from '../../shared/api/drafts.ts';
-import type { ExportQuery } from '../../shared/api/exports.ts';
+import type { ExportFormat, ExportQuery } from '../../shared/api/exports.ts';
 
 /** The file name of an export, in Vietnamese: the draft's title, which text, the format's extension. */
 export function exportFileName(draft: Pick<Draft, 'title'>, query: ExportQuery): string {
@@ -33,4 +33,16 @@ export function contentDisposition(fileName: string): string {
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+/** The Content-Type of a format. */
+export function contentTypeOf(format: ExportFormat): string {
+  return CONTENT_TYPES[format];
 }

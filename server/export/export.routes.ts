@@ -25,6 +25,7 @@ const download = createRoute({
     404: notFound,
     409: errorResponse('A final export of a draft not marked final (export_not_final)'),
     429: errorResponse('Too many exports in a minute'),
+    503: errorResponse('Every export slot is busy (export_busy); Retry-After says when to try again'),
   },
 });
 

@@ -13,15 +13,16 @@ import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/app-error.ts';
+import type { RoundService } from '../rounds/round.service.ts';
 import type { TemplateService } from '../templates/template.service.ts';
 import type { User, UserService } from '../users/user.service.ts';
 import type { VersionService } from '../versions/version.service.ts';
 import { buildBody } from './export-body.ts';
 import { composeDocument } from './export-document.ts';
-import { exportFileName } from './export-file-name.ts';
+import { contentTypeOf, exportFileName } from './export-file-name.ts';
 import { readFrozen, readSource, sectionIndex, type ExportSource } from './export-source.ts';
 import { insertExport, listExports } from './export.repository.ts';
-import { renderExport } from './render.ts';
+import type { Renderer } from '../render/render-pool.ts';
 
 /** What the export service is built from. */
 export interface ExportDeps {
@@ -34,6 +35,9 @@ export interface ExportDeps {
   readonly comments: CommentService;
   /** Where exports of the final text are recorded as security-relevant. */
   readonly audit: AuditTrail;
+  readonly rounds: Pick<RoundService, 'requireOnDraft'>;
+  /** Renders the file (on worker threads in the server). */
+  readonly renderer: Renderer;
   /** Longest text exported, in characters (tests lower it). */
   readonly maxChars?: number;
 }
@@ -54,6 +58,7 @@ export class ExportService {
 
   /** The warnings an export with these options would carry, without rendering it. */
   async check(user: User, draftId: string, query: ExportQuery): Promise<ExportCheck> {
+    await this.requireRound(user, draftId, query);
     const { draft, profile, source } = await this.prepare(user, draftId, query, []);
     return { fileName: exportFileName(draft, query), profile: profile.id, warnings: source.warnings };
   }
@@ -65,6 +70,7 @@ export class ExportService {
     query: ExportQuery,
     address: string | null = null,
   ): Promise<ExportFile> {
+    await this.requireRound(user, draftId, query);
     const comments = await this.roundComments(user, draftId, query);
     const { draft, template, profile, source } = await this.prepare(user, draftId, query, comments);
     const { blocks, chars } = buildBody(source.json, sectionIndex(template), source.spans);
@@ -82,7 +88,8 @@ export class ExportService {
       signerName: await this.signerName(user, draft, query),
       comments,
     });
-    const { body, contentType } = await renderExport(query.format, document, profile);
+    const body = await this.deps.renderer.render({ kind: 'draft', format: query.format, document, profile });
+    const contentType = contentTypeOf(query.format);
     await insertExport(this.deps.db, {
       draft_id: draftId,
       user_id: user.id,
@@ -108,7 +115,7 @@ export class ExportService {
 
   /** The draft's recorded exports, newest first. */
   async list(userId: number, draftId: string): Promise<ExportList> {
-    await this.deps.drafts.find(userId, draftId, 'edit');
+    await this.requireCommittee(userId, draftId, 'Only the drafting committee sees who exported the draft');
     const rows = await listExports(this.deps.db, draftId, EXPORT_LIMITS.listMax);
     const names = await this.deps.users.namesOf(rows.map((r) => r.user_id));
     return {
@@ -130,8 +137,7 @@ export class ExportService {
 
   /** Who may export what, the profile, the template, and one read of the chosen text. */
   private async prepare(user: User, draftId: string, query: ExportQuery, comments: readonly Comment[]) {
-    // Only the drafting committee (drafters and the secretary) exports; others get 403 or 404.
-    await this.deps.drafts.find(user.id, draftId, 'edit');
+    await this.requireCommittee(user.id, draftId, 'Only the drafting committee exports the draft');
     const draft = await this.deps.drafts.get(user.id, draftId);
     if (query.kind === 'final') {
       if (!(await this.isSecretary(user.id, draft.orgId)))
@@ -152,6 +158,20 @@ export class ExportService {
         ? await this.deps.texts.read(draftId, read)
         : readFrozen(await this.deps.versions.state(draftId, query.version), read);
     return { draft, template, profile, source };
+  }
+
+  /** Only the drafting committee (drafters and the secretary) exports; others get 403, or 404 if they may not see the draft. */
+  private async requireCommittee(userId: number, draftId: string, refusal: string): Promise<void> {
+    const { access } = await this.deps.drafts.find(userId, draftId);
+    if (access !== 'edit') throw new ForbiddenError('forbidden', refusal);
+  }
+
+  /** A round named in `comments` must be one of the draft's, whatever the format (else 404, not a silent empty list). */
+  private async requireRound(user: User, draftId: string, query: ExportQuery): Promise<void> {
+    if (query.comments === undefined) return;
+    // Access first, so the answer tells an outsider nothing about the draft's rounds.
+    await this.requireCommittee(user.id, draftId, 'Only the drafting committee exports the draft');
+    await this.deps.rounds.requireOnDraft(draftId, query.comments);
   }
 
   private async roundComments(user: User, draftId: string, query: ExportQuery): Promise<Comment[]> {

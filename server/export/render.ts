@@ -5,13 +5,7 @@ import type { ExportDocument } from './export-model.ts';
 import { renderHtml } from './html/html-render.ts';
 import { renderMarkdown } from './markdown-render.ts';
 import { renderPdf } from './pdf/pdf-render.ts';
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  md: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-};
+import { contentTypeOf } from './export-file-name.ts';
 
 /** Renders the document in one format. */
 export async function renderExport(
@@ -28,5 +22,5 @@ export async function renderExport(
         : format === 'md'
           ? encode(renderMarkdown(document, profile))
           : encode(renderHtml(document, profile));
-  return { body, contentType: CONTENT_TYPES[format] };
+  return { body, contentType: contentTypeOf(format) };
 }

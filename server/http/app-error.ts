@@ -54,3 +54,16 @@ export class NotFoundError extends AppError {
 export class UnavailableError extends AppError {
   override readonly name = 'UnavailableError';
 }
+
+/** Every slot for costly work is taken; `retryAfterS` tells when to try again (503). */
+export class BusyError extends AppError {
+  override readonly name = 'BusyError';
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(code, message);
+  }
+}

@@ -5,6 +5,7 @@ import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
 import {
   AppError,
+  BusyError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -25,7 +26,8 @@ const HONO_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 export function errorHandler(log: Logger) {
   return (error: Error, c: Context): Response => {
     if (error instanceof AppError) {
-      if (error instanceof TooManyRequestsError) c.header('Retry-After', String(error.retryAfterS));
+      if (error instanceof TooManyRequestsError || error instanceof BusyError)
+        c.header('Retry-After', String(error.retryAfterS));
       return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, statusOf(error));
     }
     // Hono's own refusals (e.g. a body that is not JSON) are client errors, not crashes.
@@ -50,6 +52,6 @@ function statusOf(error: AppError): ContentfulStatusCode {
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof TooManyRequestsError) return 429;
-  if (error instanceof UnavailableError) return 503;
+  if (error instanceof UnavailableError || error instanceof BusyError) return 503;
   return 500;
 }

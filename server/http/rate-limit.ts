@@ -11,14 +11,17 @@ export interface RateLimit {
 
 /**
  * A per-user budget for costly requests (each export renders a whole document): over it, 429
- * `too_many_requests` with `Retry-After`. Mount the one middleware on every path that should
- * share the budget. Behind `requireUser`.
+ * `too_many_requests` with `Retry-After`. Only answers below 400 count: a refused request
+ * (bad options, no right, unknown round, every render slot busy) rendered nothing, and a
+ * user who corrects a mistake should not lose the export. Mount the one middleware on every
+ * path that should share the budget. Behind `requireUser`.
  */
 export function perUserRateLimit(name: string, limits: RateLimit): MiddlewareHandler<ApiEnv> {
   return rateLimiter<ApiEnv>({
     windowMs: limits.windowMs,
     limit: limits.perWindow,
     keyGenerator: (c) => `${name}:${c.var.user.id}`,
+    skipFailedRequests: true,
     handler: (c) => {
       const reset = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
       const retry = Math.max(

@@ -8,10 +8,7 @@ export interface MetricsSources {
   readonly connections: () => number;
   /** Rooms (drafts) loaded in memory. */
   readonly rooms: () => number;
-  /**
-   * Export jobs waiting for a worker. Extension point: there is no export pool yet, so the
-   * composition root passes nothing and the gauge reads 0 until one is plugged in here.
-   */
+  /** Export jobs waiting for a worker of the render pool. */
   readonly exportQueue?: (() => number) | undefined;
 }
 
@@ -46,7 +43,7 @@ export function createAppMetrics(sources: MetricsSources): AppMetrics {
   registry.gauge('vankien_collab_rooms_loaded', 'Drafts loaded in memory.', sources.rooms);
   registry.gauge(
     'vankien_export_queue_length',
-    'Export jobs waiting for a worker (0 while exports run without a pool).',
+    'Export jobs waiting for a worker of the render pool.',
     () => sources.exportQueue?.() ?? 0,
   );
   // Sampled continuously; each scrape reports the delays since the previous scrape.

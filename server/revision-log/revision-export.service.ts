@@ -7,9 +7,8 @@ import { ConflictError } from '../http/app-error.ts';
 import type { OrgService } from '../orgs/org.service.ts';
 import type { TemplateService } from '../templates/template.service.ts';
 import type { User, UserService } from '../users/user.service.ts';
-import { reportDocx } from './report-docx.ts';
-import { revisionCsv } from './revision-csv.ts';
-import { revisionDocx, type DocxFrame } from './revision-docx.ts';
+import type { Renderer } from '../render/render-pool.ts';
+import type { DocxFrame } from './revision-docx.ts';
 import { findReport, saveReport } from './revision-log.repository.ts';
 import type { RevisionLogService } from './revision-log.service.ts';
 import { generateReport } from './revision-report.ts';
@@ -22,11 +21,13 @@ export interface RevisionExportDeps {
   readonly orgs: OrgService;
   readonly templates: TemplateService;
   readonly users: UserService;
+  /** Renders the files (on worker threads in the server). */
+  readonly renderer: Renderer;
 }
 
 /** A file to download. */
 export interface ExportFile {
-  readonly body: string | Buffer;
+  readonly body: Uint8Array;
   readonly contentType: string;
   readonly fileName: string;
 }
@@ -43,13 +44,15 @@ export class RevisionExportService {
   /** The table as CSV, UTF-8 with a BOM. */
   async csv(userId: number, draftId: string, roundId: number, threshold?: number): Promise<ExportFile> {
     const log = await this.nonEmpty(userId, draftId, roundId, threshold);
-    return { body: revisionCsv(log), contentType: 'text/csv; charset=utf-8', fileName: fileName(log, 'csv') };
+    const body = await this.deps.renderer.render({ kind: 'revision-csv', log });
+    return { body, contentType: 'text/csv; charset=utf-8', fileName: fileName(log, 'csv') };
   }
 
   /** The table as DOCX: A4 landscape, the Party header block, Times New Roman. */
   async docx(userId: number, draftId: string, roundId: number, threshold?: number): Promise<ExportFile> {
     const log = await this.nonEmpty(userId, draftId, roundId, threshold);
-    const body = await revisionDocx(log, await this.frame(userId, draftId));
+    const frame = await this.frame(userId, draftId);
+    const body = await this.deps.renderer.render({ kind: 'revision-docx', log, frame });
     return { body, contentType: DOCX_TYPE, fileName: fileName(log, 'docx') };
   }
 
@@ -82,7 +85,8 @@ export class RevisionExportService {
   async reportDocx(userId: number, draftId: string, roundId: number): Promise<ExportFile> {
     await this.nonEmpty(userId, draftId, roundId);
     const { text } = await this.report(userId, draftId, roundId);
-    const body = await reportDocx(text, await this.frame(userId, draftId));
+    const frame = await this.frame(userId, draftId);
+    const body = await this.deps.renderer.render({ kind: 'report-docx', text, frame });
     return { body, contentType: DOCX_TYPE, fileName: `bao-cao-tong-hop-y-kien-dot-${roundId}.docx` };
   }
 

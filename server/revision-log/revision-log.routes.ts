@@ -93,13 +93,14 @@ const dissolve = createRoute({
   request: { params: group },
   responses: { 200: logResponse, 403: forbidden, 404: errorResponse('No such group') },
 });
+const busy = errorResponse('Every export slot is busy (export_busy); Retry-After says when to try again');
 const csv = createRoute({
   method: 'get',
   path: `${base}/export.csv`,
   tags,
   summary: 'The table as CSV (UTF-8 with BOM, RFC 4180)',
   request: { params: round, query: RevisionLogQuery },
-  responses: { 200: file('text/csv'), 403: forbidden, 404: notFound, 409: empty },
+  responses: { 200: file('text/csv'), 403: forbidden, 404: notFound, 409: empty, 503: busy },
 });
 const docx = createRoute({
   method: 'get',
@@ -107,7 +108,7 @@ const docx = createRoute({
   tags,
   summary: 'The table as DOCX: A4 landscape, Party header block, Times New Roman',
   request: { params: round, query: RevisionLogQuery },
-  responses: { 200: file('application/octet-stream'), 403: forbidden, 404: notFound, 409: empty },
+  responses: { 200: file('application/octet-stream'), 403: forbidden, 404: notFound, 409: empty, 503: busy },
 });
 const report = createRoute({
   method: 'get',
@@ -131,7 +132,7 @@ const reportDocx = createRoute({
   tags,
   summary: 'The narrative report as DOCX in the Party layout',
   request: { params: round },
-  responses: { 200: file('application/octet-stream'), 403: forbidden, 404: notFound, 409: empty },
+  responses: { 200: file('application/octet-stream'), 403: forbidden, 404: notFound, 409: empty, 503: busy },
 });
 const totals = createRoute({
   method: 'get',
@@ -208,7 +209,7 @@ export function revisionTotalsRoutes(totalsService: RevisionTotalsService) {
 
 /** A file response: its type, and a download name (ASCII, so no header encoding is needed). */
 function download(file: ExportFile): Response {
-  return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
+  return new Response(file.body as Uint8Array<ArrayBuffer>, {
     status: 200,
     headers: {
       'content-type': file.contentType,

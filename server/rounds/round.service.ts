@@ -253,6 +253,11 @@ export class RoundService implements ConsultationAccess {
     return expired.length;
   }
 
+  /** Throws `round_not_found` unless the round is one of this draft's (callers check access first). */
+  async requireOnDraft(draftId: string, roundId: number): Promise<void> {
+    await this.round(draftId, roundId);
+  }
+
   private async round(draftId: string, roundId: number): Promise<RoundRow> {
     const round = await findRound(this.deps.db, roundId);
     if (round === undefined || round.draft_id !== draftId)

@@ -4,6 +4,7 @@ import '../../client/components/vk-export-dialog/vk-export-dialog.ts';
 
 import {
   captureEvents,
+  deferred,
   eventually,
   find,
   findAll,
@@ -30,7 +31,7 @@ const RECORD = {
 };
 
 /** Draft d1 with two versions, no rounds, one past export; the file download answers `file`. */
-function api(file: () => Response) {
+function api(file: () => Response | Promise<Response>) {
   return stubFetch((r) => {
     if (r.path === '/api/drafts/d1/versions')
       return json(200, { versions: [1, 2].map(version), restores: [] });
@@ -97,5 +98,30 @@ describe('vk-export-dialog', () => {
     await eventually(() =>
       expect(textOf(find(dialog, '.error'))).toBe('Chỉ bí thư được xuất bản chính thức.'),
     );
+  });
+
+  it('says the file is being made, with the seconds spent, and when a busy server asks to come back', async () => {
+    const held = deferred<Response>();
+    api(() => held.promise);
+    const dialog = await mount('vk-export-dialog', { draftId: 'd1' });
+    await dialog.show();
+    await settle(dialog);
+    await userEvent.click(find(dialog, 'button[type="submit"]'));
+    await eventually(() => expect(textOf(find(dialog, '.making'))).toBe('Đang tạo tệp… (0 giây)'));
+    expect(find<HTMLButtonElement>(dialog, 'button[type="submit"]').disabled).toBe(true);
+    await eventually(() => expect(textOf(find(dialog, '.making'))).toBe('Đang tạo tệp… (1 giây)'));
+    held.resolve(
+      new Response(JSON.stringify({ error: { code: 'export_busy', message: 'busy' } }), {
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '7' },
+      }),
+    );
+    await eventually(() =>
+      expect(textOf(find(dialog, '.error'))).toBe(
+        'Máy chủ đang bận tạo các tệp khác. Vui lòng thử lại sau 7 giây.',
+      ),
+    );
+    expect(findAll(dialog, '.making')).toHaveLength(0);
+    expect(find<HTMLButtonElement>(dialog, 'button[type="submit"]').disabled).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 
@@ -18,6 +19,13 @@ describe('configuration', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.collab.maxPayloadBytes).toBe(1048576);
     expect(config.collab.roomIdleMs).toBe(5000);
+  });
+
+  it('sizes the export render pool to the machine, leaving a core to the event loop, unless told', () => {
+    const workers = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+    expect(loadConfig({}).exports).toEqual({ workers, queue: 8 });
+    expect(loadConfig({ EXPORT_WORKERS: '2', EXPORT_QUEUE: '0' }).exports).toEqual({ workers: 2, queue: 0 });
+    expect(() => loadConfig({ EXPORT_WORKERS: '0' })).toThrow(/^Invalid configuration: EXPORT_WORKERS=/);
   });
 
   it.each([

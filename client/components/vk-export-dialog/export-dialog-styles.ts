@@ -37,6 +37,10 @@ export const exportDialogStyles = [
       grid-column: 1 / -1;
       width: 100%;
     }
+    .making {
+      grid-column: 1 / -1;
+      margin: 0;
+    }
     table {
       grid-column: 1 / -1;
       border-collapse: collapse;

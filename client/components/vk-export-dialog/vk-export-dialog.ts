@@ -56,6 +56,11 @@ export class VkExportDialog extends LitElement {
   @state() private warnings: ExportWarning[] = [];
   /** Download progress 0–1, null when the size is unknown, undefined when idle. */
   @state() private progress: number | null | undefined = undefined;
+  /** While busy: the server is still making the file (no byte yet), or it is coming down. */
+  @state() private stage: 'making' | 'downloading' = 'making';
+  /** Seconds since the export was asked for: a 100-page PDF takes a while, and may wait its turn. */
+  @state() private elapsedS = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
   @state() private error = '';
 
   /** Opens the dialog and loads versions, rounds, warnings and the export history. */
@@ -124,8 +129,7 @@ export class VkExportDialog extends LitElement {
               >`
             : nothing
         }
-        ${this.warnings.length > 0 ? this.renderWarnings() : nothing}
-        ${busy ? html`<progress aria-label=${msg('Đang tải tệp về')} max="1" .value=${this.progress ?? 0}></progress>` : nothing}
+        ${this.warnings.length > 0 ? this.renderWarnings() : nothing} ${busy ? this.renderBusy() : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.dialog.close()}>${msg('Đóng')}</button>
@@ -136,6 +140,24 @@ export class VkExportDialog extends LitElement {
         ${this.history.length > 0 ? this.renderHistory() : nothing}
       </form>
     </dialog>`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+  }
+
+  private renderBusy() {
+    if (this.stage === 'downloading')
+      return html`<progress
+        aria-label=${msg('Đang tải tệp về')}
+        max="1"
+        .value=${this.progress ?? 0}
+      ></progress>`;
+    return html`<p class="making" role="status">
+      ${msg(str`Đang tạo tệp… (${this.elapsedS} giây)`)}
+      <progress aria-label=${msg('Đang tạo tệp')}></progress>
+    </p>`;
   }
 
   private renderWarnings() {
@@ -193,9 +215,17 @@ export class VkExportDialog extends LitElement {
     event.preventDefault();
     this.error = '';
     this.progress = null;
+    this.stage = 'making';
+    this.elapsedS = 0;
+    const started = Date.now();
+    clearInterval(this.ticker);
+    this.ticker = setInterval(() => (this.elapsedS = Math.floor((Date.now() - started) / 1000)), 1000);
     const base = `/api/drafts/${encodeURIComponent(this.draftId)}`;
     try {
-      const file = await downloadExport(`${base}/export?${this.query()}`, (p) => (this.progress = p));
+      const file = await downloadExport(`${base}/export?${this.query()}`, (p) => {
+        this.stage = 'downloading';
+        this.progress = p;
+      });
       saveBlob(file.blob, file.fileName);
       this.warnings = file.warnings;
       this.history = (
@@ -203,8 +233,12 @@ export class VkExportDialog extends LitElement {
       ).exports;
       this.dispatchEvent(new DraftExportedEvent(file.fileName));
     } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.error =
+        error instanceof ApiError && error.code === 'export_busy' && error.retryAfterS !== null
+          ? msg(str`Máy chủ đang bận tạo các tệp khác. Vui lòng thử lại sau ${error.retryAfterS} giây.`)
+          : errorMessage(error instanceof ApiError ? error.code : 'network_error');
     } finally {
+      clearInterval(this.ticker);
       this.progress = undefined;
     }
   }

@@ -24,9 +24,9 @@ export const HEADER = {
 export const VIETNAMESE =
   'Đảng bộ lãnh đạo hoàn thành xuất sắc nhiệm vụ chính trị; thu nhập bình quân tăng 8,5% mỗi năm.';
 
-/** A draft made from the template with its header set, plus a collab client to write in it. */
-export async function exportDraft(bed: Testbed) {
-  const server = await bed.start();
+/** A draft made from the template with its header set, plus a collab client to write in it; `env` configures the server. */
+export async function exportDraft(bed: Testbed, env: Record<string, string> = {}) {
+  const server = await bed.start(env);
   const token = server.workspace.users.editor.token;
   const created = await api(server, '/drafts', { token, body: { templateId: TEMPLATE } });
   const { id } = (await created.json()) as { id: string };
