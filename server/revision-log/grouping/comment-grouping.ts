@@ -89,12 +89,18 @@ export function groupComments(request: GroupingRequest, vocabulary: GroupingVoca
     .map((g) => g.flatMap((u) => copies[u]!).sort((x, y) => x - y))
     .sort((x, y) => x[0]! - y[0]!);
   const limit = request.suggestions ?? 0;
+  for (const list of neighbours) list.sort((a, b) => b.sim - a.sim || a.j - b.j);
   const similar = comments.map((_, i) => {
-    if (limit === 0) return [];
+    const ranked: number[] = [];
+    if (limit === 0) return ranked;
     const u = uniqueOf.get(i)!;
-    const same = copies[u]!.filter((k) => k !== i);
-    const others = neighbours[u]!.sort((a, b) => b.sim - a.sim || a.j - b.j).flatMap((n) => copies[n.j]!);
-    return [...same, ...others].slice(0, limit);
+    // Its exact copies first, then the nearest other wordings with their copies.
+    for (const k of copies[u]!) if (k !== i && ranked.length < limit) ranked.push(k);
+    for (const n of neighbours[u]!) {
+      if (ranked.length >= limit) break;
+      for (const k of copies[n.j]!) if (ranked.length < limit) ranked.push(k);
+    }
+    return ranked;
   });
   return { groups, similar };
 }

@@ -3,6 +3,7 @@ import {
   indexOfCue,
   isNumber,
   tokensOf,
+  tokensOfWords,
   typedWithoutDiacritics,
   wordsOf,
   type Cue,
@@ -84,9 +85,7 @@ export function profileOf(comment: GroupingComment, vocabulary: GroupingVocabula
   const agreementOnly = clauses.some(agrees) && !clauses.some(asks) && comment.kind !== 'suggestion';
   const kept = agreementOnly ? clauses : requestClauses;
   const requestWords = cueWords(kept.flat(), folded);
-  const requestTokens = kept.flatMap((w) =>
-    withoutPhrase(tokensOf(w.map((x) => x.raw).join(' '), vocabulary, folded), name),
-  );
+  const requestTokens = kept.flatMap((w) => withoutPhrase(tokensOfWords(w, vocabulary, folded), name));
   const quoteTokens = comment.quote === null ? [] : tokensOf(comment.quote, vocabulary, false);
   const suggested =
     comment.suggestedText === null ? null : tokensOf(comment.suggestedText, vocabulary, false);
@@ -138,9 +137,14 @@ function withoutPhrase(tokens: readonly string[], phrase: readonly string[]): st
   return out;
 }
 
+/** The tokens without any of the phrases (longest first at each position). */
 function withoutPhrases(tokens: readonly string[], phrases: readonly (readonly string[])[]): string[] {
-  let out = [...tokens];
-  for (const p of phrases) out = withoutPhrase(out, p);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const found = phrases.find((p) => p[0] === tokens[i] && p.every((w, k) => tokens[i + k] === w));
+    if (found === undefined) out.push(tokens[i]!);
+    else i += found.length - 1;
+  }
   return out;
 }
 

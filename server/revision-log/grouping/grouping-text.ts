@@ -22,13 +22,30 @@ const NUMBER = /^\p{N}/u;
 /** Letters Vietnamese writes with diacritics: their absence marks text typed without them. */
 const VIETNAMESE_MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
 
+/** Each Vietnamese letter with diacritics and its base letter (a table: folding runs per word). */
+const BASE = new Map<string, string>(
+  Object.entries({
+    a: 'àáảãạăằắẳẵặâầấẩẫậ',
+    e: 'èéẻẽẹêềếểễệ',
+    i: 'ìíỉĩị',
+    o: 'òóỏõọôồốổỗộơờớởỡợ',
+    u: 'ùúủũụưừứửữự',
+    y: 'ỳýỷỹỵ',
+    d: 'đ',
+  }).flatMap(([base, marked]) => [...marked].map((c) => [c, base] as const)),
+);
+
 /** Lower case without diacritics, đ → d: "Đề nghị" → "de nghi". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase();
+  const lower = text.normalize('NFC').toLowerCase();
+  let out = '';
+  for (const c of lower) out += c < '\u0080' ? c : (BASE.get(c) ?? foldOther(c));
+  return out;
+}
+
+/** Letters outside the table (other scripts' accents) lose their marks the slow way. */
+function foldOther(c: string): string {
+  return c.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
 /** True when the text has no Vietnamese diacritic at all (typed on a keyboard without them). */
@@ -43,12 +60,12 @@ export function wordsOf(text: string): Word[] {
     let folded = fold(raw).replace(/,/gu, '.');
     // s/x is the commonest slip; "xuất xắc" and "xuất sắc" must meet.
     if (folded.startsWith('x')) folded = `s${folded.slice(1)}`;
-    const letters = raw.replace(/\P{L}/gu, '');
+    const marked = raw.toLowerCase();
     const abbreviationLike =
-      letters.length >= 2 &&
+      raw.length >= 2 &&
       !NUMBER.test(raw) &&
-      (letters === letters.toLocaleUpperCase('vi') || !VOWEL.test(fold(letters)));
-    words.push({ raw, marked: raw.toLocaleLowerCase('vi'), folded, abbreviationLike });
+      (raw !== marked ? raw === raw.toUpperCase() : !VOWEL.test(folded));
+    words.push({ raw, marked, folded, abbreviationLike });
   }
   return words;
 }
@@ -69,7 +86,15 @@ export function tokensOf(
   vocabulary: GroupingVocabulary,
   folded = typedWithoutDiacritics(text),
 ): string[] {
-  const words = wordsOf(text);
+  return tokensOfWords(wordsOf(text), vocabulary, folded);
+}
+
+/** {@link tokensOf} for words already split. */
+export function tokensOfWords(
+  words: readonly Word[],
+  vocabulary: GroupingVocabulary,
+  folded: boolean,
+): string[] {
   const expanded: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
