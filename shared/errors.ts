@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'forbidden_origin',
   'csrf_rejected',
   'too_many_requests',
+  'payload_too_large',
   'forbidden',
   'draft_not_found',
   'org_not_found',
