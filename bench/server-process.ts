@@ -119,7 +119,9 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       // Ours would otherwise seed a demo workspace into an empty database at start-up.
       // Every load-generator client connects from this machine: no cap per address.
-      ...(opts.kind === 'ours' ? { VANKIEN_DEMO: '0', MAX_SOCKETS_PER_IP: '0' } : {}),
+      ...(opts.kind === 'ours'
+        ? { VANKIEN_DEMO: '0', MAX_SOCKETS_PER_IP: '0', MAX_PENDING_PER_IP: '0' }
+        : {}),
       ...opts.env,
     },
   });

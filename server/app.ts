@@ -14,6 +14,7 @@ import { guardSockets } from './collab/ws-peer.ts';
 import type { Config } from './config.ts';
 import type { OpenDatabase } from './db/database.ts';
 import { apiRoutes } from './http/api.ts';
+import { requestBodyLimit } from './http/body-limit.ts';
 import { serveClient } from './http/client-assets.ts';
 import { errorHandler, notFoundHandler } from './http/on-error.ts';
 import type { Logger } from './logger.ts';
@@ -90,6 +91,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
   });
 
   const hono = new Hono();
+  hono.use('*', requestBodyLimit());
   hono.get('/healthz', (c) => c.json({ ok: true }));
   if (config.metricsToken !== undefined)
     hono.route(

@@ -23,6 +23,9 @@ const schema = z.object({
   SYNC_TIMEOUT_MS: int(100, 600_000, COLLAB_LIMITS.syncTimeoutMs),
   MAX_SOCKETS_PER_USER: int(1, 100_000, COLLAB_LIMITS.socketsPerUser),
   MAX_SOCKETS_PER_IP: int(0, 1_000_000, COLLAB_LIMITS.socketsPerIp),
+  SOCKET_SILENT_MS: int(100, 600_000, 20_000),
+  HANDSHAKE_TIMEOUT_MS: int(100, 60_000, 5000),
+  MAX_PENDING_PER_IP: int(0, 100_000, 128),
   PING_INTERVAL_MS: int(100, 600_000, 30_000),
   PONG_TIMEOUT_MS: int(100, 600_000, 10_000),
   ROOM_IDLE_MS: int(0, 86_400_000, 60_000),
@@ -67,8 +70,11 @@ export interface Config {
     readonly bytesPerSecond: number;
     readonly bytesBurst: number;
     readonly syncTimeoutMs: number;
-    /** Open collaboration sockets per user and per address (0: any number per address). */
-    readonly sockets: { readonly perUser: number; readonly perIp: number };
+    /**
+     * Open collaboration sockets per user and per address (0: any number per address); a user
+     * at the limit displaces their oldest socket heard nothing from for `silentMs`.
+     */
+    readonly sockets: { readonly perUser: number; readonly perIp: number; readonly silentMs: number };
     readonly pingIntervalMs: number;
     readonly pongTimeoutMs: number;
     readonly roomIdleMs: number;
@@ -85,6 +91,13 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Worker threads rendering export files, and how many exports may wait for one (then 503). */
   readonly exports: { readonly workers: number; readonly queue: number };
+  /** Connections before their first request or upgrade (issue 18: half-open and silent ones). */
+  readonly connections: {
+    /** A connection must have sent a complete request head (an upgrade too) within this time. */
+    readonly handshakeTimeoutMs: number;
+    /** Connections per address still waiting for their request head (0: no limit). */
+    readonly pendingPerIp: number;
+  };
   readonly auth: {
     /** Where users reach the app; https makes cookies `Secure` and `__Host-` prefixed. */
     readonly publicUrl: string;
@@ -158,7 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bytesPerSecond: e.RATE_BYTES_PER_SEC,
       bytesBurst: Math.max(e.RATE_BYTES_BURST, e.MAX_PAYLOAD_BYTES),
       syncTimeoutMs: e.SYNC_TIMEOUT_MS,
-      sockets: Object.freeze({ perUser: e.MAX_SOCKETS_PER_USER, perIp: e.MAX_SOCKETS_PER_IP }),
+      sockets: Object.freeze({
+        perUser: e.MAX_SOCKETS_PER_USER,
+        perIp: e.MAX_SOCKETS_PER_IP,
+        silentMs: e.SOCKET_SILENT_MS,
+      }),
       pingIntervalMs: e.PING_INTERVAL_MS,
       pongTimeoutMs: e.PONG_TIMEOUT_MS,
       roomIdleMs: e.ROOM_IDLE_MS,
@@ -172,6 +189,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     exports: Object.freeze({ workers: e.EXPORT_WORKERS, queue: e.EXPORT_QUEUE }),
+    connections: Object.freeze({
+      handshakeTimeoutMs: e.HANDSHAKE_TIMEOUT_MS,
+      pendingPerIp: e.MAX_PENDING_PER_IP,
+    }),
     auth: Object.freeze({
       publicUrl,
       secureCookies: publicUrl.startsWith('https:'),

@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { checkpointIfLarge, openDatabase, readPragmas } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { credentialsFile, formatCredentials, seedDemoIfEmpty } from './demo/demo.seed.ts';
+import { guardConnections } from './http/connection-guard.ts';
 import type { Logger } from './logger.ts';
 
 /** A listening server and the way to stop it cleanly. */
@@ -81,8 +82,14 @@ export async function startServer(
   const server = createAdaptorServer({
     fetch: app.hono.fetch,
     websocket: { server: app.wss },
-    serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000 },
+    serverOptions: {
+      headersTimeout: config.connections.handshakeTimeoutMs,
+      requestTimeout: Math.max(30_000, config.connections.handshakeTimeoutMs),
+      // Node enforces the two timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: 1000,
+    },
   }) as Server;
+  guardConnections(server, { ...config.connections, log: log.child({ module: 'http' }) });
   server.on('error', (error) => log.error({ err: error }, 'http server error'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,7 @@
 /**
  * Stable error codes shared by server and client. A code never changes meaning once
- * released; the client chooses its user-facing message from the code alone.
+ * released; the client chooses its user-facing message from the code alone, in the
+ * interface language. The server's `message` is for API clients and logs: English only.
  */
 export const ERROR_CODES = [
   // HTTP
@@ -14,6 +15,7 @@ export const ERROR_CODES = [
   'forbidden_origin',
   'csrf_rejected',
   'too_many_requests',
+  'payload_too_large',
   'forbidden',
   'draft_not_found',
   'org_not_found',

@@ -43,3 +43,11 @@ export const EXPORT_LIMITS = {
   /** Most export records listed for a draft. */
   listMax: 50,
 } as const;
+
+/** Largest request bodies, enforced while the body is read (a larger one is 413 before it is buffered). */
+export const HTTP_LIMITS = {
+  /** Every JSON request: the longest comment or header is a few tens of kilobytes. */
+  jsonBodyBytes: 256 * 1024,
+  /** Importing an outline template (`POST /api/templates`): a whole outline with its guidance. */
+  templateImportBytes: 4 * 1024 * 1024,
+} as const;

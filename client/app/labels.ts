@@ -97,6 +97,10 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Thông tin nhập chưa hợp lệ.');
     case 'forbidden':
       return msg('Bạn không có quyền làm việc này.');
+    case 'conflict':
+      return msg('Đã có một bản ghi như vậy (ví dụ: tên đăng nhập đã được dùng).');
+    case 'payload_too_large':
+      return msg('Nội dung gửi lên quá lớn.');
     case 'org_not_found':
       return msg('Không tìm thấy tổ chức; có thể danh sách tổ chức vừa thay đổi. Hãy mở lại hộp thoại.');
     case 'draft_archived':

@@ -54,6 +54,7 @@ export class CollabGate {
     return {
       member: {
         userId: user.id,
+        credential: principal.credential.family,
         presence: { id: user.id, name: user.displayName, color: colorForUser(user.id) },
         canWrite: canWrite(access),
       },

@@ -104,7 +104,7 @@ export class ApiTokenService {
     if (row.expires_at !== null && row.expires_at <= Date.now()) return null;
     return {
       userId: row.user_id,
-      credential: { kind: 'token', id: String(row.id) },
+      credential: { kind: 'token', id: String(row.id), family: `token:${row.id}` },
       expiresAt: row.expires_at,
     };
   }

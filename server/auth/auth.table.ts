@@ -13,6 +13,11 @@ export interface SessionTable {
   /** The session that replaced this one (by its hash), and when; the old id still works briefly. */
   replaced_by: string | null;
   replaced_at: number | null;
+  /**
+   * Shared by a session and the ones that replaced it (null: the row's own hash), so what the
+   * session owns, such as Yjs clientIDs, survives its rotation.
+   */
+  family?: string | null;
 }
 
 /** Personal API tokens, stored hashed, revocable, optionally expiring. */

@@ -100,7 +100,7 @@ export class SessionService {
     if (touch && now - row.last_seen_at >= TOUCH_EVERY_MS) await touchSessions(this.db, [row.id_hash], now);
     return {
       userId: row.user_id,
-      credential: { kind: 'session', id: row.id_hash },
+      credential: { kind: 'session', id: row.id_hash, family: familyOf(row) },
       expiresAt: row.expires_at,
     };
   }
@@ -118,13 +118,14 @@ export class SessionService {
       created_at: row.created_at,
       last_seen_at: now,
       expires_at: row.expires_at,
+      family: row.family ?? row.id_hash,
     };
     if (!(await replaceSession(this.db, row.id_hash, next, now))) return null;
     // Open sockets re-check their credential now and follow it to the new id.
     await this.epoch.bump();
     return {
       userId: row.user_id,
-      credential: { kind: 'session', id: next.id_hash },
+      credential: { kind: 'session', id: next.id_hash, family: familyOf(next) },
       expiresAt: row.expires_at,
       renewedSecret: secret,
     };
@@ -150,4 +151,9 @@ export class SessionService {
   async sweep(): Promise<void> {
     await deleteExpiredSessions(this.db, Date.now(), this.policy.idleMs, this.policy.rotationGraceMs);
   }
+}
+
+/** The session's family: its own id hash unless it replaced an earlier session (R10). */
+function familyOf(row: { id_hash: string; family?: string | null | undefined }): string {
+  return `session:${row.family ?? row.id_hash}`;
 }

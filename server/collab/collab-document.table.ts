@@ -23,6 +23,8 @@ export interface CollabClientOwnerTable {
   doc: string;
   client_id: number;
   user_id: number;
+  /** The credential family that first wrote with it (see ClientOwner); null on rows older than that. */
+  credential?: string | null;
 }
 
 /** The collab module's tables (it alone queries them). */

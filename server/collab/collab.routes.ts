@@ -64,13 +64,27 @@ export function collabRoutes(deps: CollabRouteDeps): Hono<CollabEnv> {
       let release: (() => void) | null = null;
       return {
         onOpen(_event, ws) {
-          release = deps.quota.take(admission.member.userId, ip);
+          const raw = ws.raw as WebSocket;
+          let lastHeard = performance.now();
+          const heard = () => (lastHeard = performance.now());
+          raw.on('message', heard).on('pong', heard);
+          release = deps.quota.take(admission.member.userId, ip, {
+            lastHeardAt: () => lastHeard,
+            evict() {
+              deps.log.warn(
+                { room, userId: admission.member.userId, ip },
+                'silent socket dropped for its user’s new one',
+              );
+              // Silent: a close handshake would wait on a peer that does not answer.
+              raw.terminate();
+            },
+          });
           if (release === null) {
             deps.log.warn({ room, userId: admission.member.userId, ip }, 'socket refused: too many open');
             ws.close(closeCodeFor('too_many_connections'), 'too_many_connections');
             return;
           }
-          const peer = wsPeer(ws.raw as WebSocket, deps.limits.maxBufferedBytes, deps.log);
+          const peer = wsPeer(raw, deps.limits.maxBufferedBytes, deps.log);
           connection = new Connection(peer, room, admission.member, deps.registry, deps.limits, deps.log);
           unwatch = admission.watch(connection);
         },

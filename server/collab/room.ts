@@ -1,7 +1,12 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/close-codes.ts';
 import type { Logger } from '../logger.ts';
-import { ClientIdGuard, type ClientOwnerStore } from './client-owners.ts';
+import {
+  ClientIdGuard,
+  type ClientOwner,
+  type ClientOwnerStore,
+  type ClientWriter,
+} from './client-owners.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
 import type { Member } from './member.ts';
@@ -32,6 +37,9 @@ export interface RoomDeps {
   /** Called after a user's edit is applied (the drafts module records who edited last). */
   readonly onEdited?: ((room: Room, userId: number) => void) | undefined;
 }
+
+/** The credential of server-side edits: each runs on a fresh copy, under a fresh clientID. */
+const SERVER_EDIT = 'server';
 
 interface PendingWrite {
   readonly update: Uint8Array;
@@ -71,7 +79,7 @@ export class Room {
   constructor(
     readonly name: string,
     stored: StoredDoc,
-    owners: Map<number, number>,
+    owners: Map<number, ClientOwner>,
     private readonly deps: RoomDeps,
   ) {
     this.clientIds = new ClientIdGuard(owners);
@@ -130,7 +138,7 @@ export class Room {
       case 'sync-update': {
         const member = this.peers.get(peer);
         // Read-only members still read; their writes are dropped without a word (R8, T17).
-        if (member?.canWrite === true) this.write(peer, member.userId, message.update);
+        if (member?.canWrite === true) this.write(peer, member, message.update);
         return;
       }
       case 'awareness':
@@ -232,23 +240,29 @@ export class Room {
       Y.transact(copy, () => change(copy));
       const update = Y.encodeStateAsUpdate(copy, before);
       return new Promise((resolve) => {
-        if (!this.write(null, userId, update, resolve)) resolve();
+        if (!this.write(null, { userId, credential: SERVER_EDIT }, update, resolve)) resolve();
       });
     } finally {
       copy.destroy();
     }
   }
 
-  private write(peer: Peer | null, userId: number, update: Uint8Array, onApplied?: () => void): boolean {
+  private write(
+    peer: Peer | null,
+    writer: ClientWriter,
+    update: Uint8Array,
+    onApplied?: () => void,
+  ): boolean {
     if (this.closed || isEmptyUpdate(update)) return false;
-    const claims = this.clientIds.check(update, userId, (id) => this.scratch.clockOf(id));
+    const { userId } = writer;
+    const claims = this.clientIds.check(update, writer, (id) => this.scratch.clockOf(id));
     const refusal = this.scratch.tryApply(update);
     if (refusal !== null) throw new CollabError('invalid_update', refusal);
     if (claims.length > 0) {
-      this.clientIds.bind(claims, userId);
+      this.clientIds.bind(claims, writer);
       // Not in the update's transaction: a crash in between leaves the clientID unbound, not the text lost.
       this.deps.owners
-        .claim(this.name, claims, userId)
+        .claim(this.name, claims, writer)
         .catch((error: unknown) =>
           this.deps.log.error({ room: this.name, err: error }, 'clientID claim not stored'),
         );

@@ -8,6 +8,7 @@ import * as revisionLog from './migrations/2026_12_04_1200_revision_log.ts';
 import * as exports from './migrations/2026_12_04_1300_exports.ts';
 import * as commentPositions from './migrations/2026_12_05_0800_comment_positions_encoded.ts';
 import * as sessionRotation from './migrations/2026_12_05_0900_session_rotation.ts';
+import * as clientOwnerCredential from './migrations/2026_12_07_1000_client_owner_credential.ts';
 import * as auditLog from './migrations/2026_12_07_1300_audit_log.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1300_exports': exports,
   '2026_12_05_0800_comment_positions_encoded': commentPositions,
   '2026_12_05_0900_session_rotation': sessionRotation,
+  '2026_12_07_1000_client_owner_credential': clientOwnerCredential,
   '2026_12_07_1300_audit_log': auditLog,
 };
 

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Principal } from '../auth/principal.ts';
 import type { User } from '../users/user.service.ts';
 import { ValidationError } from './app-error.ts';
+import { illFormedTextAt } from './well-formed.ts';
 
 /** Variables the auth middleware puts on every `/api` request. */
 export interface ApiEnv {
@@ -13,7 +14,10 @@ export interface ApiEnv {
   };
 }
 
-/** An OpenAPIHono whose validation failures become our 400 `validation_failed` body. */
+/**
+ * An OpenAPIHono whose validation failures become our 400 `validation_failed` body; a JSON
+ * body with a lone surrogate in any string is one of them (see {@link illFormedTextAt}).
+ */
 export function apiRouter(): OpenAPIHono<ApiEnv> {
   return new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
@@ -21,6 +25,14 @@ export function apiRouter(): OpenAPIHono<ApiEnv> {
         const issue = result.error.issues[0];
         const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
         throw new ValidationError('validation_failed', `${where}${issue?.message ?? 'invalid request'}`);
+      }
+      if (result.target === 'json') {
+        const at = illFormedTextAt(result.data);
+        if (at !== null)
+          throw new ValidationError(
+            'validation_failed',
+            `${at === '' ? '' : `${at}: `}text holds an unpaired surrogate (not valid Unicode)`,
+          );
       }
     },
   });

@@ -21,7 +21,7 @@ import { versionRoutes } from '../versions/version.routes.ts';
 import type { Services } from '../services.ts';
 import { apiRouter } from './api-env.ts';
 import { NotFoundError } from './app-error.ts';
-import { authenticate, requireUser } from './auth.middleware.ts';
+import { authenticateSession, authenticateToken, requireUser } from './auth.middleware.ts';
 import { csrfGuard } from './csrf.ts';
 import { perUserRateLimit } from './rate-limit.ts';
 import { EXPORT_LIMITS } from '../../shared/limits.ts';
@@ -38,8 +38,9 @@ export function apiRoutes(
   options: { cookies: CookiePolicy; allowedOrigins: readonly string[]; watch: StreamWatch },
 ) {
   const api = apiRouter();
+  api.use('*', authenticateToken(services.auth));
   api.use('*', csrfGuard(options.allowedOrigins));
-  api.use('*', authenticate(services.auth, options.cookies));
+  api.use('*', authenticateSession(services.auth, options.cookies));
   api.route('/auth', authRoutes(services.auth, options.cookies));
   for (const prefix of [
     '/tokens',

@@ -45,6 +45,11 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/** The request body is larger than the route accepts (413). */
+export class PayloadTooLargeError extends AppError {
+  override readonly name = 'PayloadTooLargeError';
+}
+
 /** The resource does not exist, or the caller may not know that it does (404). */
 export class NotFoundError extends AppError {
   override readonly name = 'NotFoundError';

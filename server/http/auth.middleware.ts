@@ -11,14 +11,34 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /**
- * Resolves the session cookie or bearer token into `c.var.principal` (null if neither is
- * valid); a session given a new id (its user's roles changed, R10) gets the new cookie.
+ * Resolves an `Authorization: Bearer …` token into `c.var.principal`. A bearer token that is
+ * not valid is refused with 401 here: such a request never falls back to the session cookie,
+ * so the CSRF guard may exempt exactly the requests this middleware authenticated.
  */
-export function authenticate(auth: AuthService, cookies: CookiePolicy): MiddlewareHandler<ApiEnv> {
+export function authenticateToken(auth: AuthService): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
-    const session = token === undefined ? readSessionCookie(c, cookies) : undefined;
-    const found = await auth.authenticate({ token, session });
+    if (token === undefined) {
+      c.set('principal', null);
+    } else {
+      const found = await auth.authenticate({ token });
+      if (found === null) throw new UnauthenticatedError('unauthenticated', 'Invalid or expired token');
+      c.set('principal', found);
+    }
+    await next();
+  };
+}
+
+/**
+ * Resolves the session cookie into `c.var.principal` unless a token already authenticated
+ * the request (null if the cookie is missing or not valid); a session given a new id (its
+ * user's roles changed, R10) gets the new cookie. Runs after the CSRF guard, so a refused
+ * cross-site request never rotates a session.
+ */
+export function authenticateSession(auth: AuthService, cookies: CookiePolicy): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (c.get('principal') !== null) return next();
+    const found = await auth.authenticate({ session: readSessionCookie(c, cookies) });
     if (found?.renewedSecret === undefined) {
       c.set('principal', found);
     } else {

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { ApiEnv } from './api-env.ts';
 import { ForbiddenError } from './app-error.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -6,13 +7,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * CSRF defence for cookie-authenticated requests (R11): a state-changing request must come
  * from an allowed Origin and carry `Content-Type: application/json`, which a cross-site form
- * cannot send without a CORS preflight. Requests with an `Authorization` header carry no
- * ambient credential, so they are exempt.
+ * cannot send without a CORS preflight. Runs after {@link authenticateToken}: only a request
+ * that a valid bearer token authenticated carries no ambient credential and is exempt. Any
+ * other `Authorization` header (e.g. `Basic`, which a browser may add by itself) leaves the
+ * request a cookie request.
  */
-export function csrfGuard(allowedOrigins: readonly string[]): MiddlewareHandler {
+export function csrfGuard(allowedOrigins: readonly string[]): MiddlewareHandler<ApiEnv> {
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method) && c.req.header('authorization') === undefined) {
+    const byToken = c.get('principal')?.credential.kind === 'token';
+    if (!SAFE_METHODS.has(c.req.method) && !byToken) {
       const origin = c.req.header('origin');
       if (origin === undefined || !allowed.has(origin))
         throw new ForbiddenError('csrf_rejected', 'Request refused: missing or foreign Origin');

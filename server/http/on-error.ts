@@ -9,6 +9,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  PayloadTooLargeError,
   TooManyRequestsError,
   UnauthenticatedError,
   UnavailableError,
@@ -19,6 +20,7 @@ const HONO_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  413: 'payload_too_large',
   429: 'too_many_requests',
 };
 
@@ -51,6 +53,7 @@ function statusOf(error: AppError): ContentfulStatusCode {
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof PayloadTooLargeError) return 413;
   if (error instanceof TooManyRequestsError) return 429;
   if (error instanceof UnavailableError || error instanceof BusyError) return 503;
   return 500;

@@ -206,7 +206,7 @@ function checkAnswer(request: UpdateGroupRequest): void {
     throw new ValidationError(
       'answer_reason_required',
       request.disposition === 'explained'
-        ? 'Giải trình needs the reason the comment is not taken up'
-        : 'Tiếp thu một phần needs what is taken up and why the rest is not',
+        ? 'An explained answer needs the reason the comment is not taken up'
+        : 'A partly accepted answer needs what is taken up and why the rest is not',
     );
 }

@@ -92,7 +92,7 @@ export class RevisionSources {
     const { versions, texts, owners, users } = this.deps;
     const [before, clients] = await Promise.all([
       versions.state(draftId, version).then(stateVectorOf),
-      owners.load(draftId),
+      owners.load(draftId).then((bound) => new Map([...bound].map(([id, o]) => [id, o.userId]))),
     ]);
     const bySection =
       toVersion === null

@@ -63,7 +63,7 @@ export class RoundService implements ConsultationAccess {
     if (draft.status === 'final') throw new ConflictError('draft_final', 'The draft is final');
     const deadline = checkDeadline(request.deadline);
     if (!(await this.deps.versionExists(draftId, request.version)))
-      throw new NotFoundError('version_not_found', `No Dự thảo lần ${request.version} to send out`);
+      throw new NotFoundError('version_not_found', `No version ${request.version} to send out`);
     const orgIds = await invitees(this.reader, draft.org_id, request.orgIds ?? [], request.allOf ?? []);
     // An open round past its deadline counts as closed here; the sweep records it later.
     const current = (await this.reader.rows(draftId)).find((r) => isOpen(r));

@@ -64,7 +64,7 @@ export class VersionService {
     }));
     const latest = await findLatestVersion(this.db, draftId);
     if (latest !== undefined && latest.content === content)
-      throw new ConflictError('no_changes', `Nothing changed since Dự thảo lần ${latest.number}`);
+      throw new ConflictError('no_changes', `Nothing changed since version ${latest.number}`);
     const version = {
       draft_id: draftId,
       number: (latest?.number ?? 0) + 1,
@@ -161,7 +161,7 @@ export class VersionService {
 
   private async version(draftId: string, number: number) {
     const version = await findVersion(this.db, draftId, number);
-    if (version === undefined) throw new NotFoundError('version_not_found', `No Dự thảo lần ${number}`);
+    if (version === undefined) throw new NotFoundError('version_not_found', `No version ${number}`);
     return version;
   }
 }

@@ -7,6 +7,7 @@ export const group = (key: string, n: number, more: Partial<RevisionGroup> = {})
   groupId: null,
   sectionId: 'p1-chi-tieu',
   position: 'Phần thứ nhất › I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
+  proposals: [],
   summary: `Đề nghị ${key}`,
   headline: `Có ${n} ý kiến (${n}/10 chi bộ) đề nghị ${key}`,
   comments: Array.from({ length: n }, (_, i) => ({
@@ -18,6 +19,10 @@ export const group = (key: string, n: number, more: Partial<RevisionGroup> = {})
     replacement: null,
     quote: '',
     disposition: null,
+    sectionId: more.sectionId === undefined ? 'p1-chi-tieu' : more.sectionId,
+    position: more.position ?? 'Phần thứ nhất › I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
+    unsent: false,
+    similar: [],
   })),
   orgs: Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `Chi bộ ${i + 1}` })),
   disposition: null,

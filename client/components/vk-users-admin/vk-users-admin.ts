@@ -103,8 +103,12 @@ export class VkUsersAdmin extends LitElement {
       await action();
       await this.load();
     } catch (error) {
+      // In the interface language, chosen by the code; the server's (English) detail only names
+      // the field at fault of a validation failure, as the other forms do.
       this.error =
-        error instanceof ApiError ? `${errorMessage(error.code)} (${error.message})` : String(error);
+        error instanceof ApiError
+          ? `${errorMessage(error.code)}${error.code === 'validation_failed' ? ` (${error.message})` : ''}`
+          : errorMessage('internal_error');
     }
   }
 

@@ -57,6 +57,36 @@ describe('per-connection limits', () => {
     await again.nextMessage(3000);
   });
 
+  it('a user at the cap whose socket went silent connects again: the silent socket is dropped, the live one stays', async () => {
+    // The guard's own pong timeout is far away: only the displacement can end the silent socket.
+    server = await startTestServer({
+      MAX_SOCKETS_PER_USER: '2',
+      PING_INTERVAL_MS: '100',
+      PONG_TIMEOUT_MS: '60000',
+      SOCKET_SILENT_MS: '300',
+    });
+    const stuck = await openRawSocket(server.rawUrl('displace'), { autoPong: false });
+    const live = await openRawSocket(server.rawUrl('displace'));
+    stuck.sendBinary(STEP1);
+    live.sendBinary(STEP1);
+    await Promise.all([stuck.nextMessage(3000), live.nextMessage(3000)]);
+    // The live socket is pinged every 100 ms (the stuck one, owing a pong, no more): after four
+    // pings the stuck socket has been silent for longer than 300 ms.
+    await waitFor(() => live.pings.length >= 4, 'four pings to the live socket');
+    const fresh = await openRawSocket(server.rawUrl('displace'));
+    fresh.sendBinary(STEP1);
+    await fresh.nextMessage(3000);
+    const closed = await stuck.waitForClose(3000);
+    expect(closed.code).toBeNull(); // terminated: it would not answer a close handshake either
+    await expect(fresh.waitForClose(300)).rejects.toThrow();
+    expect(live.pings.length).toBeGreaterThan(0);
+    await expect(live.waitForClose(300)).rejects.toThrow();
+    // With nothing silent left, the cap holds again.
+    const fourth = await openRawSocket(server.rawUrl('displace'));
+    const refused = await fourth.waitForClose(3000);
+    expect([refused.code, refused.reason]).toEqual([CloseCode.PolicyViolation, 'too_many_connections']);
+  });
+
   it('sockets from one address over the per-address cap are closed with 1008, whoever signs in', async () => {
     server = await startTestServer({ MAX_SOCKETS_PER_IP: '2' });
     const first = await openRawSocket(server.rawUrl('ipcap'));

@@ -8,13 +8,19 @@ import * as protocol from '../../../server/collab/protocol.ts';
 import { Room, type RoomDeps } from '../../../server/collab/room.ts';
 import { colorForUser } from '../../../shared/collab/awareness.ts';
 import { captureLogger } from '../../helpers/capture-logger.ts';
+import type { ClientOwner } from '../../../server/collab/client-owners.ts';
 import { MemoryClientOwners } from '../../helpers/memory-client-owners.ts';
 import { MemoryDocStore } from '../../helpers/memory-doc-store.ts';
 import { MemoryPeer } from '../../helpers/memory-peer.ts';
 
 /** A member as the gate would admit it: user `userId`, a writer unless `canWrite` is false. */
 function member(userId: number, canWrite = true): Member {
-  return { userId, presence: { id: userId, name: `Người ${userId}`, color: colorForUser(userId) }, canWrite };
+  return {
+    userId,
+    credential: `session:${userId}`,
+    presence: { id: userId, name: `Người ${userId}`, color: colorForUser(userId) },
+    canWrite,
+  };
 }
 
 const WRITER = member(1);
@@ -24,7 +30,7 @@ const READ_ONLY = member(3, false);
 function newRoom(
   store = new MemoryDocStore(),
   overrides: Partial<RoomDeps> = {},
-  owners = new Map<number, number>(),
+  owners = new Map<number, ClientOwner>(),
 ) {
   const events = { empty: 0, failed: 0 };
   const ownerStore = new MemoryClientOwners();
@@ -215,7 +221,11 @@ describe('Room: who may write what', () => {
 
   it('the clientID owners a room is loaded with are enforced', async () => {
     const owned = new Y.Doc();
-    const { room, store } = newRoom(new MemoryDocStore(), {}, new Map([[owned.clientID, WRITER.userId]]));
+    const { room, store } = newRoom(
+      new MemoryDocStore(),
+      {},
+      new Map([[owned.clientID, { userId: WRITER.userId, credential: null }]]),
+    );
     const [writer, other] = [new MemoryPeer('w'), new MemoryPeer('o')];
     room.join(writer, WRITER);
     room.join(other, OTHER_WRITER);
@@ -227,6 +237,28 @@ describe('Room: who may write what', () => {
     room.receive(writer, { kind: 'sync-update', update: edit('thật', owned) });
     await flush();
     expect(textOf([...store.logOf('r1')])).toBe('thật');
+  });
+
+  it("a second session of the same user cannot write under the first session's clientID", async () => {
+    const { room, store } = newRoom();
+    const firstSession = WRITER;
+    const secondSession: Member = { ...WRITER, credential: 'session:second' };
+    const [first, second] = [new MemoryPeer('first'), new MemoryPeer('second')];
+    room.join(first, firstSession);
+    room.join(second, secondSession);
+    const mine = new Y.Doc();
+    room.receive(first, { kind: 'sync-update', update: edit('của phiên đầu', mine) });
+    await flush();
+    // The second session holds the first one's text and writes on under its clientID.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(mine));
+    copy.clientID = mine.clientID;
+    expect(() => room.receive(second, { kind: 'sync-update', update: edit(' ghi đè', copy) })).toThrow(
+      /^client_id_owned:.*another session/,
+    );
+    room.receive(first, { kind: 'sync-update', update: edit(' tiếp', mine) });
+    await flush();
+    expect(textOf([...store.logOf('r1')])).toBe('của phiên đầu tiếp');
   });
 
   it("relayed presence carries the member's identity, whatever the client put in `user`", () => {
