@@ -5,6 +5,8 @@ import type { SectionTree } from './section-tree.ts';
 export const WEIGHTS = {
   /** A suggestion's edited words count this many times a request word. */
   change: 2,
+  /** A quoted word of the draft counts this much of a request word. */
+  quote: 0.3,
   /** Added to the similarity when two comments quote overlapping words of one section. */
   sameQuote: 0.2,
   /** Similarity is multiplied by this when both quote, in one section, words that do not overlap. */
@@ -23,6 +25,8 @@ type Vector = Map<string, number>;
 /** Pairwise similarity of a round's comments, with the candidate pairs worth comparing. */
 export class SimilarityIndex {
   private readonly vectors: Vector[];
+  private readonly weights: Vector[] = [];
+  private readonly totals: number[] = [];
   private readonly postings = new Map<string, number[]>();
 
   constructor(
@@ -43,6 +47,10 @@ export class SimilarityIndex {
         norm += w * w;
       }
       norm = Math.sqrt(norm);
+      this.weights.push(new Map(v));
+      let total = 0;
+      for (const w of v.values()) total += w;
+      this.totals.push(total);
       if (norm > 0) for (const [f, w] of v) v.set(f, w / norm);
       return v;
     });
@@ -80,7 +88,9 @@ export class SimilarityIndex {
     if (apart(a, b)) return 0;
     const factor = this.tree.factor(this.sections[i]!, this.sections[j]!);
     if (factor === 0) return 0;
-    let sim = cosine(this.vectors[i]!, this.vectors[j]!);
+    // Containment rather than cosine: a comment that adds its reasons or an example to the
+    // same request is still the same request (cosine fell with every word added).
+    let sim = containment(this.weights[i]!, this.weights[j]!, Math.min(this.totals[i]!, this.totals[j]!));
     if (a.quote.length > 0 && b.quote.length > 0) {
       const overlap = this.sections[i] === this.sections[j] ? overlapShare(a.quote, b.quote) : 0;
       sim = overlap > 0 ? sim + WEIGHTS.sameQuote * overlap : sim * WEIGHTS.otherQuote;
@@ -110,17 +120,21 @@ function featuresOf(profile: CommentProfile): Map<string, number> {
     if (k > 0) add(`b ${profile.request[k - 1]} ${t}`, 1);
   });
   for (const t of profile.change) add(`w ${t}`, WEIGHTS.change);
+  // The quoted words say where: evidence, weaker than what is asked.
+  for (const t of profile.quote) add(`q ${t}`, WEIGHTS.quote);
   return features;
 }
 
-function cosine(a: Vector, b: Vector): number {
+/** Weight two comments share, as a share of the lighter one's: extra reasons do not dilute it. */
+function containment(a: Vector, b: Vector, lighter: number): number {
+  if (lighter === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
+  let shared = 0;
   for (const [f, w] of small) {
     const other = large.get(f);
-    if (other !== undefined) dot += w * other;
+    if (other !== undefined) shared += Math.min(w, other);
   }
-  return dot;
+  return shared / lighter;
 }
 
 /** Share of the shorter quote's words that the other quote holds. */
