@@ -18,6 +18,7 @@ import type {
   RevisionEditGroupEvent,
   RevisionLogChangedEvent,
   RevisionRegroupEvent,
+  RevisionShowUnsentEvent,
 } from '../revision-log/revision-events.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
 import { pageStyles } from '../styles/page-styles.ts';
@@ -146,6 +147,8 @@ export class VkRevisionLogPage extends LitElement {
         return html`<vk-revision-table
           .log=${log}
           ?editable=${log.editable}
+          ?unsent=${this.data.unsent}
+          @vk-revision-show-unsent=${(e: RevisionShowUnsentEvent) => this.data.showUnsent(e.show)}
           @vk-revision-regroup=${(e: RevisionRegroupEvent) =>
             void this.data.change(() =>
               saveGroup(this.draftId, log.round.id, { commentIds: [...e.commentIds] }),

@@ -14,10 +14,18 @@ export function logPath(draftId: string, roundId: number): string {
   return `/drafts/${draftId}/rounds/${roundId}/log`;
 }
 
-/** The consolidated table; `threshold` tunes the grouping. */
-export function loadLog(draftId: string, roundId: number, threshold?: number): Promise<RevisionLog> {
-  const query = threshold === undefined ? '' : `?threshold=${threshold}`;
-  return request(`${logPath(draftId, roundId)}${query}`, RevisionLog);
+/** The consolidated table; `threshold` tunes the grouping, `unsent` lists comments not sent yet. */
+export function loadLog(
+  draftId: string,
+  roundId: number,
+  threshold?: number,
+  unsent = false,
+): Promise<RevisionLog> {
+  const query = new URLSearchParams();
+  if (threshold !== undefined) query.set('threshold', String(threshold));
+  if (unsent) query.set('unsent', 'true');
+  const search = query.toString() === '' ? '' : `?${query.toString()}`;
+  return request(`${logPath(draftId, roundId)}${search}`, RevisionLog);
 }
 
 /** Saves comments as one group (merge, split), optionally worded and answered. */

@@ -36,11 +36,21 @@ export class RevisionDissolveEvent extends Event {
   }
 }
 
+/** The committee wants the comments of organisations that have not sent shown (or hidden). */
+export class RevisionShowUnsentEvent extends Event {
+  static readonly type = 'vk-revision-show-unsent';
+
+  constructor(readonly show: boolean) {
+    super(RevisionShowUnsentEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'vk-revision-log-changed': RevisionLogChangedEvent;
     'vk-revision-regroup': RevisionRegroupEvent;
     'vk-revision-edit-group': RevisionEditGroupEvent;
     'vk-revision-dissolve': RevisionDissolveEvent;
+    'vk-revision-show-unsent': RevisionShowUnsentEvent;
   }
 }

@@ -26,6 +26,8 @@ export class RevisionLogController implements ReactiveController {
   private draftId: string | null = null;
   private roundId = 0;
   private threshold: number | undefined = undefined;
+  /** Comments of organisations that have not sent are listed too. */
+  unsent = false;
   private stream: EventStream | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Bumped by every load, so a slow answer never overwrites a newer one. */
@@ -65,6 +67,12 @@ export class RevisionLogController implements ReactiveController {
     void this.load();
   }
 
+  /** Lists (or leaves out) the comments of organisations that have not sent yet. */
+  showUnsent(show: boolean): void {
+    this.unsent = show;
+    void this.load();
+  }
+
   /** Runs a change on the server and shows the table it answers. */
   async change(call: () => Promise<RevisionLog>): Promise<void> {
     this.error = null;
@@ -91,7 +99,7 @@ export class RevisionLogController implements ReactiveController {
     try {
       const [draft, log] = await Promise.all([
         request(`/drafts/${encodeURIComponent(draftId)}`, Draft),
-        loadLog(draftId, this.roundId, this.threshold),
+        loadLog(draftId, this.roundId, this.threshold, this.unsent),
       ]);
       if (generation !== this.generation) return;
       this.draft = draft;

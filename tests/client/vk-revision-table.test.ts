@@ -5,6 +5,7 @@ import {
   RevisionDissolveEvent,
   RevisionEditGroupEvent,
   RevisionRegroupEvent,
+  RevisionShowUnsentEvent,
 } from '../../client/revision-log/revision-events.ts';
 import { captureEvents, find, findAll, mount, settle, textOf } from './fixture.ts';
 import { revisionLog } from './revision-log-data.ts';
@@ -61,7 +62,7 @@ describe('vk-revision-table', () => {
     expect(textOf(find(t, '.empty'))).toBe('Không có nhóm ý kiến nào khớp bộ lọc.');
   });
 
-  it('lets the committee merge ticked groups of one section, split a comment off, edit and dissolve', async () => {
+  it('lets the committee merge ticked groups (of any sections), split a comment off, edit and dissolve', async () => {
     const regroup = captureEvents(RevisionRegroupEvent.type);
     const edit = captureEvents(RevisionEditGroupEvent.type);
     const dissolve = captureEvents(RevisionDissolveEvent.type);
@@ -71,19 +72,58 @@ describe('vk-revision-table', () => {
     await userEvent.click(boxes[0]!);
     await userEvent.click(boxes[2]!);
     const merge = find<HTMLButtonElement>(t, '.controls button.primary');
-    expect([textOf(merge), merge.disabled]).toEqual(['Gộp 2 nhóm', true]);
-    await userEvent.click(boxes[2]!);
-    await userEvent.click(boxes[1]!);
-    await userEvent.click(find(t, '.controls button.primary'));
-    expect(regroup.map((e) => e.commentIds)).toEqual([[100, 101, 102, 103, 104, 200]]);
+    expect([textOf(merge), merge.disabled]).toEqual(['Gộp 2 nhóm', false]);
+    await userEvent.click(merge);
+    expect(regroup.map((e) => e.commentIds)).toEqual([[100, 101, 102, 103, 104, 300, 301, 302]]);
 
     await userEvent.click(findAll(t, 'button.link')[0]!);
-    await userEvent.click(findAll(t, '.members button.link')[1]!);
+    const members = find(t, 'vk-revision-members');
+    await settle(members);
+    await userEvent.click(findAll(members, 'button.link').filter((b) => textOf(b) === 'Tách riêng')[1]!);
     expect(regroup[1]!.commentIds).toEqual([101]);
     await userEvent.click(findAll(t, '.row-actions button').find((b) => textOf(b) === 'Tổng hợp, trả lời')!);
     expect(edit[0]!.group.key).toBe('a1');
     await userEvent.click(findAll(t, '.row-actions button').find((b) => textOf(b) === 'Bỏ nhóm')!);
     expect(dissolve[0]!.groupId).toBe(12);
+  });
+
+  it("offers each comment's most similar comments of other rows, merged into the row in one click", async () => {
+    const regroup = captureEvents(RevisionRegroupEvent.type);
+    const log = revisionLog();
+    const [first, second, third] = log.groups;
+    // The first comment of row 1 is most like row 3's first comment, then its own row-mate.
+    const c = first!.comments[0]!;
+    first!.comments[0] = { ...c, similar: [101, third!.comments[0]!.id, second!.comments[0]!.id] };
+    const t = await mount('vk-revision-table', { log, editable: true });
+
+    await userEvent.click(findAll(t, 'button.link')[0]!);
+    const members = find(t, 'vk-revision-members');
+    await settle(members);
+    const offered = findAll(members, '.similar li').map(textOf);
+    expect(offered).toEqual([
+      `Chi bộ 1: ${third!.comments[0]!.body} Gộp vào nhóm này`,
+      `Chi bộ 1: ${second!.comments[0]!.body} Gộp vào nhóm này`,
+    ]);
+    await userEvent.click(find(members, '.similar button'));
+    expect(regroup[0]!.commentIds).toEqual([...first!.comments.map((m) => m.id), third!.comments[0]!.id]);
+  });
+
+  it("shows a suggestion's proposed wording as a word diff, and asks for unsent comments on request", async () => {
+    const shown = captureEvents(RevisionShowUnsentEvent.type);
+    const log = revisionLog();
+    log.groups[1] = {
+      ...log.groups[1]!,
+      proposals: [{ quote: 'tăng bình quân 8,7%/năm', replacement: 'tăng bình quân 9,1%/năm' }],
+    };
+    const t = await mount('vk-revision-table', { log, editable: true });
+
+    const line = findAll(t, '.proposal-line')[0]!;
+    expect(textOf(line)).toContain('Đề xuất sửa:');
+    expect(findAll(t, '.proposal-line del').map(textOf)).toEqual(['8,7%/năm']);
+    expect(findAll(t, '.proposal-line ins').map(textOf)).toEqual(['9,1%/năm']);
+    const box = findAll<HTMLInputElement>(t, '.controls input[type="checkbox"]')[0]!;
+    await userEvent.click(box);
+    expect(shown.map((e) => e.show)).toEqual([true]);
   });
 
   it('is read-only for those who oversee the unit', async () => {

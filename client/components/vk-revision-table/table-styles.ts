@@ -70,9 +70,17 @@ export const revisionTableStyles = [
     .headline {
       margin: 0 0 4px;
     }
-    .members {
-      margin: 6px 0;
-      padding-left: 20px;
+    .proposal-line {
+      margin: 0 0 4px;
+      font-size: 0.9rem;
+    }
+    del {
+      color: #9b1c1c;
+    }
+    ins {
+      color: #1d5e2c;
+    }
+    vk-revision-members {
       font-size: 0.88rem;
     }
     .row-actions {

@@ -9,7 +9,11 @@ import {
   RevisionDissolveEvent,
   RevisionEditGroupEvent,
   RevisionRegroupEvent,
+  RevisionShowUnsentEvent,
 } from '../../revision-log/revision-events.ts';
+import { proposalDiff } from '../../revision-log/proposal-diff.ts';
+import '../vk-revision-members/vk-revision-members.ts';
+import { commentsOf, type PlacedComment } from '../vk-revision-members/vk-revision-members.ts';
 import { DEFAULT_VIEW, viewRows, type SortKey, type TableView } from '../../revision-log/table-view.ts';
 import { revisionTableStyles } from './table-styles.ts';
 
@@ -32,11 +36,20 @@ export class VkRevisionTable extends LitElement {
   @property({ attribute: false }) log: RevisionLog | null = null;
   /** The caller may regroup, word and answer. */
   @property({ type: Boolean }) editable = false;
+  /** Comments of organisations that have not sent are listed (marked "chưa gửi"). */
+  @property({ type: Boolean }) unsent = false;
+
+  private placed: ReadonlyMap<number, PlacedComment> = new Map();
+  private placedFor: RevisionLog | null = null;
 
   override render() {
     const log = this.log;
     if (log === null) return nothing;
     const rows = viewRows(log.groups, this.view);
+    if (this.placedFor !== log) {
+      this.placed = commentsOf(log.groups);
+      this.placedFor = log;
+    }
     return html`${this.renderControls(log)}
       <table aria-label=${msg('Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý')}>
         <thead>
@@ -62,7 +75,6 @@ export class VkRevisionTable extends LitElement {
   private renderControls(log: RevisionLog) {
     const sections = [...new Map(log.groups.map((g) => [g.sectionId ?? '', g.position])).entries()];
     const chosen = log.groups.filter((g) => this.selected.has(g.key));
-    const oneSection = new Set(chosen.map((g) => g.sectionId)).size === 1;
     return html`<div class="controls">
       <label
         >${msg('Phần')}
@@ -89,13 +101,21 @@ export class VkRevisionTable extends LitElement {
           @input=${(e: Event) => this.setView({ query: (e.target as HTMLInputElement).value })}
       /></label>
       ${
+        this.editable
+          ? html`<label
+              ><input
+                type="checkbox"
+                .checked=${this.unsent}
+                @change=${(e: Event) =>
+                  this.dispatchEvent(new RevisionShowUnsentEvent((e.target as HTMLInputElement).checked))}
+              />
+              ${msg('Hiện cả ý kiến chưa gửi')}</label
+            >`
+          : nothing
+      }
+      ${
         this.editable && chosen.length > 1
-          ? html`<button
-              class="primary"
-              ?disabled=${!oneSection}
-              title=${oneSection ? '' : msg('Chỉ gộp được các nhóm của cùng một phần')}
-              @click=${() => this.merge(chosen)}
-            >
+          ? html`<button class="primary" @click=${() => this.merge(chosen)}>
               ${msg(str`Gộp ${chosen.length} nhóm`)}
             </button>`
           : nothing
@@ -135,6 +155,12 @@ export class VkRevisionTable extends LitElement {
       <td>${g.position}</td>
       <td>
         <p class="headline">${g.headline}</p>
+        ${g.proposals.map(
+          (p) =>
+            html`<p class="proposal-line">
+              ${p.replacement === '' ? msg('Đề xuất bỏ:') : msg('Đề xuất sửa:')} ${proposalDiff(p.quote, p.replacement)}
+            </p>`,
+        )}
         <button
           class="link"
           aria-expanded=${open}
@@ -142,7 +168,15 @@ export class VkRevisionTable extends LitElement {
         >
           ${open ? msg('Ẩn các ý kiến') : msg(str`Xem ${g.comments.length} ý kiến`)}
         </button>
-        ${open ? this.renderMembers(g) : nothing}
+        ${
+          open
+            ? html`<vk-revision-members
+                .group=${g}
+                .comments=${this.placed}
+                ?editable=${this.editable}
+              ></vk-revision-members>`
+            : nothing
+        }
         ${
           this.editable
             ? html`<div class="row-actions">
@@ -171,27 +205,6 @@ export class VkRevisionTable extends LitElement {
         ${g.sectionChanged ? html`<span class="changed">${msg('đã sửa')}</span>` : nothing}
       </td>
     </tr>`;
-  }
-
-  private renderMembers(g: RevisionGroup) {
-    return html`<ol class="members">
-      ${g.comments.map(
-        (c) =>
-          html`<li>
-            <strong>${c.orgName}:</strong> ${c.body}
-            ${
-              this.editable && g.comments.length > 1
-                ? html`<button
-                    class="link"
-                    @click=${() => this.dispatchEvent(new RevisionRegroupEvent([c.id]))}
-                  >
-                    ${msg('Tách riêng')}
-                  </button>`
-                : nothing
-            }
-          </li>`,
-      )}
-    </ol>`;
   }
 
   private merge(groups: readonly RevisionGroup[]): void {
