@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'access_revoked',
   'access_changed',
   'client_id_owned',
+  'invalid_content',
 ] as const;
 
 /** One of the stable error codes. */

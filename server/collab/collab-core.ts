@@ -2,8 +2,10 @@ import type { Config } from '../config.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { Logger } from '../logger.ts';
+import { draftSchema } from '../../shared/editor/draft-json.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { roomTexts } from './room-texts.ts';
+import { SchemaRule } from './schema-rule.ts';
 import { SqliteClientOwners } from './sqlite-client-owners.ts';
 import { SqliteDocStore } from './sqlite-doc-store.ts';
 
@@ -34,6 +36,7 @@ export function createCollabCore(
     log: log.child({ module: 'collab' }),
     roomIdleMs: collab.roomIdleMs,
     compaction: collab.compaction,
+    content: new SchemaRule(draftSchema()),
     onEdited,
   });
   return { store, registry, texts: roomTexts(store, registry) };

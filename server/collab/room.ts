@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/close-codes.ts';
 import type { Logger } from '../logger.ts';
 import { ClientIdGuard, type ClientOwnerStore } from './client-owners.ts';
+import type { ContentRule } from './content-rule.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
 import type { Member } from './member.ts';
@@ -25,6 +26,8 @@ export interface RoomDeps {
   readonly log: Logger;
   readonly compaction: CompactionPolicy;
   readonly owners: ClientOwnerStore;
+  /** What the document may hold (the editor schema); without one, any update that integrates is accepted. */
+  readonly content?: ContentRule | undefined;
   /** Called when the last peer has left (the registry starts its idle timer). */
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer guarantee durability and must be dropped. */
@@ -82,7 +85,7 @@ export class Room {
     this.logCount = stored.logCount;
     this.logBytes = stored.logBytes;
     // Everything in `pending` (committed or not) is accepted but not yet in `doc`.
-    this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)]);
+    this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)], deps.content);
   }
 
   /** Number of connected peers. */
@@ -243,7 +246,7 @@ export class Room {
     if (this.closed || isEmptyUpdate(update)) return false;
     const claims = this.clientIds.check(update, userId, (id) => this.scratch.clockOf(id));
     const refusal = this.scratch.tryApply(update);
-    if (refusal !== null) throw new CollabError('invalid_update', refusal);
+    if (refusal !== null) throw new CollabError(refusal.code, refusal.detail);
     if (claims.length > 0) {
       this.clientIds.bind(claims, userId);
       // Not in the update's transaction: a crash in between leaves the clientID unbound, not the text lost.
