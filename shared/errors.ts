@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'no_changes',
   'draft_final',
   'draft_archived',
+  'draft_damaged',
   // Consultation rounds and comments
   'round_not_found',
   'round_already_open',
