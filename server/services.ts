@@ -25,6 +25,7 @@ import { RevisionExportService } from './revision-log/revision-export.service.ts
 import { RevisionLogService } from './revision-log/revision-log.service.ts';
 import { RevisionSources } from './revision-log/revision-sources.ts';
 import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
+import { DraftRepairs } from './collab/collab-document.repairs.ts';
 import { RevisionTotalsService } from './revision-log/revision-totals.service.ts';
 import { ExportService } from './export/export.service.ts';
 
@@ -45,6 +46,8 @@ export interface Services {
   readonly templates: TemplateService;
   readonly progress: DraftProgressService;
   readonly versions: VersionService;
+  /** Finds and repairs drafts an earlier build let break (CLI `draft repair`, start-up check). */
+  readonly repairs: DraftRepairs;
   readonly userAdmin: UserAdminService;
   /** Server-sent events of draft pages, by draft id. */
   readonly draftEvents: EventHub<string>;
@@ -113,6 +116,7 @@ export function createServices(
   access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
   const progress = new DraftProgressService(drafts, templates, texts);
   const versions = new VersionService(db, drafts, texts, nameOf);
+  const repairs = new DraftRepairs(db, (draftId, version) => versions.record(draftId, version));
   const userAdmin = new UserAdminService(users, orgs);
   const draftEvents = new EventHub<string>();
   const notifications = new NotificationService(db, (ids) => drafts.titles(ids));
@@ -169,6 +173,7 @@ export function createServices(
     templates,
     progress,
     versions,
+    repairs,
     userAdmin,
     draftEvents,
     notifications,

@@ -2,6 +2,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { AppError } from '../http/app-error.ts';
 import { CliError, cliContext, type CliDeps } from './cli.context.ts';
 import { addDemoCommand } from './demo.command.ts';
+import { addDraftCommands } from './draft.commands.ts';
 import { addOrgCommands } from './org.commands.ts';
 import { addTemplateCommands } from './template.commands.ts';
 import { addTokenCommands } from './token.commands.ts';
@@ -30,6 +31,7 @@ export function buildProgram(deps: CliDeps): Command {
   addTokenCommands(program, ctx);
   addTemplateCommands(program, ctx);
   addDemoCommand(program, ctx);
+  addDraftCommands(program, ctx);
   return program;
 }
 

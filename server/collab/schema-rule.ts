@@ -37,19 +37,25 @@ export class SchemaRule implements ContentRule {
   check(doc: Y.Doc, since: ReadonlyMap<number, number>): string | null {
     const walk = new Walk(doc, this.roots);
     let nodes = 0;
-    for (const [client, structs] of doc.store.clients) {
-      const from = since.get(client) ?? 0;
-      if (structs.length === 0 || Y.getState(doc.store, client) <= from) continue;
-      for (let i = from === 0 ? 0 : Y.findIndexSS(structs, from); i < structs.length; i++) {
-        const struct = structs[i]!;
-        if (!(struct instanceof Y.Item)) continue; // GC and skips carry nothing
-        if (struct.content instanceof Y.ContentType && ++nodes > this.limits.maxNodesPerUpdate)
-          return `more than ${this.limits.maxNodesPerUpdate} nodes in one update`;
-        const refusal = this.item(struct, walk);
-        if (refusal !== null) return refusal;
-      }
+    for (const struct of newStructs(doc, since)) {
+      if (struct.content instanceof Y.ContentType && ++nodes > this.limits.maxNodesPerUpdate)
+        return `more than ${this.limits.maxNodesPerUpdate} nodes in one update`;
+      const refusal = this.item(struct, walk);
+      if (refusal !== null) return refusal;
     }
     return null;
+  }
+
+  /** Every live struct of a whole document that breaks the rule, with why (for `draft repair` and the start-up check). */
+  problems(doc: Y.Doc): { item: Y.Item; reason: string }[] {
+    const walk = new Walk(doc, this.roots);
+    const found: { item: Y.Item; reason: string }[] = [];
+    for (const item of newStructs(doc, new Map())) {
+      if (item.deleted) continue;
+      const reason = this.item(item, walk);
+      if (reason !== null) found.push({ item, reason });
+    }
+    return found;
   }
 
   private item(item: Y.Item, walk: Walk): string | null {
@@ -158,6 +164,18 @@ class Walk {
   private isAllowedRoot(type: Type): boolean {
     for (const [name, shared] of this.doc.share) if (shared === type) return this.roots.has(name);
     return false;
+  }
+}
+
+/** The items of `doc` with clocks at or past `since` (the structs an update added), in store order. */
+function* newStructs(doc: Y.Doc, since: ReadonlyMap<number, number>): Generator<Y.Item> {
+  for (const [client, structs] of doc.store.clients) {
+    const from = since.get(client) ?? 0;
+    if (structs.length === 0 || Y.getState(doc.store, client) <= from) continue;
+    for (let i = from === 0 ? 0 : Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const struct = structs[i]!;
+      if (struct instanceof Y.Item) yield struct; // GC and skips carry nothing
+    }
   }
 }
 

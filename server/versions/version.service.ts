@@ -63,24 +63,39 @@ export class VersionService {
     const latest = await findLatestVersion(this.db, draftId);
     if (latest !== undefined && latest.content === content)
       throw new ConflictError('no_changes', `Nothing changed since Dự thảo lần ${latest.number}`);
-    const version = {
+    return summary(
+      await this.record(draftId, { state, content, note, createdBy: user.id }),
+      user.displayName,
+    );
+  }
+
+  /**
+   * Stores the next numbered version as given, with no "nothing changed" check: the snapshot
+   * taken before a restore or a repair must exist even when it repeats the last version.
+   */
+  async record(
+    draftId: string,
+    version: { state: Uint8Array; content: string; note: string; createdBy: number | null },
+  ): Promise<VersionRow> {
+    const latest = await findLatestVersion(this.db, draftId);
+    const row = {
       draft_id: draftId,
       number: (latest?.number ?? 0) + 1,
-      state,
-      content,
-      note,
-      created_by: user.id,
+      state: version.state,
+      content: version.content,
+      note: version.note,
+      created_by: version.createdBy,
       created_at: Date.now(),
     };
     try {
-      await insertVersion(this.db, version);
+      await insertVersion(this.db, row);
     } catch (error) {
       // Two freezes at once: the primary key lets one through; the other is told to look again.
       if (String(error).includes('UNIQUE'))
         throw new ConflictError('conflict', 'Another version was frozen just now');
       throw error;
     }
-    return summary(version, user.displayName);
+    return row;
   }
 
   /** The versions of a draft and the record of restores. */
