@@ -142,6 +142,7 @@ function toMember(c: Comment): GroupMember {
     replacement: c.replacement,
     quote: c.anchor?.quote ?? '',
     disposition: c.disposition?.value ?? null,
+    textRemoved: c.disposition?.textRemoved ?? false,
   };
 }
 

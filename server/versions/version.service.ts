@@ -1,14 +1,13 @@
 import type { JSONContent } from '@tiptap/core';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { draftSchema, draftToJSON } from '../../shared/editor/draft-json.ts';
-import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
 import { ConflictError, NotFoundError } from '../http/app-error.ts';
 import type { User } from '../users/user.service.ts';
+import { restoreInto } from './restore-diff.ts';
 import { diffVersions } from './version-diff.ts';
 import {
   findLatestVersion,
@@ -144,16 +143,31 @@ export class VersionService {
   }
 
   /**
-   * Brings back version `number` as a new edit on the live draft: every open editor receives
-   * it as it would a colleague's typing, and the restore is recorded.
+   * Brings back version `number` as a forward change: only the difference is written
+   * (`restore-diff.ts`), which every open editor receives as it would a colleague's typing,
+   * and the text as it was is frozen ("Trước khi khôi phục lần N"), so the restore can itself
+   * be undone by restoring that version. Returns the number of the snapshot.
    */
-  async restore(user: User, draftId: string, number: number): Promise<void> {
+  async restore(user: User, draftId: string, number: number): Promise<{ snapshot: number }> {
     const { row } = await this.drafts.find(user.id, draftId, 'edit');
     if (row.status === 'final') throw new ConflictError('draft_final', 'A final draft cannot be changed');
     const version = await this.version(draftId, number);
     const content = JSON.parse(version.content) as JSONContent;
-    await this.texts.edit(draftId, user.id, (doc) => replaceContent(doc, content, this.schema));
+    // The snapshot is taken from the very copy the difference is computed on, so an edit
+    // arriving meanwhile is either in the snapshot or untouched by the restore. A crash
+    // between the restore and recording the snapshot loses the snapshot, never text.
+    let before: { state: Uint8Array; content: string } | null = null;
+    await this.texts.edit(draftId, user.id, (doc) => {
+      before = { state: Y.encodeStateAsUpdate(doc), content: JSON.stringify(draftToJSON(doc, this.schema)) };
+      restoreInto(doc, content, this.schema);
+    });
+    const snapshot = await this.record(draftId, {
+      ...before!,
+      note: `Trước khi khôi phục lần ${number}`,
+      createdBy: user.id,
+    });
     await insertRestore(this.db, draftId, number, user.id);
+    return { snapshot: snapshot.number };
   }
 
   /** The Yjs state of version `number` (export renders it and resolves comment anchors in it). */
@@ -170,22 +184,5 @@ export class VersionService {
     const version = await findVersion(this.db, draftId, number);
     if (version === undefined) throw new NotFoundError('version_not_found', `No Dự thảo lần ${number}`);
     return version;
-  }
-}
-
-/** Replaces the draft's text with `content` in one transaction of the caller. */
-function replaceContent(doc: Y.Doc, content: JSONContent, schema: ReturnType<typeof draftSchema>): void {
-  const source = prosemirrorJSONToYDoc(schema, content, CONTENT_FRAGMENT);
-  try {
-    const nodes = source
-      .getXmlFragment(CONTENT_FRAGMENT)
-      .toArray()
-      .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
-      .map((n) => n.clone());
-    const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
-    fragment.delete(0, fragment.length);
-    fragment.insert(0, nodes);
-  } finally {
-    source.destroy();
   }
 }

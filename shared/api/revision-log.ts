@@ -40,6 +40,8 @@ export const GroupMember = z.object({
   replacement: z.string().nullable(),
   quote: z.string(),
   disposition: z.enum(DISPOSITIONS).nullable(),
+  /** Its accepted text was written into the draft and later removed (e.g. by a restore). */
+  textRemoved: z.boolean(),
 });
 /** A comment in a group. */
 export type GroupMember = z.infer<typeof GroupMember>;

@@ -18,6 +18,7 @@ export const group = (key: string, n: number, more: Partial<RevisionGroup> = {})
     replacement: null,
     quote: '',
     disposition: null,
+    textRemoved: false,
   })),
   orgs: Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `Chi bộ ${i + 1}` })),
   disposition: null,
