@@ -43,10 +43,26 @@ export interface App {
 export function createApp({ config, log, database, consultations }: AppDeps): App {
   // The core reports edits to the drafts service, which needs the core's texts: bind late.
   let services: Services | null = null;
-  const { store, registry, texts } = createCollabCore(database, config.collab, log, (draftId, userId) =>
-    services?.drafts.noteEdit(draftId, userId),
+  const { store, registry, texts } = createCollabCore(
+    database,
+    config.collab,
+    log,
+    (draftId, userId, bytes) => {
+      services?.drafts.noteEdit(draftId, userId);
+      services?.history.note(draftId, userId, bytes);
+    },
   );
-  services = createServices(database.db, config.auth, { consultations, texts });
+  services = createServices(database.db, config.auth, {
+    consultations,
+    texts,
+    history: { policy: config.history, log: log.child({ module: 'history' }) },
+  });
+  // Automatic snapshots are due by age or quiet; checking a few times per period is enough.
+  const historyTimer = setInterval(
+    () => void services.history.tick(),
+    Math.max(50, Math.min(config.history.intervalMs, config.history.quietMs) / 4),
+  );
+  historyTimer.unref();
   const cookies: CookiePolicy = {
     secure: config.auth.secureCookies,
     maxAgeS: config.auth.sessionAbsoluteMs / 1000,
@@ -113,6 +129,9 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       stopGuard();
       watch.stop();
       registry.closeAll(CloseCode.GoingAway, 'server_shutdown');
+      clearInterval(historyTimer);
+      // The editors have left: each open span of editing gets its snapshot.
+      await services.history.tick(true);
       await registry.compactAll(config.shutdownTimeoutMs / 4);
       await services.drafts
         .flushEdits()

@@ -31,6 +31,10 @@ const schema = z.object({
   COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024, 8 * 1024 * 1024),
   COMPACT_MIN_INTERVAL_MS: int(0, 86_400_000, 15_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 60_000, 8000),
+  HISTORY_INTERVAL_MS: int(100, 86_400_000, 300_000),
+  HISTORY_QUIET_MS: int(100, 86_400_000, 120_000),
+  HISTORY_KEEP_ALL_HOURS: int(0, 24 * 365, 24),
+  HISTORY_HOURLY_DAYS: int(0, 365, 7),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   SESSION_IDLE_MINUTES: int(1, 24 * 60, 30),
@@ -78,6 +82,13 @@ export interface Config {
     readonly commitWindowMs: number;
   };
   readonly shutdownTimeoutMs: number;
+  /** Automatic snapshots: after `intervalMs` of editing or `quietMs` without edits; all kept for `keepAllMs`, hourly until `hourlyUntilMs`, then daily. */
+  readonly history: {
+    readonly intervalMs: number;
+    readonly quietMs: number;
+    readonly keepAllMs: number;
+    readonly hourlyUntilMs: number;
+  };
   readonly auth: {
     /** Where users reach the app; https makes cookies `Secure` and `__Host-` prefixed. */
     readonly publicUrl: string;
@@ -162,6 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       commitWindowMs: e.COMMIT_WINDOW_MS,
     }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    history: Object.freeze({
+      intervalMs: e.HISTORY_INTERVAL_MS,
+      quietMs: e.HISTORY_QUIET_MS,
+      keepAllMs: e.HISTORY_KEEP_ALL_HOURS * 3_600_000,
+      hourlyUntilMs: e.HISTORY_HOURLY_DAYS * 86_400_000,
+    }),
     auth: Object.freeze({
       publicUrl,
       secureCookies: publicUrl.startsWith('https:'),

@@ -7,6 +7,7 @@ import { LoginThrottle } from './auth/login-throttle.ts';
 import { SessionService } from './auth/session.service.ts';
 import { storedTexts } from './collab/collab-document.texts.ts';
 import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
 import type { Database } from './db/database.ts';
 import { DraftProgressService } from './drafts/draft-progress.service.ts';
 import type { DraftTexts } from './drafts/draft-text.ts';
@@ -16,6 +17,7 @@ import { TemplateService } from './templates/template.service.ts';
 import { PasswordHasher } from './users/password.ts';
 import { UserAdminService } from './users/user-admin.service.ts';
 import { UserService } from './users/user.service.ts';
+import { AutoHistory, type HistoryPolicy } from './versions/auto-history.ts';
 import { VersionService } from './versions/version.service.ts';
 import { CommentService } from './comments/comment.service.ts';
 import { EventHub } from './events/event-hub.ts';
@@ -48,6 +50,8 @@ export interface Services {
   readonly versions: VersionService;
   /** Finds and repairs drafts an earlier build let break (CLI `draft repair`, start-up check). */
   readonly repairs: DraftRepairs;
+  /** Automatic snapshots while people edit (the server feeds it every accepted edit). */
+  readonly history: AutoHistory;
   readonly userAdmin: UserAdminService;
   /** Server-sent events of draft pages, by draft id. */
   readonly draftEvents: EventHub<string>;
@@ -74,7 +78,11 @@ export function createServices(
     Config['auth'],
     'sessionIdleMs' | 'sessionAbsoluteMs' | 'sessionRotationGraceMs' | 'loginMaxFailures' | 'loginWindowMs'
   >,
-  deps: { texts?: DraftTexts | undefined; consultations?: ConsultationAccess | undefined } = {},
+  deps: {
+    texts?: DraftTexts | undefined;
+    consultations?: ConsultationAccess | undefined;
+    history?: { policy: HistoryPolicy; log: Logger } | undefined;
+  } = {},
 ): Services {
   const texts = deps.texts ?? storedTexts(db);
   // The rounds module answers who is invited; tests may put a fixture in its place.
@@ -117,6 +125,19 @@ export function createServices(
   const progress = new DraftProgressService(drafts, templates, texts);
   const versions = new VersionService(db, drafts, texts, nameOf);
   const repairs = new DraftRepairs(db, (draftId, version) => versions.record(draftId, version));
+  // Without a policy (the CLI) nothing is ever noted, so nothing is snapshotted.
+  const history = new AutoHistory(
+    db,
+    texts,
+    drafts,
+    deps.history?.policy ?? {
+      intervalMs: 300_000,
+      quietMs: 120_000,
+      keepAllMs: 86_400_000,
+      hourlyUntilMs: 604_800_000,
+    },
+    deps.history?.log ?? createLogger('silent'),
+  );
   const userAdmin = new UserAdminService(users, orgs);
   const draftEvents = new EventHub<string>();
   const notifications = new NotificationService(db, (ids) => drafts.titles(ids));
@@ -174,6 +195,7 @@ export function createServices(
     progress,
     versions,
     repairs,
+    history,
     userAdmin,
     draftEvents,
     notifications,

@@ -21,8 +21,8 @@ export function createCollabCore(
   database: OpenDatabase,
   collab: Config['collab'],
   log: Logger,
-  /** Told after each applied edit: which draft, by whom. */
-  onEdited?: (draftId: string, userId: number) => void,
+  /** Told after each applied edit: which draft, by whom, how many bytes. */
+  onEdited?: (draftId: string, userId: number, bytes: number) => void,
 ): CollabCore {
   const store = new SqliteDocStore({
     db: database.db,

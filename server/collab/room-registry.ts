@@ -18,7 +18,7 @@ export interface RoomRegistryOptions {
   /** What documents may hold (the editor schema); every update is checked against it. */
   readonly content?: ContentRule | undefined;
   /** Called after a user's edit is applied to a room's document. */
-  readonly onEdited?: ((doc: string, userId: number) => void) | undefined;
+  readonly onEdited?: ((doc: string, userId: number, bytes: number) => void) | undefined;
 }
 
 /**
@@ -109,7 +109,7 @@ export class RoomRegistry {
             content: this.options.content,
             onEmpty: (r) => this.scheduleIdle(r),
             onFailed: (r) => this.drop(r),
-            onEdited: (r, userId) => this.options.onEdited?.(r.name, userId),
+            onEdited: (r, userId, bytes) => this.options.onEdited?.(r.name, userId, bytes),
           });
           this.loads += 1;
           this.rooms.set(name, room);

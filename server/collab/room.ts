@@ -32,8 +32,8 @@ export interface RoomDeps {
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer guarantee durability and must be dropped. */
   readonly onFailed: (room: Room) => void;
-  /** Called after a user's edit is applied (the drafts module records who edited last). */
-  readonly onEdited?: ((room: Room, userId: number) => void) | undefined;
+  /** Called after a user's edit of `bytes` is applied (who edited last, automatic history). */
+  readonly onEdited?: ((room: Room, userId: number, bytes: number) => void) | undefined;
 }
 
 interface PendingWrite {
@@ -280,7 +280,7 @@ export class Room {
       this.logCount += 1;
       this.logBytes += update.length;
       onApplied?.();
-      this.deps.onEdited?.(this, userId);
+      this.deps.onEdited?.(this, userId, update.length);
       for (const listener of this.listeners) listener();
     }
     this.maybeCompact();

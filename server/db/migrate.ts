@@ -8,6 +8,7 @@ import * as revisionLog from './migrations/2026_12_04_1200_revision_log.ts';
 import * as exports from './migrations/2026_12_04_1300_exports.ts';
 import * as commentPositions from './migrations/2026_12_05_0800_comment_positions_encoded.ts';
 import * as sessionRotation from './migrations/2026_12_05_0900_session_rotation.ts';
+import * as autoSnapshots from './migrations/2026_12_07_1300_auto_snapshots.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
 // and bundlers (STACK.md, Kysely row).
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1300_exports': exports,
   '2026_12_05_0800_comment_positions_encoded': commentPositions,
   '2026_12_05_0900_session_rotation': sessionRotation,
+  '2026_12_07_1300_auto_snapshots': autoSnapshots,
 };
 
 function migrator<T>(db: Kysely<T>): Migrator {
