@@ -59,10 +59,24 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
     database,
     config.collab,
     log,
-    (draftId, userId) => services?.drafts.noteEdit(draftId, userId),
+    (draftId, userId, bytes) => {
+      services?.drafts.noteEdit(draftId, userId);
+      services?.history.note(draftId, userId, bytes);
+    },
     metrics.meter,
   );
-  services = createServices(database.db, config.auth, { consultations, texts, renderer });
+  services = createServices(database.db, config.auth, {
+    consultations,
+    texts,
+    renderer,
+    history: { policy: config.history, log: log.child({ module: 'history' }) },
+  });
+  // Automatic snapshots are due by age or quiet; checking a few times per period is enough.
+  const historyTimer = setInterval(
+    () => void services.history.tick(),
+    Math.max(50, Math.min(config.history.intervalMs, config.history.quietMs) / 4),
+  );
+  historyTimer.unref();
   const cookies: CookiePolicy = {
     secure: config.auth.secureCookies,
     maxAgeS: config.auth.sessionAbsoluteMs / 1000,
@@ -136,6 +150,9 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       stopGuard();
       watch.stop();
       registry.closeAll(CloseCode.GoingAway, 'server_shutdown');
+      clearInterval(historyTimer);
+      // The editors have left: each open span of editing gets its snapshot.
+      await services.history.tick(true);
       await registry.compactAll(config.shutdownTimeoutMs / 4);
       await services.drafts
         .flushEdits()

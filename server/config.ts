@@ -38,6 +38,10 @@ const schema = z.object({
   // One core stays with the event loop that serves live editors.
   EXPORT_WORKERS: int(1, 64, Math.max(1, Math.min(4, os.availableParallelism() - 1))),
   EXPORT_QUEUE: int(0, 1000, 8),
+  HISTORY_INTERVAL_MS: int(100, 86_400_000, 300_000),
+  HISTORY_QUIET_MS: int(100, 86_400_000, 120_000),
+  HISTORY_KEEP_ALL_HOURS: int(0, 24 * 365, 24),
+  HISTORY_HOURLY_DAYS: int(0, 365, 7),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   SESSION_IDLE_MINUTES: int(1, 24 * 60, 30),
@@ -97,6 +101,13 @@ export interface Config {
     readonly handshakeTimeoutMs: number;
     /** Connections per address still waiting for their request head (0: no limit). */
     readonly pendingPerIp: number;
+  };
+  /** Automatic snapshots: after `intervalMs` of editing or `quietMs` without edits; all kept for `keepAllMs`, hourly until `hourlyUntilMs`, then daily. */
+  readonly history: {
+    readonly intervalMs: number;
+    readonly quietMs: number;
+    readonly keepAllMs: number;
+    readonly hourlyUntilMs: number;
   };
   readonly auth: {
     /** Where users reach the app; https makes cookies `Secure` and `__Host-` prefixed. */
@@ -192,6 +203,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connections: Object.freeze({
       handshakeTimeoutMs: e.HANDSHAKE_TIMEOUT_MS,
       pendingPerIp: e.MAX_PENDING_PER_IP,
+    }),
+    history: Object.freeze({
+      intervalMs: e.HISTORY_INTERVAL_MS,
+      quietMs: e.HISTORY_QUIET_MS,
+      keepAllMs: e.HISTORY_KEEP_ALL_HOURS * 3_600_000,
+      hourlyUntilMs: e.HISTORY_HOURLY_DAYS * 86_400_000,
     }),
     auth: Object.freeze({
       publicUrl,

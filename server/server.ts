@@ -23,6 +23,8 @@ export interface RunningServer {
 
 const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
 /** How often "last edited by" notes are written down (a crash loses at most this much of them). */
+/** The start-up check of stored drafts against the editor schema stops after this long. */
+const DRAFT_CHECK_BUDGET_MS = 30_000;
 const EDIT_FLUSH_MS = 5_000;
 
 /** The database file inside the data directory. */
@@ -97,6 +99,11 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   log.info({ host: config.host, port }, 'listening');
+  // After listening, bounded, one draft per turn: naming broken drafts must not delay start-up.
+  let stopping = false;
+  const draftCheck = app.services.repairs
+    .scan(log, DRAFT_CHECK_BUDGET_MS, () => stopping)
+    .catch((error: unknown) => log.error({ err: error }, 'draft check failed'));
 
   let closing: Promise<void> | null = null;
   return {
@@ -109,6 +116,8 @@ export async function startServer(
         clearInterval(sweepTimer);
         clearInterval(roundTimer);
         clearInterval(editTimer);
+        stopping = true;
+        await draftCheck;
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await app.shutdown();
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);

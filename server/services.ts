@@ -8,6 +8,7 @@ import { LoginThrottle } from './auth/login-throttle.ts';
 import { SessionService } from './auth/session.service.ts';
 import { storedTexts } from './collab/collab-document.texts.ts';
 import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
 import type { Database } from './db/database.ts';
 import { DraftProgressService } from './drafts/draft-progress.service.ts';
 import type { DraftTexts } from './drafts/draft-text.ts';
@@ -17,6 +18,7 @@ import { TemplateService } from './templates/template.service.ts';
 import { PasswordHasher } from './users/password.ts';
 import { UserAdminService } from './users/user-admin.service.ts';
 import { UserService } from './users/user.service.ts';
+import { AutoHistory, type HistoryPolicy } from './versions/auto-history.ts';
 import { VersionService } from './versions/version.service.ts';
 import { CommentService } from './comments/comment.service.ts';
 import { EventHub } from './events/event-hub.ts';
@@ -27,6 +29,7 @@ import { loadVocabulary } from './revision-log/grouping/grouping-vocabulary.ts';
 import { RevisionLogService } from './revision-log/revision-log.service.ts';
 import { RevisionSources } from './revision-log/revision-sources.ts';
 import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
+import { DraftRepairs } from './collab/collab-document.repairs.ts';
 import { RevisionTotalsService } from './revision-log/revision-totals.service.ts';
 import { ExportService } from './export/export.service.ts';
 import { inlineRenderer, type Renderer } from './render/render-pool.ts';
@@ -48,6 +51,10 @@ export interface Services {
   readonly templates: TemplateService;
   readonly progress: DraftProgressService;
   readonly versions: VersionService;
+  /** Finds and repairs drafts an earlier build let break (CLI `draft repair`, start-up check). */
+  readonly repairs: DraftRepairs;
+  /** Automatic snapshots while people edit (the server feeds it every accepted edit). */
+  readonly history: AutoHistory;
   readonly userAdmin: UserAdminService;
   /** Server-sent events of draft pages, by draft id. */
   readonly draftEvents: EventHub<string>;
@@ -81,6 +88,7 @@ export function createServices(
     texts?: DraftTexts | undefined;
     consultations?: ConsultationAccess | undefined;
     renderer?: Renderer | undefined;
+    history?: { policy: HistoryPolicy; log: Logger } | undefined;
   } = {},
 ): Services {
   const texts = deps.texts ?? storedTexts(db);
@@ -131,6 +139,20 @@ export function createServices(
   access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
   const progress = new DraftProgressService(drafts, templates, texts);
   const versions = new VersionService(db, drafts, texts, nameOf, audit);
+  const repairs = new DraftRepairs(db, (draftId, version) => versions.record(draftId, version));
+  // Without a policy (the CLI) nothing is ever noted, so nothing is snapshotted.
+  const history = new AutoHistory(
+    db,
+    texts,
+    drafts,
+    deps.history?.policy ?? {
+      intervalMs: 300_000,
+      quietMs: 120_000,
+      keepAllMs: 86_400_000,
+      hourlyUntilMs: 604_800_000,
+    },
+    deps.history?.log ?? createLogger('silent'),
+  );
   const userAdmin = new UserAdminService(users, orgs);
   const draftEvents = new EventHub<string>();
   const notifications = new NotificationService(db, (ids) => drafts.titles(ids));
@@ -207,6 +229,8 @@ export function createServices(
     templates,
     progress,
     versions,
+    repairs,
+    history,
     userAdmin,
     draftEvents,
     notifications,

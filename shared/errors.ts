@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'no_changes',
   'draft_final',
   'draft_archived',
+  'draft_damaged',
   // Consultation rounds and comments
   'round_not_found',
   'round_already_open',
@@ -68,6 +69,7 @@ export const ERROR_CODES = [
   'access_revoked',
   'access_changed',
   'client_id_owned',
+  'invalid_content',
 ] as const;
 
 /** One of the stable error codes. */

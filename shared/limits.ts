@@ -51,3 +51,17 @@ export const HTTP_LIMITS = {
   /** Importing an outline template (`POST /api/templates`): a whole outline with its guidance. */
   templateImportBytes: 4 * 1024 * 1024,
 } as const;
+
+/**
+ * Bounds of a draft's text, checked on every incoming update (and by `draft repair`). Deeper
+ * nesting overflows the stack of the readers (Yjs' own toJSON at ~5 000 levels, y-tiptap and
+ * ProseMirror earlier); a nested list or quote in a real report is a few levels deep.
+ */
+export const CONTENT_LIMITS = {
+  /** Deepest node nesting below the document (a top-level paragraph is at depth 1). */
+  maxDepth: 64,
+  /** Most nodes (elements and text runs) one update may create: a pasted 500-page report is ~20 000. */
+  maxNodesPerUpdate: 50_000,
+  /** Longest attribute value (a section id, a link's href), in characters. */
+  maxAttributeChars: 2048,
+} as const;

@@ -4,6 +4,7 @@ import { addAuditCommands } from './audit.commands.ts';
 import { CliError, cliContext, type CliDeps } from './cli.context.ts';
 import { addDatabaseCommands } from './database.commands.ts';
 import { addDemoCommand } from './demo.command.ts';
+import { addDraftCommands } from './draft.commands.ts';
 import { addOrgCommands } from './org.commands.ts';
 import { addTemplateCommands } from './template.commands.ts';
 import { addTokenCommands } from './token.commands.ts';
@@ -23,6 +24,7 @@ export function buildProgram(deps: CliDeps): Command {
   addDemoCommand(program, ctx);
   addAuditCommands(program, ctx);
   addDatabaseCommands(program, ctx);
+  addDraftCommands(program, ctx);
   return program;
 }
 

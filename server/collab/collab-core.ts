@@ -3,8 +3,10 @@ import type { OpenDatabase } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { Logger } from '../logger.ts';
 import type { CommitMeter } from './commit-meter.ts';
+import { draftSchema } from '../../shared/editor/draft-json.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { roomTexts } from './room-texts.ts';
+import { SchemaRule } from './schema-rule.ts';
 import { SqliteClientOwners } from './sqlite-client-owners.ts';
 import { SqliteDocStore } from './sqlite-doc-store.ts';
 
@@ -20,8 +22,8 @@ export function createCollabCore(
   database: OpenDatabase,
   collab: Config['collab'],
   log: Logger,
-  /** Told after each applied edit: which draft, by whom. */
-  onEdited?: (draftId: string, userId: number) => void,
+  /** Told after each applied edit: which draft, by whom, how many bytes. */
+  onEdited?: (draftId: string, userId: number, bytes: number) => void,
   /** Told of every commit of the update log (the server's metrics). */
   meter?: CommitMeter,
 ): CollabCore {
@@ -38,6 +40,7 @@ export function createCollabCore(
     log: log.child({ module: 'collab' }),
     roomIdleMs: collab.roomIdleMs,
     compaction: collab.compaction,
+    content: new SchemaRule(draftSchema()),
     onEdited,
   });
   return { store, registry, texts: roomTexts(store, registry) };

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.ts';
 import { CollabError } from './collab-error.ts';
 import type { ClientOwnerStore } from './client-owners.ts';
+import type { ContentRule } from './content-rule.ts';
 import type { DocStore } from './doc-store.ts';
 import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';
@@ -14,8 +15,10 @@ export interface RoomRegistryOptions {
   /** How long a room without peers stays loaded. */
   readonly roomIdleMs: number;
   readonly compaction: CompactionPolicy;
+  /** What documents may hold (the editor schema); every update is checked against it. */
+  readonly content?: ContentRule | undefined;
   /** Called after a user's edit is applied to a room's document. */
-  readonly onEdited?: ((doc: string, userId: number) => void) | undefined;
+  readonly onEdited?: ((doc: string, userId: number, bytes: number) => void) | undefined;
 }
 
 /**
@@ -103,9 +106,10 @@ export class RoomRegistry {
             owners: this.options.owners,
             log: this.options.log,
             compaction: this.options.compaction,
+            content: this.options.content,
             onEmpty: (r) => this.scheduleIdle(r),
             onFailed: (r) => this.drop(r),
-            onEdited: (r, userId) => this.options.onEdited?.(r.name, userId),
+            onEdited: (r, userId, bytes) => this.options.onEdited?.(r.name, userId, bytes),
           });
           this.loads += 1;
           this.rooms.set(name, room);

@@ -7,6 +7,7 @@ import {
   type ClientOwnerStore,
   type ClientWriter,
 } from './client-owners.ts';
+import type { ContentRule } from './content-rule.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
 import type { Member } from './member.ts';
@@ -30,12 +31,14 @@ export interface RoomDeps {
   readonly log: Logger;
   readonly compaction: CompactionPolicy;
   readonly owners: ClientOwnerStore;
+  /** What the document may hold (the editor schema); without one, any update that integrates is accepted. */
+  readonly content?: ContentRule | undefined;
   /** Called when the last peer has left (the registry starts its idle timer). */
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer guarantee durability and must be dropped. */
   readonly onFailed: (room: Room) => void;
-  /** Called after a user's edit is applied (the drafts module records who edited last). */
-  readonly onEdited?: ((room: Room, userId: number) => void) | undefined;
+  /** Called after a user's edit of `bytes` is applied (who edited last, automatic history). */
+  readonly onEdited?: ((room: Room, userId: number, bytes: number) => void) | undefined;
 }
 
 /** The credential of server-side edits: each runs on a fresh copy, under a fresh clientID. */
@@ -90,7 +93,7 @@ export class Room {
     this.logCount = stored.logCount;
     this.logBytes = stored.logBytes;
     // Everything in `pending` (committed or not) is accepted but not yet in `doc`.
-    this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)]);
+    this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)], deps.content);
   }
 
   /** Number of connected peers. */
@@ -257,7 +260,7 @@ export class Room {
     const { userId } = writer;
     const claims = this.clientIds.check(update, writer, (id) => this.scratch.clockOf(id));
     const refusal = this.scratch.tryApply(update);
-    if (refusal !== null) throw new CollabError('invalid_update', refusal);
+    if (refusal !== null) throw new CollabError(refusal.code, refusal.detail);
     if (claims.length > 0) {
       this.clientIds.bind(claims, writer);
       // Not in the update's transaction: a crash in between leaves the clientID unbound, not the text lost.
@@ -291,7 +294,7 @@ export class Room {
       this.logCount += 1;
       this.logBytes += update.length;
       onApplied?.();
-      this.deps.onEdited?.(this, userId);
+      this.deps.onEdited?.(this, userId, update.length);
       for (const listener of this.listeners) listener();
     }
     this.maybeCompact();

@@ -1,11 +1,20 @@
 import * as Y from 'yjs';
+import type { ContentRule } from './content-rule.ts';
+
+/** Why the scratch copy refused an update: it does not integrate, or its content breaks the rule. */
+export interface Refusal {
+  readonly code: 'invalid_update' | 'invalid_content';
+  readonly detail: string;
+}
 
 /**
  * A copy of a room's document that runs ahead of it: every incoming update is applied here
  * first, and only an update that integrates completely (no exception, no pending structs,
  * no pending deletes) goes on to be stored, applied to the shared document and relayed
  * (RELIABILITY.md R3). Yjs parks updates with missing history as "pending" and would later
- * serve them to every client; refusing them here keeps the stored log gap-free.
+ * serve them to every client; refusing them here keeps the stored log gap-free. In the same
+ * pass the content rule looks at the structs the update added (from the transaction's
+ * state vector before it), so an update the editor could not show is never stored either.
  */
 export class ScratchDoc {
   private doc: Y.Doc | null = null;
@@ -13,20 +22,33 @@ export class ScratchDoc {
   constructor(
     /** Produces the updates the copy must hold: the committed state plus accepted, uncommitted updates. */
     private readonly source: () => Uint8Array[],
+    private readonly rule: ContentRule | null = null,
   ) {}
 
   /** Tries an update; returns why it was refused, or null if it was accepted. */
-  tryApply(update: Uint8Array): string | null {
+  tryApply(update: Uint8Array): Refusal | null {
     const doc = (this.doc ??= this.build());
+    let since: Map<number, number> | null = null;
+    const capture = (transaction: Y.Transaction) => {
+      since ??= transaction.beforeState;
+    };
+    doc.on('beforeTransaction', capture);
     try {
       Y.applyUpdate(doc, update);
     } catch (error) {
       this.discard();
-      return `update does not apply: ${(error as Error).message}`;
+      return { code: 'invalid_update', detail: `update does not apply: ${(error as Error).message}` };
+    } finally {
+      doc.off('beforeTransaction', capture);
     }
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
       this.discard();
-      return 'update depends on history the document does not have';
+      return { code: 'invalid_update', detail: 'update depends on history the document does not have' };
+    }
+    const broken = since === null ? null : this.rule?.check(doc, since);
+    if (broken !== null && broken !== undefined) {
+      this.discard();
+      return { code: 'invalid_content', detail: broken };
     }
     return null;
   }

@@ -53,6 +53,8 @@ export function toComment(row: CommentRow, context: CommentContext): Comment {
             byName: name(row.disposition_by),
             at: new Date(row.disposition_at).toISOString(),
             appliedAt: row.applied_at === null ? null : new Date(row.applied_at).toISOString(),
+            textRemoved:
+              row.applied_at !== null && (context.anchor.orphaned || context.anchor.nowReads !== null),
           },
     editable: context.editable,
   };

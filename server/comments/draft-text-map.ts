@@ -33,7 +33,10 @@ export class DraftTextMap {
       parts.push(s);
       length += s.length;
     };
-    const walk = (node: Y.XmlElement | Y.XmlFragment) => {
+    // An explicit stack, not recursion: nesting an earlier build let in must not overflow.
+    type Frame = { node: Y.XmlElement | Y.XmlFragment; children: unknown[]; next: number; starts: number[] };
+    const stack: Frame[] = [];
+    const enter = (node: Y.XmlElement | Y.XmlFragment) => {
       const isBlock = node instanceof Y.XmlElement && TEXTBLOCKS.has(node.nodeName);
       if (isBlock) {
         if (blocks > 0) push('\n');
@@ -41,18 +44,24 @@ export class DraftTextMap {
         const id: unknown = node.nodeName === 'heading' ? node.getAttribute(SECTION_ID_ATTR) : undefined;
         if (typeof id === 'string' && id !== '') sections.push({ id, offset: length });
       }
-      const starts: number[] = [];
-      for (const child of node.toArray()) {
-        starts.push(length);
+      stack.push({ node, children: node.toArray(), next: 0, starts: [] });
+    };
+    enter(doc.getXmlFragment(CONTENT_FRAGMENT));
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next < frame.children.length) {
+        const child = frame.children[frame.next++];
+        frame.starts.push(length);
         if (child instanceof Y.XmlText) {
           this.textStarts.set(child, length);
           push(plainText(child));
-        } else if (child instanceof Y.XmlElement) walk(child);
+        } else if (child instanceof Y.XmlElement) enter(child);
+      } else {
+        frame.starts.push(length);
+        this.childStarts.set(frame.node, frame.starts);
+        stack.pop();
       }
-      starts.push(length);
-      this.childStarts.set(node, starts);
-    };
-    walk(doc.getXmlFragment(CONTENT_FRAGMENT));
+    }
     this.text = parts.join('');
     this.sections = sections;
   }

@@ -10,6 +10,7 @@ import * as commentPositions from './migrations/2026_12_05_0800_comment_position
 import * as sessionRotation from './migrations/2026_12_05_0900_session_rotation.ts';
 import * as clientOwnerCredential from './migrations/2026_12_07_1000_client_owner_credential.ts';
 import * as auditLog from './migrations/2026_12_07_1300_audit_log.ts';
+import * as autoSnapshots from './migrations/2026_12_07_1300_auto_snapshots.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
 // and bundlers (STACK.md, Kysely row).
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0900_session_rotation': sessionRotation,
   '2026_12_07_1000_client_owner_credential': clientOwnerCredential,
   '2026_12_07_1300_audit_log': auditLog,
+  '2026_12_07_1300_auto_snapshots': autoSnapshots,
 };
 
 /** The names of the migrations this code knows (a restored database may hold no others). */

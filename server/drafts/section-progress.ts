@@ -62,20 +62,35 @@ export function sectionProgress(doc: Y.Doc, template: Template): SectionProgress
   return result;
 }
 
-/** The plain text of a block (its text runs, nested blocks included). */
+/** The plain text of a block (its text runs, nested blocks included, each child followed by a space). */
 function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) {
-    let text = '';
-    for (const op of node.toDelta() as { insert: unknown }[])
-      if (typeof op.insert === 'string') text += op.insert;
-    return text;
+  if (node instanceof Y.XmlText) return runText(node);
+  if (!(node instanceof Y.XmlElement)) return '';
+  // An explicit stack, not recursion: nesting an earlier build let in must not overflow.
+  let text = '';
+  const stack: { children: (Y.XmlElement | Y.XmlText | Y.XmlHook)[]; next: number }[] = [
+    { children: node.toArray(), next: 0 },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.children[frame.next++];
+    if (child === undefined) {
+      stack.pop();
+      if (stack.length > 0) text += ' '; // the end of a nested element
+    } else if (child instanceof Y.XmlElement) {
+      stack.push({ children: child.toArray(), next: 0 });
+    } else {
+      text += `${child instanceof Y.XmlText ? runText(child) : ''} `;
+    }
   }
-  if (node instanceof Y.XmlElement) {
-    let text = '';
-    for (const child of node.toArray()) text += `${textOf(child)} `;
-    return text;
-  }
-  return '';
+  return text;
+}
+
+function runText(node: Y.XmlText): string {
+  let text = '';
+  for (const op of node.toDelta() as { insert: unknown }[])
+    if (typeof op.insert === 'string') text += op.insert;
+  return text;
 }
 
 /** Words as Vietnamese counts them here: runs of non-space characters (one per syllable). */

@@ -17,6 +17,7 @@ import { revisionLogRoutes, revisionTotalsRoutes } from '../revision-log/revisio
 import { roundOverviewRoutes, roundRoutes } from '../rounds/round.routes.ts';
 import { templateRoutes } from '../templates/template.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
+import { snapshotRoutes } from '../versions/snapshot.routes.ts';
 import { versionRoutes } from '../versions/version.routes.ts';
 import type { Services } from '../services.ts';
 import { apiRouter } from './api-env.ts';
@@ -64,6 +65,7 @@ export function apiRoutes(
   api.route('/users', userRoutes(services.userAdmin));
   api.route('/drafts', draftRoutes(services.drafts));
   api.route('/drafts', versionRoutes(services.versions, services.progress));
+  api.route('/drafts', snapshotRoutes(services.history));
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));
   const exportLimit = perUserRateLimit('export', EXPORT_LIMITS);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DraftContentError } from '../../shared/editor/draft-json.ts';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
 import {
@@ -31,6 +32,12 @@ export function errorHandler(log: Logger) {
       if (error instanceof TooManyRequestsError || error instanceof BusyError)
         c.header('Retry-After', String(error.retryAfterS));
       return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, statusOf(error));
+    }
+    // A draft an earlier build let break: a known state with a remedy (`draft repair`), not a crash.
+    if (error instanceof DraftContentError) {
+      log.warn({ path: c.req.path, detail: error.message }, 'draft does not fit the editor schema');
+      const message = 'The draft holds content the editor cannot show; an administrator can run draft repair';
+      return c.json<ErrorBody>({ error: { code: 'draft_damaged', message } }, 409);
     }
     // Hono's own refusals (e.g. a body that is not JSON) are client errors, not crashes.
     if (error instanceof HTTPException && error.status < 500) {

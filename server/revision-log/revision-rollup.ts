@@ -204,6 +204,7 @@ function toMember(
     replacement: c.replacement,
     quote: c.anchor?.quote ?? '',
     disposition: c.disposition?.value ?? null,
+    textRemoved: c.disposition?.textRemoved ?? false,
   };
 }
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { forEachText } from '../../shared/editor/xml-walk.ts';
 import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
 import { SECTION_ID_ATTR } from '../../shared/editor/section-id.ts';
 
@@ -32,17 +33,14 @@ export function sectionAuthors(
       bySection.set(owner, (bySection.get(owner) ?? 0) + fresh);
     }
   };
-  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => {
-    if (node instanceof Y.XmlText) count(node);
-    else if (node instanceof Y.XmlElement) for (const child of node.toArray()) walk(child);
-  };
   for (const node of doc.getXmlFragment(CONTENT_FRAGMENT).toArray()) {
     const id =
       node instanceof Y.XmlElement && node.nodeName === 'heading'
         ? node.getAttribute(SECTION_ID_ATTR)
         : undefined;
     if (typeof id === 'string' && id !== '') section = id;
-    walk(node);
+    if (node instanceof Y.XmlText) count(node);
+    else if (node instanceof Y.XmlElement) forEachText(node, count);
   }
   return authors;
 }

@@ -86,7 +86,10 @@ function part(value: string, added: boolean, removed: boolean) {
   return { value, added, removed };
 }
 
-/** The text of a ProseMirror JSON node (hard breaks as newlines, blocks separated by newlines). */
+/**
+ * The text of a ProseMirror JSON node (hard breaks as newlines, blocks separated by newlines).
+ * Recursive, but over JSON from `draftToJSON`, which refuses nesting past CONTENT_LIMITS.maxDepth.
+ */
 export function plainText(node: JSONContent): string {
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return '\n';

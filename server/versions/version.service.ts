@@ -1,15 +1,14 @@
 import type { JSONContent } from '@tiptap/core';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { draftSchema, draftToJSON } from '../../shared/editor/draft-json.ts';
-import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
 import { ConflictError, NotFoundError } from '../http/app-error.ts';
 import type { User } from '../users/user.service.ts';
+import { restoreInto } from './restore-diff.ts';
 import { diffVersions } from './version-diff.ts';
 import {
   findLatestVersion,
@@ -65,24 +64,39 @@ export class VersionService {
     const latest = await findLatestVersion(this.db, draftId);
     if (latest !== undefined && latest.content === content)
       throw new ConflictError('no_changes', `Nothing changed since version ${latest.number}`);
-    const version = {
+    return summary(
+      await this.record(draftId, { state, content, note, createdBy: user.id }),
+      user.displayName,
+    );
+  }
+
+  /**
+   * Stores the next numbered version as given, with no "nothing changed" check: the snapshot
+   * taken before a restore or a repair must exist even when it repeats the last version.
+   */
+  async record(
+    draftId: string,
+    version: { state: Uint8Array; content: string; note: string; createdBy: number | null },
+  ): Promise<VersionRow> {
+    const latest = await findLatestVersion(this.db, draftId);
+    const row = {
       draft_id: draftId,
       number: (latest?.number ?? 0) + 1,
-      state,
-      content,
-      note,
-      created_by: user.id,
+      state: version.state,
+      content: version.content,
+      note: version.note,
+      created_by: version.createdBy,
       created_at: Date.now(),
     };
     try {
-      await insertVersion(this.db, version);
+      await insertVersion(this.db, row);
     } catch (error) {
       // Two freezes at once: the primary key lets one through; the other is told to look again.
       if (String(error).includes('UNIQUE'))
         throw new ConflictError('conflict', 'Another version was frozen just now');
       throw error;
     }
-    return summary(version, user.displayName);
+    return row;
   }
 
   /** The versions of a draft and the record of restores. */
@@ -131,15 +145,34 @@ export class VersionService {
   }
 
   /**
-   * Brings back version `number` as a new edit on the live draft: every open editor receives
-   * it as it would a colleague's typing, and the restore is recorded.
+   * Brings back version `number` as a forward change: only the difference is written
+   * (`restore-diff.ts`), which every open editor receives as it would a colleague's typing,
+   * and the text as it was is frozen ("Trước khi khôi phục lần N"), so the restore can itself
+   * be undone by restoring that version. Returns the number of the snapshot.
    */
-  async restore(user: User, draftId: string, number: number, address: string | null = null): Promise<void> {
+  async restore(
+    user: User,
+    draftId: string,
+    number: number,
+    address: string | null = null,
+  ): Promise<{ snapshot: number }> {
     const { row } = await this.drafts.find(user.id, draftId, 'edit');
     if (row.status === 'final') throw new ConflictError('draft_final', 'A final draft cannot be changed');
     const version = await this.version(draftId, number);
     const content = JSON.parse(version.content) as JSONContent;
-    await this.texts.edit(draftId, user.id, (doc) => replaceContent(doc, content, this.schema));
+    // The snapshot is taken from the very copy the difference is computed on, so an edit
+    // arriving meanwhile is either in the snapshot or untouched by the restore. A crash
+    // between the restore and recording the snapshot loses the snapshot, never text.
+    let before: { state: Uint8Array; content: string } | null = null;
+    await this.texts.edit(draftId, user.id, (doc) => {
+      before = { state: Y.encodeStateAsUpdate(doc), content: JSON.stringify(draftToJSON(doc, this.schema)) };
+      restoreInto(doc, content, this.schema);
+    });
+    const snapshot = await this.record(draftId, {
+      ...before!,
+      note: `Trước khi khôi phục lần ${number}`,
+      createdBy: user.id,
+    });
     await insertRestore(this.db, draftId, number, user.id);
     await this.audit.record({
       action: 'version_restored',
@@ -147,6 +180,7 @@ export class VersionService {
       target: `draft:${draftId}`,
       detail: { version: number },
     });
+    return { snapshot: snapshot.number };
   }
 
   /** The Yjs state of version `number` (export renders it and resolves comment anchors in it). */
@@ -163,22 +197,5 @@ export class VersionService {
     const version = await findVersion(this.db, draftId, number);
     if (version === undefined) throw new NotFoundError('version_not_found', `No version ${number}`);
     return version;
-  }
-}
-
-/** Replaces the draft's text with `content` in one transaction of the caller. */
-function replaceContent(doc: Y.Doc, content: JSONContent, schema: ReturnType<typeof draftSchema>): void {
-  const source = prosemirrorJSONToYDoc(schema, content, CONTENT_FRAGMENT);
-  try {
-    const nodes = source
-      .getXmlFragment(CONTENT_FRAGMENT)
-      .toArray()
-      .filter((n): n is Y.XmlElement | Y.XmlText => n instanceof Y.XmlElement || n instanceof Y.XmlText)
-      .map((n) => n.clone());
-    const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
-    fragment.delete(0, fragment.length);
-    fragment.insert(0, nodes);
-  } finally {
-    source.destroy();
   }
 }

@@ -22,10 +22,25 @@ export interface DraftRestoreTable {
   restored_at: number;
 }
 
+/** Automatic snapshots taken while people edit (not numbered versions). */
+export interface DraftSnapshotTable {
+  id: import('kysely').Generated<number>;
+  draft_id: string;
+  /** The Yjs changes since the draft's previous snapshot (the first: the whole state). */
+  delta: Uint8Array;
+  /** The draft's state vector at the snapshot (where the next delta starts). */
+  state_vector: Uint8Array;
+  /** JSON: `[{ userId, updates, bytes }]`, who edited in the span and how much. */
+  editors: string;
+  started_at: number;
+  created_at: number;
+}
+
 /** The versions module's tables. */
 export interface VersionTables {
   draft_versions: DraftVersionTable;
   draft_restores: DraftRestoreTable;
+  draft_snapshots: DraftSnapshotTable;
 }
 
 /** A version row as read. */

@@ -59,6 +59,11 @@ export const CommentDisposition = z
     at: z.string(),
     /** For an accepted suggestion: when its replacement was written into the draft. */
     appliedAt: z.string().nullable(),
+    /**
+     * The suggestion was written into the draft, but its text no longer reads so (removed or
+     * changed since, e.g. by restoring an older version): the answer no longer describes the draft.
+     */
+    textRemoved: z.boolean(),
   })
   .meta({ id: 'CommentDisposition' });
 /** The committee's answer. */

@@ -55,6 +55,8 @@ export const GroupMember = z.object({
   unsent: z.boolean(),
   /** The most similar other comments of the round, best first (one click merges them). */
   similar: z.array(z.number().int()),
+  /** Its accepted text was written into the draft and later removed (e.g. by a restore). */
+  textRemoved: z.boolean(),
 });
 /** A comment in a group. */
 export type GroupMember = z.infer<typeof GroupMember>;

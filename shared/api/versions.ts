@@ -59,3 +59,23 @@ export const VersionDiff = z
   .meta({ id: 'VersionDiff' });
 /** A diff between two versions. */
 export type VersionDiff = z.infer<typeof VersionDiff>;
+
+/** `GET /api/drafts/{id}/snapshots`: automatic snapshots taken while people edited, newest first. */
+export const SnapshotList = z
+  .object({
+    snapshots: z.array(
+      z.object({
+        id: z.number().int(),
+        /** The span of editing the snapshot closes: from its first edit to the snapshot. */
+        startedAt: z.string(),
+        createdAt: z.string(),
+        /** Who edited in the span (thinning merges spans) and how much: accepted updates and their bytes. */
+        editors: z.array(
+          z.object({ userId: z.number().int(), updates: z.number().int(), bytes: z.number().int() }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'SnapshotList' });
+/** The automatic snapshots of a draft. */
+export type SnapshotList = z.infer<typeof SnapshotList>;

@@ -17,6 +17,12 @@ export const CloseCode = {
   SessionEnded: 4401,
   /** The user lost all access to the draft. 44xx: the stock client does not reconnect. */
   AccessRevoked: 4403,
+  /**
+   * An update would put content the editor cannot show into the draft (unknown node, mark or
+   * attribute, too deep, another top-level type). 44xx: the stock client must not reconnect
+   * and resend the same update forever.
+   */
+  ContentRejected: 4422,
   /** The user's rights were reduced but they may still read; 45xx: the stock client reconnects, read-only. */
   AccessChanged: 4500,
 } as const;
@@ -38,6 +44,7 @@ const byError: Partial<Record<ErrorCode, CloseCodeValue>> = {
   access_revoked: CloseCode.AccessRevoked,
   access_changed: CloseCode.AccessChanged,
   client_id_owned: CloseCode.UnsupportedData,
+  invalid_content: CloseCode.ContentRejected,
 };
 
 /** The close code a connection ends with for a given error code (1011 if unmapped). */

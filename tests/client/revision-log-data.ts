@@ -23,6 +23,7 @@ export const group = (key: string, n: number, more: Partial<RevisionGroup> = {})
     position: more.position ?? 'Phần thứ nhất › I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
     unsent: false,
     similar: [],
+    textRemoved: false,
   })),
   orgs: Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `Chi bộ ${i + 1}` })),
   disposition: null,

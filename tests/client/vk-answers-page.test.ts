@@ -25,6 +25,7 @@ const ANSWER: CommentDisposition = {
   byName: 'Phạm Thị Phương',
   at: '2026-03-06T09:00:00.000Z',
   appliedAt: null,
+  textRemoved: false,
 };
 
 function api(status: 'open' | 'closed') {

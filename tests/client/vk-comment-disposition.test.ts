@@ -21,6 +21,7 @@ describe('vk-comment-disposition', () => {
         byName: 'P',
         at: '2026-03-06T09:00:00.000Z',
         appliedAt: null,
+        textRemoved: false,
       },
     });
     const sent = stubFetch((r) => (r.method === 'PUT' ? json(200, answered) : undefined));
@@ -66,6 +67,7 @@ describe('vk-comment-disposition', () => {
         byName: 'Q',
         at: '2026-03-06T10:00:00.000Z',
         appliedAt: null,
+        textRemoved: false,
       },
     });
     await d.updateComplete;
@@ -106,6 +108,7 @@ describe('vk-comment-disposition', () => {
           byName: null,
           at: '2026-03-06T09:00:00.000Z',
           appliedAt: null,
+          textRemoved: false,
         },
       }),
     );

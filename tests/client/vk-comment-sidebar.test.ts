@@ -34,6 +34,7 @@ const THREADS: CommentThread[] = [
         byName: null,
         at: '2026-03-06T09:00:00.000Z',
         appliedAt: null,
+        textRemoved: false,
       },
     }),
   ),

@@ -16,6 +16,7 @@ const ANSWER: CommentDisposition = {
   byName: 'Phạm Thị Phương',
   at: '2026-03-06T09:00:00.000Z',
   appliedAt: null,
+  textRemoved: false,
 };
 
 async function card(properties: Partial<VkCommentThread>) {

@@ -35,7 +35,9 @@ describe('the revision log page', () => {
     await table.getByLabel('Hiện cả ý kiến chưa gửi').check();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
     await table.getByRole('button', { name: 'Xem 1 ý kiến' }).first().click();
-    await expect.poll(() => table.locator('vk-revision-members .unsent').first().textContent()).toBe('chưa gửi');
+    await expect
+      .poll(() => table.locator('vk-revision-members .unsent').first().textContent())
+      .toBe('chưa gửi');
     await screenshot(page, 'revision-log-unsent');
     await table.getByLabel('Hiện cả ý kiến chưa gửi').uncheck();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);

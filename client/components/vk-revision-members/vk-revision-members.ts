@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { GroupMember, RevisionGroup } from '../../../shared/api/revision-log.ts';
@@ -131,7 +131,9 @@ export class VkRevisionMembers extends LitElement {
 
 /** Every member of the table by comment id, with its row. */
 export function commentsOf(groups: readonly RevisionGroup[]): Map<number, PlacedComment> {
-  return new Map(groups.flatMap((group) => group.comments.map((comment) => [comment.id, { comment, group }] as const)));
+  return new Map(
+    groups.flatMap((group) => group.comments.map((comment) => [comment.id, { comment, group }] as const)),
+  );
 }
 
 declare global {

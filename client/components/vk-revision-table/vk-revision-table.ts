@@ -158,7 +158,8 @@ export class VkRevisionTable extends LitElement {
         ${g.proposals.map(
           (p) =>
             html`<p class="proposal-line">
-              ${p.replacement === '' ? msg('Đề xuất bỏ:') : msg('Đề xuất sửa:')} ${proposalDiff(p.quote, p.replacement)}
+              ${p.replacement === '' ? msg('Đề xuất bỏ:') : msg('Đề xuất sửa:')}
+              ${proposalDiff(p.quote, p.replacement)}
             </p>`,
         )}
         <button
