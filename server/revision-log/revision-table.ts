@@ -53,12 +53,18 @@ function contentOf(g: Group): string {
 
 /** The committee's answer; an accepted suggestion with no answer written says what went in. */
 function answerOf(g: Group): string {
-  if (g.answer !== '' || g.disposition !== 'accepted' || g.proposals.length === 0) return g.answer;
-  return g.proposals
-    .map((p) =>
-      p.replacement === '' ? `Đã bỏ «${p.quote}»` : `Đã sửa «${p.quote}» thành «${p.replacement}»`,
-    )
-    .join('\n');
+  const written =
+    g.answer !== '' || g.disposition !== 'accepted' || g.proposals.length === 0
+      ? g.answer
+      : g.proposals
+          .map((p) =>
+            p.replacement === '' ? `Đã bỏ «${p.quote}»` : `Đã sửa «${p.quote}» thành «${p.replacement}»`,
+          )
+          .join('\n');
+  // The table must not claim a change the text no longer holds (e.g. after a restore).
+  const removed = g.comments.filter((c) => c.textRemoved).length;
+  if (removed === 0) return written;
+  return `${written}\n(Lưu ý: đoạn đã tiếp thu của ${removed} ý kiến sau đó bị xóa khỏi dự thảo)`;
 }
 
 function nextPlace(log: RevisionLog, g: Group): string {

@@ -80,6 +80,22 @@ describe('vk-comment-thread', () => {
     expect(textOf(find(c, 'blockquote.quote'))).toBe('kinh tế');
   });
 
+  it('an accepted suggestion whose text was removed later says so once, not "deleted" and "taken in" both', async () => {
+    stubFetch(() => undefined);
+    const removed = {
+      ...ANSWER,
+      value: 'accepted' as const,
+      appliedAt: '2026-03-06T09:00:00.000Z',
+      textRemoved: true,
+    };
+    const c = await card({ orphaned: true, thread: thread({ ...comment(5), disposition: removed }) });
+
+    expect(findAll(c, '.orphan')).toEqual([]);
+    expect(textOf(find(c, '.answer small.warn'))).toBe(
+      'Đã đưa vào dự thảo, nhưng đoạn sửa sau đó đã bị xóa (ví dụ khi khôi phục một bản cũ).',
+    );
+  });
+
   it('shows what the commented words read now once the committee changed them', async () => {
     stubFetch(() => undefined);
     const c = await card({ nowReads: 'kinh tế số' });

@@ -52,7 +52,15 @@ export function renderAnswer(root: Comment) {
   return html`<div class="answer">
     <small>${msg(str`Tiểu ban: ${dispositionLabel(d.value)}`)}${by} · ${formatWhen(d.at)}</small>
     ${d.note === '' ? nothing : html`<p class="body">${d.note}</p>`}
-    ${d.appliedAt !== null ? html`<small>${msg('Đã đưa vào dự thảo.')}</small>` : nothing}
+    ${
+      d.appliedAt === null
+        ? nothing
+        : d.textRemoved
+          ? html`<small class="warn"
+              >${msg('Đã đưa vào dự thảo, nhưng đoạn sửa sau đó đã bị xóa (ví dụ khi khôi phục một bản cũ).')}</small
+            >`
+          : html`<small>${msg('Đã đưa vào dự thảo.')}</small>`
+    }
   </div>`;
 }
 

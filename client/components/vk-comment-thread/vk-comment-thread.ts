@@ -64,7 +64,12 @@ export class VkCommentThread extends LitElement {
         ${dispositionBadge(root, this.canAnswer)}
         <small>${root.authorName ?? '—'} · ${formatWhen(root.createdAt)}</small>
       </header>
-      ${this.orphaned ? html`<p class="orphan">${msg('Đoạn văn được góp ý đã bị xoá')}</p>` : nothing}
+      ${
+        // An accepted suggestion whose text was removed says so once, in its answer.
+        this.orphaned && root.disposition?.textRemoved !== true
+          ? html`<p class="orphan">${msg('Đoạn văn được góp ý đã bị xoá')}</p>`
+          : nothing
+      }
       ${this.editing ? this.renderEdit(root) : renderContent(root, this.orphaned ? null : this.nowReads)}
       ${renderAnswer(root)}
       ${

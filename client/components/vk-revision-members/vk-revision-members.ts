@@ -36,6 +36,10 @@ export class VkRevisionMembers extends LitElement {
       font-size: 0.85em;
       color: var(--vk-muted, #555);
     }
+    .removed {
+      color: var(--vk-warn, #8a4b00);
+      font-size: 0.85em;
+    }
     .unsent {
       border: 1px solid currentColor;
       border-radius: 3px;
@@ -97,6 +101,11 @@ export class VkRevisionMembers extends LitElement {
       <strong>${c.orgName}:</strong> ${c.body}
       ${spans ? html`<span class="where">(${c.position})</span>` : nothing}
       ${c.unsent ? html`<span class="unsent">${msg('chưa gửi')}</span>` : nothing}
+      ${
+        c.textRemoved
+          ? html`<span class="removed">${msg('đã tiếp thu, nhưng đoạn sửa đã bị xóa khỏi dự thảo')}</span>`
+          : nothing
+      }
       ${c.replacement !== null ? html`<div>${msg('Đề xuất:')} ${proposalDiff(c.quote, c.replacement)}</div>` : nothing}
       ${
         this.editable && g.comments.length > 1

@@ -200,7 +200,14 @@ export class VkRevisionTable extends LitElement {
       <td>
         ${g.disposition === null ? (g.mixed ? msg('Xử lý riêng') : msg('Chưa xử lý')) : dispositionLabel(g.disposition)}
       </td>
-      <td class="answer">${g.answer}</td>
+      <td class="answer">
+        ${g.answer}
+        ${
+          g.comments.some((c) => c.textRemoved)
+            ? html`<span class="changed">${msg('đoạn đã tiếp thu sau đó bị xóa khỏi dự thảo')}</span>`
+            : nothing
+        }
+      </td>
       <td>
         ${g.sectionId === null ? '' : g.nextPosition === null ? msg('Đã lược bỏ') : g.nextPosition}
         ${g.sectionChanged ? html`<span class="changed">${msg('đã sửa')}</span>` : nothing}

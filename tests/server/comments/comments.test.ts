@@ -177,4 +177,25 @@ describe('comments and suggestions', () => {
       'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
     );
   });
+  it('once answered, a comment can no longer be changed or withdrawn by its author; its words stay as answered', async () => {
+    const { call, writer } = await consultation(bed);
+    const made = await call<C>('commenter', '/comments', {
+      body: { kind: 'comment', body: 'Nêu số tuyệt đối.', ...rangeOf(writer.doc, 'đạt 105%') },
+    });
+    await call('editor', `/comments/${made.body.id}/disposition`, {
+      method: 'PUT',
+      body: { value: 'accepted', note: 'Đã bổ sung.' },
+    });
+    const edit = await call('commenter', `/comments/${made.body.id}`, {
+      method: 'PATCH',
+      body: { body: 'Đề nghị bỏ đoạn này.' },
+    });
+    expect([edit.status, edit.body.error?.code]).toEqual([409, 'comment_locked']);
+    const withdraw = await call('commenter', `/comments/${made.body.id}`, { method: 'DELETE' });
+    expect([withdraw.status, withdraw.body.error?.code]).toEqual([409, 'comment_locked']);
+    const listed = (await call<List>('editor', '/comments')).body.comments.find(
+      (c) => c.id === made.body.id,
+    )!;
+    expect([listed.body, listed.disposition?.value]).toEqual(['Nêu số tuyệt đối.', 'accepted']);
+  });
 });
