@@ -71,7 +71,8 @@ describe('restoring a version is a forward change after a snapshot', () => {
     const log = (
       await call<{ groups: { comments: { id: number; textRemoved: boolean }[] }[] }>(
         'editor',
-        `/rounds/${roundId}/log`,
+        // The commenting organisation has not sent yet: its comments are listed on request.
+        `/rounds/${roundId}/log?unsent=true`,
       )
     ).body;
     const member = log.groups.flatMap((g) => g.comments).find((c) => c.id === suggestion.body.id);
