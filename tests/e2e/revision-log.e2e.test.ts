@@ -39,6 +39,9 @@ describe('the revision log page', () => {
       .poll(() => table.locator('vk-revision-members .unsent').first().textContent())
       .toBe('chưa gửi');
     await screenshot(page, 'revision-log-unsent');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'revision-log-unsent-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await table.getByLabel('Hiện cả ý kiến chưa gửi').uncheck();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     await expect

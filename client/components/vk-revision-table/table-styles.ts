@@ -28,6 +28,12 @@ export const revisionTableStyles = [
       padding: 4px 6px;
       max-width: 320px;
     }
+    .controls label.switch {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      padding-bottom: 6px;
+    }
     .controls button.primary {
       padding: 6px 12px;
     }

@@ -102,7 +102,7 @@ export class VkRevisionTable extends LitElement {
       /></label>
       ${
         this.editable
-          ? html`<label
+          ? html`<label class="switch"
               ><input
                 type="checkbox"
                 .checked=${this.unsent}
