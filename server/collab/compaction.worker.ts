@@ -10,6 +10,9 @@ import { readHistory } from './collab-document.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
 import { buildSnapshot } from './snapshot-builder.ts';
+import { lowerThreadPriority } from '../worker-priority.ts';
+
+lowerThreadPriority();
 
 const { file } = workerData as { file: string };
 const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });

@@ -6,6 +6,9 @@ import { parentPort } from 'node:worker_threads';
 import type { WorkerReply } from '../worker-client.ts';
 import { renderJob } from './render-job.ts';
 import type { RenderRequest, RenderResult } from './render-pool.ts';
+import { lowerThreadPriority } from '../worker-priority.ts';
+
+lowerThreadPriority();
 
 parentPort?.on('message', (request: RenderRequest) => {
   void handle(request).then((reply) => {
