@@ -10,7 +10,7 @@ import { encodePosition } from '../../shared/comments/relative-position.ts';
 /**
  * Puts the demo draft where a unit is a month before its congress: text in the main sections,
  * frozen as Dự thảo lần 1, out for comments to every sub-branch and mass organisation, with a
- * few comments and suggestions already in and one answered. Everything goes through the
+ * few comments and suggestions already in, sent by all but one organisation, and two answered. Everything goes through the
  * services, as a drafter's and the sub-branches' own actions would.
  */
 export async function seedDemoConsultation(
@@ -31,6 +31,8 @@ export async function seedDemoConsultation(
     orgIds: [],
     allOf: ['branch', 'mass'],
   });
+  const answers: { id: number; answer: NonNullable<(typeof DEMO_COMMENTS)[number]['answer']> }[] = [];
+  const senders: User[] = [];
   for (const c of DEMO_COMMENTS) {
     const author = people.get(c.by);
     if (author === undefined) throw new Error(`demo data: unknown commenter ${c.by}`);
@@ -42,8 +44,14 @@ export async function seedDemoConsultation(
       ...(c.replacement === undefined ? {} : { replacement: c.replacement }),
       ...(c.quote === undefined ? { sectionId: c.sectionId } : range),
     });
-    if (c.answer !== undefined) await services.comments.dispose(secretary, draftId, made.id, c.answer);
+    if (c.answer !== undefined) answers.push({ id: made.id, answer: c.answer });
+    if (!senders.includes(author)) senders.push(author);
   }
+  // Every organisation but the last has sent (gửi góp ý), so the table holds their comments
+  // and the last one's wait, marked "chưa gửi", until it sends too.
+  const roundId = (await services.rounds.list(secretary.id, draftId)).rounds[0]!.round.id;
+  for (const sender of senders.slice(0, -1)) await services.rounds.submit(sender, draftId, roundId);
+  for (const { id, answer } of answers) await services.comments.dispose(secretary, draftId, id, answer);
 }
 
 /** Fills the empty paragraph under a section's heading, adding paragraphs after it. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import shippedVocabulary from '../../../shared/grouping/vocabulary.vi.json' with { type: 'json' };
 import {
   cueOf,
   foldPhrase,
@@ -42,15 +43,13 @@ export interface GroupingVocabulary {
   readonly stopwords: readonly (readonly string[])[];
 }
 
-/** The Party vocabulary shipped in `shared/grouping/vocabulary.vi.json`. */
-export const DEFAULT_VOCABULARY_FILE = new URL(
-  '../../../shared/grouping/vocabulary.vi.json',
-  import.meta.url,
-);
-
-/** Reads and checks a vocabulary file (a unit may keep its own). */
-export function loadVocabulary(file: URL | string = DEFAULT_VOCABULARY_FILE): GroupingVocabulary {
-  const parsed = VocabularyFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+/**
+ * The Party vocabulary shipped in `shared/grouping/vocabulary.vi.json`, or a unit's own file.
+ * The shipped one is imported (not read by path) so the compiled build carries it along.
+ */
+export function loadVocabulary(file?: URL | string): GroupingVocabulary {
+  const json: unknown = file === undefined ? shippedVocabulary : JSON.parse(readFileSync(file, 'utf8'));
+  const parsed = VocabularyFile.parse(json);
   const cues = (list: readonly string[]) => list.map(cueOf).filter((c) => c.marked.length > 0);
   return {
     abbreviations: new Map(

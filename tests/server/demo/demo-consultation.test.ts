@@ -5,7 +5,7 @@ import { useTestbed } from '../../helpers/testbed.ts';
 
 const bed = useTestbed();
 
-it('the demo draft starts written, frozen as Dự thảo lần 1 and out for comments, with comments in and one answered', async () => {
+it('the demo draft starts written, frozen as Dự thảo lần 1 and out for comments, with comments sent and answered', async () => {
   const server = await bed.start();
   const { services } = server.server.app;
   await seedDemo(services, { password: 'mat-khau-demo-1' });
@@ -42,4 +42,15 @@ it('the demo draft starts written, frozen as Dự thảo lần 1 and out for com
   expect(own.comments.map((c) => [c.orgName, c.disposition?.value])).toEqual([
     ['Chi bộ Văn phòng Sở', 'accepted'],
   ]);
+  // All but one commenting organisation have sent: the table holds their comments, the last waits.
+  const { rounds } = (await (
+    await api(server, `/drafts/${draftId}/rounds`, { cookie: secretary })
+  ).json()) as {
+    rounds: { round: { id: number } }[];
+  };
+  const log = (await (
+    await api(server, `/drafts/${draftId}/rounds/${rounds[0]!.round.id}/log`, { cookie: secretary })
+  ).json()) as { counts: { submitted: number; comments: number; byDisposition: { none: number } } };
+  expect(log.counts).toMatchObject({ submitted: 4, comments: 4 });
+  expect(log.counts.byDisposition.none).toBe(2);
 });
