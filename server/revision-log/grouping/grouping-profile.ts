@@ -54,14 +54,24 @@ const NAME = /(?<=[\p{L}\p{N},;)]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*)*(?:\s+\p{
 /**
  * Named organisations and bodies ("Đoàn Thanh niên", "Hội Cựu chiến binh"): capitalised words
  * not at a sentence's start. Two requests naming different bodies are about different objects.
+ * The sender's own name says who asks where it comes before the request ("Qua nghiên cứu, Chi
+ * bộ … nhận thấy"), but what is asked about once it follows a request cue ("đề nghị bổ sung kết
+ * quả của Đoàn Thanh niên", sent by that Đoàn Thanh niên): a body asking for its own results
+ * is as much a different object as any other body.
  */
 function namesOf(body: string, orgName: string | undefined, vocabulary: GroupingVocabulary): Set<string> {
   const own = orgName === undefined ? '' : tokensOf(orgName, vocabulary).join(' ');
+  const folded = typedWithoutDiacritics(body);
   const names = new Set<string>();
   for (const sentence of body.normalize('NFC').split(/[.;:!?]\s+/u))
     for (const match of sentence.matchAll(NAME)) {
       const name = tokensOf(match[0], vocabulary).slice(0, 3).join(' ');
-      if (name !== '' && !own.includes(name)) names.add(name);
+      if (name === '') continue;
+      if (own.includes(name)) {
+        const before = cueWords(wordsOf(sentence.slice(0, match.index)), folded);
+        if (!vocabulary.requests.some((c) => indexOfCue(before, c, folded) >= 0)) continue;
+      }
+      names.add(name);
     }
   return names;
 }

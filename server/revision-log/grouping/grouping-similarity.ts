@@ -5,6 +5,13 @@ import type { SectionTree } from './section-tree.ts';
 export const WEIGHTS = {
   /** A suggestion's edited words count this many times a request word. */
   change: 2,
+  /**
+   * Two adjacent request syllables count this much of one syllable. Many Vietnamese words take
+   * two syllables, so the pairs are evidence ("cán bộ" is not "bộ" and "cán"); but comments
+   * asking one thing in other words share syllables far more often than pairs, and at full
+   * weight the pairs a rewording does not share outweighed the syllables it does.
+   */
+  bigram: 0.3,
   /** A quoted word of the draft counts this much of a request word. */
   quote: 0.3,
   /** Added to the similarity when two comments quote overlapping words of one section. */
@@ -42,7 +49,8 @@ export class SimilarityIndex {
       const v: Vector = new Map();
       let norm = 0;
       for (const [f, tf] of features) {
-        const w = (1 + Math.log(tf)) * Math.log(1 + n / df.get(f)!);
+        const scale = f.startsWith('b ') ? WEIGHTS.bigram : 1;
+        const w = scale * (1 + Math.log(tf)) * Math.log(1 + n / df.get(f)!);
         v.set(f, w);
         norm += w * w;
       }
