@@ -12,8 +12,6 @@ export const WEIGHTS = {
    * weight the pairs a rewording does not share outweighed the syllables it does.
    */
   bigram: 0.3,
-  /** A quoted word of the draft counts this much of a request word. */
-  quote: 0.3,
   /** Added to the similarity when two comments quote overlapping words of one section. */
   sameQuote: 0.2,
   /** Similarity is multiplied by this when both quote, in one section, words that do not overlap. */
@@ -50,7 +48,8 @@ export class SimilarityIndex {
       let norm = 0;
       for (const [f, tf] of features) {
         const scale = f.startsWith('b ') ? WEIGHTS.bigram : 1;
-        const w = scale * (1 + Math.log(tf)) * Math.log(1 + n / df.get(f)!);
+        // Sublinear in repeats; a weight below one occurrence stays linear (and positive).
+        const w = scale * (tf > 1 ? 1 + Math.log(tf) : tf) * Math.log(1 + n / df.get(f)!);
         v.set(f, w);
         norm += w * w;
       }
@@ -128,8 +127,8 @@ function featuresOf(profile: CommentProfile): Map<string, number> {
     if (k > 0) add(`b ${profile.request[k - 1]} ${t}`, 1);
   });
   for (const t of profile.change) add(`w ${t}`, WEIGHTS.change);
-  // The quoted words say where: evidence, weaker than what is asked.
-  for (const t of profile.quote) add(`q ${t}`, WEIGHTS.quote);
+  // The quoted words are not in the vector: they say where, not what is asked (two requests
+  // on one sentence often differ); shared quotes count through `sameQuote` instead.
   return features;
 }
 
