@@ -23,6 +23,7 @@ import {
   listSavedGroups,
   updateGroup,
 } from './revision-log.repository.ts';
+import { GroupingMemo } from './grouping/grouping-memo.ts';
 import type { GroupingVocabulary } from './grouping/grouping-vocabulary.ts';
 import { rollUp } from './revision-rollup.ts';
 import { historyOf } from './section-history.ts';
@@ -50,7 +51,11 @@ const SIMILAR_PER_COMMENT = 5;
  * answers; those who oversee the unit read it. Commenters answer to it, they do not see it.
  */
 export class RevisionLogService {
-  constructor(private readonly deps: RevisionLogDeps) {}
+  private readonly grouping: GroupingMemo;
+
+  constructor(private readonly deps: RevisionLogDeps) {
+    this.grouping = new GroupingMemo(deps.vocabulary);
+  }
 
   /**
    * The table with its counts; `threshold` tunes the automatic grouping of this reading, and
@@ -83,7 +88,12 @@ export class RevisionLogService {
       saved,
       placesOf(texts),
       { invited: dashboard.tally.invited, noun: unitNoun },
-      { threshold: used, vocabulary: this.deps.vocabulary, unsentOrgs, suggestions: SIMILAR_PER_COMMENT },
+      {
+        threshold: used,
+        group: (request) => this.grouping.group(request),
+        unsentOrgs,
+        suggestions: SIMILAR_PER_COMMENT,
+      },
     );
     return {
       round: dashboard.round,

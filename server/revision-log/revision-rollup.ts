@@ -1,8 +1,7 @@
 import type { Comment, Disposition } from '../../shared/api/comments.ts';
 import type { GroupMember, RevisionGroup } from '../../shared/api/revision-log.ts';
-import { groupComments, type SectionNode } from './grouping/comment-grouping.ts';
+import type { GroupingRequest, GroupingResult, SectionNode } from './grouping/comment-grouping.ts';
 import { fold } from './grouping/grouping-text.ts';
-import type { GroupingVocabulary } from './grouping/grouping-vocabulary.ts';
 import type { RevisionGroupRow } from './revision-log.table.ts';
 
 /** A saved group with the ids of its comments. */
@@ -26,7 +25,8 @@ export interface SectionPlaces {
 /** How the table groups: the threshold, the vocabulary, and whose comments are not sent yet. */
 export interface RollUpOptions {
   readonly threshold: number;
-  readonly vocabulary: GroupingVocabulary;
+  /** Groups the comments (the server passes a memo of recent groupings). */
+  readonly group: (request: GroupingRequest) => GroupingResult;
   /** Organisations that have not sent their comments (their comments are marked). */
   readonly unsentOrgs: ReadonlySet<number>;
   /** How many similar comments each member offers. */
@@ -57,23 +57,20 @@ export function rollUp(
     .map((group) => group.commentIds.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])))
     .map((members, k) => ({ members, row: saved[k]!.row }))
     .filter((g) => g.members.length > 0); // every member withdrawn
-  const result = groupComments(
-    {
-      comments: comments.map((c) => ({
-        sectionId: c.anchor?.sectionId ?? null,
-        kind: c.kind,
-        body: c.body,
-        quote: c.anchor?.quote ?? null,
-        suggestedText: c.replacement,
-        orgName: c.orgName,
-      })),
-      sections: places.tree,
-      threshold: options.threshold,
-      fixed: fixed.map((g) => g.members),
-      suggestions: options.suggestions,
-    },
-    options.vocabulary,
-  );
+  const result = options.group({
+    comments: comments.map((c) => ({
+      sectionId: c.anchor?.sectionId ?? null,
+      kind: c.kind,
+      body: c.body,
+      quote: c.anchor?.quote ?? null,
+      suggestedText: c.replacement,
+      orgName: c.orgName,
+    })),
+    sections: places.tree,
+    threshold: options.threshold,
+    fixed: fixed.map((g) => g.members),
+    suggestions: options.suggestions,
+  });
   const member = (i: number) =>
     toMember(
       comments[i]!,

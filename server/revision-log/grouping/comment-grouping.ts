@@ -38,11 +38,16 @@ export interface GroupingResult {
  * adjacent section, keep apart pairs that ask opposite things or different figures, then
  * average linkage. Comments that only agree form one group.
  */
-export function groupComments(request: GroupingRequest, vocabulary: GroupingVocabulary): GroupingResult {
+export function groupComments(
+  request: GroupingRequest,
+  vocabulary: GroupingVocabulary,
+  /** How a comment is read; the server passes one that remembers comments read before. */
+  read: (comment: GroupingComment) => CommentProfile = (c) => profileOf(c, vocabulary),
+): GroupingResult {
   const { comments, threshold } = request;
   const fixed = request.fixed ?? [];
   const taken = new Set(fixed.flat());
-  const profiles = comments.map((c) => profileOf(c, vocabulary));
+  const profiles = comments.map(read);
   // Comments asking in the same words at the same place are compared once: copied wording
   // is common, and it would otherwise fill every comment's candidate list with its copies.
   const unique: number[] = [];
