@@ -13,6 +13,8 @@ export const VersionSummary = z
     createdAt: z.string(),
   })
   .meta({ id: 'VersionSummary' });
+/** A numbered version in lists. */
+export type VersionSummary = z.infer<typeof VersionSummary>;
 
 /** `POST /api/drafts/{id}/versions`: freeze the current text. */
 export const FreezeRequest = z
@@ -34,6 +36,8 @@ export const VersionList = z
     ),
   })
   .meta({ id: 'VersionList' });
+/** The versions of a draft and its restores. */
+export type VersionList = z.infer<typeof VersionList>;
 
 /** One version with its text (ProseMirror JSON), for read-only viewing. */
 export const VersionDetail = VersionSummary.extend({ content: z.unknown() }).meta({ id: 'VersionDetail' });
