@@ -70,6 +70,12 @@ export class VkVersionsAuto extends LitElement {
         list-style: none;
         font-size: 0.85rem;
       }
+      /* Lines of text, not the bordered cards the panel's lists are made of. */
+      .editors li {
+        border: 0;
+        padding: 0;
+        background: none;
+      }
     `,
   ];
 

@@ -102,6 +102,12 @@ export const versionsDiffStyles = [
       color: #4b5000;
       text-decoration-color: #a9b03f;
     }
+    /* On a phone the page margins of the sheet would leave a column of a few words. */
+    @media (max-width: 600px) {
+      .sheet {
+        padding: 16px 14px;
+      }
+    }
     .legend {
       list-style: none;
       margin: 0 0 16px;
