@@ -19,6 +19,7 @@ import { PasswordHasher } from './users/password.ts';
 import { UserAdminService } from './users/user-admin.service.ts';
 import { UserService } from './users/user.service.ts';
 import { AutoHistory, type HistoryPolicy } from './versions/auto-history.ts';
+import { HistoryService } from './versions/history.service.ts';
 import { VersionService } from './versions/version.service.ts';
 import { CommentService } from './comments/comment.service.ts';
 import { EventHub } from './events/event-hub.ts';
@@ -55,6 +56,8 @@ export interface Services {
   readonly repairs: DraftRepairs;
   /** Automatic snapshots while people edit (the server feeds it every accepted edit). */
   readonly history: AutoHistory;
+  /** Naming snapshots and diffing any two points of a draft's history. */
+  readonly timeline: HistoryService;
   readonly userAdmin: UserAdminService;
   /** Server-sent events of draft pages, by draft id. */
   readonly draftEvents: EventHub<string>;
@@ -152,7 +155,10 @@ export function createServices(
       hourlyUntilMs: 604_800_000,
     },
     deps.history?.log ?? createLogger('silent'),
+    nameOf,
   );
+  const owners = new SqliteClientOwners(db);
+  const timeline = new HistoryService({ db, drafts, versions, texts, owners, nameOf });
   const userAdmin = new UserAdminService(users, orgs);
   const draftEvents = new EventHub<string>();
   const notifications = new NotificationService(db, (ids) => drafts.titles(ids));
@@ -190,7 +196,7 @@ export function createServices(
       versions,
       texts,
       progress,
-      owners: new SqliteClientOwners(db),
+      owners,
       users,
     }),
   });
@@ -231,6 +237,7 @@ export function createServices(
     versions,
     repairs,
     history,
+    timeline,
     userAdmin,
     draftEvents,
     notifications,

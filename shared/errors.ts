@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'invalid_template',
   'template_not_found',
   'version_not_found',
+  'snapshot_not_found',
   'no_changes',
   'draft_final',
   'draft_archived',

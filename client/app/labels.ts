@@ -89,6 +89,8 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Không tìm thấy dự thảo, hoặc bạn không có quyền xem.');
     case 'version_not_found':
       return msg('Không tìm thấy lần dự thảo này.');
+    case 'snapshot_not_found':
+      return msg('Không tìm thấy bản tự động lưu này (có thể đã được gộp vào bản sau).');
     case 'no_changes':
       return msg('Chưa có thay đổi nào kể từ lần dự thảo trước.');
     case 'draft_final':

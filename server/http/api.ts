@@ -65,7 +65,7 @@ export function apiRoutes(
   api.route('/users', userRoutes(services.userAdmin));
   api.route('/drafts', draftRoutes(services.drafts));
   api.route('/drafts', versionRoutes(services.versions, services.progress));
-  api.route('/drafts', snapshotRoutes(services.history));
+  api.route('/drafts', snapshotRoutes(services.history, services.timeline));
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));
   const exportLimit = perUserRateLimit('export', EXPORT_LIMITS);

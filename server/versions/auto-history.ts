@@ -44,6 +44,8 @@ export class AutoHistory {
     private readonly drafts: DraftService,
     private readonly policy: HistoryPolicy,
     private readonly log: Logger,
+    /** Display names of the editors listed (the users module answers). */
+    private readonly nameOf: (userId: number) => Promise<string | null>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -82,13 +84,22 @@ export class AutoHistory {
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
+    const names = new Map<number, Promise<string | null>>();
+    const name = (id: number) => {
+      if (!names.has(id)) names.set(id, this.nameOf(id));
+      return names.get(id)!;
+    };
     return {
-      snapshots: rows.map((r) => ({
-        id: r.id,
-        startedAt: new Date(r.started_at).toISOString(),
-        createdAt: new Date(r.created_at).toISOString(),
-        editors: JSON.parse(r.editors) as SpanEditor[],
-      })),
+      snapshots: await Promise.all(
+        rows.map(async (r) => ({
+          id: r.id,
+          startedAt: new Date(r.started_at).toISOString(),
+          createdAt: new Date(r.created_at).toISOString(),
+          editors: await Promise.all(
+            (JSON.parse(r.editors) as SpanEditor[]).map(async (e) => ({ ...e, name: await name(e.userId) })),
+          ),
+        })),
+      ),
     };
   }
 

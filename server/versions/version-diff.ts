@@ -3,7 +3,8 @@ import { diffWordsWithSpace } from 'diff';
 import type { VersionDiff } from '../../shared/api/versions.ts';
 import { SECTION_ID_ATTR } from '../../shared/editor/section-id.ts';
 
-interface SectionText {
+/** A section's heading and body text. */
+export interface SectionText {
   readonly heading: string;
   readonly text: string;
 }
@@ -33,8 +34,14 @@ export function splitSections(doc: JSONContent): Map<string, SectionText> {
  * space-separated, so word runs read naturally).
  */
 export function diffVersions(a: JSONContent, b: JSONContent): VersionDiff['sections'] {
-  const before = splitSections(a);
-  const after = splitSections(b);
+  return diffSections(splitSections(a), splitSections(b));
+}
+
+/** {@link diffVersions} over texts already split into sections (the history diff splits them from Yjs). */
+export function diffSections(
+  before: ReadonlyMap<string, SectionText>,
+  after: ReadonlyMap<string, SectionText>,
+): VersionDiff['sections'] {
   const order = mergeOrder([...before.keys()], [...after.keys()]);
   const result: VersionDiff['sections'] = [];
   for (const id of order) {

@@ -29,9 +29,11 @@ export interface VersionSummary {
   createdAt: string;
 }
 
-type VersionRow = { number: number; note: string; created_by: number | null; created_at: number };
+/** The fields of a stored version that lists show. */
+export type VersionRow = { number: number; note: string; created_by: number | null; created_at: number };
 
-const summary = (v: VersionRow, createdByName: string | null): VersionSummary => ({
+/** A version row as listed. */
+export const versionSummary = (v: VersionRow, createdByName: string | null): VersionSummary => ({
   number: v.number,
   label: `Dự thảo lần ${v.number}`,
   note: v.note,
@@ -64,7 +66,7 @@ export class VersionService {
     const latest = await findLatestVersion(this.db, draftId);
     if (latest !== undefined && latest.content === content)
       throw new ConflictError('no_changes', `Nothing changed since version ${latest.number}`);
-    return summary(
+    return versionSummary(
       await this.record(draftId, { state, content, note, createdBy: user.id }),
       user.displayName,
     );
@@ -113,7 +115,7 @@ export class VersionService {
       return names.get(id)!;
     };
     return {
-      versions: await Promise.all(versions.map(async (v) => summary(v, await name(v.created_by)))),
+      versions: await Promise.all(versions.map(async (v) => versionSummary(v, await name(v.created_by)))),
       restores: await Promise.all(
         restores.map(async (r) => ({
           version: r.version,
@@ -130,7 +132,7 @@ export class VersionService {
     await this.drafts.find(userId, draftId);
     const version = await this.version(draftId, number);
     const createdByName = version.created_by === null ? null : await this.nameOf(version.created_by);
-    return { ...summary(version, createdByName), content: JSON.parse(version.content) as JSONContent };
+    return { ...versionSummary(version, createdByName), content: JSON.parse(version.content) as JSONContent };
   }
 
   /** Section-by-section, word-level changes from version `from` to version `to`. */

@@ -105,7 +105,11 @@ describe('vk-versions-panel', () => {
 
   it('says it is loading, then that no version was frozen yet, with nothing to compare', async () => {
     let answer!: (response: Response) => void;
-    stubFetch(() => new Promise((resolve) => (answer = resolve)));
+    stubFetch((r) =>
+      r.path.endsWith('/snapshots')
+        ? json(200, { snapshots: [] })
+        : new Promise((resolve) => (answer = resolve)),
+    );
     const p = await mount('vk-versions-panel', { draftId: 'd1' });
     expect(textOf(find(p, 'p.muted'))).toBe('Đang tải…');
 
@@ -182,7 +186,8 @@ describe('vk-versions-panel', () => {
       ]),
     );
     expect(find(p, '.notice').getAttribute('role')).toBe('status');
-    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+    // The automatic snapshots are read once, when the panel opens: a restore adds a version, not a snapshot.
+    expect(sent.filter((r) => !r.path.endsWith('/snapshots')).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /api/drafts/d1/versions',
       'POST /api/drafts/d1/versions/2/restore',
       'GET /api/drafts/d1/versions',
@@ -204,25 +209,30 @@ describe('vk-versions-panel', () => {
 
   it('compares two different chosen versions, the older first, defaulting to the two newest', async () => {
     const sent = api(undefined, (r) =>
-      r.path.startsWith('/api/drafts/d1/versions/diff')
-        ? json(200, { from: 1, to: 3, sections: [] })
+      r.path.startsWith('/api/drafts/d1/history/diff')
+        ? json(200, { from: 'v1', to: 'v3', sections: [], authors: [] })
         : undefined,
     );
     const p = await panel();
     const [from, to] = findAll<HTMLSelectElement>(p, 'form.compare select');
-    expect([from?.value, to?.value]).toEqual(['2', '3']);
-    expect([...from!.options].map(textOf)).toEqual(['Dự thảo lần 3', 'Dự thảo lần 2', 'Dự thảo lần 1']);
+    expect([from?.value, to?.value]).toEqual(['v2', 'v3']);
+    expect([...from!.options].map(textOf)).toEqual([
+      'Bản đang soạn',
+      'Dự thảo lần 3',
+      'Dự thảo lần 2',
+      'Dự thảo lần 1',
+    ]);
 
-    await userEvent.selectOptions(from!, '3');
+    await userEvent.selectOptions(from!, 'v3');
     await userEvent.click(find(p, 'form.compare button[type="submit"]'));
     await eventually(() => expect(notice(p)).toBe('Chọn hai lần dự thảo khác nhau để so sánh.'));
     expect(sent.filter((r) => r.path.includes('/diff'))).toEqual([]);
 
-    await userEvent.selectOptions(to!, '1');
+    await userEvent.selectOptions(to!, 'v1');
     await userEvent.click(find(p, 'form.compare button[type="submit"]'));
 
     await eventually(() =>
-      expect(sent.map((r) => r.path)).toContain('/api/drafts/d1/versions/diff?from=1&to=3'),
+      expect(sent.map((r) => r.path)).toContain('/api/drafts/d1/history/diff?from=v1&to=v3'),
     );
     const diff = find(p, 'vk-versions-diff');
     await eventually(() => expect(find<HTMLDialogElement>(diff, 'dialog').open).toBe(true));
@@ -232,8 +242,8 @@ describe('vk-versions-panel', () => {
     const sent = api(undefined, (r) => {
       if (r.path === '/api/drafts/d1/versions/2')
         return json(200, { ...version(2), content: { type: 'doc', content: [{ type: 'paragraph' }] } });
-      if (r.path === '/api/drafts/d1/versions/diff?from=2&to=3')
-        return json(200, { from: 2, to: 3, sections: [] });
+      if (r.path === '/api/drafts/d1/history/diff?from=v2&to=v3')
+        return json(200, { from: 'v2', to: 'v3', sections: [], authors: [] });
       return undefined;
     });
     const p = await panel();
@@ -248,9 +258,9 @@ describe('vk-versions-panel', () => {
       expect(find<HTMLDialogElement>(find(p, 'vk-versions-diff'), 'dialog').open).toBe(true),
     );
 
-    expect(sent.map((r) => r.path).slice(1)).toEqual([
+    expect(sent.map((r) => r.path).filter((path) => !/\/(versions|snapshots)$/.test(path))).toEqual([
       '/api/drafts/d1/versions/2',
-      '/api/drafts/d1/versions/diff?from=2&to=3',
+      '/api/drafts/d1/history/diff?from=v2&to=v3',
     ]);
   });
 
@@ -263,7 +273,7 @@ describe('vk-versions-panel', () => {
     find(p, 'vk-versions-freeze').dispatchEvent(new VersionFrozenEvent(version(4)));
 
     await eventually(() => expect(items(p)[0]?.label).toBe('Dự thảo lần 4'));
-    expect(sent).toHaveLength(2);
+    expect(sent.filter((r) => r.path === '/api/drafts/d1/versions')).toHaveLength(2);
     await settle(p);
     expect(find<VkVersionsFreeze>(p, 'vk-versions-freeze').next).toBe(5);
   });

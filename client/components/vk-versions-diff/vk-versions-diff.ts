@@ -1,116 +1,74 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { z } from 'zod';
-import { VersionDiff, type DiffPart } from '../../../shared/api/versions.ts';
+import { HistoryDiff, VersionDiff, type DiffPart, type HistoryPoint } from '../../../shared/api/versions.ts';
 import { ApiError, request } from '../../api/api-client.ts';
+import { historyDiff } from '../../api/versions-api.ts';
 import { errorMessage } from '../../app/labels.ts';
-import { readingDialogStyles } from '../vk-versions-viewer/dialog-styles.ts';
+import { versionsDiffStyles } from './diff-styles.ts';
 
 type Part = z.infer<typeof DiffPart>;
 type Section = VersionDiff['sections'][number];
+
+/** A point of the history to compare, with how the dialog names it. */
+export interface Point {
+  point: HistoryPoint;
+  label: string;
+}
 
 /** Unchanged runs longer than this many words are shortened to their ends. */
 const LONG_RUN = 40;
 const CONTEXT = 12;
 
 /**
- * What changed between two versions, section by section: added words green and underlined,
- * removed words red and struck through, unchanged stretches shortened to a few words of
+ * What changed between two versions, section by section: added words green and underlined (or,
+ * between any two points of the history, tinted by who typed them, with a legend), removed
+ * words red and struck through, unchanged stretches shortened to a few words of
  * context so the changes stand out. Unchanged sections are only counted.
  */
 @customElement('vk-versions-diff')
 @localized()
 export class VkVersionsDiff extends LitElement {
-  static override styles = [
-    readingDialogStyles,
-    css`
-      .sheet {
-        box-sizing: border-box;
-        max-width: 800px;
-        margin: 0 auto;
-        background: var(--vk-surface);
-        border: 1px solid var(--vk-border);
-        padding: 32px 48px;
-        font-family: var(--vk-font-doc);
-        font-size: 13.5pt;
-        line-height: 1.55;
-      }
-      h3 {
-        font-size: 1em;
-        margin: 20px 0 6px;
-        display: flex;
-        gap: 10px;
-        align-items: baseline;
-      }
-      h3:first-of-type {
-        margin-top: 0;
-      }
-      .chip {
-        font: 600 0.72rem/1.6 var(--vk-font);
-        border-radius: 999px;
-        padding: 0 8px;
-        background: #eeede6;
-        color: var(--vk-muted);
-        white-space: nowrap;
-      }
-      .chip.added {
-        background: #e7f3ec;
-        color: var(--vk-ok);
-      }
-      .chip.removed {
-        background: #fbeaea;
-        color: var(--vk-danger);
-      }
-      .text {
-        white-space: pre-wrap;
-        text-align: justify;
-        margin: 0;
-      }
-      ins {
-        background: #dff3e6;
-        color: #0a5c2f;
-        text-decoration: underline;
-        text-decoration-color: #7cc49a;
-      }
-      del {
-        background: #fbe3e3;
-        color: #9b1c1c;
-        text-decoration: line-through;
-      }
-      .skip {
-        color: var(--vk-muted);
-        font-family: var(--vk-font);
-        font-size: 0.8em;
-      }
-      .summary {
-        font-family: var(--vk-font);
-        font-size: 0.9rem;
-        color: var(--vk-muted);
-        margin: 0 0 16px;
-      }
-    `,
-  ];
+  static override styles = versionsDiffStyles;
 
-  @state() private diff: VersionDiff | null = null;
+  @state() private diff: Pick<VersionDiff, 'sections'> | null = null;
+  /** Who typed the added runs, in legend order (a history diff only). */
+  @state() private authors: HistoryDiff['authors'] = [];
   @state() private heading = '';
   @state() private error = '';
   @query('dialog') private dialog!: HTMLDialogElement;
   private requested = 0;
 
   /** Opens the dialog on the changes from version `from` to version `to`. */
-  async show(draftId: string, from: number, to: number): Promise<void> {
+  show(draftId: string, from: number, to: number): Promise<void> {
+    return this.load(msg(str`So sánh Dự thảo lần ${from} với lần ${to}`), () =>
+      request(`/drafts/${encodeURIComponent(draftId)}/versions/diff?from=${from}&to=${to}`, VersionDiff),
+    );
+  }
+
+  /**
+   * Opens the dialog on the changes between any two points of the history (versions or
+   * automatic snapshots), the added words coloured by who typed them; the labels name the points.
+   */
+  compare(draftId: string, from: Point, to: Point): Promise<void> {
+    return this.load(msg(str`So sánh ${from.label} với ${to.label}`), () =>
+      historyDiff(draftId, from.point, to.point),
+    );
+  }
+
+  private async load(heading: string, fetchDiff: () => Promise<VersionDiff | HistoryDiff>): Promise<void> {
     const ticket = ++this.requested;
     this.diff = null;
+    this.authors = [];
     this.error = '';
-    this.heading = msg(str`So sánh Dự thảo lần ${from} với lần ${to}`);
+    this.heading = heading;
     this.dialog.showModal();
     try {
-      const diff = await request(
-        `/drafts/${encodeURIComponent(draftId)}/versions/diff?from=${from}&to=${to}`,
-        VersionDiff,
-      );
-      if (ticket === this.requested) this.diff = diff;
+      const diff = await fetchDiff();
+      if (ticket !== this.requested) return;
+      this.diff = diff;
+      this.authors = 'authors' in diff ? diff.authors : [];
     } catch (error) {
       if (ticket === this.requested)
         this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
@@ -131,14 +89,26 @@ export class VkVersionsDiff extends LitElement {
     </dialog>`;
   }
 
-  private renderDiff(diff: VersionDiff) {
+  private renderDiff(diff: Pick<VersionDiff, 'sections'>) {
     const changed = diff.sections.filter((s) => s.status !== 'unchanged');
     const same = diff.sections.length - changed.length;
     return html`<article class="sheet">
       <p class="summary">${msg(str`${changed.length} mục thay đổi, ${same} mục giữ nguyên.`)}</p>
+      ${this.authors.length > 0 ? this.renderLegend() : nothing}
       ${changed.length === 0 ? html`<p>${msg('Hai lần dự thảo giống hệt nhau.')}</p>` : nothing}
       ${changed.map((section) => this.renderSection(section))}
     </article>`;
+  }
+
+  /** Who typed what: one colour per author, and what deleted text looks like. */
+  private renderLegend() {
+    return html`<ul class="legend" aria-label=${msg('Chú thích màu theo người soạn')}>
+      ${this.authors.map(
+        (a, i) =>
+          html`<li><ins class=${authorClass(i)}>${a.name ?? msg(str`Thành viên số ${a.userId}`)}</ins></li>`,
+      )}
+      <li><del>${msg('Chữ bị xóa')}</del></li>
+    </ul>`;
   }
 
   private renderSection(section: Section) {
@@ -148,18 +118,41 @@ export class VkVersionsDiff extends LitElement {
       removed: msg('Mục bị xóa'),
       unchanged: '',
     }[section.status];
-    const last = section.parts.length - 1;
     return html`<h3>
         <span>${section.heading || msg('(Phần đầu văn bản)')}</span
         ><span class="chip ${section.status}">${status}</span>
       </h3>
-      <p class="text">${section.parts.map((part, i) => renderPart(part, i === 0, i === last))}</p>`;
+      <p class="text">${this.renderParts(section.parts)}</p>`;
   }
+
+  private renderParts(parts: readonly Part[]) {
+    const last = parts.length - 1;
+    return parts.map((part, i) => renderPart(part, i === 0, i === last, this.colourOf));
+  }
+
+  /** The class of an author's colour; text of no known author keeps the plain style. */
+  private readonly colourOf = (author: number | null | undefined): string => {
+    const index = this.authors.findIndex((a) => a.userId === author);
+    return index < 0 ? '' : authorClass(index);
+  };
+}
+
+/** Six colours, cycled past six authors. */
+function authorClass(index: number): string {
+  return `a${index % 6}`;
 }
 
 /** One run: inserted, deleted, or kept (long kept runs shortened to their ends); the revision log reuses it. */
-export function renderPart(part: Part, first: boolean, last: boolean) {
-  if (part.added) return html`<ins>${part.value}</ins>`;
+export function renderPart(
+  part: Part,
+  first: boolean,
+  last: boolean,
+  colourOf: (author: number | null | undefined) => string = () => '',
+) {
+  if (part.added) {
+    const colour = colourOf(part.author);
+    return colour === '' ? html`<ins>${part.value}</ins>` : html`<ins class=${colour}>${part.value}</ins>`;
+  }
   if (part.removed) return html`<del>${part.value}</del>`;
   const words = part.value.split(/(\s+)/);
   if (words.length <= LONG_RUN * 2) return part.value;

@@ -27,8 +27,13 @@ export const versionsPanelStyles = [
     textarea {
       resize: vertical;
     }
+    select {
+      min-width: 0;
+      width: 100%;
+    }
     form.compare {
-      grid-template-columns: 1fr auto 1fr;
+      /* minmax(0, …): a long option ("Tự động lưu lúc …") must not widen the narrow panel. */
+      grid-template-columns: minmax(0, 1fr) auto minmax(0, 1fr);
       align-items: center;
       padding: 8px;
       background: #f7f6f1;
