@@ -4,6 +4,7 @@ import {
   RevisionLog,
   RevisionReport,
   SectionWordDiff,
+  SimilarComments,
   type SaveGroupRequest,
   type UpdateGroupRequest,
 } from '../../shared/api/revision-log.ts';
@@ -26,6 +27,11 @@ export function loadLog(
   if (unsent) query.set('unsent', 'true');
   const search = query.toString() === '' ? '' : `?${query.toString()}`;
   return request(`${logPath(draftId, roundId)}${search}`, RevisionLog);
+}
+
+/** The round's comments most like one comment, best first. */
+export function loadSimilar(draftId: string, roundId: number, commentId: number): Promise<SimilarComments> {
+  return request(`${logPath(draftId, roundId)}/similar/${commentId}`, SimilarComments);
 }
 
 /** Saves comments as one group (merge, split), optionally worded and answered. */

@@ -9,6 +9,7 @@ import {
   SaveGroupRequest,
   SaveReportRequest,
   SectionWordDiff,
+  SimilarComments,
   UpdateGroupRequest,
 } from '../../shared/api/revision-log.ts';
 import { RoundId } from '../../shared/api/rounds.ts';
@@ -22,6 +23,7 @@ import type { RevisionTotalsService } from './revision-totals.service.ts';
 const round = z.object({ id: DraftId, roundId: RoundId });
 const group = round.extend({ groupId: z.coerce.number().int().min(1) });
 const section = round.extend({ sectionId: z.string().max(64) });
+const oneComment = round.extend({ commentId: z.coerce.number().int().min(1) });
 const tags = ['revision log'];
 const base = '/{id}/rounds/{roundId}/log';
 const notFound = errorResponse('No such draft or round (round_not_found: not a round of this draft)');
@@ -38,6 +40,18 @@ const read = createRoute({
     'The consolidated table (bảng tổng hợp, tiếp thu, giải trình) with counts; ?threshold= tunes grouping, ?unsent=true lists comments not sent yet',
   request: { params: round, query: RevisionLogQuery },
   responses: { 200: logResponse, 403: forbidden, 404: notFound },
+});
+const similar = createRoute({
+  method: 'get',
+  path: `${base}/similar/{commentId}`,
+  tags,
+  summary: 'The comments of the round most like this one, best first (comment_not_found: not in this round)',
+  request: { params: oneComment },
+  responses: {
+    200: { description: 'Similar comments', ...json(SimilarComments) },
+    403: forbidden,
+    404: notFound,
+  },
 });
 const history = createRoute({
   method: 'get',
@@ -156,6 +170,10 @@ export function revisionLogRoutes(
     const { id, roundId } = c.req.valid('param');
     const { threshold, unsent } = c.req.valid('query');
     return c.json(await log.log(c.var.user.id, id, roundId, threshold, unsent), 200);
+  });
+  app.openapi(similar, async (c) => {
+    const { id, roundId, commentId } = c.req.valid('param');
+    return c.json(await log.similar(c.var.user.id, id, roundId, commentId), 200);
   });
   app.openapi(history, async (c) => {
     const { id, roundId } = c.req.valid('param');

@@ -4,6 +4,7 @@ import {
   type RevisionHistory,
   type RevisionLog,
   type SaveGroupRequest,
+  type SimilarComments,
   type UpdateGroupRequest,
 } from '../../shared/api/revision-log.ts';
 import type { VersionDiff } from '../../shared/api/versions.ts';
@@ -104,6 +105,28 @@ export class RevisionLogService {
       ...countRound(groups, dashboard),
       groups,
       editable: access === 'edit' && row.status !== 'final',
+    };
+  }
+
+  /** The comments most like one comment of the round, best first, whether sent or not. */
+  async similar(
+    userId: number,
+    draftId: string,
+    roundId: number,
+    commentId: number,
+  ): Promise<SimilarComments> {
+    const log = await this.log(userId, draftId, roundId, undefined, true);
+    const rowOf = new Map(
+      log.groups.flatMap((g) => g.comments.map((c) => [c.id, { c, key: g.key }] as const)),
+    );
+    const own = rowOf.get(commentId);
+    if (own === undefined)
+      throw new NotFoundError('comment_not_found', `No comment ${commentId} in this round`);
+    return {
+      comments: own.c.similar.flatMap((id) => {
+        const other = rowOf.get(id);
+        return other === undefined ? [] : [{ ...other.c, together: other.key === own.key }];
+      }),
     };
   }
 

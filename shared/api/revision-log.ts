@@ -61,6 +61,16 @@ export const GroupMember = z.object({
 /** A comment in a group. */
 export type GroupMember = z.infer<typeof GroupMember>;
 
+/**
+ * `GET …/log/similar/{commentId}`: the comments most like one comment, best first, for the
+ * committee answering it; `together` when already in its row of the table.
+ */
+export const SimilarComments = z
+  .object({ comments: z.array(GroupMember.extend({ together: z.boolean() })) })
+  .meta({ id: 'SimilarComments' });
+/** The comments most like one comment. */
+export type SimilarComments = z.infer<typeof SimilarComments>;
+
 /** A row of the consolidated table: comments asking the same change, from one or several organisations. */
 export const RevisionGroup = z
   .object({

@@ -12,6 +12,7 @@ import { CommentChangedEvent, CommentWithdrawnEvent } from '../../comments/comme
 import { errorMessage } from '../../app/labels.ts';
 import { kindLabel } from '../../comments/comment-labels.ts';
 import type { CommentThread } from '../../comments/comments-controller.ts';
+import '../vk-comment-similar/vk-comment-similar.ts';
 import '../vk-comment-disposition/vk-comment-disposition.ts';
 import { dispositionBadge, field, renderAnswer, renderContent, renderReply } from './thread-parts.ts';
 import { threadStyles } from './thread-styles.ts';
@@ -85,10 +86,11 @@ export class VkCommentThread extends LitElement {
             ${
               this.canAnswer
                 ? html`<vk-comment-disposition
-                    .draftId=${this.draftId}
-                    .comment=${root}
-                    .drafts=${this.answerDrafts}
-                  ></vk-comment-disposition>`
+                      .draftId=${this.draftId}
+                      .comment=${root}
+                      .drafts=${this.answerDrafts}
+                    ></vk-comment-disposition>
+                    <vk-comment-similar .draftId=${this.draftId} .comment=${root}></vk-comment-similar>`
                 : nothing
             }`
           : replies.length > 0

@@ -87,6 +87,26 @@ describe('grouping, wording and answering by hand', () => {
     expect(digital!.comments[0]!.similar[0]).toBe(digital!.comments[1]!.id);
   });
 
+  it('ranks the comments most like one comment for its card, and refuses what is not in the round', async () => {
+    const { round } = await small();
+    const path = `/rounds/${round.roundId}/log`;
+    const log = (await round.call<RevisionLog>('editor', path)).body;
+    const [budget, digital] = log.groups;
+    const first = budget!.comments[0]!;
+    const similar = await round.call<{ comments: { id: number; together: boolean }[] }>(
+      'editor',
+      `${path}/similar/${first.id}`,
+    );
+    expect(similar.status).toBe(200);
+    // Its two rewordings first, in its own row; the other request of the section after them.
+    expect(similar.body.comments.slice(0, 2).map((c) => c.together)).toEqual([true, true]);
+    expect(similar.body.comments.map((c) => c.id)).not.toContain(first.id);
+    const missing = await round.call('editor', `${path}/similar/999999`);
+    expect([missing.status, missing.body.error?.code]).toEqual([404, 'comment_not_found']);
+    const commenter = await round.call('commenter', `${path}/similar/${digital!.comments[0]!.id}`);
+    expect(commenter.status).toBe(404);
+  });
+
   it('one answer for the group goes to every member comment; giải trình needs its reason', async () => {
     const { round } = await small();
     const path = `/rounds/${round.roundId}/log`;
