@@ -121,6 +121,10 @@ describe('vk-revision-table', () => {
     expect(textOf(line)).toContain('Đề xuất sửa:');
     expect(findAll(t, '.proposal-line del').map(textOf)).toEqual(['8,7%/năm']);
     expect(findAll(t, '.proposal-line ins').map(textOf)).toEqual(['9,1%/năm']);
+    // Accepted with no answer written, the row says what went into the text.
+    t.log = { ...log, groups: [{ ...log.groups[1], disposition: 'accepted', answer: '' }] };
+    await settle(t);
+    expect(textOf(find(t, 'td.answer'))).toBe('Đã sửa: tăng bình quân 8,7%/năm9,1%/năm');
     const box = findAll<HTMLInputElement>(t, '.controls input[type="checkbox"]')[0]!;
     await userEvent.click(box);
     expect(shown.map((e) => e.show)).toEqual([true]);

@@ -201,7 +201,7 @@ export class VkRevisionTable extends LitElement {
         ${g.disposition === null ? (g.mixed ? msg('Xử lý riêng') : msg('Chưa xử lý')) : dispositionLabel(g.disposition)}
       </td>
       <td class="answer">
-        ${g.answer}
+        ${g.answer !== '' || g.disposition !== 'accepted' || g.proposals.length === 0 ? g.answer : takenIn(g)}
         ${
           g.comments.some((c) => c.textRemoved)
             ? html`<span class="changed">${msg('đoạn đã tiếp thu sau đó bị xóa khỏi dự thảo')}</span>`
@@ -223,6 +223,15 @@ export class VkRevisionTable extends LitElement {
   private setView(changes: Partial<TableView>): void {
     this.view = { ...this.view, ...changes };
   }
+}
+
+/** What an accepted suggestion put into the text, while the committee has written no answer. */
+function takenIn(g: RevisionGroup) {
+  return g.proposals.map((p) =>
+    p.replacement === ''
+      ? html`<p>${msg('Đã bỏ:')} «${p.quote}»</p>`
+      : html`<p>${msg('Đã sửa:')} ${proposalDiff(p.quote, p.replacement)}</p>`,
+  );
 }
 
 function toggle(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
