@@ -1,5 +1,6 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { linkButtonStyles } from '../../styles/link-button-styles.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Comment } from '../../../shared/api/comments.ts';
 import type { SimilarComments } from '../../../shared/api/revision-log.ts';
@@ -17,41 +18,35 @@ const SHOWN = 3;
 @customElement('vk-comment-similar')
 @localized()
 export class VkCommentSimilar extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      margin-top: 8px;
-      font-size: 0.88rem;
-    }
-    h4 {
-      margin: 0 0 4px;
-      font-size: 0.85rem;
-      color: var(--vk-muted, #555);
-    }
-    ul {
-      margin: 0;
-      padding-left: 16px;
-    }
-    li {
-      margin: 2px 0;
-    }
-    button {
-      background: none;
-      border: 0;
-      padding: 0 4px;
-      color: var(--vk-link, #1a4f8b);
-      text-decoration: underline;
-      cursor: pointer;
-      font: inherit;
-    }
-    .done,
-    .error {
-      margin: 4px 0 0;
-    }
-    .error {
-      color: var(--vk-danger, #9b1c1c);
-    }
-  `;
+  static override styles = [
+    linkButtonStyles,
+    css`
+      :host {
+        display: block;
+        margin-top: 8px;
+        font-size: 0.88rem;
+      }
+      h4 {
+        margin: 0 0 4px;
+        font-size: 0.85rem;
+        color: var(--vk-muted, #555);
+      }
+      ul {
+        margin: 0;
+        padding-left: 16px;
+      }
+      li {
+        margin: 2px 0;
+      }
+      .done,
+      .error {
+        margin: 4px 0 0;
+      }
+      .error {
+        color: var(--vk-danger, #9b1c1c);
+      }
+    `,
+  ];
 
   /** The draft the comment belongs to. */
   @property() draftId = '';
@@ -79,7 +74,11 @@ export class VkCommentSimilar extends LitElement {
               ${
                 this.merged.has(c.id)
                   ? html`<span class="done" role="status">${msg('Đã gộp')}</span>`
-                  : html`<button ?disabled=${this.action.busy} @click=${() => void this.merge(c.id)}>
+                  : html`<button
+                      class="link"
+                      ?disabled=${this.action.busy}
+                      @click=${() => void this.merge(c.id)}
+                    >
                       ${msg('Gộp thành một nhóm')}
                     </button>`
               }

@@ -1,5 +1,6 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import { linkButtonStyles } from '../../styles/link-button-styles.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { GroupMember, RevisionGroup } from '../../../shared/api/revision-log.ts';
 import { proposalDiff } from '../../revision-log/proposal-diff.ts';
@@ -23,56 +24,50 @@ const SHOWN_SIMILAR = 3;
 @customElement('vk-revision-members')
 @localized()
 export class VkRevisionMembers extends LitElement {
-  static override styles = css`
-    ol {
-      margin: 6px 0 0;
-      padding-left: 20px;
-    }
-    li {
-      margin: 4px 0;
-    }
-    .where,
-    .unsent {
-      font-size: 0.85em;
-      color: var(--vk-muted, #555);
-    }
-    .removed {
-      color: var(--vk-warn, #8a4b00);
-      font-size: 0.85em;
-    }
-    .unsent {
-      border: 1px solid currentColor;
-      border-radius: 3px;
-      padding: 0 4px;
-    }
-    del {
-      color: #9b1c1c;
-    }
-    ins {
-      color: #1d5e2c;
-    }
-    .similar {
-      margin: 2px 0 0;
-      padding-left: 16px;
-      font-size: 0.9em;
-      list-style: '≈ ';
-    }
-    button.link {
-      background: none;
-      border: 0;
-      padding: 0 4px;
-      color: var(--vk-link, #1a4f8b);
-      text-decoration: underline;
-      cursor: pointer;
-      font: inherit;
-    }
-    @media print {
-      button,
-      .similar {
-        display: none;
+  static override styles = [
+    linkButtonStyles,
+    css`
+      ol {
+        margin: 6px 0 0;
+        padding-left: 20px;
       }
-    }
-  `;
+      li {
+        margin: 4px 0;
+      }
+      .where,
+      .unsent {
+        font-size: 0.85em;
+        color: var(--vk-muted, #555);
+      }
+      .removed {
+        color: var(--vk-warn, #8a4b00);
+        font-size: 0.85em;
+      }
+      .unsent {
+        border: 1px solid currentColor;
+        border-radius: 3px;
+        padding: 0 4px;
+      }
+      del {
+        color: #9b1c1c;
+      }
+      ins {
+        color: #1d5e2c;
+      }
+      .similar {
+        margin: 2px 0 0;
+        padding-left: 16px;
+        font-size: 0.9em;
+        list-style: '≈ ';
+      }
+      @media print {
+        button,
+        .similar {
+          display: none;
+        }
+      }
+    `,
+  ];
 
   /** The row whose comments to list. */
   @property({ attribute: false }) group: RevisionGroup | null = null;
