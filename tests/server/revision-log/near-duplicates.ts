@@ -32,7 +32,7 @@ export const SINGLES = [
   'Làm rõ hơn dự báo về tăng trưởng kinh tế của tỉnh giai đoạn tới.',
   'Bổ sung cơ hội từ các dự án hạ tầng giao thông lớn.',
 ];
-/** BUDGET[0] typed without diacritics: a different text once diacritics are kept. */
+/** BUDGET[0] typed without diacritics: the same request once folded. */
 export const BUDGET_PLAIN = 'De nghi bo sung so lieu cu the ve thu ngan sach nam 2025';
 
 /** 60 organisations. */
@@ -43,8 +43,9 @@ export const SUBMITTED = 45;
 /**
  * Who writes what: organisations 0–19 the budget request (organisation 0 twice), 20–34
  * the digital one, 35–49 the outlook one, 50–59 one unrelated comment each, and 50 also the
- * budget request without diacritics. Expected: 3 groups of 21, 15 and 15 comments, and 11
- * single comments: 14 rows, 62 comments, every organisation commenting.
+ * budget request without diacritics. With only the first 45 sent, the table holds 3 groups of
+ * 21, 15 and 10 comments (46); with every comment (`?unsent=true`), 62 comments in 13 rows: the
+ * budget request 22 with its unaccented copy, 15, 15, and 10 single comments.
  */
 export function plan(i: number): PlannedComment[] {
   if (i === 0)
