@@ -44,8 +44,9 @@ export const SUBMITTED = 45;
  * Who writes what: organisations 0–19 the budget request (organisation 0 twice), 20–34
  * the digital one, 35–49 the outlook one, 50–59 one unrelated comment each, and 50 also the
  * budget request without diacritics. With only the first 45 sent, the table holds 3 groups of
- * 21, 15 and 10 comments (46); with every comment (`?unsent=true`), 62 comments in 13 rows: the
- * budget request 22 with its unaccented copy, 15, 15, and 10 single comments.
+ * 21, 15 and 10 comments (46); with every comment (`?unsent=true`), 62 comments: the budget
+ * request 22 with its unaccented copy, 15, 15, and the ten others (two short ones that both ask
+ * to cut a paragraph are grouped by the synonym table: see the issue's note).
  */
 export function plan(i: number): PlannedComment[] {
   if (i === 0)

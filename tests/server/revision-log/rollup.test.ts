@@ -158,6 +158,7 @@ describe('the consolidated table of a round of 60 organisations', () => {
     expect(log.groups.flatMap((g) => g.comments).every((c) => !c.unsent)).toBe(true);
     const all = (await round.call<RevisionLog>('editor', `/rounds/${round.roundId}/log?unsent=true`)).body;
     expect(all.counts.comments).toBe(62);
+    expect(all.groups.slice(0, 3).map((g) => g.comments.length)).toEqual([22, 15, 15]);
     // The budget request typed without diacritics (organisation 51, not sent) joins its group.
     const budget = all.groups[0]!;
     expect(budget.comments.map((c) => c.body)).toContain(BUDGET_PLAIN);
