@@ -117,7 +117,7 @@ export class RevisionLogService {
   ): Promise<SimilarComments> {
     const log = await this.log(userId, draftId, roundId, undefined, true);
     const rowOf = new Map(
-      log.groups.flatMap((g) => g.comments.map((c) => [c.id, { c, key: g.key }] as const)),
+      log.groups.flatMap((g) => g.comments.map((c) => [c.id, { c, key: g.key, group: g }] as const)),
     );
     const own = rowOf.get(commentId);
     if (own === undefined)
@@ -127,6 +127,7 @@ export class RevisionLogService {
         const other = rowOf.get(id);
         return other === undefined ? [] : [{ ...other.c, together: other.key === own.key }];
       }),
+      row: own.group.comments.map((c) => c.id),
     };
   }
 

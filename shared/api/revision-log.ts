@@ -66,7 +66,11 @@ export type GroupMember = z.infer<typeof GroupMember>;
  * committee answering it; `together` when already in its row of the table.
  */
 export const SimilarComments = z
-  .object({ comments: z.array(GroupMember.extend({ together: z.boolean() })) })
+  .object({
+    comments: z.array(GroupMember.extend({ together: z.boolean() })),
+    /** The comments of its row in the table (itself included): what a merge joins the other to. */
+    row: z.array(z.number().int()),
+  })
   .meta({ id: 'SimilarComments' });
 /** The comments most like one comment. */
 export type SimilarComments = z.infer<typeof SimilarComments>;

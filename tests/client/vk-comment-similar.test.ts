@@ -14,7 +14,7 @@ const member = (id: number, orgName: string, body: string, together: boolean) =>
 });
 
 describe('vk-comment-similar', () => {
-  it("lists the round's most similar comments of other rows and merges one with this comment in one click", async () => {
+  it("lists the round's most similar comments of other rows and merges one into this comment's row in one click", async () => {
     const sent = stubFetch(({ path }) => {
       if (path.includes('/similar/')) {
         return json(200, {
@@ -23,6 +23,7 @@ describe('vk-comment-similar', () => {
             member(8, 'Chi bộ 3', 'Bổ sung số liệu thu ngân sách từng năm.', false),
             member(9, 'Đoàn Thanh niên', 'Đề nghị làm rõ số liệu thu.', false),
           ],
+          row: [comment(5).id, 7],
         });
       }
       if (path.endsWith('/log/groups')) return json(201, revisionLog());
@@ -35,7 +36,7 @@ describe('vk-comment-similar', () => {
     await userEvent.click(findAll(c, 'button')[0]!);
     await eventually(() => expect(textOf(find(c, '.done'))).toBe('Đã gộp'));
     expect(sent.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
-      { commentIds: [comment(5).id, 8] },
+      { commentIds: [comment(5).id, 7, 8] },
     ]);
   });
 });

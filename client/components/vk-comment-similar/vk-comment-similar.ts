@@ -54,6 +54,8 @@ export class VkCommentSimilar extends LitElement {
   @property({ attribute: false }) comment: Comment | null = null;
 
   @state() private similar: SimilarComments['comments'] | null = null;
+  /** The comment's row in the table: a merge joins the other comment to all of it. */
+  private row: readonly number[] = [];
   @state() private merged: ReadonlySet<number> = new Set();
   private readonly action = new ActionController(this);
 
@@ -92,7 +94,9 @@ export class VkCommentSimilar extends LitElement {
     const comment = this.comment;
     if (comment === null) return;
     await this.action.run(async () => {
-      this.similar = (await loadSimilar(this.draftId, comment.roundId, comment.id)).comments;
+      const answer = await loadSimilar(this.draftId, comment.roundId, comment.id);
+      this.similar = answer.comments;
+      this.row = answer.row;
     });
   }
 
@@ -100,7 +104,8 @@ export class VkCommentSimilar extends LitElement {
     const comment = this.comment;
     if (comment === null) return;
     await this.action.run(async () => {
-      await saveGroup(this.draftId, comment.roundId, { commentIds: [comment.id, otherId] });
+      const row = this.row.includes(comment.id) ? this.row : [comment.id];
+      await saveGroup(this.draftId, comment.roundId, { commentIds: [...row, otherId] });
       this.merged = new Set([...this.merged, otherId]);
     });
   }

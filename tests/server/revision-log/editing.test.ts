@@ -93,7 +93,7 @@ describe('grouping, wording and answering by hand', () => {
     const log = (await round.call<RevisionLog>('editor', path)).body;
     const [budget, digital] = log.groups;
     const first = budget!.comments[0]!;
-    const similar = await round.call<{ comments: { id: number; together: boolean }[] }>(
+    const similar = await round.call<{ comments: { id: number; together: boolean }[]; row: number[] }>(
       'editor',
       `${path}/similar/${first.id}`,
     );
@@ -101,6 +101,7 @@ describe('grouping, wording and answering by hand', () => {
     // Its two rewordings first, in its own row; the other request of the section after them.
     expect(similar.body.comments.slice(0, 2).map((c) => c.together)).toEqual([true, true]);
     expect(similar.body.comments.map((c) => c.id)).not.toContain(first.id);
+    expect([...similar.body.row].sort()).toEqual(budget!.comments.map((c) => c.id).sort());
     const missing = await round.call('editor', `${path}/similar/999999`);
     expect([missing.status, missing.body.error?.code]).toEqual([404, 'comment_not_found']);
     const commenter = await round.call('commenter', `${path}/similar/${digital!.comments[0]!.id}`);
