@@ -101,7 +101,8 @@ export const revisionTableStyles = [
     tr.none td:nth-child(6) {
       color: var(--vk-danger);
     }
-    .answer {
+    /* The answer's own line breaks count; the template's do not. */
+    .answer-text {
       white-space: pre-line;
     }
     .changed {

@@ -201,7 +201,11 @@ export class VkRevisionTable extends LitElement {
         ${g.disposition === null ? (g.mixed ? msg('Xử lý riêng') : msg('Chưa xử lý')) : dispositionLabel(g.disposition)}
       </td>
       <td class="answer">
-        ${g.answer !== '' || g.disposition !== 'accepted' || g.proposals.length === 0 ? g.answer : takenIn(g)}
+        ${
+          g.answer !== '' || g.disposition !== 'accepted' || g.proposals.length === 0
+            ? html`<span class="answer-text">${g.answer}</span>`
+            : takenIn(g)
+        }
         ${
           g.comments.some((c) => c.textRemoved)
             ? html`<span class="changed">${msg('đoạn đã tiếp thu sau đó bị xóa khỏi dự thảo')}</span>`
