@@ -47,6 +47,8 @@ export async function startServer(
   log.info({ file: database.file, pragmas: readPragmas(database.sqlite) }, 'database ready');
 
   const app = createApp({ config, log, database, consultations: options.consultations });
+  // Fail here, not on the first keystroke, if the update log's writer cannot open the database.
+  await app.store.ready();
   await app.services.templates.syncShipped(config.templatesDir, log);
   if (config.demo.seed) {
     const demo = await seedDemoIfEmpty(app.services, config.dataDir, { password: config.demo.password });

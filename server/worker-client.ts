@@ -13,6 +13,9 @@ export interface WorkerRequest {
   id: number;
 }
 
+/** A request's body, before the client numbers it (distributes over a union of requests). */
+export type RequestBody<Request> = Request extends WorkerRequest ? Omit<Request, 'id'> : never;
+
 /** A worker's reply: a result, or an error message. */
 export type WorkerReply<Result> = ({ id: number } & Result) | { id: number; error: string };
 
@@ -34,8 +37,13 @@ export class WorkerClient<Request extends WorkerRequest, Result extends object> 
     private readonly workerData: unknown,
   ) {}
 
+  /** Starts the worker now rather than on the first request (which would then wait for it). */
+  warm(): void {
+    this.worker ??= this.start();
+  }
+
   /** Sends a request and resolves with the worker's result (rejects with its error). */
-  request(body: Omit<Request, 'id'>, transfer: ArrayBuffer[] = []): Promise<{ id: number } & Result> {
+  request(body: RequestBody<Request>, transfer: ArrayBuffer[] = []): Promise<{ id: number } & Result> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { WorkerClient, type WorkerRequest } from './worker-client.ts';
+import { WorkerClient, type RequestBody, type WorkerRequest } from './worker-client.ts';
 
 /** How many workers a pool runs and how many requests may wait for one. */
 export interface PoolSize {
@@ -20,7 +20,7 @@ export class PoolFullError extends Error {
 }
 
 interface Waiting<Request extends WorkerRequest, Result extends object> {
-  body: Omit<Request, 'id'>;
+  body: RequestBody<Request>;
   transfer: ArrayBuffer[];
   resolve: (result: { id: number } & Result) => void;
   reject: (error: Error) => void;
@@ -56,7 +56,7 @@ export class WorkerPool<Request extends WorkerRequest, Result extends object> {
   }
 
   /** Runs a request on a free worker, or queues it; throws {@link PoolFullError} when the queue is full. */
-  run(body: Omit<Request, 'id'>, transfer: ArrayBuffer[] = []): Promise<{ id: number } & Result> {
+  run(body: RequestBody<Request>, transfer: ArrayBuffer[] = []): Promise<{ id: number } & Result> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
     const client = this.idle.pop();
     if (client !== undefined) return this.dispatch(client, body, transfer);
@@ -77,7 +77,7 @@ export class WorkerPool<Request extends WorkerRequest, Result extends object> {
 
   private async dispatch(
     client: WorkerClient<Request, Result>,
-    body: Omit<Request, 'id'>,
+    body: RequestBody<Request>,
     transfer: ArrayBuffer[],
   ): Promise<{ id: number } & Result> {
     const started = performance.now();

@@ -29,7 +29,6 @@ export function createCollabCore(
 ): CollabCore {
   const store = new SqliteDocStore({
     db: database.db,
-    sqlite: database.sqlite,
     file: database.file,
     commitWindowMs: collab.commitWindowMs,
     meter,

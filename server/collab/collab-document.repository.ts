@@ -40,11 +40,14 @@ export async function findSnapshot(db: Db, doc: string) {
  * snapshot does not cover. `upTo` limits the rows (for compaction).
  */
 export async function readHistory(db: Kysely<Database>, doc: string, upTo = Number.MAX_SAFE_INTEGER) {
-  return db.transaction().execute(async (trx) => {
-    const snapshot = await findSnapshot(trx, doc);
-    const rows = await findUpdates(trx, doc, snapshot?.up_to ?? 0, upTo);
-    return { snapshot, rows };
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const snapshot = await findSnapshot(trx, doc);
+      const rows = await findUpdates(trx, doc, snapshot?.up_to ?? 0, upTo);
+      return { snapshot, rows };
+    });
 }
 
 /** Log rows of a document with `afterId < id <= upTo`, in commit order. */

@@ -12,3 +12,49 @@ export interface SnapshotResult {
   count: number;
   bytes: number;
 }
+
+/**
+ * To the update-log writer: append these updates, packed end to end in `bytes` (transferred,
+ * not copied) with `lengths` giving each one's size, in this order.
+ */
+export type AppendRequest = WorkerRequest & {
+  kind: 'append';
+  docs: string[];
+  lengths: number[];
+  bytes: ArrayBuffer;
+  createdAt: number;
+};
+
+/**
+ * From the writer, once the request's rows are committed. Requests that shared one
+ * transaction are answered together; the last of them carries the transaction's figures.
+ */
+export interface AppendResult {
+  transaction: { updates: number; seconds: number } | null;
+}
+
+/**
+ * To the writer: replace `doc`'s snapshot with `state` (covering log rows up to `upTo`) and
+ * delete the rows it covers, unless another compaction replaced the snapshot since `base`.
+ */
+export type SwapRequest = WorkerRequest & {
+  kind: 'swap';
+  doc: string;
+  base: number;
+  upTo: number;
+  state: Uint8Array;
+  stateVector: Uint8Array;
+  now: number;
+};
+
+/** From the writer: whether the snapshot was swapped in. */
+export interface SwapResult {
+  swapped: boolean;
+}
+
+/** What the writer is started with. */
+export interface WriterData {
+  file: string;
+  /** While commits are frequent, how long the writer waits for company before committing. */
+  commitWindowMs: number;
+}

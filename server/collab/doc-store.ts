@@ -22,6 +22,8 @@ export interface CompactionResult {
  * it is stored, so no stored update can depend on one that was lost.
  */
 export interface DocStore {
+  /** Resolves once the store can take appends (e.g. its writer has opened the database). */
+  ready(): Promise<void>;
   load(doc: string): Promise<StoredDoc>;
   append(doc: string, update: Uint8Array): Promise<void>;
   /** Folds the log into the snapshot atomically; safe to call while appends continue. */

@@ -1,21 +1,18 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { WorkerClient, workerModule } from '../worker-client.ts';
-import {
-  findLastUpdateId,
-  findSnapshot,
-  prepareAppend,
-  readHistory,
-  replaceSnapshot,
-} from './collab-document.repository.ts';
+import { findLastUpdateId, readHistory } from './collab-document.repository.ts';
 import type { Database } from '../db/database.ts';
-import type { NewCollabUpdateRow } from './collab-document.table.ts';
 import type { CommitMeter } from './commit-meter.ts';
-import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
+import type {
+  AppendRequest,
+  AppendResult,
+  SnapshotRequest,
+  SnapshotResult,
+  SwapRequest,
+  SwapResult,
+  WriterData,
+} from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
-
-/** Commits are "frequent" when the last one was less than this many windows ago. */
-const QUIET_WINDOWS = 10;
 
 interface QueuedAppend {
   readonly doc: string;
@@ -27,13 +24,11 @@ interface QueuedAppend {
 /** Where the store keeps its tables, and how it tunes commits. */
 export interface SqliteDocStoreOptions {
   readonly db: Kysely<Database>;
-  /** The raw handle behind `db`, for the prepared append statement. */
-  readonly sqlite: BetterSqlite3.Database;
-  /** The database file, which the compaction worker opens read-only. */
+  /** The database file, which the writer opens for appends and the compaction worker read-only. */
   readonly file: string;
   /**
-   * While commits are frequent, how long the first queued append waits for others to share its
-   * commit (0: never wait). After a quiet spell an append commits at the next turn of the loop.
+   * While commits are frequent, how long the writer waits for other appends to share a commit
+   * (0: never wait). After a quiet spell an append commits at once.
    */
   readonly commitWindowMs?: number;
   readonly now?: () => number;
@@ -42,33 +37,35 @@ export interface SqliteDocStoreOptions {
 }
 
 /**
- * The update log and snapshots in SQLite. Appends are group-committed: everything queued
- * before the event loop's check phase shares one transaction, so one fsync covers many
- * keystrokes and a busier server simply commits bigger batches. The commit runs on this
- * thread through a statement prepared once (about 80 µs of CPU and 0.25 ms of wall time per
- * commit measured here); a writer thread was tried and cost more CPU in message passing
- * than the commit itself. Compaction builds snapshots in a read-only worker thread.
+ * The update log and snapshots in SQLite. Appends are committed by a writer thread with its
+ * own connection (update-log.worker.ts), so the commit and its fsync never block the event
+ * loop: everything appended in one turn of the loop goes to the writer as one message, and
+ * whatever reaches the writer while it commits shares its next transaction, so a busier
+ * server simply commits bigger batches. Compaction builds snapshots in a read-only worker
+ * thread and swaps them in on this thread's connection.
  */
 export class SqliteDocStore implements DocStore {
   private queue: QueuedAppend[] = [];
   private scheduled = false;
   private readonly compactions = new Map<string, Promise<CompactionResult>>();
   private readonly builder: WorkerClient<SnapshotRequest, SnapshotResult>;
-  private readonly appendRows: (rows: readonly NewCollabUpdateRow[]) => void;
+  private readonly writer: WorkerClient<AppendRequest | SwapRequest, AppendResult | SwapResult>;
+  /** Batches handed to the writer and not yet answered (close waits for them). */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly db: Kysely<Database>;
-  private readonly commitWindowMs: number;
   private readonly now: () => number;
   private readonly meter: CommitMeter | undefined;
   private committedBatches = 0;
-  private lastCommitAt = -Infinity;
 
   constructor(options: SqliteDocStoreOptions) {
     this.db = options.db;
-    this.appendRows = prepareAppend(options.db, options.sqlite);
     this.builder = new WorkerClient(workerModule(import.meta.url, 'compaction.worker'), {
       file: options.file,
     });
-    this.commitWindowMs = options.commitWindowMs ?? 0;
+    const writerData: WriterData = { file: options.file, commitWindowMs: options.commitWindowMs ?? 0 };
+    this.writer = new WorkerClient(workerModule(import.meta.url, 'update-log.worker'), writerData);
+    // Started now: the first keystroke must not wait for a thread to boot.
+    this.writer.warm();
     this.now = options.now ?? Date.now;
     this.meter = options.meter;
   }
@@ -76,6 +73,17 @@ export class SqliteDocStore implements DocStore {
   /** How many append transactions have committed (each holds one or more updates). */
   get commits(): number {
     return this.committedBatches;
+  }
+
+  /** Resolves once the writer thread has opened the database (rejects if it cannot). */
+  async ready(): Promise<void> {
+    await this.writer.request({
+      kind: 'append',
+      docs: [],
+      lengths: [],
+      bytes: new ArrayBuffer(0),
+      createdAt: 0,
+    });
   }
 
   async load(doc: string): Promise<StoredDoc> {
@@ -107,57 +115,79 @@ export class SqliteDocStore implements DocStore {
 
   async close(): Promise<void> {
     this.flush();
-    await Promise.allSettled([...this.compactions.values()]);
-    await this.builder.close();
+    await Promise.allSettled([...this.inFlight, ...this.compactions.values()]);
+    await Promise.all([this.writer.close(), this.builder.close()]);
   }
 
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    // Wait for company only when there is some (as PostgreSQL's commit_delay does with
-    // commit_siblings): a lone keystroke after a pause should not pay the window.
-    const busy = performance.now() - this.lastCommitAt < this.commitWindowMs * QUIET_WINDOWS;
     // setImmediate runs after the poll phase has handed us every message already received.
-    if (busy) setTimeout(() => this.flush(), this.commitWindowMs);
-    else setImmediate(() => this.flush());
+    setImmediate(() => this.flush());
   }
 
+  /** Hands everything queued to the writer as one message and settles it on the answer. */
   private flush(): void {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const started = performance.now();
-    try {
-      const createdAt = this.now();
-      this.appendRows(batch.map(({ doc, data }) => ({ doc, data, created_at: createdAt })));
-    } catch (error) {
-      // One transaction: all of the batch failed, nothing of it is stored.
-      for (const append of batch) append.reject(error);
-      return;
+    // One buffer for the whole batch, transferred: the updates are views into socket buffers,
+    // and cloning a view would copy its whole underlying buffer.
+    const lengths = batch.map(({ data }) => data.length);
+    const bytes = new Uint8Array(lengths.reduce((sum, n) => sum + n, 0));
+    let offset = 0;
+    for (const { data } of batch) {
+      bytes.set(data, offset);
+      offset += data.length;
     }
-    this.committedBatches += 1;
-    this.lastCommitAt = performance.now();
-    this.meter?.committed(batch.length, (this.lastCommitAt - started) / 1000);
-    for (const append of batch) append.resolve();
+    const sent = this.writer
+      .request(
+        {
+          kind: 'append',
+          docs: batch.map(({ doc }) => doc),
+          lengths,
+          bytes: bytes.buffer,
+          createdAt: this.now(),
+        },
+        [bytes.buffer],
+      )
+      .then(
+        (reply) => {
+          const transaction = 'transaction' in reply ? reply.transaction : null;
+          if (transaction !== null) {
+            this.committedBatches += 1;
+            this.meter?.committed(transaction.updates, transaction.seconds);
+          }
+          for (const append of batch) append.resolve();
+        },
+        // One transaction: all of the batch failed, nothing of it is stored.
+        (error: unknown) => {
+          for (const append of batch) append.reject(error);
+        },
+      )
+      .finally(() => this.inFlight.delete(sent));
+    this.inFlight.add(sent);
   }
 
   private async runCompaction(doc: string): Promise<CompactionResult> {
     const upTo = await findLastUpdateId(this.db, doc);
     if (upTo === 0) return { updates: 0, bytes: 0 };
     const built = await this.builder.request({ doc, upTo });
-    const swapped = await this.db.transaction().execute(async (trx) => {
-      const current = await findSnapshot(trx, doc);
-      if ((current?.up_to ?? 0) !== built.base) return false; // another compaction won
-      await replaceSnapshot(trx, {
+    // The writer swaps it in, in order with the appends and off this thread.
+    const reply = await this.writer.request(
+      {
+        kind: 'swap',
         doc,
+        base: built.base,
+        upTo,
         state: built.state,
         stateVector: built.stateVector,
-        upTo,
         now: this.now(),
-      });
-      return true;
-    });
+      },
+      [built.state.buffer as ArrayBuffer],
+    );
+    const swapped = 'swapped' in reply && reply.swapped;
     return swapped ? { updates: built.count, bytes: built.bytes } : { updates: 0, bytes: 0 };
   }
 }

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type TransactionSettings,
+} from 'kysely';
 import type { AccessTables } from '../access/access.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
@@ -50,12 +59,35 @@ const REQUIRED_PRAGMAS = {
   foreign_keys: 1,
 } as const;
 
+/**
+ * Kysely's SQLite driver, with transactions begun IMMEDIATE unless marked read-only. The update
+ * log's writer thread commits on its own connection; a deferred transaction that read before
+ * that commit and writes after it would fail at once with SQLITE_BUSY (its snapshot is stale,
+ * so SQLite cannot wait), while BEGIN IMMEDIATE takes the write lock first and waits its turn.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
+    const begin = settings?.accessMode === 'read only' ? 'begin' : 'begin immediate';
+    await connection.executeQuery(CompiledQuery.raw(begin));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 /** Opens (creating if needed) the SQLite file, applies and then asserts the pragmas. */
 export function openDatabase(file: string): OpenDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   applyPragmas(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = openKysely(sqlite);
   return {
     db,
     sqlite,
@@ -64,6 +96,11 @@ export function openDatabase(file: string): OpenDatabase {
       await db.destroy(); // closes the better-sqlite3 handle too
     },
   };
+}
+
+/** A Kysely handle over an open connection (write transactions begin IMMEDIATE). */
+export function openKysely(sqlite: BetterSqlite3.Database): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 }
 
 /** Sets the required pragmas on a raw handle and throws if SQLite did not take them. */

@@ -18,6 +18,10 @@ export class MemoryDocStore implements DocStore {
     { snapshot: { state: Uint8Array; stateVector: Uint8Array } | null; log: Uint8Array[] }
   >();
   private held: Held[] | null = null;
+
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
   loads = 0;
   compactions = 0;
 

@@ -236,7 +236,7 @@ describe('compaction of the update log', () => {
     database = openDatabase(path.join(dir, 'property.db'));
     const migration = await migrateToLatest(database.db);
     if (migration.error !== undefined) throw new Error('migration failed', { cause: migration.error });
-    store = new SqliteDocStore({ db: database.db, sqlite: database.sqlite, file: database.file });
+    store = new SqliteDocStore({ db: database.db, file: database.file });
   });
 
   afterAll(async () => {

@@ -27,7 +27,7 @@ async function sqliteHarness(
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-store-')), 'vankien.db');
   const database = openDatabase(file);
   await migrateToLatest(database.db);
-  const store = new SqliteDocStore({ db: database.db, sqlite: database.sqlite, file, ...options });
+  const store = new SqliteDocStore({ db: database.db, file, ...options });
   const harness = {
     store,
     database,
@@ -114,6 +114,7 @@ describe('SqliteDocStore', () => {
 
   it('appends that arrive together share one transaction', async () => {
     const { store } = await sqliteHarness();
+    await store.ready();
     await Promise.all(
       typing(Array.from({ length: 200 }, (_, i) => `${i} `)).map((u) => store.append('batch', u)),
     );
@@ -124,6 +125,7 @@ describe('SqliteDocStore', () => {
 
   it('the commit window applies only while commits are frequent', async () => {
     const { store } = await sqliteHarness({ commitWindowMs: 300 });
+    await store.ready();
     const [first, second] = typing(['sau lúc nghỉ ', 'liền sau']);
     let started = performance.now();
     await store.append('w', first!);
