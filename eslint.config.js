@@ -65,6 +65,7 @@ export default tseslint.config(
       'server/collab/sqlite-client-owners.ts',
       'server/collab/collab-document.*.ts',
       'server/collab/compaction*.ts',
+      'server/collab/update-log.worker.ts',
     ],
     rules: {
       'no-restricted-imports': [
