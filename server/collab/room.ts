@@ -74,6 +74,7 @@ export class Room {
   private logCount: number;
   private logBytes: number;
   private compacting = false;
+  private drainQueued = false;
   private lastCompactionAt = -Infinity;
   private failed = false;
   private closed = false;
@@ -275,29 +276,66 @@ export class Room {
     this.deps.store.append(this.name, update).then(
       () => {
         write.status = 'committed';
-        this.drain();
+        // After the other writes of the same commit are marked too (their callbacks are
+        // already queued), so one drain relays them together.
+        if (this.drainQueued) return;
+        this.drainQueued = true;
+        queueMicrotask(() => {
+          this.drainQueued = false;
+          this.drain();
+        });
       },
       (error: unknown) => this.fail(error),
     );
     return true;
   }
 
-  /** Applies and relays committed writes in arrival order. */
+  /**
+   * Applies and relays committed writes in arrival order. Writes committed together are
+   * relayed as one merged update per peer where that saves work: in a busy draft one frame
+   * (one send, one apply on the client) carries several keystrokes. A peer never gets its
+   * own writes back, so their authors receive the others' writes one by one.
+   */
   private drain(): void {
     if (this.destroyed) return; // unloaded at shutdown: the write is stored, nobody is left to see it
-    while (this.pending[0]?.status === 'committed') {
-      const { update, from, userId, onApplied } = this.pending.shift()!;
+    const ready: PendingWrite[] = [];
+    while (this.pending[0]?.status === 'committed') ready.push(this.pending.shift()!);
+    if (ready.length === 0) return;
+    for (const { update, from } of ready) {
       Y.applyUpdate(this.doc, update, from);
-      this.encodedState = null;
-      const message = protocol.encodeSyncUpdate(update);
-      for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
       this.logCount += 1;
       this.logBytes += update.length;
+    }
+    this.encodedState = null;
+    this.relay(ready);
+    for (const { update, userId, onApplied } of ready) {
       onApplied?.();
       this.deps.onEdited?.(this, userId, update.length);
-      for (const listener of this.listeners) listener();
     }
+    for (const listener of this.listeners) listener();
     this.maybeCompact();
+  }
+
+  private relay(writes: readonly PendingWrite[]): void {
+    if (writes.length === 1) {
+      const { update, from } = writes[0]!;
+      const message = protocol.encodeSyncUpdate(update);
+      for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
+      return;
+    }
+    const authors = new Set(writes.map((w) => w.from));
+    const merged = protocol.encodeSyncUpdate(Y.mergeUpdates(writes.map((w) => w.update)));
+    let single: Uint8Array[] | null = null;
+    for (const peer of this.peers.keys()) {
+      if (!authors.has(peer)) {
+        peer.send(merged);
+        continue;
+      }
+      single ??= writes.map((w) => protocol.encodeSyncUpdate(w.update));
+      writes.forEach((w, i) => {
+        if (w.from !== peer) peer.send(single![i]!);
+      });
+    }
   }
 
   private fail(error: unknown): void {

@@ -5,10 +5,23 @@ import type { DraftTexts } from './draft-text.ts';
 import type { DraftService } from './draft.service.ts';
 import { sectionProgress } from './section-progress.ts';
 
+interface Watcher {
+  readonly userId: number;
+  readonly onProgress: (progress: DraftProgress) => void;
+}
+
+interface WatchGroup {
+  readonly watchers: Set<Watcher>;
+  timer: NodeJS.Timeout | null;
+  unsubscribe: () => void;
+}
+
 /** Section progress of drafts, computed from the live document on request. */
 export class DraftProgressService {
   // Template versions never change once stored, so parsing each once is enough.
   private readonly templates = new Map<string, Promise<Template>>();
+  /** The drafts being watched, each with one change subscription for all its watchers. */
+  private readonly groups = new Map<string, WatchGroup>();
 
   constructor(
     private readonly drafts: DraftService,
@@ -19,6 +32,13 @@ export class DraftProgressService {
   /** Every section's state and word count (empty for a draft made without a template). */
   async get(userId: number, draftId: string): Promise<DraftProgress> {
     const { row } = await this.drafts.find(userId, draftId);
+    return this.compute(draftId, row);
+  }
+
+  private async compute(
+    draftId: string,
+    row: { template_id: string | null; template_version: number | null },
+  ): Promise<DraftProgress> {
     if (row.template_id === null || row.template_version === null) return progressOf(draftId, []);
     const template = await this.template(row.template_id, row.template_version);
     return progressOf(draftId, await this.texts.read(draftId, (doc) => sectionProgress(doc, template)));
@@ -26,7 +46,9 @@ export class DraftProgressService {
 
   /**
    * Calls `onProgress` with the progress now and after changes (at most every `debounceMs`:
-   * a burst of typing yields one recomputation). Returns the unsubscribe function.
+   * a burst of typing yields one recomputation). Everyone watching a draft shares that
+   * recomputation: ten editors with the page open walk the document once, not ten times,
+   * and each is still checked for access. Returns the unsubscribe function.
    */
   async watch(
     userId: number,
@@ -35,22 +57,49 @@ export class DraftProgressService {
     debounceMs = 500,
   ): Promise<() => void> {
     onProgress(await this.get(userId, draftId));
-    let timer: NodeJS.Timeout | null = null;
-    let stopped = false;
-    const unsubscribe = await this.texts.watch(draftId, () => {
-      if (timer !== null || stopped) return;
-      timer = setTimeout(() => {
-        timer = null;
-        if (stopped) return;
-        // Errors (e.g. access lost) end nothing here; the next change tries again.
-        this.get(userId, draftId).then(onProgress, () => undefined);
-      }, debounceMs);
-    });
+    const watcher: Watcher = { userId, onProgress };
+    let group = this.groups.get(draftId);
+    if (group === undefined) {
+      const created: WatchGroup = { watchers: new Set(), timer: null, unsubscribe: () => undefined };
+      this.groups.set(draftId, created);
+      try {
+        const unsubscribe = await this.texts.watch(draftId, () => {
+          if (created.timer !== null) return;
+          created.timer = setTimeout(() => {
+            created.timer = null;
+            this.notify(draftId, created);
+          }, debounceMs);
+        });
+        // Everyone may have left while the subscription was being made.
+        if (this.groups.get(draftId) === created) created.unsubscribe = unsubscribe;
+        else unsubscribe();
+      } catch (error) {
+        this.groups.delete(draftId);
+        throw error;
+      }
+      group = created;
+    }
+    group.watchers.add(watcher);
+    const joined = group;
     return () => {
-      stopped = true;
-      if (timer !== null) clearTimeout(timer);
-      unsubscribe();
+      joined.watchers.delete(watcher);
+      if (joined.watchers.size > 0 || this.groups.get(draftId) !== joined) return;
+      this.groups.delete(draftId);
+      if (joined.timer !== null) clearTimeout(joined.timer);
+      joined.unsubscribe();
     };
+  }
+
+  /** Recomputes once and tells every watcher who may still read the draft. */
+  private notify(draftId: string, group: WatchGroup): void {
+    let sections: Promise<DraftProgress> | null = null;
+    for (const { userId, onProgress } of group.watchers) {
+      // Errors (e.g. access lost) end nothing here; the next change tries again.
+      this.drafts
+        .find(userId, draftId)
+        .then(({ row }) => (sections ??= this.compute(draftId, row)))
+        .then(onProgress, () => undefined);
+    }
   }
 
   private template(id: string, version: number): Promise<Template> {

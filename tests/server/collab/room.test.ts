@@ -95,14 +95,34 @@ describe('Room', () => {
       room.receive(writer, { kind: 'sync-update', update: edit(word, doc) });
     store.release();
     await flush();
-    // Applied one by one, each relayed update must integrate at once: arrival order was kept.
+    // Committed together, relayed as one update that integrates at once: arrival order was kept.
     const replica = new Y.Doc();
-    const seen = reader.updates().map((update) => {
-      Y.applyUpdate(replica, update);
-      expect(replica.store.pendingStructs).toBeNull();
-      return replica.getText('t').toJSON();
-    });
-    expect(seen).toEqual(['a', 'ab', 'abc']);
+    expect(reader.updates()).toHaveLength(1);
+    Y.applyUpdate(replica, reader.updates()[0]!);
+    expect(replica.store.pendingStructs).toBeNull();
+    expect(replica.getText('t').toJSON()).toBe('abc');
+  });
+
+  it('writes committed together reach each reader in one frame, and never their own author', async () => {
+    const { room, store } = newRoom();
+    const [a, b, reader] = [new MemoryPeer('a'), new MemoryPeer('b'), new MemoryPeer('r')];
+    room.join(a, WRITER);
+    room.join(b, OTHER_WRITER);
+    room.join(reader, READ_ONLY);
+    const [docA, docB] = [new Y.Doc(), new Y.Doc()];
+    store.hold();
+    room.receive(a, { kind: 'sync-update', update: edit('A1 ', docA) });
+    room.receive(b, { kind: 'sync-update', update: edit('B1 ', docB) });
+    room.receive(a, { kind: 'sync-update', update: edit('A2 ', docA) });
+    store.release();
+    await flush();
+    expect(reader.updates()).toHaveLength(1);
+    expect(textOf(reader.updates())).toBe(textOf([...store.logOf('r1')]));
+    // Each author gets the other's writes, one frame each, and none of its own.
+    expect(a.updates()).toHaveLength(1);
+    expect(textOf(a.updates())).toBe('B1 ');
+    expect(b.updates()).toHaveLength(2);
+    expect(textOf(b.updates())).toBe('A1 A2 ');
   });
 
   it('a refused update is neither stored nor relayed', () => {

@@ -53,6 +53,36 @@ describe('progress events', () => {
     }
   });
 
+  it('pages open on one draft share its updates; one page leaving does not stop the others', async () => {
+    const server = await bed.start();
+    const { editor, reader } = server.workspace.users;
+    const created = await api(server, '/drafts', {
+      token: editor.token,
+      body: { templateId: 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030' },
+    });
+    const { id } = (await created.json()) as { id: string };
+    const [a, b] = await Promise.all(
+      [editor.token, reader.token].map(async (token) => {
+        const events = progressEvents(await api(server, `/drafts/${id}/events`, { token }));
+        await events.next();
+        return events;
+      }),
+    );
+    try {
+      const writer = bed.connect(id);
+      await writer.synced();
+      writeInSection(writer.doc, 'p2-du-bao', 'Hai trang cùng theo dõi');
+      const words = (p: Progress) => p.sections.find((s) => s.id === 'p2-du-bao')?.words;
+      expect(words(await a.next())).toBe(5);
+      expect(words(await b.next())).toBe(5);
+      await a.cancel();
+      writeInSection(writer.doc, 'p2-du-bao', ' bản nháp');
+      expect(words(await b.next())).toBe(7);
+    } finally {
+      await b.cancel();
+    }
+  });
+
   it("another unit's draft gives 404, not a stream", async () => {
     const server = await bed.start();
     const theirs = server.workspace.draft('theirs', server.workspace.orgs.otherUnit);
