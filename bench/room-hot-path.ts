@@ -9,7 +9,6 @@ import * as Y from 'yjs';
 import { draftSchema } from '../shared/editor/draft-json.ts';
 import { Room } from '../server/collab/room.ts';
 import { SchemaRule } from '../server/collab/schema-rule.ts';
-import * as protocol from '../server/collab/protocol.ts';
 import { createLogger } from '../server/logger.ts';
 import type { Peer } from '../server/collab/peer.ts';
 import type { DocStore } from '../server/collab/doc-store.ts';
@@ -61,7 +60,7 @@ async function round(): Promise<number> {
   }
   // Each client's own paragraph reaches the room and every other client first.
   const deliver = async (from: number, update: Uint8Array) => {
-    room.receive(peers[from]!, { kind: 'sync-update', update } as protocol.InboundMessage);
+    room.receive(peers[from]!, { kind: 'sync-update', update });
     await new Promise((resolve) => setImmediate(resolve));
   };
   for (let i = 0; i < EDITORS; i++) await deliver(i, Y.encodeStateAsUpdate(clients[i]!.doc));
@@ -75,7 +74,7 @@ async function round(): Promise<number> {
   }
   const t0 = process.cpuUsage();
   for (const [i, update] of edits)
-    room.receive(peers[i]!, { kind: 'sync-update', update } as protocol.InboundMessage);
+    room.receive(peers[i]!, { kind: 'sync-update', update });
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setImmediate(resolve));
   const used = process.cpuUsage(t0);

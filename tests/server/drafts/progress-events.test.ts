@@ -61,13 +61,12 @@ describe('progress events', () => {
       body: { templateId: 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030' },
     });
     const { id } = (await created.json()) as { id: string };
-    const [a, b] = await Promise.all(
-      [editor.token, reader.token].map(async (token) => {
-        const events = progressEvents(await api(server, `/drafts/${id}/events`, { token }));
-        await events.next();
-        return events;
-      }),
-    );
+    const open = async (token: string) => {
+      const events = progressEvents(await api(server, `/drafts/${id}/events`, { token }));
+      await events.next();
+      return events;
+    };
+    const [a, b] = await Promise.all([open(editor.token), open(reader.token)]);
     try {
       const writer = bed.connect(id);
       await writer.synced();
