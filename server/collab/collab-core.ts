@@ -41,6 +41,7 @@ export function createCollabCore(
     compaction: collab.compaction,
     content: new SchemaRule(draftSchema()),
     onEdited,
+    meter,
   });
   return { store, registry, texts: roomTexts(store, registry) };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.ts';
 import { CollabError } from './collab-error.ts';
 import type { ClientOwnerStore } from './client-owners.ts';
+import type { CommitMeter } from './commit-meter.ts';
 import type { ContentRule } from './content-rule.ts';
 import type { DocStore } from './doc-store.ts';
 import type { Member } from './member.ts';
@@ -19,6 +20,8 @@ export interface RoomRegistryOptions {
   readonly content?: ContentRule | undefined;
   /** Called after a user's edit is applied to a room's document. */
   readonly onEdited?: ((doc: string, userId: number, bytes: number) => void) | undefined;
+  /** Told how long each step of an edit took (metrics). */
+  readonly meter?: CommitMeter | undefined;
 }
 
 /**
@@ -110,6 +113,7 @@ export class RoomRegistry {
             onEmpty: (r) => this.scheduleIdle(r),
             onFailed: (r) => this.drop(r),
             onEdited: (r, userId, bytes) => this.options.onEdited?.(r.name, userId, bytes),
+            meter: this.options.meter,
           });
           this.loads += 1;
           this.rooms.set(name, room);

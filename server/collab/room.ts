@@ -7,6 +7,7 @@ import {
   type ClientOwnerStore,
   type ClientWriter,
 } from './client-owners.ts';
+import type { CommitMeter } from './commit-meter.ts';
 import type { ContentRule } from './content-rule.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
@@ -39,6 +40,8 @@ export interface RoomDeps {
   readonly onFailed: (room: Room) => void;
   /** Called after a user's edit of `bytes` is applied (who edited last, automatic history). */
   readonly onEdited?: ((room: Room, userId: number, bytes: number) => void) | undefined;
+  /** Told how long each step of an edit took (metrics). */
+  readonly meter?: CommitMeter | undefined;
 }
 
 /** The credential of server-side edits: each runs on a fresh copy, under a fresh clientID. */
@@ -258,6 +261,7 @@ export class Room {
     onApplied?: () => void,
   ): boolean {
     if (this.closed || isEmptyUpdate(update)) return false;
+    const started = performance.now();
     const { userId } = writer;
     const claims = this.clientIds.check(update, writer, (id) => this.scratch.clockOf(id));
     const refusal = this.scratch.tryApply(update);
@@ -273,9 +277,12 @@ export class Room {
     }
     const write: PendingWrite = { update, from: peer, userId, status: 'pending', onApplied };
     this.pending.push(write);
+    const handed = performance.now();
+    this.deps.meter?.phase?.('validate', (handed - started) / 1000);
     this.deps.store.append(this.name, update).then(
       () => {
         write.status = 'committed';
+        this.deps.meter?.phase?.('wait', (performance.now() - handed) / 1000);
         // After the other writes of the same commit are marked too (their callbacks are
         // already queued), so one drain relays them together.
         if (this.drainQueued) return;
@@ -301,13 +308,17 @@ export class Room {
     const ready: PendingWrite[] = [];
     while (this.pending[0]?.status === 'committed') ready.push(this.pending.shift()!);
     if (ready.length === 0) return;
-    for (const { update, from } of ready) {
-      Y.applyUpdate(this.doc, update, from);
+    const started = performance.now();
+    // Several writes are applied as one merged update: one Yjs transaction instead of many.
+    const merged = ready.length === 1 ? ready[0]!.update : Y.mergeUpdates(ready.map((w) => w.update));
+    Y.applyUpdate(this.doc, merged);
+    for (const { update } of ready) {
       this.logCount += 1;
       this.logBytes += update.length;
     }
     this.encodedState = null;
-    this.relay(ready);
+    this.relay(ready, merged);
+    this.deps.meter?.phase?.('relay', (performance.now() - started) / 1000);
     for (const { update, userId, onApplied } of ready) {
       onApplied?.();
       this.deps.onEdited?.(this, userId, update.length);
@@ -316,19 +327,18 @@ export class Room {
     this.maybeCompact();
   }
 
-  private relay(writes: readonly PendingWrite[]): void {
+  private relay(writes: readonly PendingWrite[], update: Uint8Array): void {
+    const message = protocol.encodeSyncUpdate(update);
     if (writes.length === 1) {
-      const { update, from } = writes[0]!;
-      const message = protocol.encodeSyncUpdate(update);
+      const { from } = writes[0]!;
       for (const peer of this.peers.keys()) if (peer !== from) peer.send(message);
       return;
     }
     const authors = new Set(writes.map((w) => w.from));
-    const merged = protocol.encodeSyncUpdate(Y.mergeUpdates(writes.map((w) => w.update)));
     let single: Uint8Array[] | null = null;
     for (const peer of this.peers.keys()) {
       if (!authors.has(peer)) {
-        peer.send(merged);
+        peer.send(message);
         continue;
       }
       single ??= writes.map((w) => protocol.encodeSyncUpdate(w.update));

@@ -39,6 +39,23 @@ export function createAppMetrics(sources: MetricsSources): AppMetrics {
     'Time of one update-log transaction, fsync included.',
     COMMIT_BUCKETS,
   );
+  const phases = {
+    validate: registry.histogram(
+      'vankien_collab_validate_seconds',
+      'Event-loop time to check one incoming edit (scratch copy, clientIDs, schema).',
+      COMMIT_BUCKETS,
+    ),
+    wait: registry.histogram(
+      'vankien_collab_commit_wait_seconds',
+      'Time from handing an edit to the update-log writer to its commit (off the event loop).',
+      COMMIT_BUCKETS,
+    ),
+    relay: registry.histogram(
+      'vankien_collab_relay_seconds',
+      "Event-loop time to apply one commit's writes to a draft and send them to its peers.",
+      COMMIT_BUCKETS,
+    ),
+  };
   registry.gauge('vankien_collab_connections', 'Open collaboration WebSockets.', sources.connections);
   registry.gauge('vankien_collab_rooms_loaded', 'Drafts loaded in memory.', sources.rooms);
   registry.gauge(
@@ -72,6 +89,9 @@ export function createAppMetrics(sources: MetricsSources): AppMetrics {
         updates.inc(count);
         commits.inc();
         commitSeconds.observe(seconds);
+      },
+      phase(phase, seconds) {
+        phases[phase].observe(seconds);
       },
     },
     render: () => registry.render(),

@@ -54,6 +54,10 @@ describe('/metrics', () => {
     expect(sample(text, 'vankien_collab_commit_duration_seconds_count')).toBe(commits);
     expect(text).toContain('# TYPE vankien_collab_commit_duration_seconds histogram');
     expect(text).toMatch(/^vankien_collab_commit_duration_seconds_bucket\{le="\+Inf"\} \d+$/m);
+    // Each edit was checked, waited for its commit, and was relayed (several may share one relay).
+    expect(sample(text, 'vankien_collab_validate_seconds_count')).toBeGreaterThanOrEqual(5);
+    expect(sample(text, 'vankien_collab_commit_wait_seconds_count')).toBeGreaterThanOrEqual(5);
+    expect(sample(text, 'vankien_collab_relay_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^vankien_event_loop_delay_seconds\{quantile="0.99"\} [\d.e-]+$/m);
     expect(sample(text, 'vankien_export_queue_length')).toBe(0);
   });
