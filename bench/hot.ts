@@ -44,7 +44,9 @@ function judge(rate: number, run: ScenarioRun): HotStep {
   if (!(l.latEdit.p99 <= HOT_P99_MS)) why.push(`p99 ${fmt(l.latEdit.p99, 0)} ms`);
   if (l.missingDeliveries > 0) why.push(`${l.missingDeliveries} missing`);
   if (l.divergentClients > 0) why.push(`${l.divergentClients} divergent`);
-  if (why.length > 0) why.push(`generator ${fmt(l.genCpuPct, 0)} % CPU`);
+  // What else may explain a failure: the generator's own load and the machine's other processes.
+  const others = (run.otherCpuUs / 1000 / l.windowMs) * 100;
+  if (why.length > 0) why.push(`generator ${fmt(l.genCpuPct, 0)} % CPU, others ${fmt(others, 0)} %`);
   return { rate, run, pass: why.length === 0, reason: why.join(', ') };
 }
 

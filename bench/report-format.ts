@@ -21,10 +21,20 @@ export interface Table {
   notes: string[];
   head: string[];
   rows: Row[];
+  /** Cells from this index on are ratios, shown with two decimals whatever the row's. */
+  ratioFrom?: number;
 }
 
 /** Column heads of the per-server tables: the three servers, then the two ratios. */
 export const SERVER_HEAD = ['metric', 'ours', 'reference', 'hocuspocus', 'ours/ref', 'ours/hocuspocus'];
+/** Where the ratio cells of a per-server table start (`Table.ratioFrom`). */
+export const SERVER_RATIO_FROM = 3;
+const RATIO_DECIMALS = 2;
+
+/** Decimals of cell `i` of `row`. */
+function decimalsOf(t: Table, row: Row, i: number): number {
+  return t.ratioFrom !== undefined && i >= t.ratioFrom ? RATIO_DECIMALS : row.decimals;
+}
 
 /** ours/other, NaN unless both are finite and the other is non-zero (shows as n/a). */
 export function ratioOf(ours: number | undefined, other: number | undefined): number | undefined {
@@ -38,7 +48,10 @@ function cellText(c: Cell, decimals: number): string {
 }
 
 function textRows(t: Table): string[][] {
-  return [t.head, ...t.rows.map((r) => [r.label, ...r.cells.map((c) => cellText(c, r.decimals))])];
+  return [
+    t.head,
+    ...t.rows.map((r) => [r.label, ...r.cells.map((c, i) => cellText(c, decimalsOf(t, r, i)))]),
+  ];
 }
 
 /** Aligned plain-text rendering. */
@@ -92,13 +105,14 @@ export function mergeTables(runs: Table[]): Table {
     title: `${first.title} — median (range) of ${runs.length} runs`,
     notes: [...new Set(runs.flatMap((t) => t.notes))],
     head: first.head,
+    // The merged cells are texts, already formatted with each cell's decimals.
     rows: first.rows.map((row, r) => ({
       label: row.label,
       decimals: row.decimals,
       cells: row.cells.map((_, c) =>
         mergeCell(
           runs.map((t) => t.rows[r]?.cells[c]),
-          row.decimals,
+          decimalsOf(first, row, c),
         ),
       ),
     })),

@@ -1,7 +1,7 @@
 /** The hot draft's table: p99 per step and server, and each server's highest passing rate. */
 import { bestRate, HOT_CLIENTS, HOT_P99_MS, type HotResult, type HotStep } from './hot.js';
-import { SERVER_HEAD, type Row, type Table } from './report-format.js';
-import { serverRow, textRow, type PerKind } from './report.js';
+import { SERVER_HEAD, SERVER_RATIO_FROM, type Row, type Table } from './report-format.js';
+import { serverRow, type PerKind } from './report.js';
 
 /** The steps of every kind at one rate. */
 function atRate(hot: HotResult, rate: number): PerKind<HotStep> {
@@ -28,20 +28,13 @@ export function hotTable(hot: HotResult, workload: string): Table {
     notes: [
       `Each step: a fresh server, ${hot.seconds} s window; a step passes with edit-latency p99 ≤ ${HOT_P99_MS} ms, nothing missing and no divergence. A server stops stepping after two consecutive failures (— = not run).`,
       'All clients live in one generator process: at high rates its own CPU (in the failure reasons) caps what any server can show.',
+      ...Object.entries(hot.steps).map(([kind, steps]) => {
+        const failed = steps.filter((s) => !s.pass).map((s) => `${s.rate}/s (${s.reason})`);
+        return `${kind} failed: ${failed.length === 0 ? 'none' : failed.join('; ')}.`;
+      }),
     ],
     head: SERVER_HEAD,
-    rows: [
-      serverRow('highest passing rate (edits/s per client)', hot.steps, bestRate, 0),
-      ...rateRows,
-      textRow(
-        'failed steps',
-        hot.steps,
-        (steps) =>
-          steps
-            .filter((s) => !s.pass)
-            .map((s) => `${s.rate}/s: ${s.reason}`)
-            .join('; ') || 'none',
-      ),
-    ],
+    ratioFrom: SERVER_RATIO_FROM,
+    rows: [serverRow('highest passing rate (edits/s per client)', hot.steps, bestRate, 0), ...rateRows],
   };
 }

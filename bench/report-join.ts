@@ -3,7 +3,7 @@
  * the durable ones, ours, and Hocuspocus on SQLite. The in-memory reference has no cold join;
  * ours' cold join is also compared with its warm one.
  */
-import { ratioOf, SERVER_HEAD, type Row, type Table } from './report-format.js';
+import { ratioOf, SERVER_HEAD, SERVER_RATIO_FROM, type Row, type Table } from './report-format.js';
 import { serverRow, textRow, type PerKind } from './report.js';
 import { fmt, median } from './stats.js';
 
@@ -61,6 +61,7 @@ export function joinTable(updates: number, runs: PerKind<JoinRun>): Table {
       'Phases (medians): open = provider created → WebSocket open (connect and the server’s upgrade check); answer = open → the server’s answer starts to be applied (handshake messages and the server producing its answer); apply = the joining client decoding and integrating it (the same bytes and work for every server); after = the client’s own work until its first sync.',
     ],
     head: SERVER_HEAD,
+    ratioFrom: SERVER_RATIO_FROM,
     rows: [
       textRow('history: updates / paragraphs', runs, (j) => `${j.updates} / ${j.paragraphs}`),
       serverRow('history size (bytes, encodeStateAsUpdate)', runs, (j) => j.historyBytes, 0, false),

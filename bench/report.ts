@@ -4,7 +4,7 @@
  * then the ratios ours/reference and ours/hocuspocus: < 1 means ours is lower.
  */
 import type { LoadResult } from './protocol.js';
-import { ratioOf, SERVER_HEAD, type Cell, type Row, type Table } from './report-format.js';
+import { ratioOf, SERVER_HEAD, SERVER_RATIO_FROM, type Cell, type Row, type Table } from './report-format.js';
 import type { ServerKind } from './server-process.js';
 import { fmt } from './stats.js';
 
@@ -82,6 +82,7 @@ export function scenarioTable(name: string, desc: string, runs: PerKind<Scenario
     title: `Scenario ${name}: ${desc}`,
     notes: kinds.map((k) => pollution(k, runs[k])).filter((n) => n !== null),
     head: SERVER_HEAD,
+    ratioFrom: SERVER_RATIO_FROM,
     rows: [
       serverRow('latency p50 (ms, edit → all peers)', runs, (r) => r.load.latEdit.p50, 2),
       serverRow('latency p95 (ms)', runs, (r) => r.load.latEdit.p95, 2),

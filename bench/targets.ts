@@ -62,7 +62,10 @@ function figures(d: RunData): Figure[] {
       const steps = d.hot?.steps[k];
       return steps === undefined ? undefined : bestRate(steps);
     };
-    at('hot-draft rate vs reference', div(best('ours'), best('reference')), 1.0, '×', false);
+    // Neither passing any step counts as equal (1×); only ours passing as above any ratio.
+    const [o, r] = [best('ours'), best('reference')];
+    const ratio = o !== undefined && r === 0 ? (o === 0 ? 1 : Infinity) : div(o, r);
+    at('hot-draft rate vs reference', ratio, 1.0, '×', false);
   }
   return out;
 }
@@ -71,11 +74,11 @@ function figures(d: RunData): Figure[] {
 export function targetSummary(runs: RunData[]): string {
   const perRun = runs.map(figures);
   const parts = (perRun[0] ?? []).map((f, i) => {
-    const values = perRun.map((r) => r[i]?.value ?? NaN).filter((v) => Number.isFinite(v));
+    const values = perRun.map((r) => r[i]?.value ?? NaN).filter((v) => !Number.isNaN(v));
     const value = median(values);
-    if (!Number.isFinite(value)) return `${f.label} n/a`;
+    if (Number.isNaN(value)) return `${f.label} n/a`;
     const pass = f.atMost ? value <= f.limit : value >= f.limit;
-    const shown = f.unit === '×' ? `${fmt(value, 2)}×` : `${fmt(value, 1)} ms`;
+    const shown = value === Infinity ? '∞' : f.unit === '×' ? `${fmt(value, 3)}×` : `${fmt(value, 1)} ms`;
     const limit = f.unit === '×' ? `${f.limit}×` : `${f.limit} ms`;
     return `${f.label} ${shown} (${f.atMost ? '≤' : '≥'} ${limit}) ${pass ? 'pass' : 'FAIL'}`;
   });
