@@ -16,12 +16,11 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 
 export const HOCUSPOCUS_VERSION = '3.4.4';
 const PACKAGES = ['@hocuspocus/server', '@hocuspocus/extension-sqlite', '@hocuspocus/provider'];
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+export const ROOT = path.resolve(import.meta.dirname, '..');
 /** Where the packages live; bench/hocuspocus-server.mjs derives the same path. */
 export const HOCUSPOCUS_DIR = path.join(ROOT, 'bench/.cache', `hocuspocus-${HOCUSPOCUS_VERSION}`);
 const MARKER = path.join(HOCUSPOCUS_DIR, 'installed.json');
@@ -102,23 +101,6 @@ export function hocuspocusEsmUrl(pkg: string): string {
     exports: { default: { import: string } };
   };
   return pathToFileURL(path.join(root, manifest.exports.default.import)).href;
-}
-
-/**
- * Transpiles bench/hocuspocus-server.ts to dist/bench/hocuspocus-server.js for the `build`
- * launcher, so it runs on plain node like the other two servers (`npm run build` compiles only
- * the project's own entries; TypeScript's transpiler is enough for one self-contained file).
- */
-export function buildHocuspocusServer(): string {
-  const source = path.join(ROOT, 'bench/hocuspocus-server.ts');
-  const out = path.join(ROOT, 'dist/bench/hocuspocus-server.js');
-  const { outputText } = ts.transpileModule(readFileSync(source, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
-    fileName: source,
-  });
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, outputText);
-  return out;
 }
 
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(import.meta.filename)) {

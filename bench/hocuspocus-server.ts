@@ -6,7 +6,7 @@
  * bench/hocuspocus-install.ts) in the env. The packages are loaded from that directory by
  * absolute path, so this file needs nothing from the project's dependencies; the bench
  * transpiles it to dist/bench/hocuspocus-server.js for the `build` launcher (see
- * bench/hocuspocus-install.ts). `GET /healthz` answers 200; Hocuspocus' own signal handler
+ * bench/hocuspocus-build.ts). `GET /healthz` answers 200; Hocuspocus' own signal handler
  * (stopOnSignals, on by default) closes the connections, which stores every document, and
  * exits 0 on SIGTERM.
  */

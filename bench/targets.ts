@@ -62,9 +62,9 @@ function figures(d: RunData): Figure[] {
       const steps = d.hot?.steps[k];
       return steps === undefined ? undefined : bestRate(steps);
     };
-    // Neither passing any step counts as equal (1×); only ours passing as above any ratio.
+    // Only ours passing a step is above any ratio; neither passing one says nothing (n/a).
     const [o, r] = [best('ours'), best('reference')];
-    const ratio = o !== undefined && r === 0 ? (o === 0 ? 1 : Infinity) : div(o, r);
+    const ratio = o !== undefined && o > 0 && r === 0 ? Infinity : div(o, r);
     at('hot-draft rate vs reference', ratio, 1.0, '×', false);
   }
   return out;
