@@ -103,7 +103,7 @@ export function hocuspocusEsmUrl(pkg: string): string {
   return pathToFileURL(path.join(root, manifest.exports.default.import)).href;
 }
 
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(import.meta.filename)) {
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.meta.filename) {
   const t0 = Date.now();
   ensureHocuspocus();
   console.log(`Hocuspocus ${HOCUSPOCUS_VERSION} ready in ${HOCUSPOCUS_DIR} (${Date.now() - t0} ms)`);
