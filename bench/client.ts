@@ -1,56 +1,107 @@
 /**
- * Client-side helpers shared by the load generator and the join benchmark: a stock
- * `WebsocketProvider` over `ws`, bounded waits, and realistic Vietnamese typing material.
+ * Client-side helpers shared by the load generator and the join benchmark: the `Client`
+ * abstraction over the two wire protocols under test (a stock y-websocket `WebsocketProvider`
+ * over `ws` here, a `HocuspocusProvider` in client-hocuspocus.ts), bounded waits, and
+ * realistic Vietnamese typing material.
  */
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { loadHocuspocusConnect } from './client-hocuspocus.js';
 
 type ProviderOptions = NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>;
 // `ws` is API-compatible with the DOM WebSocket that y-websocket expects, but its typings do
 // not declare the EventTarget half, hence the one deliberate cast.
 const WS = WebSocket as unknown as NonNullable<ProviderOptions['WebSocketPolyfill']>;
 
-/** A stock y-websocket client: its own Y.Doc plus provider. */
+/** Wire protocol of a server: ours and @y/websocket-server speak y-websocket, Hocuspocus its own. */
+export type Protocol = 'y-websocket' | 'hocuspocus';
+
+/** One simulated editor: its own Y.Doc plus a provider with its own WebSocket. */
 export interface Client {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
+  readonly doc: Y.Doc;
+  /** The provider has completed its first sync with the server. */
+  readonly synced: boolean;
+  /** Whether a transaction origin is this client's provider applying what the server sent. */
+  isRemote(origin: unknown): boolean;
+  /** Calls `cb` each time the provider reports sync(true); returns the unsubscribe. */
+  onSynced(cb: () => void): () => void;
+  /** Calls `cb` when the WebSocket opens. */
+  onOpen(cb: () => void): void;
+  /** Calls `cb` when the WebSocket closes. */
+  onClose(cb: () => void): void;
+  /** Sets the local awareness field `user` (presence, as an editor does). */
+  setUser(name: string): void;
+  /** Bytes queued on the socket and not yet handed to the kernel. */
+  bufferedAmount(): number;
+  /** Disconnects and frees the provider and the doc. */
+  destroy(): void;
 }
 
+/** Creates a connected client of one protocol; `room` is the draft id, `token` its credential. */
+export type Connect = (collabUrl: string, room: string, token: string, doc?: Y.Doc) => Client;
+
 /**
- * Creates a stock provider exactly as a Node client would (no BroadcastChannel), passing its
+ * A stock provider exactly as a Node client would create it (no BroadcastChannel), passing its
  * API token the way y-websocket passes URL parameters: `?token=<token>` on every (re)connect.
  */
-export function connectClient(collabUrl: string, room: string, token: string, doc = new Y.Doc()): Client {
+export const connectYWebsocket: Connect = (collabUrl, room, token, doc = new Y.Doc()) => {
   const provider = new WebsocketProvider(collabUrl, room, doc, {
     WebSocketPolyfill: WS,
     disableBc: true,
     params: { token },
   });
-  return { doc, provider };
+  return {
+    doc,
+    get synced() {
+      return provider.synced;
+    },
+    isRemote: (origin) => origin === provider,
+    onSynced(cb) {
+      const handler = (state: boolean): void => {
+        if (state) cb();
+      };
+      provider.on('sync', handler);
+      return () => provider.off('sync', handler);
+    },
+    onOpen(cb) {
+      provider.on('status', ({ status }: { status: string }) => {
+        if (status === 'connected') cb();
+      });
+    },
+    onClose: (cb) => provider.on('connection-close', () => cb()),
+    setUser: (name) => provider.awareness.setLocalStateField('user', { name }),
+    bufferedAmount: () => provider.ws?.bufferedAmount ?? 0,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+};
+
+/** The `Connect` of a protocol (Hocuspocus' provider is loaded from the on-demand install). */
+export async function connectFor(protocol: Protocol): Promise<Connect> {
+  return protocol === 'hocuspocus' ? loadHocuspocusConnect() : connectYWebsocket;
 }
 
 /** Disconnects and frees a client. */
 export function closeClient(c: Client): void {
-  c.provider.destroy();
-  c.doc.destroy();
+  c.destroy();
 }
 
-/** Resolves when the provider reports `sync(true)`; rejects after `timeoutMs`. */
-export function waitSynced(provider: WebsocketProvider, timeoutMs: number): Promise<void> {
-  if (provider.synced) return Promise.resolve();
+/** Resolves when the client reports its first sync; rejects after `timeoutMs`. */
+export function waitSynced(c: Client, timeoutMs: number): Promise<void> {
+  if (c.synced) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onSync = (state: boolean): void => {
-      if (!state) return;
+    const off = c.onSynced(() => {
       clearTimeout(timer);
-      provider.off('sync', onSync);
+      off();
       resolve();
-    };
+    });
     const timer = setTimeout(() => {
-      provider.off('sync', onSync);
-      reject(new Error(`no sync from ${provider.url} within ${timeoutMs} ms`));
+      off();
+      reject(new Error(`no sync within ${timeoutMs} ms`));
     }, timeoutMs);
-    provider.on('sync', onSync);
   });
 }
 

@@ -10,7 +10,14 @@
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { draftUpdateFromJSON } from '../shared/editor/draft-json.ts';
-import { addParagraph, closeClient, connectClient, contentText, waitSynced, waitUntil } from './client.ts';
+import {
+  addParagraph,
+  closeClient,
+  connectYWebsocket,
+  contentText,
+  waitSynced,
+  waitUntil,
+} from './client.ts';
 import { report } from './export-report.ts';
 import { makeTempDir, removeDir, startServer, stopServer } from './server-process.ts';
 import { percentiles, type Percentiles } from './stats.ts';
@@ -46,10 +53,10 @@ const server = await startServer({
     LOG_LEVEL: 'warn',
   },
 });
-const a = connectClient(server.collabUrl, ROOM, tokens[0]!);
-const b = connectClient(server.collabUrl, ROOM, tokens[1]!);
+const a = connectYWebsocket(server.collabUrl, ROOM, tokens[0]!);
+const b = connectYWebsocket(server.collabUrl, ROOM, tokens[1]!);
 try {
-  await Promise.all([waitSynced(a.provider, 10_000), waitSynced(b.provider, 10_000)]);
+  await Promise.all([waitSynced(a, 10_000), waitSynced(b, 10_000)]);
   Y.applyUpdate(a.doc, draftUpdateFromJSON(report()));
   const line = addParagraph(a.doc.getXmlFragment('content'), 'Gõ thử: ');
   if (!(await waitUntil(() => contentText(b.doc) === contentText(a.doc), 60_000)))

@@ -10,12 +10,12 @@ import {
   addParagraph,
   contentText,
   closeClient,
-  connectClient,
   randInt,
   Typist,
   waitSynced,
   waitUntil,
   type Client,
+  type Connect,
 } from './client.js';
 
 /** Outcome of seeding a draft. */
@@ -39,7 +39,7 @@ const BURST = 250;
 
 /** Waits until the client's socket has flushed everything it queued (TCP backpressure). */
 async function drain(c: Client, timeoutMs: number): Promise<void> {
-  const ok = await waitUntil(() => (c.provider.ws?.bufferedAmount ?? 0) === 0, timeoutMs, 5);
+  const ok = await waitUntil(() => c.bufferedAmount() === 0, timeoutMs, 5);
   if (!ok) throw new Error(`seeding: socket did not drain within ${timeoutMs} ms`);
 }
 
@@ -48,18 +48,19 @@ async function drain(c: Client, timeoutMs: number): Promise<void> {
  * characters at the caret, some backspaces, new paragraphs (Enter) and caret jumps.
  */
 export async function seedHistory(
+  connect: Connect,
   collabUrl: string,
   room: string,
   token: string,
   updates: number,
 ): Promise<SeedResult> {
-  const seeder = connectClient(collabUrl, room, token);
-  await waitSynced(seeder.provider, 30_000);
+  const seeder = connect(collabUrl, room, token);
+  await waitSynced(seeder, 30_000);
   const fragment = seeder.doc.getXmlFragment('content');
   const typist = new Typist();
   let sent = 0;
   seeder.doc.on('update', (_u: Uint8Array, origin: unknown) => {
-    if (origin !== seeder.provider) sent++;
+    if (!seeder.isRemote(origin)) sent++;
   });
   const t0 = performance.now();
   let cur = addParagraph(fragment, '');
@@ -96,12 +97,12 @@ export async function seedHistory(
   if (sent !== updates) throw new Error(`seeding: sent ${sent} updates, expected ${updates}`);
 
   const t1 = performance.now();
-  const verifier = connectClient(collabUrl, room, token);
+  const verifier = connect(collabUrl, room, token);
   const expected = fragment.toJSON();
   const wantSv = Buffer.from(Y.encodeStateVector(seeder.doc));
   const ok = await waitUntil(
     () =>
-      verifier.provider.synced &&
+      verifier.synced &&
       wantSv.equals(Y.encodeStateVector(verifier.doc)) &&
       contentText(verifier.doc) === expected,
     180_000,
@@ -128,8 +129,9 @@ export interface JoinTimes {
   complete: boolean;
 }
 
-/** Joins `times` fresh clients one after another; each: new Y.Doc + provider → `sync(true)`. */
+/** Joins `times` fresh clients one after another; each: new Y.Doc + provider → its first sync. */
 export async function measureJoins(
+  connect: Connect,
   collabUrl: string,
   room: string,
   token: string,
@@ -153,12 +155,12 @@ export async function measureJoins(
       if (tr.origin !== null && tr.origin !== doc) applyMs += performance.now() - applyStart;
     });
     const t0 = performance.now();
-    const c = connectClient(collabUrl, room, token, doc);
-    c.provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected' && Number.isNaN(openedAt)) openedAt = performance.now();
+    const c = connect(collabUrl, room, token, doc);
+    c.onOpen(() => {
+      if (Number.isNaN(openedAt)) openedAt = performance.now();
     });
     try {
-      await waitSynced(c.provider, 60_000);
+      await waitSynced(c, 60_000);
       out.ms.push(performance.now() - t0);
       out.openMs.push(openedAt - t0);
       out.answerMs.push(firstApply - openedAt);

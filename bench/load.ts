@@ -1,8 +1,9 @@
 /**
  * Load generator process (spawned by run.ts with an IPC channel; config as JSON in argv[2]).
  *
- * C stock y-websocket clients over D drafts, each typing into its own paragraph of the
- * `content` XmlFragment at `rate` edits/s with jitter. Runs warm-up, a measured window,
+ * C clients (stock y-websocket providers, or Hocuspocus providers for a Hocuspocus server) over
+ * D drafts, each editing the `content` XmlFragment (starting from its own paragraph) at `rate`
+ * edits/s with jitter, as the workload says (bench/workload.ts). Runs warm-up, a measured window,
  * then stops editing, waits for quiescence and checks convergence. Reports over IPC (or as
  * JSON lines on stdout when run by hand).
  */
@@ -10,10 +11,9 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import {
   addParagraph,
-  contentText,
   closeClient,
-  connectClient,
-  randInt,
+  connectFor,
+  contentText,
   Typist,
   waitSynced,
   waitUntil,
@@ -22,6 +22,7 @@ import {
 import { draftRoom, LoadConfig, type LoadMessage, type LoadResult } from './protocol.js';
 import { percentiles } from './stats.js';
 import { Tracker } from './tracker.js';
+import { editFor, type Author } from './workload.js';
 
 /** One simulated author. */
 interface Sim {
@@ -29,8 +30,7 @@ interface Sim {
   draft: number;
   local: number;
   draftSize: number;
-  text: Y.XmlText | null;
-  typist: Typist;
+  author: Author | null;
   timer: NodeJS.Timeout | null;
 }
 
@@ -49,30 +49,24 @@ function send(msg: LoadMessage): Promise<void> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One edit: insert 2–5 typed characters at a random position; ~10 % delete 1–2 instead. */
-function edit(sim: Sim, tracker: Tracker): void {
-  const text = sim.text;
-  if (text === null) return;
-  const len = text.length;
+/** One edit of the workload, as one transaction, registered with the tracker. */
+function edit(sim: Sim, tracker: Tracker, apply: (a: Author) => void): void {
+  const author = sim.author;
+  if (author === null) return;
   const t0 = performance.now();
   const tr = sim.client.doc.transact((t) => {
-    if (len > 20 && Math.random() < 0.1) {
-      const n = randInt(1, 2);
-      text.delete(randInt(0, len - n), n);
-    } else {
-      text.insert(randInt(0, len), sim.typist.next(randInt(2, 5)));
-    }
+    apply(author);
     return t;
   });
   tracker.recordLocal(tr, sim.local, sim.draftSize, t0);
 }
 
-function startTyping(sims: Sim[], rate: number, tracker: Tracker): void {
+function startTyping(sims: Sim[], rate: number, tracker: Tracker, apply: (a: Author) => void): void {
   const period = 1000 / rate;
   for (const sim of sims) {
     // Uniform jitter of ±50 % keeps the mean rate while de-synchronising the clients.
     const tick = (): void => {
-      edit(sim, tracker);
+      edit(sim, tracker, apply);
       sim.timer = setTimeout(tick, period * (0.5 + Math.random()));
     };
     sim.timer = setTimeout(tick, Math.random() * period);
@@ -114,6 +108,7 @@ async function main(): Promise<void> {
     hardLimit,
   ).unref();
 
+  const connect = await connectFor(cfg.protocol);
   const tracker = new Tracker();
   const sims: Sim[] = [];
   let disconnects = 0;
@@ -125,31 +120,31 @@ async function main(): Promise<void> {
       const draft = j % cfg.drafts;
       const draftSize = Math.floor(cfg.clients / cfg.drafts) + (draft < cfg.clients % cfg.drafts ? 1 : 0);
       const token = cfg.tokens[j % cfg.tokens.length] ?? '';
-      const client = connectClient(cfg.collabUrl, draftRoom(cfg.roomPrefix, draft), token);
+      const client = connect(cfg.collabUrl, draftRoom(cfg.roomPrefix, draft), token);
       const sim: Sim = {
         client,
         draft,
         local: Math.floor(j / cfg.drafts),
         draftSize,
-        text: null,
-        typist: new Typist(),
+        author: null,
         timer: null,
       };
-      const { doc, provider } = client;
-      doc.on('afterTransaction', (tr) => {
-        if (tr.origin === provider) tracker.onRemote(tr, sim.local, performance.now());
+      client.doc.on('afterTransaction', (tr) => {
+        if (client.isRemote(tr.origin)) tracker.onRemote(tr, sim.local, performance.now());
       });
-      provider.on('connection-close', () => {
+      client.onClose(() => {
         if (counting) disconnects++;
       });
-      provider.awareness.setLocalStateField('user', { name: `Đại biểu ${j}` });
+      client.setUser(`Đại biểu ${j}`);
       batch.push(sim);
     }
-    await Promise.all(batch.map((s) => waitSynced(s.client.provider, 30_000)));
+    await Promise.all(batch.map((s) => waitSynced(s.client, 30_000)));
     sims.push(...batch);
   }
   for (const sim of sims) {
-    sim.text = addParagraph(sim.client.doc.getXmlFragment('content'), `Ý kiến ${sim.draft}.${sim.local}: `);
+    const fragment = sim.client.doc.getXmlFragment('content');
+    const text = addParagraph(fragment, `Ý kiến ${sim.draft}.${sim.local}: `);
+    sim.author = { fragment, text, caret: text.length, typist: new Typist() };
   }
   const allParagraphs = await waitUntil(
     () => sims.every((s) => s.client.doc.getXmlFragment('content').length === s.draftSize),
@@ -160,7 +155,7 @@ async function main(): Promise<void> {
   counting = true;
   await send({ type: 'ready', connectMs });
 
-  startTyping(sims, cfg.rate, tracker);
+  startTyping(sims, cfg.rate, tracker, editFor(cfg.workload));
   await sleep(cfg.warmupSeconds * 1000);
 
   // The histogram records timer delay including the sampling interval itself; subtract it below.

@@ -4,6 +4,7 @@
  * both directions are validated with zod because IPC payloads arrive as `unknown`.
  */
 import { z } from 'zod';
+import { WORKLOADS } from './workload.js';
 
 // An empty sample yields NaN percentiles (zod's number() rejects NaN, so allow it explicitly).
 const stat = z.union([z.number(), z.nan()]);
@@ -12,6 +13,10 @@ const percentiles = z.object({ count: z.number(), p50: stat, p95: stat, p99: sta
 /** What the generator is asked to do. */
 export const LoadConfig = z.object({
   collabUrl: z.string(),
+  /** Wire protocol of the server, hence which provider the clients use. */
+  protocol: z.enum(['y-websocket', 'hocuspocus']),
+  /** What each edit does (bench/workload.ts). */
+  workload: z.enum(WORKLOADS),
   roomPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
   clients: z.number().int().positive(),
   drafts: z.number().int().positive(),

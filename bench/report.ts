@@ -1,9 +1,12 @@
 /**
- * Turns benchmark results into tables: aligned plain text for the terminal and Markdown for
- * bench/results/latest.md. Ratios are ours/reference, so < 1 means ours is lower.
+ * Turns load-scenario results into tables (report-format.ts renders and merges them; the join
+ * table is in report-join.ts, the hot draft's in report-hot.ts). One column per server kind,
+ * then the ratios ours/reference and ours/hocuspocus: < 1 means ours is lower.
  */
 import type { LoadResult } from './protocol.js';
-import { fmt, median, ratio } from './stats.js';
+import { ratioOf, SERVER_HEAD, SERVER_RATIO_FROM, type Cell, type Row, type Table } from './report-format.js';
+import type { ServerKind } from './server-process.js';
+import { fmt } from './stats.js';
 
 /** Load-scenario outcome for one server. */
 export interface ScenarioRun {
@@ -15,66 +18,45 @@ export interface ScenarioRun {
   stop: { code: number | null; ms: number };
 }
 
-/** Phases of each join: opening the socket (connect and the upgrade check), the handshake and the server's answer, the client applying it. */
-export interface JoinPhases {
-  open: number[];
-  answer: number[];
-  apply: number[];
-}
+/** Results of one server kind each (a kind left out by `--only` is absent). */
+export type PerKind<T> = Partial<Record<ServerKind, T>>;
 
-/** Join outcome for one server. */
-export interface JoinRun {
-  updates: number;
-  paragraphs: number;
-  historyBytes: number;
-  sendMs: number;
-  verifyMs: number;
-  warm: number[];
-  warmPhases: JoinPhases;
-  cold: number[] | null;
-  coldPhases: JoinPhases | null;
-  complete: boolean;
-  stop: { code: number | null; ms: number } | null;
-}
-
-/** A titled table: header row plus body rows of cells. */
-export interface Table {
-  title: string;
-  notes: string[];
-  rows: string[][];
-}
-
-const HEAD = ['metric', 'ours', 'reference', 'ours/ref'];
 /** Above this much foreign CPU during a window (% of one core) the table says so. */
 const OTHER_CPU_WARN_PCT = 15;
 /** Above this generator CPU (% of one core) its own queueing shows up in the latency figures. */
-const GENERATOR_WARN_PCT = 70;
-type Num = (r: ScenarioRun) => number;
+export const GENERATOR_WARN_PCT = 70;
 
-function numRow(
+/** A row of one figure per server, plus both ratios (or none). */
+export function serverRow<T>(
   label: string,
-  ours: ScenarioRun | undefined,
-  ref: ScenarioRun | undefined,
-  get: Num,
-  d: number,
+  runs: PerKind<T>,
+  get: (r: T) => number,
+  decimals: number,
   withRatio = true,
-): string[] {
-  const o = ours === undefined ? undefined : get(ours);
-  const r = ref === undefined ? undefined : get(ref);
-  return [
+): Row {
+  const v = (k: ServerKind): number | undefined => {
+    const r = runs[k];
+    return r === undefined ? undefined : get(r);
+  };
+  const [o, r, h] = [v('ours'), v('reference'), v('hocuspocus')];
+  return {
     label,
-    ours === undefined ? '—' : fmt(o, d),
-    ref === undefined ? '—' : fmt(r, d),
-    withRatio ? ratio(o, r) : '—',
-  ];
+    decimals,
+    cells: [o, r, h, withRatio ? ratioOf(o, r) : undefined, withRatio ? ratioOf(o, h) : undefined],
+  };
 }
 
-function textRow(label: string, ours: string | undefined, ref: string | undefined): string[] {
-  return [label, ours ?? '—', ref ?? '—', '—'];
+/** A row of one text per server, no ratios. */
+export function textRow<T>(label: string, runs: PerKind<T>, get: (r: T) => string): Row {
+  const v = (k: ServerKind): Cell => {
+    const r = runs[k];
+    return r === undefined ? undefined : get(r);
+  };
+  return { label, decimals: 0, cells: [v('ours'), v('reference'), v('hocuspocus'), undefined, undefined] };
 }
 
-/** A warning when foreign processes took a noticeable share of the CPU during the window. */
-function pollution(label: string, r: ScenarioRun | undefined): string | null {
+/** A warning when foreign processes or the generator took a noticeable share of the CPU. */
+export function pollution(kind: ServerKind, r: ScenarioRun | undefined): string | null {
   if (r === undefined) return null;
   const pct = (r.otherCpuUs / 1000 / r.load.windowMs) * 100;
   const notes: string[] = [];
@@ -86,169 +68,46 @@ function pollution(label: string, r: ScenarioRun | undefined): string | null {
       `generator at ${fmt(r.load.genCpuPct, 0)} % of a core; latency tails partly measure the generator`,
     );
   }
-  return notes.length === 0 ? null : `WARNING (${label}): ${notes.join('; ')}.`;
+  return notes.length === 0 ? null : `WARNING (${kind}): ${notes.join('; ')}.`;
 }
 
+/** Server CPU per delivered update (µs). */
+export const cpuPerDelivery = (r: ScenarioRun): number => r.serverCpuUs / r.load.deliveries;
+
 /** Table for one load scenario. */
-export function scenarioTable(name: string, desc: string, ours?: ScenarioRun, ref?: ScenarioRun): Table {
-  const perDelivery = (r: ScenarioRun): number => r.serverCpuUs / r.load.deliveries;
+export function scenarioTable(name: string, desc: string, runs: PerKind<ScenarioRun>): Table {
   const perSec = (r: ScenarioRun): number => r.load.deliveries / (r.load.windowMs / 1000);
-  const stop = (r: ScenarioRun | undefined): string | undefined =>
-    r === undefined ? undefined : `exit ${r.stop.code} in ${r.stop.ms} ms`;
-  const gen = (r: ScenarioRun | undefined): string | undefined =>
-    r === undefined
-      ? undefined
-      : `${fmt(r.load.genCpuPct, 0)} % CPU, loop p99 ${fmt(r.load.loopDelayP99Ms, 0)} ms`;
+  const kinds: ServerKind[] = ['ours', 'reference', 'hocuspocus'];
   return {
     title: `Scenario ${name}: ${desc}`,
-    notes: [pollution('ours', ours), pollution('reference', ref)].filter((n) => n !== null),
+    notes: kinds.map((k) => pollution(k, runs[k])).filter((n) => n !== null),
+    head: SERVER_HEAD,
+    ratioFrom: SERVER_RATIO_FROM,
     rows: [
-      HEAD,
-      numRow('latency p50 (ms, edit → all peers)', ours, ref, (r) => r.load.latEdit.p50, 2),
-      numRow('latency p95 (ms)', ours, ref, (r) => r.load.latEdit.p95, 2),
-      numRow('latency p99 (ms)', ours, ref, (r) => r.load.latEdit.p99, 2),
-      numRow('per-delivery p50 (ms)', ours, ref, (r) => r.load.latDelivery.p50, 2),
-      numRow('per-delivery p99 (ms)', ours, ref, (r) => r.load.latDelivery.p99, 2),
-      numRow('server CPU per delivered update (µs)', ours, ref, perDelivery, 1),
-      numRow(
-        'server CPU (% of one core)',
-        ours,
-        ref,
-        (r) => (r.serverCpuUs / 1000 / r.load.windowMs) * 100,
-        1,
-      ),
-      numRow('delivered updates/s', ours, ref, perSec, 0),
-      numRow('server RSS, process tree (MiB)', ours, ref, (r) => r.serverRssBytes / 2 ** 20, 1),
-      numRow('edits in window', ours, ref, (r) => r.load.edits, 0, false),
-      numRow('missing deliveries', ours, ref, (r) => r.load.missingDeliveries, 0, false),
-      numRow('divergent clients', ours, ref, (r) => r.load.divergentClients, 0, false),
-      numRow('disconnects during run', ours, ref, (r) => r.load.disconnects, 0, false),
-      textRow('generator (one process)', gen(ours), gen(ref)),
-      numRow(
+      serverRow('latency p50 (ms, edit → all peers)', runs, (r) => r.load.latEdit.p50, 2),
+      serverRow('latency p95 (ms)', runs, (r) => r.load.latEdit.p95, 2),
+      serverRow('latency p99 (ms)', runs, (r) => r.load.latEdit.p99, 2),
+      serverRow('per-delivery p50 (ms)', runs, (r) => r.load.latDelivery.p50, 2),
+      serverRow('per-delivery p99 (ms)', runs, (r) => r.load.latDelivery.p99, 2),
+      serverRow('server CPU per delivered update (µs)', runs, cpuPerDelivery, 1),
+      serverRow('server CPU (% of one core)', runs, (r) => (r.serverCpuUs / 1000 / r.load.windowMs) * 100, 1),
+      serverRow('server RSS, process tree (MiB)', runs, (r) => r.serverRssBytes / 2 ** 20, 1),
+      serverRow('delivered updates', runs, (r) => r.load.deliveries, 0),
+      serverRow('delivered updates/s', runs, perSec, 0),
+      serverRow('missing deliveries', runs, (r) => r.load.missingDeliveries, 0),
+      serverRow('divergent clients', runs, (r) => r.load.divergentClients, 0),
+      serverRow('edits in window', runs, (r) => r.load.edits, 0, false),
+      serverRow('disconnects during run', runs, (r) => r.load.disconnects, 0, false),
+      serverRow('generator CPU (% of one core)', runs, (r) => r.load.genCpuPct, 0, false),
+      serverRow('generator event-loop delay p99 (ms)', runs, (r) => r.load.loopDelayP99Ms, 0, false),
+      serverRow(
         'other processes on the machine (% of one core)',
-        ours,
-        ref,
+        runs,
         (r) => (r.otherCpuUs / 1000 / r.load.windowMs) * 100,
         0,
         false,
       ),
-      textRow('server stop (SIGTERM)', stop(ours), stop(ref)),
+      textRow('server stop (SIGTERM)', runs, (r) => `exit ${r.stop.code} in ${r.stop.ms} ms`),
     ],
   };
-}
-
-/** "open / answer / apply / after" medians of a set of joins. */
-function phases(total: number[], p: JoinPhases): string {
-  const after = total.map((t, i) => t - (p.open[i] ?? 0) - (p.answer[i] ?? 0) - (p.apply[i] ?? 0));
-  return [median(p.open), median(p.answer), median(p.apply), median(after)].map((x) => fmt(x, 1)).join(' / ');
-}
-
-/** Table for the join benchmark. */
-export function joinTable(updates: number, ours?: JoinRun, ref?: JoinRun): Table {
-  const refWarm = ref === undefined ? undefined : median(ref.warm);
-  const oursWarm = ours === undefined ? undefined : median(ours.warm);
-  const oursCold = ours?.cold ?? null;
-  const coldFirst = oursCold?.[0];
-  const coldMedian = oursCold === null ? undefined : median(oursCold);
-  const list = (xs: number[] | null | undefined): string | undefined =>
-    xs === null || xs === undefined ? undefined : xs.map((x) => fmt(x, 0)).join(', ');
-  const on = (j: JoinRun | undefined, f: (j: JoinRun) => string): string | undefined =>
-    j === undefined ? undefined : f(j);
-  return {
-    title: `Join: draft with a history of ${updates} updates`,
-    notes: [
-      'Seeding: ours runs with RATE_MSGS_PER_SEC=1000000 RATE_MSGS_BURST=1000000 RATE_BYTES_PER_SEC=1000000000 (its per-connection rate limit would otherwise throttle the seeder); the cold restart uses default settings.',
-      'Warm: server still running, the verifying client stays connected. Cold (ours only): SIGTERM, restart on the same DATA_DIR, no client connected; compared with the reference WARM join because the reference is in memory.',
-      'Join time = new Y.Doc + WebsocketProvider → sync(true); 5 joins one after another, median.',
-      'Phases (medians): open = provider created → WebSocket open (connect and the server’s upgrade check); answer = open → the server’s answer starts to be applied (handshake messages and the server producing its answer); apply = the joining client decoding and integrating it (the same bytes and work for both servers); after = the client’s own work until sync(true) (its update event).',
-    ],
-    rows: [
-      HEAD,
-      textRow(
-        'history: updates / paragraphs',
-        on(ours, (j) => `${j.updates} / ${j.paragraphs}`),
-        on(ref, (j) => `${j.updates} / ${j.paragraphs}`),
-      ),
-      [
-        'history size (bytes, encodeStateAsUpdate)',
-        on(ours, (j) => String(j.historyBytes)) ?? '—',
-        on(ref, (j) => String(j.historyBytes)) ?? '—',
-        '—',
-      ],
-      textRow(
-        'seeding: send / until 2nd client has all (s)',
-        on(ours, (j) => `${fmt(j.sendMs / 1000)} / ${fmt(j.verifyMs / 1000)}`),
-        on(ref, (j) => `${fmt(j.sendMs / 1000)} / ${fmt(j.verifyMs / 1000)}`),
-      ),
-      [
-        'warm join median (ms)',
-        ours === undefined ? '—' : fmt(oursWarm, 1),
-        ref === undefined ? '—' : fmt(refWarm, 1),
-        ratio(oursWarm, refWarm),
-      ],
-      textRow('warm joins (ms)', list(ours?.warm), list(ref?.warm)),
-      textRow(
-        'warm: open / answer / apply / after (ms)',
-        on(ours, (j) => phases(j.warm, j.warmPhases)),
-        on(ref, (j) => phases(j.warm, j.warmPhases)),
-      ),
-      [
-        'cold first join (ms) vs ref warm median',
-        ours === undefined ? '—' : fmt(coldFirst, 1),
-        ref === undefined ? '—' : 'n/a',
-        ratio(coldFirst, refWarm),
-      ],
-      [
-        'cold join median (ms) vs ref warm median',
-        ours === undefined ? '—' : fmt(coldMedian, 1),
-        ref === undefined ? '—' : 'n/a',
-        ratio(coldMedian, refWarm),
-      ],
-      textRow(
-        'cold joins (ms)',
-        list(oursCold) ?? (ours === undefined ? undefined : 'n/a'),
-        ref === undefined ? undefined : 'n/a',
-      ),
-      textRow(
-        'cold: open / answer / apply / after (ms)',
-        on(ours, (j) => (j.cold === null || j.coldPhases === null ? 'n/a' : phases(j.cold, j.coldPhases))),
-        ref === undefined ? undefined : 'n/a',
-      ),
-      textRow(
-        'every joiner got the full content',
-        on(ours, (j) => (j.complete ? 'yes' : 'NO')),
-        on(ref, (j) => (j.complete ? 'yes' : 'NO')),
-      ),
-      textRow(
-        'server stop before cold restart',
-        on(ours, (j) => (j.stop === null ? 'n/a' : `exit ${j.stop.code} in ${j.stop.ms} ms`)),
-        ref === undefined ? undefined : 'n/a',
-      ),
-    ],
-  };
-}
-
-/** Aligned plain-text rendering. */
-export function toText(t: Table): string {
-  const widths = (t.rows[0] ?? []).map((_, i) => Math.max(...t.rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  const [head, ...body] = t.rows;
-  return [t.title, ...t.notes.map((n) => `  * ${n}`), line(head ?? []), ...body.map(line)].join('\n');
-}
-
-/** Markdown rendering (pipe table). */
-export function toMarkdown(t: Table): string {
-  const [head, ...body] = t.rows;
-  const row = (r: string[]): string => `| ${r.join(' | ')} |`;
-  const sep = `|${(head ?? []).map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`;
-  return [
-    `### ${t.title}`,
-    '',
-    ...t.notes.map((n) => `- ${n}`),
-    ...(t.notes.length > 0 ? [''] : []),
-    row(head ?? []),
-    sep,
-    ...body.map(row),
-  ].join('\n');
 }

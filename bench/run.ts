@@ -1,109 +1,51 @@
 /**
- * `npm run bench`: runs the same load against our server and the reference
- * (`@y/websocket-server`, in memory) and prints ours/reference ratios.
+ * `npm run bench`: runs the same load against three servers, fresh for each scenario and
+ * interleaved (ours, the reference, Hocuspocus, then the next scenario), and prints each
+ * one's figures with the ratios ours/reference and ours/hocuspocus:
  *
- *   --only reference|ours    run one server only (ratios then show n/a)
- *   --scenario 200x20        repeatable or comma list; default 2x1,50x1,200x20,500x100
- *   --seconds N              measured window per scenario (default 20)
- *   --warmup N               untimed editing before the window (default 3)
- *   --rate N                 edits/s per client (default 2)
- *   --join-updates N         history length for the join benchmark (default 20000)
- *   --no-join / --join-only  skip the join benchmark / skip the load scenarios
- *   --launcher build|node|tsx  build (default): `npm run build`, then both servers as compiled
- *                            JavaScript on plain node, as `npm start` runs; node: the TypeScript
- *                            sources through `node --import tsx`; tsx: the `tsx <entry>` launcher,
- *                            whose signal relay may SIGKILL a server that is slow to ack SIGTERM
+ *   - ours (server/main.ts, compiled), durable: every update committed to SQLite;
+ *   - reference: `@y/websocket-server` 0.1.1, in memory;
+ *   - hocuspocus: Hocuspocus 3.4.4 with its SQLite extension (durable, debounced store),
+ *     installed on demand into bench/.cache/ (bench/hocuspocus-install.ts), clients on
+ *     `@hocuspocus/provider`.
+ *
+ * Parts: the load scenarios, the join benchmark, the hot draft (bench/hot.ts), then a one-line
+ * summary of issue 19's targets. Options in bench/run-cli.ts.
  *
  * Ours requires authentication: before it starts, its fresh database is seeded (bench/workspace.ts)
  * with min(clients, 50) drafters, one API token each, and the scenario's drafts; clients connect
- * round-robin over the users with `?token=`. The reference ignores the parameter; its clients
+ * round-robin over the users with `?token=`. The references ignore the token; their clients
  * send placeholder tokens of the same shape, so the client side does the same work.
  *
- * Environment: BENCH_NODE_ARGS_OURS / BENCH_NODE_ARGS_REFERENCE add Node flags (e.g. --cpu-prof,
- * then bench/profile-share.ts); BENCH_OURS_ENTRY runs another entry as ours (node and tsx
- * launchers); BENCH_OURS_PREAUTH=1 says that entry predates authentication (no seeding,
- * placeholder tokens); BENCH_LOG_LEVEL sets the servers' LOG_LEVEL (default warn).
+ * Environment: BENCH_NODE_ARGS_OURS / BENCH_NODE_ARGS_REFERENCE / BENCH_NODE_ARGS_HOCUSPOCUS add
+ * Node flags (e.g. --cpu-prof, then bench/profile-share.ts); BENCH_OURS_ENTRY runs another entry
+ * as ours (node and tsx launchers); BENCH_OURS_PREAUTH=1 says that entry predates
+ * authentication (no seeding, placeholder tokens); BENCH_LOG_LEVEL sets the servers' LOG_LEVEL
+ * (default warn).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  joinTable,
-  scenarioTable,
-  toMarkdown,
-  toText,
-  type JoinRun,
-  type ScenarioRun,
-  type Table,
-} from './report.js';
-import { runJoin, runScenario, type ScenarioSpec } from './scenario.js';
+import { buildHocuspocusServer } from './hocuspocus-build.js';
+import { ensureHocuspocus, HOCUSPOCUS_VERSION } from './hocuspocus-install.js';
+import { runHot } from './hot.js';
+import { runJoin } from './join-run.js';
 import { CPU_TICK_MS } from './proc.js';
-import { emergencyCleanup, type Launcher, type ServerKind } from './server-process.js';
+import { mergeTables, toMarkdown, toText, type Table } from './report-format.js';
+import { hotTable } from './report-hot.js';
+import { joinTable, type JoinRun } from './report-join.js';
+import { scenarioTable, type PerKind, type ScenarioRun } from './report.js';
+import { parseCli, type Cli } from './run-cli.js';
+import { runScenario, type LoadKnobs } from './scenario.js';
+import { emergencyCleanup, type Launcher } from './server-process.js';
+import { targetSummary, type RunData } from './targets.js';
 
-const ALL_SCENARIOS = ['2x1', '50x1', '200x20', '500x100'];
 const LAUNCH_TEXT: Record<Launcher, string> = {
   build: 'node dist/<entry>.js (compiled by npm run build, as npm start runs)',
   node: 'node --import tsx <entry>.ts',
   tsx: 'tsx <entry>.ts',
 };
-
-function parseCli(): {
-  kinds: ServerKind[];
-  scenarios: ScenarioSpec[];
-  seconds: number;
-  warmup: number;
-  rate: number;
-  joinUpdates: number;
-  join: boolean;
-  launcher: Launcher;
-} {
-  const { values } = parseArgs({
-    options: {
-      only: { type: 'string' },
-      scenario: { type: 'string', multiple: true },
-      seconds: { type: 'string', default: '20' },
-      warmup: { type: 'string', default: '3' },
-      rate: { type: 'string', default: '2' },
-      'join-updates': { type: 'string', default: '20000' },
-      'no-join': { type: 'boolean', default: false },
-      'join-only': { type: 'boolean', default: false },
-      launcher: { type: 'string', default: 'build' },
-    },
-    strict: true,
-  });
-  const only = values.only;
-  const launcher = values.launcher;
-  if (launcher !== 'build' && launcher !== 'node' && launcher !== 'tsx') {
-    throw new Error('--launcher must be "build", "node" or "tsx"');
-  }
-  if (only !== undefined && only !== 'ours' && only !== 'reference')
-    throw new Error('--only must be "ours" or "reference"');
-  const num = (name: string, v: string | undefined): number => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-    return n;
-  };
-  const names = values['join-only']
-    ? []
-    : (values.scenario ?? ALL_SCENARIOS).flatMap((s) => s.split(',')).filter((s) => s !== '');
-  const scenarios = names.map((name) => {
-    const m = /^(\d+)x(\d+)$/.exec(name);
-    if (m === null) throw new Error(`bad --scenario "${name}" (want CLIENTSxDRAFTS, e.g. 200x20)`);
-    return { name, clients: Number(m[1]), drafts: Number(m[2]) };
-  });
-  return {
-    kinds: only === undefined ? ['ours', 'reference'] : [only],
-    scenarios,
-    seconds: num('seconds', values.seconds),
-    warmup: Number(values.warmup ?? '3'),
-    rate: num('rate', values.rate),
-    joinUpdates: Math.round(num('join-updates', values['join-updates'])),
-    join: !values['no-join'],
-    launcher,
-  };
-}
 
 function installCleanup(): void {
   process.on('exit', emergencyCleanup);
@@ -116,12 +58,63 @@ function installCleanup(): void {
   }
 }
 
+/** One run of everything the command line asks for; `show` prints each table as it is done. */
+async function runOnce(
+  cli: Cli,
+  logDir: string,
+  log: (line: string) => void,
+  show: (t: Table) => void,
+): Promise<{ data: RunData; tables: Table[] }> {
+  const tables: Table[] = [];
+  const add = (t: Table): void => {
+    tables.push(t);
+    show(t);
+  };
+  const knobs: LoadKnobs = {
+    workload: cli.workload,
+    rate: cli.rate,
+    seconds: cli.seconds,
+    warmupSeconds: cli.warmup,
+    logDir,
+    launcher: cli.launcher,
+  };
+  const data: RunData = { scenarios: [], join: null, hot: null };
+  for (const spec of cli.scenarios) {
+    const runs: PerKind<ScenarioRun> = {};
+    for (const kind of cli.kinds) {
+      log(`${spec.name}: ${kind} …`);
+      runs[kind] = await runScenario(kind, spec, knobs);
+    }
+    const desc = `${spec.clients} clients × ${spec.drafts} drafts, ${cli.workload} workload, ${cli.rate} edits/s each, ${cli.seconds} s window`;
+    data.scenarios.push({ name: spec.name, desc, runs });
+    add(scenarioTable(spec.name, desc, runs));
+  }
+  if (cli.join) {
+    const runs: PerKind<JoinRun> = {};
+    for (const kind of cli.kinds) {
+      log(`join (${cli.joinUpdates} updates): ${kind} …`);
+      runs[kind] = await runJoin(kind, cli.joinUpdates, logDir, cli.launcher);
+    }
+    data.join = { updates: cli.joinUpdates, runs };
+    add(joinTable(cli.joinUpdates, runs));
+  }
+  if (cli.hot) {
+    data.hot = await runHot(cli.kinds, cli.hotRates, { ...knobs, seconds: cli.hotSeconds }, log);
+    add(hotTable(data.hot, cli.workload));
+  }
+  return { data, tables };
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   const cli = parseCli();
   installCleanup();
+  if (cli.kinds.includes('hocuspocus')) ensureHocuspocus();
   // Measure what `npm start` runs: the compiled build, fresh.
-  if (cli.launcher === 'build') execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (cli.launcher === 'build') {
+    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+    if (cli.kinds.includes('hocuspocus')) buildHocuspocusServer();
+  }
   const resultsDir = path.join(import.meta.dirname, 'results');
   const logDir = path.join(resultsDir, 'logs');
   // Fresh server logs per run (a restarted server appends to its file within the run).
@@ -131,45 +124,31 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   console.log(`load average at start: ${loadAtStart.toFixed(2)} (${os.cpus().length} CPUs)`);
   const stamp = (): string => `[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s]`;
-  const tables: Table[] = [];
-  const show = (t: Table): void => {
-    tables.push(t);
-    console.log(`\n${toText(t)}\n`);
-  };
+  const show = (t: Table): void => console.log(`\n${toText(t)}\n`);
 
-  for (const spec of cli.scenarios) {
-    const runs: Partial<Record<ServerKind, ScenarioRun>> = {};
-    for (const kind of cli.kinds) {
-      console.log(`${stamp()} ${spec.name}: ${kind} …`);
-      runs[kind] = await runScenario(kind, spec, {
-        rate: cli.rate,
-        seconds: cli.seconds,
-        warmupSeconds: cli.warmup,
-        logDir,
-        launcher: cli.launcher,
-      });
-    }
-    const desc = `${spec.clients} clients × ${spec.drafts} drafts, ${cli.rate} edits/s each, ${cli.seconds} s window`;
-    show(scenarioTable(spec.name, desc, runs.ours, runs.reference));
+  const runs: { data: RunData; tables: Table[] }[] = [];
+  for (let i = 1; i <= cli.runs; i++) {
+    const prefix = cli.runs > 1 ? `run ${i}/${cli.runs}: ` : '';
+    runs.push(await runOnce(cli, logDir, (line) => console.log(`${stamp()} ${prefix}${line}`), show));
   }
-
-  if (cli.join) {
-    const runs: Partial<Record<ServerKind, JoinRun>> = {};
-    for (const kind of cli.kinds) {
-      console.log(`${stamp()} join (${cli.joinUpdates} updates): ${kind} …`);
-      runs[kind] = await runJoin(kind, cli.joinUpdates, logDir, cli.launcher);
-    }
-    show(joinTable(cli.joinUpdates, runs.ours, runs.reference));
-  }
+  const tables =
+    cli.runs === 1
+      ? (runs[0]?.tables ?? [])
+      : (runs[0]?.tables ?? []).map((_, i) => mergeTables(runs.map((r) => r.tables[i] as Table)));
+  if (cli.runs > 1) for (const t of tables) show(t);
+  const summary = targetSummary(runs.map((r) => r.data));
+  console.log(summary);
 
   const totalS = (Date.now() - t0) / 1000;
   const header = [
-    '## Benchmark: ours vs @y/websocket-server 0.1.1 (reference, in memory)',
+    `## Benchmark: ours vs @y/websocket-server 0.1.1 (reference, in memory) vs Hocuspocus ${HOCUSPOCUS_VERSION} (SQLite)`,
     '',
-    `Run ${new Date().toISOString()}, Node ${process.version}, servers: ${cli.kinds.join(' + ')}, total ${totalS.toFixed(0)} s, load average at start ${loadAtStart.toFixed(2)}.`,
-    'Ratios are ours/reference: < 1 means ours is lower (better for latency, CPU, RSS and join time; worse for delivered/s).',
+    `Run ${new Date().toISOString()}, Node ${process.version}, servers: ${cli.kinds.join(' + ')}, workload ${cli.workload}, ${cli.runs} run(s), total ${totalS.toFixed(0)} s, load average at start ${loadAtStart.toFixed(2)}.`,
+    'Ratios are ours/other: < 1 means ours is lower (better for latency, CPU, RSS and join time; worse for delivered updates).',
     'Latency = local edit → integrated by every other client of the draft (all clients in one generator process, one clock).',
     `Servers run as \`${LAUNCH_TEXT[cli.launcher]}\`; CPU and RSS are summed over the server process tree; CPU comes from /proc in clock ticks (${CPU_TICK_MS} ms).`,
+    '',
+    summary,
   ];
   writeFileSync(
     path.join(resultsDir, 'latest.md'),

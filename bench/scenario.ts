@@ -1,16 +1,16 @@
 /**
- * Runs one load scenario or the join benchmark against one freshly started server.
+ * Runs one load scenario against one freshly started server (the join benchmark is in
+ * join-run.ts, the hot draft in hot.ts).
  */
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { closeClient } from './client.js';
-import { measureJoins, seedHistory, type JoinTimes } from './join.js';
 import { draftRoom, LoadMessage, type LoadConfig, type LoadResult } from './protocol.js';
 import { machineBusyMicros, treeCpuMicros, treeRssBytes } from './proc.js';
-import type { JoinRun, ScenarioRun } from './report.js';
+import type { ScenarioRun } from './report.js';
 import {
   makeTempDir,
+  protocolOf,
   removeDir,
   startServer,
   stopServer,
@@ -19,28 +19,22 @@ import {
   type ServerHandle,
   type ServerKind,
 } from './server-process.js';
+import type { Workload } from './workload.js';
 import { benchUserCount, oursIsPreAuth, placeholderTokens, seedWorkspace } from './workspace.js';
 
 const BENCH = import.meta.dirname;
 
-/** Env for ours while seeding: lift the per-connection rate limit so 20,000 updates get in. */
-export const SEED_RATE_ENV: Record<string, string> = {
-  RATE_MSGS_PER_SEC: '1000000',
-  RATE_MSGS_BURST: '1000000',
-  RATE_BYTES_PER_SEC: '1000000000',
-};
-
 /**
  * Credentials for a run: for ours, seeds users, tokens and the drafts `rooms` into its fresh
- * data dir (before it starts); for the reference (or a pre-auth ours), placeholder tokens.
+ * data dir (before it starts); for the references (or a pre-auth ours), placeholder tokens.
  */
-async function credentials(
+export async function credentials(
   kind: ServerKind,
   dataDir: string,
   users: number,
   rooms: readonly string[],
 ): Promise<string[]> {
-  if (kind === 'reference' || oursIsPreAuth()) return placeholderTokens(users);
+  if (kind !== 'ours' || oursIsPreAuth()) return placeholderTokens(users);
   return (await seedWorkspace(dataDir, { users, draftIds: rooms })).tokens;
 }
 
@@ -53,6 +47,7 @@ export interface ScenarioSpec {
 
 /** Knobs shared by all scenarios. */
 export interface LoadKnobs {
+  workload: Workload;
   rate: number;
   seconds: number;
   warmupSeconds: number;
@@ -76,6 +71,8 @@ export async function runScenario(
     server = await startServer({ kind, dataDir: dir, logFile, launcher: knobs.launcher });
     const cfg: LoadConfig = {
       collabUrl: server.collabUrl,
+      protocol: protocolOf(kind),
+      workload: knobs.workload,
       roomPrefix,
       clients: spec.clients,
       drafts: spec.drafts,
@@ -172,62 +169,4 @@ function runGenerator(cfg: LoadConfig, sample: () => Sample): Promise<Sampled> {
     );
     child.once('error', (err) => finish(err));
   });
-}
-
-/** Seeds a draft with `updates` updates, times warm joins and (ours only) cold joins after a restart. */
-export async function runJoin(
-  kind: ServerKind,
-  updates: number,
-  logDir: string,
-  launcher: Launcher,
-): Promise<JoinRun> {
-  const dir = makeTempDir(`vankien-bench-join-${kind}-`);
-  const logFile = path.join(logDir, `${kind}-join.log`);
-  const room = 'bench-join';
-  const seedEnv = kind === 'ours' ? SEED_RATE_ENV : {};
-  // One user seeds, verifies and joins (a second user would cost the same access check).
-  const [token = ''] = await credentials(kind, dir, 1, [room]);
-  let server: ServerHandle | null = await startServer({
-    kind,
-    dataDir: dir,
-    logFile,
-    launcher,
-    env: seedEnv,
-  });
-  let verifier: Awaited<ReturnType<typeof seedHistory>>['verifier'] | null = null;
-  try {
-    const seed = await seedHistory(server.collabUrl, room, token, updates);
-    verifier = seed.verifier;
-    const warm = await measureJoins(server.collabUrl, room, token, seed.expected);
-    closeClient(verifier);
-    verifier = null;
-    let cold: JoinTimes | null = null;
-    let complete = warm.complete;
-    let stop: JoinRun['stop'] = null;
-    if (kind === 'ours') {
-      stop = await stopServer(server);
-      server = null;
-      // Default settings from here on: the cold join must not benefit from the seeding env.
-      server = await startServer({ kind, dataDir: dir, logFile, launcher });
-      cold = await measureJoins(server.collabUrl, room, token, seed.expected);
-      complete &&= cold.complete;
-    }
-    return {
-      updates: seed.updates,
-      paragraphs: seed.paragraphs,
-      historyBytes: seed.historyBytes,
-      sendMs: seed.sendMs,
-      verifyMs: seed.verifyMs,
-      warm: warm.ms,
-      warmPhases: { open: warm.openMs, answer: warm.answerMs, apply: warm.applyMs },
-      cold: cold?.ms ?? null,
-      coldPhases: cold === null ? null : { open: cold.openMs, answer: cold.answerMs, apply: cold.applyMs },
-      complete,
-      stop,
-    };
-  } finally {
-    if (verifier !== null) closeClient(verifier);
-    if (server !== null) await stopServer(server);
-    removeDir(dir);
-  }
 }

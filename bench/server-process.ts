@@ -12,9 +12,18 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Protocol } from './client.js';
+import { HOCUSPOCUS_DIR } from './hocuspocus-install.js';
 
-/** Which server an instance is. */
-export type ServerKind = 'ours' | 'reference';
+/** Which server an instance is: ours, @y/websocket-server in memory, or Hocuspocus on SQLite. */
+export type ServerKind = 'ours' | 'reference' | 'hocuspocus';
+/** Every kind, in the order a scenario runs them. */
+export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'reference', 'hocuspocus'];
+
+/** The wire protocol a kind of server speaks (its clients' provider). */
+export function protocolOf(kind: ServerKind): Protocol {
+  return kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket';
+}
 
 /**
  * How a server is run: `build` (default) runs the compiled JavaScript with plain `node`, as
@@ -29,11 +38,14 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ENTRY: Record<ServerKind, string> = {
   ours: process.env.BENCH_OURS_ENTRY ?? 'server/main.ts',
   reference: 'bench/reference-server.ts',
+  hocuspocus: 'bench/hocuspocus-server.ts',
 };
 /** The same entries compiled by `npm run build` (tsconfig.build.json). */
 const BUILT_ENTRY: Record<ServerKind, string> = {
   ours: 'dist/server/main.js',
   reference: 'dist/bench/reference-server.js',
+  // Not compiled by `npm run build`: the bench transpiles it (buildHocuspocusServer).
+  hocuspocus: 'dist/bench/hocuspocus-server.js',
 };
 
 /** Everything we started (value: has its own process group), so an emergency exit can kill and clean up without guessing. */
@@ -121,7 +133,9 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       // Every load-generator client connects from this machine: no cap per address.
       ...(opts.kind === 'ours'
         ? { VANKIEN_DEMO: '0', MAX_SOCKETS_PER_IP: '0', MAX_PENDING_PER_IP: '0' }
-        : {}),
+        : opts.kind === 'hocuspocus'
+          ? { HOCUSPOCUS_DIR }
+          : {}),
       ...opts.env,
     },
   });
