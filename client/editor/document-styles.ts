@@ -142,7 +142,11 @@ export const documentStyles = css`
     background: rgb(106 76 200 / 28%);
     border-bottom-color: #4b2fa0;
   }
-  /* Remote carets (CollaborationCaret): a thin coloured bar with the name above it. */
+  /*
+   * Remote carets (remote-carets.ts): a thin coloured bar; the name shows above it when the
+   * caret moves and fades a few seconds later (caret-labels.ts), so it does not keep covering
+   * the line above. Neither takes the pointer: a click goes to the text under them.
+   */
   .collaboration-carets__caret {
     position: relative;
     margin-left: -1px;
@@ -164,5 +168,20 @@ export const documentStyles = css`
     text-indent: 0;
     white-space: nowrap;
     user-select: none;
+    opacity: 0;
+    visibility: hidden;
+    transition:
+      opacity 0.6s ease,
+      visibility 0s linear 0.6s;
+  }
+  .collaboration-carets__caret.is-labelled .collaboration-carets__label {
+    opacity: 1;
+    visibility: visible;
+    transition: none;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .collaboration-carets__label {
+      transition: none;
+    }
   }
 `;

@@ -1,12 +1,13 @@
 import { Editor, type AnyExtension, type JSONContent } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { editorExtensions } from '../../shared/editor/extensions.ts';
 import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
 import { CommentAnchors } from '../comments/comment-anchors.ts';
+import { ClickLands } from './click-lands.ts';
 import { EmptyHint } from './empty-hint.ts';
+import { RemoteCarets } from './remote-carets.ts';
 
 /** What a live editor is bound to. */
 export interface LiveEditorOptions {
@@ -37,8 +38,9 @@ export function createLiveEditor(options: LiveEditorOptions): Editor {
   ];
   if (!options.readOnly)
     extensions.push(
-      CollaborationCaret.configure({ provider: options.provider, user: { ...options.user } }),
+      RemoteCarets.configure({ provider: options.provider, user: options.user }),
       EmptyHint.configure({ text: options.hint }),
+      ClickLands,
     );
   // A caret left over from an editable session would otherwise keep showing to others.
   else options.provider.awareness.setLocalStateField('cursor', null);
