@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { tableStyles } from './table-styles.ts';
 
 /**
  * How a draft reads on screen: a white A4-like sheet in Times New Roman 14pt, justified
@@ -184,4 +185,5 @@ export const documentStyles = css`
       transition: none;
     }
   }
+  ${tableStyles}
 `;
