@@ -110,9 +110,12 @@ describe('vk-editor-toolbar', () => {
     expect(button('Hàng tiêu đề').getAttribute('aria-pressed')).toBe('true');
     await userEvent.click(button('Thêm hàng bên dưới'));
     await userEvent.click(button('Xóa cột'));
-    const table = editor.getJSON().content!.find((n) => n.type === 'table')!;
-    expect(table.content).toHaveLength(4);
-    expect(table.content![0]!.content).toHaveLength(2);
+    let table: { childCount: number; firstChild: { childCount: number } | null } | null = null;
+    editor.state.doc.forEach((node) => {
+      if (node.type.name === 'table') table = node;
+    });
+    expect(table!.childCount).toBe(4);
+    expect(table!.firstChild?.childCount).toBe(2);
     await userEvent.click(button('Xóa bảng'));
     await toolbar.updateComplete;
     expect(editor.isActive('table')).toBe(false);
