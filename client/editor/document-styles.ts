@@ -185,5 +185,13 @@ export const documentStyles = css`
       transition: none;
     }
   }
+  /* Find matches (find-replace.ts): all of them tinted, the current one outlined. */
+  .find-match {
+    background: rgb(255 170 0 / 35%);
+  }
+  .find-match.find-current {
+    background: rgb(255 140 0 / 60%);
+    outline: 2px solid #c25e00;
+  }
   ${tableStyles}
 `;

@@ -7,6 +7,7 @@ import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
 import { CommentAnchors } from '../comments/comment-anchors.ts';
 import { ClickLands } from './click-lands.ts';
 import { EmptyHint } from './empty-hint.ts';
+import { FindReplace } from './find-replace.ts';
 import { RemoteCarets } from './remote-carets.ts';
 
 /** What a live editor is bound to. */
@@ -23,6 +24,8 @@ export interface LiveEditorOptions {
   label: string;
   /** Called when a comment's highlight is clicked. */
   onCommentClick?: (commentId: number) => void;
+  /** Called when the user asks to find (Mod-F, or the toolbar). */
+  onFind?: () => void;
 }
 
 /**
@@ -35,6 +38,7 @@ export function createLiveEditor(options: LiveEditorOptions): Editor {
     ...editorExtensions(),
     Collaboration.configure({ document: options.ydoc, field: CONTENT_FRAGMENT }),
     CommentAnchors.configure({ onActivate: options.onCommentClick ?? (() => undefined) }),
+    FindReplace.configure({ onOpen: options.onFind ?? (() => undefined) }),
   ];
   if (!options.readOnly)
     extensions.push(

@@ -229,9 +229,9 @@ describe('vk-editor-toolbar', () => {
     expect(tabStops()).toEqual([button('In đậm')]);
 
     await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
-    // Undo and redo are disabled with nothing to undo, so the last stop is "insert table".
-    expect(toolbar.shadowRoot?.activeElement).toBe(button('Chèn bảng'));
-    expect(tabStops()).toEqual([button('Chèn bảng')]);
+    // Undo and redo are disabled with nothing to undo, so the last stop is "find and replace".
+    expect(toolbar.shadowRoot?.activeElement).toBe(button('Tìm và thay thế'));
+    expect(tabStops()).toEqual([button('Tìm và thay thế')]);
   });
 
   it('acts on the editor it is given now, not on the one it had before', async () => {

@@ -175,6 +175,21 @@ function headerRowOn(editor: Editor): boolean {
   return false;
 }
 
+/** Find and replace (the bar itself belongs to vk-editor, which the editor's storage calls). */
+export function findButtons(): ToolButton[] {
+  return [
+    {
+      label: msg('Tìm và thay thế'),
+      shortcut: `${MOD}+F`,
+      icon: '⌕',
+      run: (e) => {
+        e.storage.findReplace.open();
+        return true;
+      },
+    },
+  ];
+}
+
 /** Undo and redo of the user's own edits (Yjs' UndoManager tracks only this user's changes). */
 export function historyButtons(): ToolButton[] {
   return [

@@ -5,6 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import {
   alignButtons,
   emphasisButtons,
+  findButtons,
   historyButtons,
   listButtons,
   tableButtons,
@@ -54,7 +55,14 @@ export class VkEditorToolbar extends LitElement {
     const editor = this.editor;
     if (editor === null) return nothing;
     const level = LEVELS.find((l) => editor.isActive('heading', { level: l })) ?? 0;
-    const groups = [emphasisButtons(), alignButtons(), listButtons(), tableButtons(editor), historyButtons()];
+    const groups = [
+      emphasisButtons(),
+      alignButtons(),
+      listButtons(),
+      tableButtons(editor),
+      findButtons(),
+      historyButtons(),
+    ];
     return html`<select
         aria-label=${msg('Kiểu đoạn')}
         .value=${String(level)}
