@@ -35,7 +35,6 @@ export default defineConfig({
             '@tiptap/core',
             '@tiptap/starter-kit',
             '@tiptap/extension-collaboration',
-            '@tiptap/extension-collaboration-caret',
             '@tiptap/pm/state',
             '@tiptap/pm/view',
             '@tiptap/pm/transform',

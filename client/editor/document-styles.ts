@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { tableStyles } from './table-styles.ts';
 
 /**
  * How a draft reads on screen: a white A4-like sheet in Times New Roman 14pt, justified
@@ -142,7 +143,11 @@ export const documentStyles = css`
     background: rgb(106 76 200 / 28%);
     border-bottom-color: #4b2fa0;
   }
-  /* Remote carets (CollaborationCaret): a thin coloured bar with the name above it. */
+  /*
+   * Remote carets (remote-carets.ts): a thin coloured bar; the name shows above it when the
+   * caret moves and fades a few seconds later (caret-labels.ts), so it does not keep covering
+   * the line above. Neither takes the pointer: a click goes to the text under them.
+   */
   .collaboration-carets__caret {
     position: relative;
     margin-left: -1px;
@@ -164,5 +169,29 @@ export const documentStyles = css`
     text-indent: 0;
     white-space: nowrap;
     user-select: none;
+    opacity: 0;
+    visibility: hidden;
+    transition:
+      opacity 0.6s ease,
+      visibility 0s linear 0.6s;
   }
+  .collaboration-carets__caret.is-labelled .collaboration-carets__label {
+    opacity: 1;
+    visibility: visible;
+    transition: none;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .collaboration-carets__label {
+      transition: none;
+    }
+  }
+  /* Find matches (find-replace.ts): all of them tinted, the current one outlined. */
+  .find-match {
+    background: rgb(255 170 0 / 35%);
+  }
+  .find-match.find-current {
+    background: rgb(255 140 0 / 60%);
+    outline: 2px solid #c25e00;
+  }
+  ${tableStyles}
 `;

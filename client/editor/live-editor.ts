@@ -1,12 +1,14 @@
 import { Editor, type AnyExtension, type JSONContent } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { editorExtensions } from '../../shared/editor/extensions.ts';
 import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
 import { CommentAnchors } from '../comments/comment-anchors.ts';
+import { ClickLands } from './click-lands.ts';
 import { EmptyHint } from './empty-hint.ts';
+import { FindReplace } from './find-replace.ts';
+import { RemoteCarets } from './remote-carets.ts';
 
 /** What a live editor is bound to. */
 export interface LiveEditorOptions {
@@ -22,6 +24,8 @@ export interface LiveEditorOptions {
   label: string;
   /** Called when a comment's highlight is clicked. */
   onCommentClick?: (commentId: number) => void;
+  /** Called when the user asks to find (Mod-F, or the toolbar). */
+  onFind?: () => void;
 }
 
 /**
@@ -34,11 +38,13 @@ export function createLiveEditor(options: LiveEditorOptions): Editor {
     ...editorExtensions(),
     Collaboration.configure({ document: options.ydoc, field: CONTENT_FRAGMENT }),
     CommentAnchors.configure({ onActivate: options.onCommentClick ?? (() => undefined) }),
+    FindReplace.configure({ onOpen: options.onFind ?? (() => undefined) }),
   ];
   if (!options.readOnly)
     extensions.push(
-      CollaborationCaret.configure({ provider: options.provider, user: { ...options.user } }),
+      RemoteCarets.configure({ provider: options.provider, user: options.user }),
       EmptyHint.configure({ text: options.hint }),
+      ClickLands,
     );
   // A caret left over from an editable session would otherwise keep showing to others.
   else options.provider.awareness.setLocalStateField('cursor', null);

@@ -1,5 +1,6 @@
 import type { MarkType, NodeType, Schema } from '@tiptap/pm/model';
 import * as Y from 'yjs';
+import { ATTRIBUTE_VALUES } from '../../shared/editor/attribute-values.ts';
 import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
 import { CONTENT_LIMITS } from '../../shared/limits.ts';
 import type { ContentRule } from './content-rule.ts';
@@ -10,9 +11,6 @@ type Limits = {
   readonly maxAttributeChars: number;
 };
 type Type = Y.AbstractType<unknown>;
-
-/** Heading levels the editor offers (Tiptap's default `levels`). */
-const HEADING_LEVELS = new Set([1, 2, 3, 4, 5, 6]);
 
 /**
  * The shared Tiptap schema applied to Yjs structs, one struct at a time: every struct an
@@ -95,14 +93,16 @@ export class SchemaRule implements ContentRule {
   private attribute(node: NodeType, key: string, value: unknown): string | null {
     const spec = node.spec.attrs?.[key];
     if (spec === undefined) return `unknown attribute "${key}" on "${node.name}"`;
+    // Attributes with a list of values (shared/editor/attribute-values.ts), then by the default's kind.
+    const listed = ATTRIBUTE_VALUES[node.name]?.[key];
     const fallback = (spec as { default?: unknown }).default;
     const ok =
-      typeof fallback === 'number'
-        ? typeof value === 'number' && Number.isInteger(value)
-        : typeof value === 'string' && value.length <= this.limits.maxAttributeChars;
-    if (!ok || (node.name === 'heading' && key === 'level' && !HEADING_LEVELS.has(value as number)))
-      return `bad value of attribute "${key}" on "${node.name}"`;
-    return null;
+      listed !== undefined
+        ? listed(value)
+        : typeof fallback === 'number'
+          ? typeof value === 'number' && Number.isInteger(value)
+          : typeof value === 'string' && value.length <= this.limits.maxAttributeChars;
+    return ok ? null : `bad value of attribute "${key}" on "${node.name}"`;
   }
 
   private mark(block: NodeType, key: string, value: unknown): string | null {

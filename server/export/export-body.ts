@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { SECTION_ID_ATTR } from '../../shared/editor/section-id.ts';
 import type { Block, Run } from './export-model.ts';
+import { tableBlock } from './table-body.ts';
 
 /** What the body builder knows of an outline section: its numbering label. */
 export interface SectionInfo {
@@ -71,6 +72,9 @@ export function buildBody(
       case 'bulletList':
       case 'orderedList':
         list(node, 1);
+        return;
+      case 'table':
+        blocks.push(tableBlock(node, textblock));
         return;
       default:
         for (const child of node.content ?? []) walk(child);

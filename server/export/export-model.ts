@@ -19,7 +19,28 @@ export type Block =
   | { kind: 'heading'; level: 2 | 3 | 4; runs: Run[] }
   | { kind: 'paragraph'; runs: Run[] }
   /** A list item's paragraph; `marker` is "-", "1." or "" for a follow-on paragraph. */
-  | { kind: 'item'; marker: string; depth: number; runs: Run[] };
+  | { kind: 'item'; marker: string; depth: number; runs: Run[] }
+  | TableBlock;
+
+/** A table cell: its lines (paragraphs; lists and nested tables read as lines), span and alignment. */
+export interface TableCellBlock {
+  header: boolean;
+  colspan: number;
+  rowspan: number;
+  align: 'left' | 'center' | 'right' | null;
+  lines: Run[][];
+}
+
+/**
+ * A table as the editor holds it (prosemirror-tables: a row lists only the cells that start in
+ * it; a cell spanning rows is absent from the rows below). `headerRows` leading rows are all
+ * header cells: printed bold and repeated at the top of every page the table runs onto.
+ */
+export interface TableBlock {
+  kind: 'table';
+  rows: TableCellBlock[][];
+  headerRows: number;
+}
 
 /** A committee working-copy comment, placed as a Word comment. */
 export interface ExportComment {

@@ -6,6 +6,7 @@ import {
 } from '../../shared/export/format-profile.ts';
 import { headingStyle } from './docx/docx-blocks.ts';
 import type { ExportDocument, Run } from './export-model.ts';
+import { markdownTable } from './markdown-table.ts';
 
 /** The document as Markdown: the header lines, the numbered headings and the text with its emphasis. */
 export function renderMarkdown(document: ExportDocument, profile: FormatProfile): string {
@@ -34,6 +35,9 @@ export function renderMarkdown(document: ExportDocument, profile: FormatProfile)
       const pad = '  '.repeat(block.depth - 1);
       const marker = block.marker === '' ? '  ' : block.marker === '-' ? '-' : block.marker;
       lines.push(`${pad}${marker} ${markdownRuns(block.runs)}`);
+    } else if (block.kind === 'table') {
+      lines.push('');
+      line(markdownTable(block, markdownRuns));
     } else line(markdownRuns(block.runs));
   }
   lines.push('');

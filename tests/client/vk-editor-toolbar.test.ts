@@ -77,6 +77,51 @@ describe('vk-editor-toolbar', () => {
     expect(button('Làm lại').title).toBe('Làm lại (Ctrl+Shift+Z)');
   });
 
+  it('underlines the selected words, and aligns the paragraph left, centred, right or justified', async () => {
+    const editor = liveEditor();
+    writeAndSelect(editor, 'Báo cáo chính trị', 1, 5);
+    const { toolbar, button } = await toolbarFor(editor);
+    await userEvent.click(button('Gạch chân'));
+    await toolbar.updateComplete;
+    expect(editor.getHTML()).toBe('<p><u>Báo </u>cáo chính trị</p>');
+    expect(button('Gạch chân').getAttribute('aria-pressed')).toBe('true');
+    for (const [name, align] of [
+      ['Căn giữa', 'center'],
+      ['Căn phải', 'right'],
+      ['Căn đều hai bên', 'justify'],
+      ['Căn trái', 'left'],
+    ] as const) {
+      await userEvent.click(button(name));
+      await toolbar.updateComplete;
+      expect(editor.getHTML()).toBe(`<p style="text-align: ${align};"><u>Báo </u>cáo chính trị</p>`);
+      expect(button(name).getAttribute('aria-pressed')).toBe('true');
+    }
+  });
+
+  it('inserts a table with a header row, and offers the table commands only inside one', async () => {
+    const editor = liveEditor();
+    writeAndSelect(editor, 'Kết quả', 8, 8);
+    const { toolbar, button } = await toolbarFor(editor);
+    expect(page.getByRole('button', { name: 'Gộp ô' }).query()).toBeNull();
+    await userEvent.click(button('Chèn bảng'));
+    await toolbar.updateComplete;
+    expect(editor.isActive('table')).toBe(true);
+    expect(editor.getHTML()).toContain('<th colspan="1" rowspan="1"><p></p></th>');
+    expect(button('Hàng tiêu đề').getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(button('Thêm hàng bên dưới'));
+    await userEvent.click(button('Xóa cột'));
+    let table: { childCount: number; firstChild: { childCount: number } | null } | null = null;
+    editor.state.doc.forEach((node) => {
+      if (node.type.name === 'table') table = node;
+    });
+    expect(table!.childCount).toBe(4);
+    expect(table!.firstChild?.childCount).toBe(2);
+    await userEvent.click(button('Xóa bảng'));
+    await toolbar.updateComplete;
+    expect(editor.isActive('table')).toBe(false);
+    expect(page.getByRole('button', { name: 'Gộp ô' }).query()).toBeNull();
+  });
+
   it.each([
     ['In đậm', 'bold'],
     ['In nghiêng', 'italic'],
@@ -184,9 +229,9 @@ describe('vk-editor-toolbar', () => {
     expect(tabStops()).toEqual([button('In đậm')]);
 
     await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
-    // Undo and redo are disabled with nothing to undo, so the last stop is the numbered list.
-    expect(toolbar.shadowRoot?.activeElement).toBe(button('Danh sách đánh số'));
-    expect(tabStops()).toEqual([button('Danh sách đánh số')]);
+    // Undo and redo are disabled with nothing to undo, so the last stop is "find and replace".
+    expect(toolbar.shadowRoot?.activeElement).toBe(button('Tìm và thay thế'));
+    expect(tabStops()).toEqual([button('Tìm và thay thế')]);
   });
 
   it('acts on the editor it is given now, not on the one it had before', async () => {

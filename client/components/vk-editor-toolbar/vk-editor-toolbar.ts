@@ -2,25 +2,23 @@ import { localized, msg, str } from '@lit/localize';
 import type { Editor } from '@tiptap/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import {
+  alignButtons,
+  emphasisButtons,
+  findButtons,
+  historyButtons,
+  listButtons,
+  tableButtons,
+} from './toolbar-buttons.ts';
+import { toolIcon } from './toolbar-icons.ts';
 import { toolbarStyles } from './toolbar-styles.ts';
 
 /** Heading levels offered; section headings go as deep as the outline (four levels). */
 const LEVELS = [1, 2, 3, 4] as const;
 
-/** "Ctrl" or "⌘": shortcuts are shown the way the user's keyboard labels them. */
-const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
-
-interface ToolButton {
-  label: string;
-  shortcut: string;
-  icon: string;
-  run: (editor: Editor) => boolean;
-  active?: (editor: Editor) => boolean;
-  enabled?: (editor: Editor) => boolean;
-}
-
 /**
- * The formatting toolbar of the live editor: block type, bold, italic, lists and undo/redo.
+ * The formatting toolbar of the live editor: block type, bold, italic, underline, alignment,
+ * lists, tables (with row, column, header and merge commands while the cursor is in one) and undo/redo.
  * Undo/redo are Collaboration's commands on Yjs' UndoManager, which tracks only this user's
  * edits, so undo never takes back a colleague's sentence. One Tab stop; arrow keys move
  * between the controls (WAI-ARIA toolbar pattern).
@@ -57,7 +55,14 @@ export class VkEditorToolbar extends LitElement {
     const editor = this.editor;
     if (editor === null) return nothing;
     const level = LEVELS.find((l) => editor.isActive('heading', { level: l })) ?? 0;
-    const groups = this.groups();
+    const groups = [
+      emphasisButtons(),
+      alignButtons(),
+      listButtons(),
+      tableButtons(editor),
+      findButtons(),
+      historyButtons(),
+    ];
     return html`<select
         aria-label=${msg('Kiểu đoạn')}
         .value=${String(level)}
@@ -83,7 +88,7 @@ export class VkEditorToolbar extends LitElement {
                   @click=${() => b.run(editor)}
                   @keydown=${this.onKey}
                 >
-                  ${b.icon === 'B' ? html`<b>B</b>` : b.icon === 'I' ? html`<i>I</i>` : b.icon}
+                  ${toolIcon(b.icon)}
                 </button>`,
             )}`,
       )}`;
@@ -99,60 +104,6 @@ export class VkEditorToolbar extends LitElement {
     const current = controls[stop];
     if (current !== undefined && !enabled(current)) stop = Math.max(0, controls.findIndex(enabled));
     controls.forEach((c, i) => (c.tabIndex = i === stop ? 0 : -1));
-  }
-
-  private groups(): ToolButton[][] {
-    const chain = (editor: Editor) => editor.chain().focus();
-    return [
-      [
-        {
-          label: msg('In đậm'),
-          shortcut: `${MOD}+B`,
-          icon: 'B',
-          run: (e) => chain(e).toggleBold().run(),
-          active: (e) => e.isActive('bold'),
-        },
-        {
-          label: msg('In nghiêng'),
-          shortcut: `${MOD}+I`,
-          icon: 'I',
-          run: (e) => chain(e).toggleItalic().run(),
-          active: (e) => e.isActive('italic'),
-        },
-      ],
-      [
-        {
-          label: msg('Danh sách gạch đầu dòng'),
-          shortcut: `${MOD}+Shift+8`,
-          icon: '•≡',
-          run: (e) => chain(e).toggleBulletList().run(),
-          active: (e) => e.isActive('bulletList'),
-        },
-        {
-          label: msg('Danh sách đánh số'),
-          shortcut: `${MOD}+Shift+7`,
-          icon: '1≡',
-          run: (e) => chain(e).toggleOrderedList().run(),
-          active: (e) => e.isActive('orderedList'),
-        },
-      ],
-      [
-        {
-          label: msg('Hoàn tác thay đổi của tôi'),
-          shortcut: `${MOD}+Z`,
-          icon: '↶',
-          run: (e) => chain(e).undo().run(),
-          enabled: (e) => e.can().undo(),
-        },
-        {
-          label: msg('Làm lại'),
-          shortcut: `${MOD}+Shift+Z`,
-          icon: '↷',
-          run: (e) => chain(e).redo().run(),
-          enabled: (e) => e.can().redo(),
-        },
-      ],
-    ];
   }
 
   private controls(): HTMLElement[] {

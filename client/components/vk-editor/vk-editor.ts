@@ -10,6 +10,7 @@ import { documentStyles } from '../../editor/document-styles.ts';
 import { createLiveEditor } from '../../editor/live-editor.ts';
 import { currentSectionId, goToSection } from '../../editor/sections.ts';
 import '../vk-editor-toolbar/vk-editor-toolbar.ts';
+import '../vk-find-replace/vk-find-replace.ts';
 
 /** Fired when the cursor moves into another outline section (null: before the first one). */
 export class SectionChangedEvent extends Event {
@@ -85,6 +86,8 @@ export class VkEditor extends LitElement {
 
   /** The Tiptap editor; null until mounted. */
   @state() editor: Editor | null = null;
+  /** Whether the find bar is open. */
+  @state() private finding = false;
 
   @query('.mount') private mount!: HTMLElement;
   private sectionId: string | null | undefined = undefined;
@@ -121,6 +124,15 @@ export class VkEditor extends LitElement {
             ? nothing
             : html`<vk-editor-toolbar .editor=${this.editor}></vk-editor-toolbar>`
         }
+        ${
+          this.finding && this.editor !== null
+            ? html`<vk-find-replace
+                .editor=${this.editor}
+                ?read-only=${this.readOnly}
+                @vk-find-closed=${this.closeFind}
+              ></vk-find-replace>`
+            : nothing
+        }
         <slot name="notice"></slot>
       </div>
       <div class="sheet"><div class="mount"></div></div>`;
@@ -146,6 +158,7 @@ export class VkEditor extends LitElement {
       hint: msg('Viết nội dung mục này…'),
       label: msg('Nội dung dự thảo'),
       onCommentClick: (id) => this.dispatchEvent(new ThreadSelectedEvent(id, 'text')),
+      onFind: () => void this.openFind(),
     });
     editor.on('transaction', this.onTransaction);
     this.editor = editor;
@@ -153,6 +166,18 @@ export class VkEditor extends LitElement {
     this.onTransaction();
     this.dispatchEvent(new EditorReadyEvent(editor));
   }
+
+  /** Opens the find bar (or moves to it) with the cursor in its query field. */
+  async openFind(): Promise<void> {
+    this.finding = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('vk-find-replace')?.focus();
+  }
+
+  private readonly closeFind = (): void => {
+    this.finding = false;
+    this.editor?.commands.focus();
+  };
 
   private destroyEditor(): void {
     const editor = this.editor;

@@ -4,18 +4,20 @@ import {
   CommentReference,
   Paragraph,
   TextRun,
+  type Table,
   type ParagraphChild,
 } from 'docx';
 import { mmToTwips, type ElementStyle, type FormatProfile } from '../../../shared/export/format-profile.ts';
 import type { Block, Run } from '../export-model.ts';
 import { alignmentOf, styledParagraph, styledRun } from './docx-style.ts';
+import { docxTable } from './docx-table.ts';
 
 /** The body's blocks as docx paragraphs, in the profile's styles; comment ranges wrap their runs. */
-export function docxBlocks(profile: FormatProfile, blocks: readonly Block[]): Paragraph[] {
+export function docxBlocks(profile: FormatProfile, blocks: readonly Block[]): (Paragraph | Table)[] {
   const { elements: e, body } = profile;
   const spacing = { line: Math.round(240 * body.lineSpacing), after: Math.round(body.spaceAfterPt * 20) };
   const indent = mmToTwips(body.firstLineIndentMm);
-  const out: Paragraph[] = [];
+  const out: (Paragraph | Table)[] = [];
   for (const block of blocks) {
     switch (block.kind) {
       case 'part':
@@ -47,6 +49,9 @@ export function docxBlocks(profile: FormatProfile, blocks: readonly Block[]): Pa
         out.push(paragraph(profile, e.body, runs, { spacing, indent: { firstLine: indent * block.depth } }));
         break;
       }
+      case 'table':
+        out.push(docxTable(profile, block, (style, runs) => runChildren(profile, style, runs)));
+        break;
     }
   }
   return out;

@@ -8,6 +8,7 @@ import {
 import { headingStyle } from '../docx/docx-blocks.ts';
 import type { ExportDocument, Run } from '../export-model.ts';
 import { htmlStyles } from './html-styles.ts';
+import { htmlTable } from './html-table.ts';
 
 /** The document as one self-contained HTML page laid out like the printed A4 page. */
 export function renderHtml(document: ExportDocument, profile: FormatProfile): string {
@@ -25,6 +26,8 @@ export function renderHtml(document: ExportDocument, profile: FormatProfile): st
         const style = headingStyle(profile, b.level);
         return `<h${b.level + 1} class="body" style="${css(style)}">${runs(style, b.runs)}</h${b.level + 1}>`;
       }
+      if (b.kind === 'table')
+        return htmlTable(b, (list) => runs(e.body, list), `font-size:${e.body.sizeHalfPt / 2}pt`);
       const marker = b.kind === 'item' && b.marker !== '' ? `${escape(b.marker)} ` : '';
       const depth = b.kind === 'item' ? b.depth : 1;
       return `<p class="body" style="${css(e.body)};text-indent:${depth * profile.body.firstLineIndentMm}mm">${marker}${runs(e.body, b.runs)}</p>`;

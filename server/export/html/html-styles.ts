@@ -1,4 +1,5 @@
 import type { FormatProfile } from '../../../shared/export/format-profile.ts';
+import { HTML_TABLE_STYLES } from './html-table.ts';
 
 /** The page's stylesheet: A4 width and margins from the profile, the profile's typeface. */
 export function htmlStyles(profile: FormatProfile): string {
@@ -26,5 +27,5 @@ h1 { margin-top: 24pt; }
 table.signature { margin-top: 12pt; page-break-inside: avoid; }
 .signer { margin-top: 72pt; }
 @media print { html { background: none; } .page { width: auto; padding: 0; } }
-`;
+${HTML_TABLE_STYLES}`;
 }

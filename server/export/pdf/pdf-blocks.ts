@@ -2,6 +2,7 @@ import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import { styledText, type ElementStyle, type FormatProfile } from '../../../shared/export/format-profile.ts';
 import { headingStyle } from '../docx/docx-blocks.ts';
 import type { Block, Run } from '../export-model.ts';
+import { pdfTable } from './pdf-table.ts';
 
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
@@ -47,6 +48,15 @@ export function pdfBlocks(profile: FormatProfile, blocks: readonly Block[]): Con
         const runs = block.marker === '' ? block.runs : [{ ...plain(`${block.marker} `) }, ...block.runs];
         return [{ ...text(e.body, runs, [0, 0, 0, after]), leadingIndent: indent * block.depth }];
       }
+      case 'table':
+        return [
+          pdfTable(
+            profile,
+            block,
+            (style, runs) => runs.filter((r) => r.text !== '').map((r) => runText(style, r)),
+            [0, 0, 0, after],
+          ),
+        ];
     }
   });
 }

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { api } from '../../helpers/http-client.ts';
+import { useTestbed } from '../../helpers/testbed.ts';
+import { waitForAsync } from '../../helpers/wait.ts';
+import { consultation, findText, rangeOf } from '../comments/consultation.ts';
+import { docxPart, fetchExport, textOf } from '../export/export-helpers.ts';
+import { insertTableInSection, RESULTS_TABLE } from './table-helpers.ts';
+
+const bed = useTestbed();
+const TEMPLATE = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
+
+/** Words of RESULTS_TABLE's cells, as progress counts them (runs of non-space characters). */
+const TABLE_WORDS = RESULTS_TABLE.flat()
+  .map((c) => (typeof c === 'string' ? c : c.text))
+  .join(' ')
+  .split(/\s+/).length;
+
+type Diff = {
+  sections: {
+    sectionId: string;
+    status: string;
+    parts: { value: string; added: boolean; removed: boolean }[];
+  }[];
+};
+
+/** Replaces `from` with `to` inside the Yjs text that holds it (a cell's paragraph, here). */
+function rewrite(doc: Y.Doc, from: string, to: string): void {
+  const { text, index } = findText(doc, from);
+  doc.transact(() => {
+    text.delete(index, from.length);
+    text.insert(index, to);
+  });
+}
+
+describe('the server readers count the text in tables', () => {
+  it('progress counts a table under a section as that section’s words, and a version diff shows a change inside a cell', async () => {
+    const server = await bed.start();
+    const token = server.workspace.users.editor.token;
+    const created = await api(server, '/drafts', { token, body: { templateId: TEMPLATE } });
+    const { id } = (await created.json()) as { id: string };
+    const call = (path: string, options: { body?: unknown } = {}) =>
+      api(server, `/drafts/${id}${path}`, { token, ...options });
+    const writer = bed.connect(id);
+    await writer.synced();
+    insertTableInSection(writer.doc, 'p1-chi-tieu', RESULTS_TABLE);
+    let words = 0;
+    await waitForAsync(async () => {
+      const { sections } = (await (await call('/progress')).json()) as {
+        sections: { id: string; words: number }[];
+      };
+      words = sections.find((s) => s.id === 'p1-chi-tieu')?.words ?? 0;
+      return words > 0;
+    }, 'the table counted in the progress');
+    expect(words).toBe(TABLE_WORDS);
+
+    expect((await call('/versions', { body: { note: 'Có bảng' } })).status).toBe(201);
+    rewrite(writer.doc, '105 tỷ đồng', '110 tỷ đồng');
+    await waitForAsync(
+      async () => (await (await call('/export?format=md')).text()).includes('110 tỷ đồng'),
+      'the edited cell on the server',
+    );
+    expect((await call('/versions', { body: { note: 'Sửa bảng' } })).status).toBe(201);
+    const diff = (await (await call('/versions/diff?from=1&to=2')).json()) as Diff;
+    const section = diff.sections.find((s) => s.sectionId === 'p1-chi-tieu')!;
+    expect(section.status).toBe('changed');
+    expect(
+      section.parts
+        .filter((p) => p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('105');
+    expect(
+      section.parts
+        .filter((p) => p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('110');
+    expect(diff.sections.filter((s) => s.status !== 'unchanged').map((s) => s.sectionId)).toEqual([
+      'p1-chi-tieu',
+    ]);
+  });
+
+  it('a comment anchors in a table cell, follows edits of the cell and becomes a Word comment inside the table', async () => {
+    const c = await consultation(bed);
+    insertTableInSection(c.writer.doc, 'p1-chi-tieu', RESULTS_TABLE);
+    const quote = 'Kết nạp đảng viên mới';
+    let made: {
+      status: number;
+      body: { id?: number; anchor?: { quote: string; sectionId: string | null } };
+    } = {
+      status: 0,
+      body: {},
+    };
+    await waitForAsync(async () => {
+      made = await c.call('commenter', '/comments', {
+        body: { kind: 'comment', body: 'Nêu rõ số lượng từng chi bộ.', ...rangeOf(c.writer.doc, quote) },
+      });
+      return made.status === 201;
+    }, 'a comment on the table cell');
+    expect(made.body.anchor).toMatchObject({ quote, sectionId: 'p1-chi-tieu' });
+
+    // Text typed before the quote in the same cell: the comment keeps its words.
+    const { text, index } = findText(c.writer.doc, quote);
+    text.insert(index, 'Số ');
+    await waitForAsync(async () => {
+      const { comments } = (
+        await c.call<{ comments: { id: number; orphaned: boolean; nowReads: string | null }[] }>(
+          'editor',
+          '/comments',
+        )
+      ).body;
+      const listed = comments.find((x) => x.id === made.body.id);
+      return listed?.orphaned === false && listed.nowReads === null;
+    }, 'the comment still on its text');
+
+    const response = await fetchExport(c.server, c.draftId, `format=docx&comments=${c.roundId}`);
+    const xml = docxPart(new Uint8Array(await response.arrayBuffer()));
+    const table = (xml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? []).find((t) => textOf(t).includes(quote))!;
+    const between = table.slice(table.indexOf('<w:commentRangeStart'), table.indexOf('<w:commentRangeEnd'));
+    expect(textOf(between)).toBe(quote);
+  });
+});
