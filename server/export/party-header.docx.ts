@@ -8,17 +8,18 @@ import {
   TableRow,
   VerticalAlign,
   WidthType,
-  type IStylesOptions,
 } from 'docx';
 import {
   mmToTwips,
   numberLine,
   placeDateLine,
+  type ElementStyle,
   type FormatProfile,
   type PartyHeaderFields,
 } from '../../shared/export/format-profile.ts';
 import { alignmentOf, styledParagraph, styledRun } from './docx/docx-style.ts';
-import { TextMeasure } from './fonts.ts';
+import { textMeasure } from './fonts.ts';
+import { headerLines } from './header-lines.ts';
 
 /** Page orientation of a Party document (the revision log's table is landscape). */
 export type PartyOrientation = 'portrait' | 'landscape';
@@ -38,7 +39,8 @@ const RULE_SLACK_PT = 2;
 
 /**
  * The borderless two-column Party header of 36-HD/VPTW as a docx Table: superior body,
- * issuing body (bold) with "*" below and "Số …" on the left; "ĐẢNG CỘNG SẢN VIỆT NAM" with a
+ * issuing body (bold), a congress document's congress line, "*" and "Số …" on the left, each
+ * name broken into lines where Party documents break them ({@link headerLines}); "ĐẢNG CỘNG SẢN VIỆT NAM" with a
  * rule exactly as long as it, the italic place and date, and the optional draft mark on the right.
  */
 export function partyHeaderBlock(
@@ -51,13 +53,15 @@ export function partyHeaderBlock(
   const left = Math.round((textWidth * profile.headerLeftPercent) / 100);
   const right = textWidth - left;
   const titleTwips =
-    (new TextMeasure().widthPt(texts.partyTitle, e.partyTitle.sizeHalfPt / 2, e.partyTitle.bold) +
-      RULE_SLACK_PT) *
+    (textMeasure.widthPt(texts.partyTitle, e.partyTitle.sizeHalfPt / 2, e.partyTitle.bold) + RULE_SLACK_PT) *
     PT;
   const ruleIndent = Math.max(0, Math.floor((right - titleTwips) / 2));
+  const name = (style: ElementStyle, text: string) =>
+    text === '' ? [] : [linesParagraph(profile, style, headerLines(profile, style, text, left / PT))];
   const leftCell = [
-    ...(header.superior === '' ? [] : [styledParagraph(profile, e.superior, header.superior)]),
-    styledParagraph(profile, e.issuer, header.issuer),
+    ...name(e.superior, header.superior),
+    ...name(e.issuer, header.issuer),
+    ...name(e.congress, header.congress),
     styledParagraph(profile, e.issuerMark, texts.issuerMark),
     styledParagraph(profile, e.numberSymbol, numberLine(profile, header), { spacing: { before: 120 } }),
   ];
@@ -78,15 +82,6 @@ export function partyHeaderBlock(
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
   });
-}
-
-/** Document defaults from the profile: the typeface and body size of every run not styled otherwise. */
-export function partyDocumentStyles(profile: FormatProfile): IStylesOptions {
-  return {
-    default: {
-      document: { run: { font: profile.font.docx, size: profile.elements.body.sizeHalfPt } },
-    },
-  };
 }
 
 /** Page size and margins from the profile, portrait or landscape, for a docx section's `page`. */
@@ -119,7 +114,7 @@ export function horizontalMarginsTwips(profile: FormatProfile): number {
 function draftMarkParagraph(profile: FormatProfile, mark: string, cellTwips: number): Paragraph {
   const side = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
   const style = profile.elements.draftMark;
-  const boxTwips = (new TextMeasure().widthPt(mark, style.sizeHalfPt / 2, style.bold) + 12) * PT;
+  const boxTwips = (textMeasure.widthPt(mark, style.sizeHalfPt / 2, style.bold) + 12) * PT;
   const indent = Math.max(0, Math.floor((cellTwips - boxTwips) / 2));
   return new Paragraph({
     alignment: alignmentOf(style),
@@ -127,6 +122,14 @@ function draftMarkParagraph(profile: FormatProfile, mark: string, cellTwips: num
     border: { top: side, bottom: side, left: side, right: side },
     spacing: { before: 240 },
     indent: { left: indent, right: indent },
+  });
+}
+
+/** One header name as a paragraph, its lines separated by line breaks (not by paragraphs). */
+function linesParagraph(profile: FormatProfile, style: ElementStyle, lines: readonly string[]): Paragraph {
+  return new Paragraph({
+    alignment: alignmentOf(style),
+    children: lines.map((line, i) => styledRun(profile, style, line, {}, i > 0)),
   });
 }
 

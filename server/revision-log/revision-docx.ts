@@ -13,12 +13,8 @@ import {
 } from 'docx';
 import type { RevisionLog } from '../../shared/api/revision-log.ts';
 import type { FormatProfile, PartyHeaderFields } from '../../shared/export/format-profile.ts';
-import {
-  horizontalMarginsTwips,
-  partyDocumentStyles,
-  partyHeaderBlock,
-  partyPage,
-} from '../export/party-header.docx.ts';
+import { horizontalMarginsTwips, partyHeaderBlock, partyPage } from '../export/party-header.docx.ts';
+import { partyDocumentStyles } from '../export/docx/docx-style.ts';
 import { countsSentence } from './revision-report.ts';
 import { tableHeaders, tableRows } from './revision-table.ts';
 

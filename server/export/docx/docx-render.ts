@@ -14,12 +14,8 @@ import {
 } from 'docx';
 import type { FormatProfile } from '../../../shared/export/format-profile.ts';
 import type { ExportDocument } from '../export-model.ts';
-import {
-  horizontalMarginsTwips,
-  partyDocumentStyles,
-  partyHeaderBlock,
-  partyPage,
-} from '../party-header.docx.ts';
+import { horizontalMarginsTwips, partyHeaderBlock, partyPage } from '../party-header.docx.ts';
+import { partyDocumentStyles } from './docx-style.ts';
 import { docxBlocks } from './docx-blocks.ts';
 import { alignmentOf, styledParagraph } from './docx-style.ts';
 
@@ -27,6 +23,11 @@ import { alignmentOf, styledParagraph } from './docx-style.ts';
 export async function renderDocx(document: ExportDocument, profile: FormatProfile): Promise<Uint8Array> {
   const { elements: e } = profile;
   const file = new Document({
+    // Word's File › Info: the title, the issuing body as author, the trích yếu as subject.
+    title: document.title,
+    subject: document.subtitle,
+    creator: document.header.issuer,
+    lastModifiedBy: document.header.issuer,
     styles: partyDocumentStyles(profile),
     comments: {
       children: document.comments.map((c) => ({

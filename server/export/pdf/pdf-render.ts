@@ -2,8 +2,12 @@ import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { numberLine, placeDateLine, type FormatProfile } from '../../../shared/export/format-profile.ts';
 import type { ExportDocument } from '../export-model.ts';
-import { TextMeasure, TINOS_DIR, TINOS_FILES } from '../fonts.ts';
-import { MM, pdfBlocks, styled } from './pdf-blocks.ts';
+import { textMeasure, TINOS_DIR, TINOS_FILES } from '../fonts.ts';
+import { headerLines } from '../header-lines.ts';
+import { LAST_ID, MM, pdfBlocks, styled } from './pdf-blocks.ts';
+
+/** The id of the closing block's first line. */
+const CLOSING_ID = 'closing';
 
 /**
  * The document as a PDF in the same layout as the DOCX, with the Tinos fonts embedded.
@@ -18,34 +22,49 @@ export async function renderPdf(document: ExportDocument, profile: FormatProfile
   const m = page.margins;
   const pageWidthPt = page.widthTwips / 20;
   const textWidthPt = pageWidthPt - (m.leftMm + m.rightMm) * MM;
+  const body = pdfBlocks(profile, document.blocks);
   const definition: TDocumentDefinitions = {
     pageSize: { width: pageWidthPt, height: page.heightTwips / 20 },
     pageMargins: [m.leftMm * MM, m.topMm * MM, m.rightMm * MM, m.bottomMm * MM],
     defaultStyle: { font: profile.font.pdf, fontSize: e.body.sizeHalfPt / 2 },
-    info: { title: document.title, creator: 'vankien' },
+    language: profile.language,
+    info: { title: document.title, author: document.header.issuer, creator: 'vankien' },
+    // Centred over the text block (between the margins), not over the whole page.
     header: (current) =>
       current >= profile.pageNumbers.fromPage
-        ? { ...styled(e.pageNumber, String(current)), margin: [0, page.headerMm * MM, 0, 0] }
+        ? {
+            ...styled(e.pageNumber, String(current)),
+            margin: [m.leftMm * MM, page.headerMm * MM, m.rightMm * MM, 0],
+          }
         : null,
     content: [
       partyHeader(document, profile, textWidthPt),
       { ...styled(e.documentTitle, document.title), margin: [0, 24, 0, 0] },
       { ...styled(e.subtitle, document.subtitle), margin: [0, 0, 0, 18] },
-      ...pdfBlocks(profile, document.blocks),
+      ...body,
       signature(document, profile),
     ],
+    // The closing block never stands alone on a page: when it would open the last page, the
+    // body's last paragraph (with any headings just over it) moves over with it. This costs
+    // one more layout pass, only for the documents that need it.
+    pageBreakBefore: (node, { getFollowingNodesOnPage, getNodesOnNextPage }) =>
+      node.id === LAST_ID &&
+      !getFollowingNodesOnPage().some((n) => n.id === CLOSING_ID) &&
+      getNodesOnNextPage()[0]?.id === CLOSING_ID,
   };
   return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
 }
 
-/** The two-column header: issuer, "*" and number left; Party title with its rule, date and draft mark right. */
+/** The two-column header: issuer, congress line, "*" and number left; Party title with its rule, date and draft mark right. */
 function partyHeader(document: ExportDocument, profile: FormatProfile, textWidthPt: number): Content {
   const { elements: e, texts } = profile;
   const h = document.header;
   const leftPt = (textWidthPt * profile.headerLeftPercent) / 100;
   const rightPt = textWidthPt - leftPt;
-  const rule = new TextMeasure().widthPt(texts.partyTitle, e.partyTitle.sizeHalfPt / 2, e.partyTitle.bold);
+  const rule = textMeasure.widthPt(texts.partyTitle, e.partyTitle.sizeHalfPt / 2, e.partyTitle.bold);
   const x1 = (rightPt - rule) / 2;
+  const name = (style: typeof e.issuer, text: string): Content[] =>
+    text === '' ? [] : [styled(style, headerLines(profile, style, text, leftPt).join('\n'))];
   const right: Content[] = [
     styled(e.partyTitle, texts.partyTitle),
     { canvas: [{ type: 'line', x1, y1: 1, x2: x1 + rule, y2: 1, lineWidth: 0.6 }] },
@@ -65,8 +84,9 @@ function partyHeader(document: ExportDocument, profile: FormatProfile, textWidth
       {
         width: leftPt,
         stack: [
-          ...(h.superior === '' ? [] : [styled(e.superior, h.superior)]),
-          styled(e.issuer, h.issuer),
+          ...name(e.superior, h.superior),
+          ...name(e.issuer, h.issuer),
+          ...name(e.congress, h.congress),
           styled(e.issuerMark, texts.issuerMark),
           { ...styled(e.numberSymbol, numberLine(profile, h)), margin: [0, 6, 0, 0] },
         ],
@@ -86,7 +106,7 @@ function signature(document: ExportDocument, profile: FormatProfile): Content {
       {
         width: '*',
         stack: [
-          styled(e.recipientsLabel, profile.texts.recipientsLabel),
+          { ...styled(e.recipientsLabel, profile.texts.recipientsLabel), id: CLOSING_ID },
           ...document.recipients.map((line) => styled(e.recipient, line)),
         ],
       },
