@@ -1,5 +1,8 @@
 import {
   BorderStyle,
+  Header,
+  PageNumber,
+  TextRun,
   Paragraph,
   Table,
   TableBorders,
@@ -28,6 +31,8 @@ export type PartyOrientation = 'portrait' | 'landscape';
 export interface PartyHeaderOptions {
   /** "DỰ THẢO" or "Dự thảo lần N", boxed in the right cell under the date; none for a final text. */
   draftMark?: string | undefined;
+  /** No "Số …" line when the paper has no number (a subcommittee's working table), rather than a placeholder. */
+  withoutNumber?: boolean | undefined;
   /** Width of the paper in twips (defaults to the profile's portrait width; pass the height for landscape). */
   pageWidthTwips?: number | undefined;
 }
@@ -63,7 +68,11 @@ export function partyHeaderBlock(
     ...name(e.issuer, header.issuer),
     ...name(e.congress, header.congress),
     styledParagraph(profile, e.issuerMark, texts.issuerMark),
-    styledParagraph(profile, e.numberSymbol, numberLine(profile, header), { spacing: { before: 120 } }),
+    ...(options.withoutNumber === true && header.numberSymbol === ''
+      ? []
+      : [
+          styledParagraph(profile, e.numberSymbol, numberLine(profile, header), { spacing: { before: 120 } }),
+        ]),
   ];
   const rightCell = [
     // The rule is the title paragraph's bottom border, indented to the title's own width.
@@ -145,4 +154,23 @@ function row(cells: Paragraph[][], widths: number[]): TableRow {
         }),
     ),
   });
+}
+
+/** Page headers numbering pages from the profile's first numbered page, centred over the text. */
+export function pageNumberHeaders(profile: FormatProfile) {
+  const style = profile.elements.pageNumber;
+  return {
+    // With `titlePage`, page 1 has its own (empty) header, so numbers start on page 2.
+    first: new Header({ children: [new Paragraph({})] }),
+    default: new Header({
+      children: [
+        new Paragraph({
+          alignment: alignmentOf(style),
+          children: [
+            new TextRun({ children: [PageNumber.CURRENT], size: style.sizeHalfPt, font: profile.font.docx }),
+          ],
+        }),
+      ],
+    }),
+  };
 }
