@@ -48,7 +48,8 @@ export function pdfBlocks(profile: FormatProfile, blocks: readonly Block[]): Con
   const isHeading = (b: Block | undefined) => b?.kind === 'part' || b?.kind === 'heading';
   let lastAt = 0;
   for (let i = 0; i < blocks.length;) {
-    lastAt = content.length;
+    // A node that starts back up over reserved room stays with the stack before it.
+    if (!reserved) lastAt = content.length;
     if (!isHeading(blocks[i])) {
       for (const node of blockContent(profile, blocks[i]!, `b${i}`, parents)) push(node);
       i += 1;
@@ -58,22 +59,23 @@ export function pdfBlocks(profile: FormatProfile, blocks: readonly Block[]): Con
     const chunk: Content[] = [];
     for (let n = 0; n < CHUNK && isHeading(blocks[i]); n++, i++)
       chunk.push(...blockContent(profile, blocks[i]!, `b${i}`, parents));
-    if (i >= blocks.length) {
+    // Only a paragraph starts back up over the reserved room: it is sure to start on the same
+    // page. A stack moved whole to a new page would carry its negative margin into the top margin,
+    // so after more headings than a chunk holds the chain may break (four empty sections in a row).
+    if (i >= blocks.length || isHeading(blocks[i])) {
       push({ stack: chunk, unbreakable: true });
-      break;
+      continue;
     }
     push({
       stack: [...chunk, { text: ' ', fontSize: 1, margin: [0, reserve - 1, 0, 0] }],
       unbreakable: true,
     });
     reserved = true;
-    if (!isHeading(blocks[i])) {
-      for (const node of blockContent(profile, blocks[i]!, `b${i}`, parents)) push(node);
-      i += 1;
-    }
+    for (const node of blockContent(profile, blocks[i]!, `b${i}`, parents)) push(node);
+    i += 1;
   }
-  // A point just before the body's last paragraph (and the headings over it), outside any
-  // unbreakable stack: pdfmake loses a page break set on a node inside one.
+  // A mark just before the body's last paragraph (and the headings over it): the closing
+  // block is kept with what follows it (pdf-render.ts).
   if (content.length > 0) content.splice(lastAt, 0, { text: ' ', fontSize: 1, id: LAST_ID });
   return content;
 }

@@ -6,9 +6,6 @@ import { textMeasure, TINOS_DIR, TINOS_FILES } from '../fonts.ts';
 import { headerLines } from '../header-lines.ts';
 import { LAST_ID, MM, pdfBlocks, styled } from './pdf-blocks.ts';
 
-/** The id of the closing block's first line. */
-const CLOSING_ID = 'closing';
-
 /**
  * The document as a PDF in the same layout as the DOCX, with the Tinos fonts embedded.
  * pdfmake keeps fonts and policies on its one module instance; they are set on every render,
@@ -41,16 +38,8 @@ export async function renderPdf(document: ExportDocument, profile: FormatProfile
       partyHeader(document, profile, textWidthPt),
       { ...styled(e.documentTitle, document.title), margin: [0, 24, 0, 0] },
       { ...styled(e.subtitle, document.subtitle), margin: [0, 0, 0, 18] },
-      ...body,
-      signature(document, profile),
+      ...closing(body, signature(document, profile), profile, textWidthPt),
     ],
-    // The closing block never stands alone on a page: when it would open the last page, the
-    // body's last paragraph (with any headings just over it) moves over with it. This costs
-    // one more layout pass, only for the documents that need it.
-    pageBreakBefore: (node, { getFollowingNodesOnPage, getNodesOnNextPage }) =>
-      node.id === LAST_ID &&
-      !getFollowingNodesOnPage().some((n) => n.id === CLOSING_ID) &&
-      getNodesOnNextPage()[0]?.id === CLOSING_ID,
   };
   return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
 }
@@ -96,6 +85,46 @@ function partyHeader(document: ExportDocument, profile: FormatProfile, textWidth
   };
 }
 
+/** Lines of body text that may move to the next page with the closing block (about half a page). */
+const CLOSING_KEEP_LINES = 20;
+
+/**
+ * The body's end and the closing block: the last paragraph (with any headings just over it)
+ * and the signature block are one unbreakable stack, so the closing block never stands alone
+ * on a page. pdfmake's `pageBreakBefore` would do it by laying the whole document out again
+ * (and holding a copy of every node); an estimate of the paragraph's lines is enough to
+ * decide. A last paragraph longer than about half a page is left to break as it falls.
+ */
+function closing(
+  body: Content[],
+  signatureBlock: Content,
+  profile: FormatProfile,
+  textWidthPt: number,
+): Content[] {
+  const at = body.findIndex((node) => (node as { id?: string }).id === LAST_ID);
+  if (at < 0) return [signatureBlock];
+  const tail = body.slice(at + 1);
+  const sizePt = profile.elements.body.sizeHalfPt / 2;
+  const lines = tail.reduce<number>((sum, node) => sum + estimatedLines(node, sizePt, textWidthPt), 0);
+  if (lines > CLOSING_KEEP_LINES) return [...body.slice(0, at), ...tail, signatureBlock];
+  return [...body.slice(0, at), { stack: [...tail, signatureBlock], unbreakable: true }];
+}
+
+/** Roughly how many lines a node's text takes (measured in the body size, plus one per paragraph). */
+function estimatedLines(node: Content, sizePt: number, widthPt: number): number {
+  const text = (value: unknown): string =>
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value)
+        ? value.map(text).join('')
+        : typeof value === 'object' && value !== null
+          ? text((value as { text?: unknown; stack?: unknown }).text ?? (value as { stack?: unknown }).stack)
+          : '';
+  if (typeof node === 'object' && node !== null && 'stack' in node)
+    return (node.stack as Content[]).reduce<number>((sum, n) => sum + estimatedLines(n, sizePt, widthPt), 0);
+  return Math.ceil(textMeasure.widthPt(text(node), sizePt, false) / widthPt) + 1;
+}
+
 /** "Nơi nhận:" and recipients left, the signing authority and name right, kept on one page. */
 function signature(document: ExportDocument, profile: FormatProfile): Content {
   const { elements: e } = profile;
@@ -106,7 +135,7 @@ function signature(document: ExportDocument, profile: FormatProfile): Content {
       {
         width: '*',
         stack: [
-          { ...styled(e.recipientsLabel, profile.texts.recipientsLabel), id: CLOSING_ID },
+          styled(e.recipientsLabel, profile.texts.recipientsLabel),
           ...document.recipients.map((line) => styled(e.recipient, line)),
         ],
       },
