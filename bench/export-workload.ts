@@ -35,6 +35,7 @@ async function once() {
     draft,
     template,
     profile,
+    unitName: 'Đảng bộ Sở Tài nguyên và Môi trường',
     blocks,
     draftMark: 'DỰ THẢO',
     signerName: '',

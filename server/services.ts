@@ -217,6 +217,7 @@ export function createServices(
     versions,
     texts,
     users,
+    orgs,
     comments,
     audit,
     rounds,

@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'export_profile_not_found',
   'export_final_forbidden',
   'export_not_final',
+  'export_header_incomplete',
   'export_too_large',
   'export_busy',
   // Revision log

@@ -153,6 +153,10 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Chỉ bí thư được xuất bản chính thức.');
     case 'export_not_final':
       return msg('Dự thảo chưa được chốt là bản cuối cùng, nên chưa xuất được bản chính thức.');
+    case 'export_header_incomplete':
+      return msg(
+        'Bản chính thức cần có đủ số và ký hiệu, địa danh, ngày ban hành (và lần thứ của đại hội). Hãy điền phần đầu văn bản rồi xuất lại.',
+      );
     case 'export_too_large':
       return msg('Dự thảo quá dài để xuất thành một tệp.');
     case 'export_busy':

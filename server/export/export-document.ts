@@ -1,14 +1,16 @@
 import type { Comment } from '../../shared/api/comments.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
-import type { FormatProfile } from '../../shared/export/format-profile.ts';
+import { ordinalText, spellTerms, type FormatProfile } from '../../shared/export/format-profile.ts';
 import type { Template } from '../../shared/templates/template.ts';
-import type { Block, ExportComment, ExportDocument } from './export-model.ts';
+import type { Block, ExportComment, ExportDocument, Run } from './export-model.ts';
 
 /** What the composer needs beyond the body. */
 export interface DocumentParts {
   draft: Draft;
   template: Template | null;
   profile: FormatProfile;
+  /** The unit's name as written in running text ("Đảng bộ Sở Tài nguyên và Môi trường"). */
+  unitName: string;
   blocks: Block[];
   /** Null for the final text. */
   draftMark: string | null;
@@ -24,19 +26,36 @@ const DISPOSITION_LABELS = {
   noted: 'Ghi nhận',
 } as const;
 
-/** Puts the header fields (the draft's, else the template's defaults) around the body. */
+/**
+ * Puts the header fields (the draft's, else the template's defaults) around the body. A
+ * congress document's template names the congress as its issuer: the unit's own name is
+ * printed above it and the congress line under it (DOMAIN.md §1.6). Ordinals and terms are
+ * printed as the profile spells them, the term in one spelling throughout.
+ */
 export function composeDocument(parts: DocumentParts): ExportDocument {
   const { draft, template, profile } = parts;
   const h = draft.header;
   const fill = (text: string) =>
-    text
-      .replaceAll('{ordinal}', h.congressOrdinal === undefined ? '…' : String(h.congressOrdinal))
-      .replaceAll('{term}', h.term ?? template?.term ?? '…');
+    spellTerms(
+      profile,
+      text
+        .replaceAll('{unit}', parts.unitName)
+        .replaceAll(
+          '{ordinal}',
+          h.congressOrdinal === undefined ? '…' : ordinalText(profile, h.congressOrdinal),
+        )
+        .replaceAll('{term}', h.term ?? template?.term ?? '…'),
+    );
   const superior = h.superior ?? template?.header.superior ?? '';
+  const templateIssuer = fill(template?.header.issuer ?? '');
+  const unitLine = h.issuer ?? parts.unitName;
+  const congress = templateIssuer !== '' && unitLine !== '' && unitLine !== templateIssuer;
+  const recipients = template?.header.recipients ?? [];
   return {
     header: {
       superior,
-      issuer: h.issuer ?? fill(template?.header.issuer ?? ''),
+      issuer: congress ? unitLine : templateIssuer || unitLine,
+      congress: congress ? templateIssuer : '',
       numberSymbol: h.numberSymbol ?? '',
       place: h.place ?? '',
       date: h.date ?? '',
@@ -44,17 +63,31 @@ export function composeDocument(parts: DocumentParts): ExportDocument {
     title: template?.header.documentTitle ?? draft.title,
     subtitle: fill(template?.header.subtitle ?? ''),
     draftMark: parts.draftMark,
-    blocks: parts.blocks,
+    blocks: parts.blocks.map((block) => spellBlock(profile, block)),
     signature: {
       authority: profile.texts.signatureAuthority,
       title: profile.texts.signatureTitle,
       name: parts.signerName,
     },
-    recipients: profile.texts.recipients
-      .filter((line) => !line.includes('{superior}') || superior !== '')
-      .map((line) => line.replace('{superior}', superior)),
+    recipients: recipients.length > 0 ? [...recipients] : [...profile.texts.recipients],
     comments: wordComments(parts.comments),
   };
+}
+
+/** A block with its year ranges in the profile's spelling (run by run, so comment marks stay put). */
+function spellBlock(profile: FormatProfile, block: Block): Block {
+  const spell = (runs: Run[]) => runs.map((r) => ({ ...r, text: spellTerms(profile, r.text) }));
+  switch (block.kind) {
+    case 'part':
+      return { ...block, title: spell(block.title) };
+    case 'table':
+      return {
+        ...block,
+        rows: block.rows.map((row) => row.map((cell) => ({ ...cell, lines: cell.lines.map(spell) }))),
+      };
+    default:
+      return { ...block, runs: spell(block.runs) };
+  }
 }
 
 /** One Word comment per root comment: the organisation's text, the suggestion, the replies and the answer. */

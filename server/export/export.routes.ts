@@ -23,7 +23,9 @@ const download = createRoute({
     400: errorResponse('Bad options, or the draft is over the export limit (export_too_large)'),
     403: errorResponse('Not the drafting committee, or a final export by someone other than the secretary'),
     404: notFound,
-    409: errorResponse('A final export of a draft not marked final (export_not_final)'),
+    409: errorResponse(
+      'A final export of a draft not marked final (export_not_final), or without its number, place, date or congress ordinal (export_header_incomplete, naming the fields)',
+    ),
     429: errorResponse('Too many exports in a minute'),
     503: errorResponse('Every export slot is busy (export_busy); Retry-After says when to try again'),
   },

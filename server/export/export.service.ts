@@ -12,12 +12,14 @@ import type { CommentService } from '../comments/comment.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
+import type { OrgService } from '../orgs/org.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/app-error.ts';
 import type { RoundService } from '../rounds/round.service.ts';
 import type { TemplateService } from '../templates/template.service.ts';
 import type { User, UserService } from '../users/user.service.ts';
 import type { VersionService } from '../versions/version.service.ts';
 import { buildBody } from './export-body.ts';
+import { requireCompleteHeader } from './export-header-check.ts';
 import { composeDocument } from './export-document.ts';
 import { contentTypeOf, exportFileName } from './export-file-name.ts';
 import { readFrozen, readSource, sectionIndex, type ExportSource } from './export-source.ts';
@@ -32,6 +34,7 @@ export interface ExportDeps {
   readonly versions: VersionService;
   readonly texts: DraftTexts;
   readonly users: UserService;
+  readonly orgs: Pick<OrgService, 'get'>;
   readonly comments: CommentService;
   /** Where exports of the final text are recorded as security-relevant. */
   readonly audit: AuditTrail;
@@ -83,6 +86,7 @@ export class ExportService {
       draft,
       template,
       profile,
+      unitName: (await this.deps.orgs.get(draft.orgId)).name,
       blocks,
       draftMark: query.kind === 'final' ? null : this.draftMark(profile, query.version),
       signerName: await this.signerName(user, draft, query),
@@ -148,6 +152,7 @@ export class ExportService {
         throw new ValidationError('validation_failed', 'version: the final text is the draft itself');
     }
     const template = await this.template(draft);
+    if (query.kind === 'final') requireCompleteHeader(draft, template);
     const profileId = query.profile ?? template?.formatProfile ?? DEFAULT_PROFILE_ID;
     const profile = findProfile(profileId);
     if (profile === undefined)

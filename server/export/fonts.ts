@@ -17,6 +17,9 @@ export const TINOS_DIR = path.dirname(path.dirname(TINOS_FILES.normal));
 /** The part of fontkit used here (it comes with pdfmake's pdfkit and ships no types). */
 interface MeasuringFont {
   unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
   layout(text: string): { advanceWidth: number };
 }
 
@@ -33,6 +36,22 @@ export class TextMeasure {
     return (font.layout(text).advanceWidth / font.unitsPerEm) * sizePt;
   }
 
+  /**
+   * Word's "single" line is the font's ascent, descent and line gap; pdfkit's leaves the gap
+   * out. Multiplying pdfmake's `lineHeight` by this makes "1.15 lines" the same height in the
+   * PDF as in Word and LibreOffice, so both break pages alike.
+   */
+  wordLineFactor(): number {
+    const font = this.font(TINOS_FILES.normal);
+    return (font.ascent - font.descent + font.lineGap) / (font.ascent - font.descent);
+  }
+
+  /** The height of one body line in points, as Word lays out `lineSpacing` lines at `sizePt`. */
+  lineHeightPt(sizePt: number, lineSpacing: number): number {
+    const font = this.font(TINOS_FILES.normal);
+    return ((font.ascent - font.descent + font.lineGap) / font.unitsPerEm) * sizePt * lineSpacing;
+  }
+
   private font(file: string): MeasuringFont {
     let font = this.fonts.get(file);
     if (font === undefined) {
@@ -43,3 +62,6 @@ export class TextMeasure {
     return font;
   }
 }
+
+/** One measurer per thread: the fonts are parsed once, on first use. */
+export const textMeasure = new TextMeasure();

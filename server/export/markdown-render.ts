@@ -16,6 +16,7 @@ export function renderMarkdown(document: ExportDocument, profile: FormatProfile)
   const line = (text: string) => lines.push(text, '');
   if (h.superior !== '') line(styledText(e.superior, h.superior));
   line(`**${styledText(e.issuer, h.issuer)}**`);
+  if (h.congress !== '') line(`**${styledText(e.congress, h.congress)}**`);
   line(`${texts.issuerMark === '*' ? '\\*' : texts.issuerMark}`);
   line(numberLine(profile, h));
   line(`**${texts.partyTitle}**`);

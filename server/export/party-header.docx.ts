@@ -1,5 +1,8 @@
 import {
   BorderStyle,
+  Header,
+  PageNumber,
+  TextRun,
   Paragraph,
   Table,
   TableBorders,
@@ -8,17 +11,18 @@ import {
   TableRow,
   VerticalAlign,
   WidthType,
-  type IStylesOptions,
 } from 'docx';
 import {
   mmToTwips,
   numberLine,
   placeDateLine,
+  type ElementStyle,
   type FormatProfile,
   type PartyHeaderFields,
 } from '../../shared/export/format-profile.ts';
 import { alignmentOf, styledParagraph, styledRun } from './docx/docx-style.ts';
-import { TextMeasure } from './fonts.ts';
+import { textMeasure } from './fonts.ts';
+import { headerLines } from './header-lines.ts';
 
 /** Page orientation of a Party document (the revision log's table is landscape). */
 export type PartyOrientation = 'portrait' | 'landscape';
@@ -27,6 +31,8 @@ export type PartyOrientation = 'portrait' | 'landscape';
 export interface PartyHeaderOptions {
   /** "DỰ THẢO" or "Dự thảo lần N", boxed in the right cell under the date; none for a final text. */
   draftMark?: string | undefined;
+  /** No "Số …" line when the paper has no number (a subcommittee's working table), rather than a placeholder. */
+  withoutNumber?: boolean | undefined;
   /** Width of the paper in twips (defaults to the profile's portrait width; pass the height for landscape). */
   pageWidthTwips?: number | undefined;
 }
@@ -38,7 +44,8 @@ const RULE_SLACK_PT = 2;
 
 /**
  * The borderless two-column Party header of 36-HD/VPTW as a docx Table: superior body,
- * issuing body (bold) with "*" below and "Số …" on the left; "ĐẢNG CỘNG SẢN VIỆT NAM" with a
+ * issuing body (bold), a congress document's congress line, "*" and "Số …" on the left, each
+ * name broken into lines where Party documents break them ({@link headerLines}); "ĐẢNG CỘNG SẢN VIỆT NAM" with a
  * rule exactly as long as it, the italic place and date, and the optional draft mark on the right.
  */
 export function partyHeaderBlock(
@@ -51,15 +58,21 @@ export function partyHeaderBlock(
   const left = Math.round((textWidth * profile.headerLeftPercent) / 100);
   const right = textWidth - left;
   const titleTwips =
-    (new TextMeasure().widthPt(texts.partyTitle, e.partyTitle.sizeHalfPt / 2, e.partyTitle.bold) +
-      RULE_SLACK_PT) *
+    (textMeasure.widthPt(texts.partyTitle, e.partyTitle.sizeHalfPt / 2, e.partyTitle.bold) + RULE_SLACK_PT) *
     PT;
   const ruleIndent = Math.max(0, Math.floor((right - titleTwips) / 2));
+  const name = (style: ElementStyle, text: string) =>
+    text === '' ? [] : [linesParagraph(profile, style, headerLines(profile, style, text, left / PT))];
   const leftCell = [
-    ...(header.superior === '' ? [] : [styledParagraph(profile, e.superior, header.superior)]),
-    styledParagraph(profile, e.issuer, header.issuer),
+    ...name(e.superior, header.superior),
+    ...name(e.issuer, header.issuer),
+    ...name(e.congress, header.congress),
     styledParagraph(profile, e.issuerMark, texts.issuerMark),
-    styledParagraph(profile, e.numberSymbol, numberLine(profile, header), { spacing: { before: 120 } }),
+    ...(options.withoutNumber === true && header.numberSymbol === ''
+      ? []
+      : [
+          styledParagraph(profile, e.numberSymbol, numberLine(profile, header), { spacing: { before: 120 } }),
+        ]),
   ];
   const rightCell = [
     // The rule is the title paragraph's bottom border, indented to the title's own width.
@@ -78,15 +91,6 @@ export function partyHeaderBlock(
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
   });
-}
-
-/** Document defaults from the profile: the typeface and body size of every run not styled otherwise. */
-export function partyDocumentStyles(profile: FormatProfile): IStylesOptions {
-  return {
-    default: {
-      document: { run: { font: profile.font.docx, size: profile.elements.body.sizeHalfPt } },
-    },
-  };
 }
 
 /** Page size and margins from the profile, portrait or landscape, for a docx section's `page`. */
@@ -119,7 +123,7 @@ export function horizontalMarginsTwips(profile: FormatProfile): number {
 function draftMarkParagraph(profile: FormatProfile, mark: string, cellTwips: number): Paragraph {
   const side = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
   const style = profile.elements.draftMark;
-  const boxTwips = (new TextMeasure().widthPt(mark, style.sizeHalfPt / 2, style.bold) + 12) * PT;
+  const boxTwips = (textMeasure.widthPt(mark, style.sizeHalfPt / 2, style.bold) + 12) * PT;
   const indent = Math.max(0, Math.floor((cellTwips - boxTwips) / 2));
   return new Paragraph({
     alignment: alignmentOf(style),
@@ -127,6 +131,14 @@ function draftMarkParagraph(profile: FormatProfile, mark: string, cellTwips: num
     border: { top: side, bottom: side, left: side, right: side },
     spacing: { before: 240 },
     indent: { left: indent, right: indent },
+  });
+}
+
+/** One header name as a paragraph, its lines separated by line breaks (not by paragraphs). */
+function linesParagraph(profile: FormatProfile, style: ElementStyle, lines: readonly string[]): Paragraph {
+  return new Paragraph({
+    alignment: alignmentOf(style),
+    children: lines.map((line, i) => styledRun(profile, style, line, {}, i > 0)),
   });
 }
 
@@ -142,4 +154,23 @@ function row(cells: Paragraph[][], widths: number[]): TableRow {
         }),
     ),
   });
+}
+
+/** Page headers numbering pages from the profile's first numbered page, centred over the text. */
+export function pageNumberHeaders(profile: FormatProfile) {
+  const style = profile.elements.pageNumber;
+  return {
+    // With `titlePage`, page 1 has its own (empty) header, so numbers start on page 2.
+    first: new Header({ children: [new Paragraph({})] }),
+    default: new Header({
+      children: [
+        new Paragraph({
+          alignment: alignmentOf(style),
+          children: [
+            new TextRun({ children: [PageNumber.CURRENT], size: style.sizeHalfPt, font: profile.font.docx }),
+          ],
+        }),
+      ],
+    }),
+  };
 }

@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, type FileChild } from 'docx';
 import { mmToTwips } from '../../shared/export/format-profile.ts';
-import { styledParagraph } from '../export/docx/docx-style.ts';
-import { partyDocumentStyles, partyHeaderBlock, partyPage } from '../export/party-header.docx.ts';
+import { bodySpacing, partyDocumentStyles, styledParagraph } from '../export/docx/docx-style.ts';
+import { partyHeaderBlock, partyPage } from '../export/party-header.docx.ts';
 import type { DocxFrame } from './revision-docx.ts';
 import { REPORT_PARTS } from './revision-report.ts';
 
@@ -18,7 +18,7 @@ export async function reportDocx(text: string, frame: DocxFrame): Promise<Buffer
   const [title = '', subtitle = '', ...rest] = text.replace(/\r\n?/gu, '\n').split('\n');
   const body = {
     indent: { firstLine: mmToTwips(profile.body.firstLineIndentMm) },
-    spacing: { after: profile.body.spaceAfterPt * 20, line: Math.round(profile.body.lineSpacing * 240) },
+    spacing: bodySpacing(profile),
   };
   const children: FileChild[] = [
     partyHeaderBlock(profile, frame.header),

@@ -15,10 +15,11 @@ import type { RevisionLog } from '../../shared/api/revision-log.ts';
 import type { FormatProfile, PartyHeaderFields } from '../../shared/export/format-profile.ts';
 import {
   horizontalMarginsTwips,
-  partyDocumentStyles,
+  pageNumberHeaders,
   partyHeaderBlock,
   partyPage,
 } from '../export/party-header.docx.ts';
+import { partyDocumentStyles } from '../export/docx/docx-style.ts';
 import { countsSentence } from './revision-report.ts';
 import { tableHeaders, tableRows } from './revision-table.ts';
 
@@ -63,8 +64,15 @@ export async function revisionDocx(log: RevisionLog, frame: DocxFrame): Promise<
     layout: TableLayoutType.FIXED,
     margins: { left: 80, right: 80, top: 40, bottom: 40 },
     rows: [
-      new TableRow({ tableHeader: true, children: tableHeaders(log).map((h, i) => cell(h, i, true)) }),
-      ...tableRows(log).map((row) => new TableRow({ children: row.map((text, i) => cell(text, i)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: tableHeaders(log).map((h, i) => cell(h, i, true)),
+      }),
+      // A row never splits across pages: a comment and its answer are read side by side.
+      ...tableRows(log).map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i)) }),
+      ),
     ],
   });
   const centred = (text: string, options: { bold?: boolean; italics?: boolean; size?: number }) =>
@@ -73,14 +81,20 @@ export async function revisionDocx(log: RevisionLog, frame: DocxFrame): Promise<
       children: [new TextRun({ text, font, ...options })],
     });
   const children: FileChild[] = [
-    partyHeaderBlock(profile, frame.header, { pageWidthTwips: profile.page.heightTwips }),
+    partyHeaderBlock(profile, frame.header, {
+      pageWidthTwips: profile.page.heightTwips,
+      withoutNumber: true,
+    }),
     new Paragraph({}),
     centred('BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý', {
       bold: true,
       size: profile.elements.documentTitle.sizeHalfPt,
     }),
     centred(`vào ${frame.draftTitle} (${log.round.versionLabel})`, { bold: true }),
-    centred(log.round.title, { italics: true }),
+    // The round's own title only when it says more than the version already named above.
+    ...(log.round.title.toLocaleLowerCase('vi').includes(log.round.versionLabel.toLocaleLowerCase('vi'))
+      ? []
+      : [centred(log.round.title, { italics: true })]),
     new Paragraph({
       spacing: { before: 120, after: 120 },
       children: [new TextRun({ text: countsSentence(log), font })],
@@ -91,7 +105,13 @@ export async function revisionDocx(log: RevisionLog, frame: DocxFrame): Promise<
     creator: 'vankien',
     title: 'Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý',
     styles: partyDocumentStyles(profile),
-    sections: [{ properties: { page: partyPage(profile, 'landscape') }, children }],
+    sections: [
+      {
+        properties: { page: partyPage(profile, 'landscape'), titlePage: profile.pageNumbers.fromPage > 1 },
+        headers: pageNumberHeaders(profile),
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

@@ -123,6 +123,7 @@ export class RevisionExportService {
       header: {
         superior: unit.name,
         issuer: 'Tiểu ban Văn kiện',
+        congress: '',
         numberSymbol: '',
         place: draft.header.place ?? '',
         date: today,

@@ -20,6 +20,7 @@ export const ELEMENT_NAMES = [
   'partyTitle',
   'superior',
   'issuer',
+  'congress',
   'issuerMark',
   'numberSymbol',
   'placeDate',
@@ -74,8 +75,19 @@ export const FormatProfileSchema = z
         pdf: z.literal('Tinos'),
       })
       .strict(),
+    /** Proofing language written into DOCX runs and the PDF catalogue. */
+    language: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/),
     /** Width of the header table's left (issuer) column, in percent of the text width. */
     headerLeftPercent: z.number().min(20).max(80),
+    /**
+     * Words a header name too long for its column is preferably broken before ("ĐẢNG BỘ SỞ TÀI
+     * NGUYÊN / VÀ MÔI TRƯỜNG"); otherwise the lines are balanced.
+     */
+    headerBreakBefore: z.array(z.string().min(1)).max(20),
+    /** How `{ordinal}` (the congress's number) is printed: "VII" or "7". */
+    ordinal: z.enum(['roman', 'arabic']),
+    /** How a term or any year range is spelled throughout the text: `{from}` and `{to}` are filled. */
+    termFormat: z.string().includes('{from}').includes('{to}'),
     body: z
       .object({
         firstLineIndentMm: Mm,
@@ -107,7 +119,7 @@ export const FormatProfileSchema = z
         signatureAuthority: z.string(),
         signatureTitle: z.string(),
         recipientsLabel: z.string(),
-        /** `{superior}` is filled from the header. */
+        /** Recipients when the template names none (a template names the receiving committee). */
         recipients: z.array(z.string()).max(20),
       })
       .strict(),
@@ -132,8 +144,10 @@ export function mmToTwips(mm: number): number {
 export interface PartyHeaderFields {
   /** Upper level (cơ quan cấp trên trực tiếp); empty to leave the line out. */
   superior: string;
-  /** Issuing body (cơ quan ban hành), printed bold with the mark below. */
+  /** Issuing body (cơ quan ban hành), printed bold (with the mark below when no congress line follows). */
   issuer: string;
+  /** A congress document's congress line under the issuer ("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ VII"), or empty. */
+  congress: string;
   /** "01-BC/ĐU", or empty for a number not yet given. */
   numberSymbol: string;
   place: string;
@@ -159,4 +173,49 @@ export function placeDateLine(profile: FormatProfile, header: PartyHeaderFields)
 /** An element's text in the case the profile prints it. */
 export function styledText(style: ElementStyle, text: string): string {
   return style.upper ? text.toLocaleUpperCase('vi') : text;
+}
+
+/** 1–3999 in Roman numerals ("VII"); other numbers as digits. */
+export function romanNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 3999) return String(n);
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let left = n;
+  for (const [value, numeral] of table)
+    while (left >= value) {
+      out += numeral;
+      left -= value;
+    }
+  return out;
+}
+
+/** A congress ordinal as the profile prints it. */
+export function ordinalText(profile: FormatProfile, n: number): string {
+  return profile.ordinal === 'roman' ? romanNumeral(n) : String(n);
+}
+
+/** Year ranges that read as a term (forward, at most ten years), however they are spelled. */
+const YEAR_RANGE = /\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g;
+
+/** Every term-like year range in `text` in the profile's one spelling ("2025–2030"). */
+export function spellTerms(profile: FormatProfile, text: string): string {
+  return text.replace(YEAR_RANGE, (whole, from: string, to: string) =>
+    Number(to) > Number(from) && Number(to) - Number(from) <= 10
+      ? profile.termFormat.replace('{from}', from).replace('{to}', to)
+      : whole,
+  );
 }

@@ -53,12 +53,18 @@ export const TemplateHeader = z
   .object({
     /** The upper level's name, first line of the issuer block (e.g. "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"). */
     superior: z.string().trim().max(200).default(''),
-    /** Second issuer line; `{ordinal}` and `{term}` are filled from the draft. */
+    /**
+     * The issuing body. For a congress document it is the congress ("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ
+     * {ordinal}", DOMAIN.md §1.6), printed under the unit's name; `{ordinal}` and `{term}` are
+     * filled from the draft.
+     */
     issuer: z.string().trim().max(200).default(''),
     /** Document title as printed ("BÁO CÁO CHÍNH TRỊ"). */
     documentTitle: z.string().trim().min(1).max(200),
-    /** Subtitle under the title; `{ordinal}` and `{term}` are filled from the draft. */
+    /** Subtitle (trích yếu) under the title; `{unit}` (the unit's name), `{ordinal}` and `{term}` are filled. */
     subtitle: z.string().trim().max(400).default(''),
+    /** "Nơi nhận" lines, naming the receiving committee ("- Ban Thường vụ Đảng ủy Khối (để báo cáo),"). */
+    recipients: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   })
   .strict();
 

@@ -20,7 +20,7 @@ export function template(sections: TemplateSection[]): Template {
     documentType: 'BC',
     level: 'unit',
     term: '2025-2030',
-    header: { superior: '', issuer: '', documentTitle: 'BÁO CÁO CHÍNH TRỊ', subtitle: '' },
+    header: { superior: '', issuer: '', documentTitle: 'BÁO CÁO CHÍNH TRỊ', subtitle: '', recipients: [] },
     formatProfile: 'hd36-vptw',
     sections,
   };

@@ -70,10 +70,12 @@ describe('the outline templates shipped in templates/', () => {
       expect(sections.filter((section) => section.guidance.trim() === '').map((s) => s.id)).toEqual([]);
     });
 
-    it('uses no header placeholder other than {ordinal} and {term}', () => {
+    it('uses no header placeholder other than {unit}, {ordinal} and {term}', () => {
       const { header } = loadTemplate(file);
-      const placeholders = Object.values(header).flatMap((text) => text.match(/\{[^}]*\}/g) ?? []);
-      expect(placeholders.filter((p) => p !== '{ordinal}' && p !== '{term}')).toEqual([]);
+      const placeholders = Object.values(header)
+        .flat()
+        .flatMap((text) => text.match(/\{[^}]*\}/g) ?? []);
+      expect(placeholders.filter((p) => !['{unit}', '{ordinal}', '{term}'].includes(p))).toEqual([]);
     });
 
     it('has the expected top-level outline', () => {

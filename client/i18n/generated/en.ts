@@ -201,6 +201,7 @@ export const templates = {
   s6125db1ebaa6bcab: `The new deadline must be later than the current one.`,
   s619a24917b44501e: `Committee’s note`,
   s619c0451ee36e9e6: `Comment groups accepted`,
+  s61e3bb728f080de4: `The final text needs its number and symbol, place and date of issue (and the congress ordinal). Fill in the document header, then export again.`,
   s61e674be00a2b957: str`${0}/${1} comments answered`,
   s61f05a08012a891b: `Hide`,
   s62421605a4eea474: `The new deadline must be in the future.`,

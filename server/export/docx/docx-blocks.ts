@@ -1,61 +1,76 @@
 import {
   CommentRangeEnd,
+  HeadingLevel,
+  type IParagraphOptions,
   CommentRangeStart,
   CommentReference,
   Paragraph,
   TextRun,
-  type Table,
   type ParagraphChild,
+  type Table,
 } from 'docx';
 import { mmToTwips, type ElementStyle, type FormatProfile } from '../../../shared/export/format-profile.ts';
 import type { Block, Run } from '../export-model.ts';
-import { alignmentOf, styledParagraph, styledRun } from './docx-style.ts';
+import { alignmentOf, bodySpacing, styledRun } from './docx-style.ts';
 import { docxTable } from './docx-table.ts';
 
-/** The body's blocks as docx paragraphs, in the profile's styles; comment ranges wrap their runs. */
+/**
+ * The body's blocks as docx paragraphs, in the profile's styles; comment ranges wrap their runs.
+ * Parts and headings carry Word's heading styles (outline levels 1–4), so the navigation pane
+ * and a table of contents see them; they keep with the next paragraph, and the last paragraph
+ * keeps with the signature block that follows the body.
+ */
 export function docxBlocks(profile: FormatProfile, blocks: readonly Block[]): (Paragraph | Table)[] {
-  const { elements: e, body } = profile;
-  const spacing = { line: Math.round(240 * body.lineSpacing), after: Math.round(body.spaceAfterPt * 20) };
-  const indent = mmToTwips(body.firstLineIndentMm);
-  const out: (Paragraph | Table)[] = [];
-  for (const block of blocks) {
+  const { elements: e } = profile;
+  const spacing = bodySpacing(profile);
+  const indent = mmToTwips(profile.body.firstLineIndentMm);
+  const last = blocks.length - 1;
+  return blocks.map((block, i) => {
+    const keepNext = i === last;
     switch (block.kind) {
-      case 'part':
-        if (block.label !== '')
-          out.push(
-            styledParagraph(profile, e.partLabel, block.label, { spacing: { before: 240 }, keepNext: true }),
-          );
-        out.push(
-          paragraph(profile, e.partTitle, block.title, {
-            spacing: { ...spacing, before: 0 },
-            keepNext: true,
-          }),
-        );
-        break;
+      case 'part': {
+        // Label and title are one heading paragraph, so the outline shows "Phần thứ nhất KẾT QUẢ …".
+        const label: ParagraphChild[] =
+          block.label === '' ? [] : [styledRun(profile, e.partLabel, block.label), new TextRun({ break: 1 })];
+        return new Paragraph({
+          heading: HEADING_LEVELS[1],
+          widowControl: true,
+          spacing: { ...spacing, before: 240 },
+          keepNext: true,
+          alignment: alignmentOf(e.partTitle),
+          children: [...label, ...runChildren(profile, e.partTitle, block.title)],
+        });
+      }
       case 'heading':
-        out.push(
-          paragraph(profile, headingStyle(profile, block.level), block.runs, {
-            spacing: { ...spacing, before: 120 },
-            indent: { firstLine: indent },
-            keepNext: true,
-          }),
-        );
-        break;
+        return paragraph(profile, headingStyle(profile, block.level), block.runs, {
+          heading: HEADING_LEVELS[block.level],
+          spacing: { ...spacing, before: 120 },
+          indent: { firstLine: indent },
+          keepNext: true,
+        });
       case 'paragraph':
-        out.push(paragraph(profile, e.body, block.runs, { spacing, indent: { firstLine: indent } }));
-        break;
+        return paragraph(profile, e.body, block.runs, { spacing, indent: { firstLine: indent }, keepNext });
       case 'item': {
         const runs = block.marker === '' ? block.runs : [markerRun(block.marker), ...block.runs];
-        out.push(paragraph(profile, e.body, runs, { spacing, indent: { firstLine: indent * block.depth } }));
-        break;
+        return paragraph(profile, e.body, runs, {
+          spacing,
+          indent: { firstLine: indent * block.depth },
+          keepNext,
+        });
       }
       case 'table':
-        out.push(docxTable(profile, block, (style, runs) => runChildren(profile, style, runs)));
-        break;
+        return docxTable(profile, block, (style, runs) => runChildren(profile, style, runs));
     }
-  }
-  return out;
+  });
 }
+
+/** Word's built-in heading styles by outline depth (the styles themselves come from the profile). */
+const HEADING_LEVELS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+} as const;
 
 /** The style of heading levels below a part. */
 export function headingStyle(profile: FormatProfile, level: 2 | 3 | 4): ElementStyle {
@@ -70,13 +85,11 @@ function paragraph(
   profile: FormatProfile,
   style: ElementStyle,
   runs: readonly Run[],
-  options: {
-    spacing?: { line?: number; after?: number; before?: number };
-    indent?: { firstLine: number };
-    keepNext?: boolean;
-  },
+  options: Omit<IParagraphOptions, 'children' | 'alignment'>,
 ): Paragraph {
   return new Paragraph({
+    // Never one line of a paragraph alone at a page's foot or head (Word's and LibreOffice's rule).
+    widowControl: true,
     ...options,
     alignment: alignmentOf(style),
     children: runChildren(profile, style, runs),

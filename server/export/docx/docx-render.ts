@@ -1,8 +1,6 @@
 import {
   Document,
-  Header,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableBorders,
@@ -16,17 +14,22 @@ import type { FormatProfile } from '../../../shared/export/format-profile.ts';
 import type { ExportDocument } from '../export-model.ts';
 import {
   horizontalMarginsTwips,
-  partyDocumentStyles,
+  pageNumberHeaders,
   partyHeaderBlock,
   partyPage,
 } from '../party-header.docx.ts';
 import { docxBlocks } from './docx-blocks.ts';
-import { alignmentOf, styledParagraph } from './docx-style.ts';
+import { partyDocumentStyles, styledParagraph } from './docx-style.ts';
 
 /** The document as a DOCX file: Party header, title, body, signature and recipients; numbered from page 2. */
 export async function renderDocx(document: ExportDocument, profile: FormatProfile): Promise<Uint8Array> {
   const { elements: e } = profile;
   const file = new Document({
+    // Word's File › Info: the title, the issuing body as author, the trích yếu as subject.
+    title: document.title,
+    subject: document.subtitle,
+    creator: document.header.issuer,
+    lastModifiedBy: document.header.issuer,
     styles: partyDocumentStyles(profile),
     comments: {
       children: document.comments.map((c) => ({
@@ -39,24 +42,7 @@ export async function renderDocx(document: ExportDocument, profile: FormatProfil
     sections: [
       {
         properties: { page: partyPage(profile), titlePage: profile.pageNumbers.fromPage > 1 },
-        headers: {
-          // titlePage gives page 1 its own (empty) header, so numbers start on page 2.
-          first: new Header({ children: [new Paragraph({})] }),
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: alignmentOf(e.pageNumber),
-                children: [
-                  new TextRun({
-                    children: [PageNumber.CURRENT],
-                    size: e.pageNumber.sizeHalfPt,
-                    font: profile.font.docx,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        headers: pageNumberHeaders(profile),
         children: [
           partyHeaderBlock(profile, document.header, { draftMark: document.draftMark ?? undefined }),
           styledParagraph(profile, e.documentTitle, document.title, { spacing: { before: 480 } }),

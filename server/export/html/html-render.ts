@@ -7,6 +7,7 @@ import {
 } from '../../../shared/export/format-profile.ts';
 import { headingStyle } from '../docx/docx-blocks.ts';
 import type { ExportDocument, Run } from '../export-model.ts';
+import { headerLines } from '../header-lines.ts';
 import { htmlStyles } from './html-styles.ts';
 import { htmlTable } from './html-table.ts';
 
@@ -16,6 +17,13 @@ export function renderHtml(document: ExportDocument, profile: FormatProfile): st
   const h = document.header;
   const p = (style: ElementStyle, text: string, cls = '') =>
     `<p class="${cls}" style="${css(style)}">${escape(styledText(style, text))}</p>`;
+  // Header names break where the DOCX and PDF break them.
+  const name = (style: ElementStyle, text: string) =>
+    text === ''
+      ? ''
+      : `<p style="${css(style)}">${headerLines(profile, style, text, headerLeftPt(profile))
+          .map(escape)
+          .join('<br>')}</p>`;
   const runs = (style: ElementStyle, list: readonly Run[]) =>
     list.map((r) => emphasis(r, escape(styledText(style, r.text)))).join('');
   const body = document.blocks
@@ -38,11 +46,11 @@ export function renderHtml(document: ExportDocument, profile: FormatProfile): st
       ? ''
       : `<p class="mark" style="${css(e.draftMark)}"><span>${escape(document.draftMark)}</span></p>`;
   return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${escape(document.title)}</title>
+<html lang="${profile.language.slice(0, 2)}"><head><meta charset="utf-8"><title>${escape(document.title)}</title>
 <style>${htmlStyles(profile)}</style></head>
 <body><main class="page">
 <table class="party"><tr>
-<td class="left">${h.superior === '' ? '' : p(e.superior, h.superior)}${p(e.issuer, h.issuer)}${p(e.issuerMark, texts.issuerMark)}${p(e.numberSymbol, numberLine(profile, h), 'number')}</td>
+<td class="left">${name(e.superior, h.superior)}${name(e.issuer, h.issuer)}${name(e.congress, h.congress)}${p(e.issuerMark, texts.issuerMark)}${p(e.numberSymbol, numberLine(profile, h), 'number')}</td>
 <td class="right"><p style="${css(e.partyTitle)}"><span class="ruled">${escape(texts.partyTitle)}</span></p>${p(e.placeDate, placeDateLine(profile, h), 'date')}${draftMark}</td>
 </tr></table>
 <h1 style="${css(e.documentTitle)}">${escape(styledText(e.documentTitle, document.title))}</h1>
@@ -54,6 +62,14 @@ ${body}
 </tr></table>
 </main></body></html>
 `;
+}
+
+/** The header's left column in points (text width × the profile's share). */
+function headerLeftPt(profile: FormatProfile): number {
+  const m = profile.page.margins;
+  return (
+    ((profile.page.widthTwips / 20 - ((m.leftMm + m.rightMm) * 72) / 25.4) * profile.headerLeftPercent) / 100
+  );
 }
 
 /** Inline CSS of one element. */

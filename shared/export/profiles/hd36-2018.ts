@@ -22,7 +22,16 @@ export const HD36_2018: z.input<typeof FormatProfileSchema> = {
     headerMm: 10,
   },
   font: { docx: 'Times New Roman', pdf: 'Tinos' },
-  headerLeftPercent: 45,
+  language: 'vi-VN',
+  // The right column holds "ĐẢNG CỘNG SẢN VIỆT NAM" (15 pt bold, 73 mm) and the date line
+  // (72 mm); 53 % leaves the left column 87 mm, so "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" (84 mm) is one line.
+  headerLeftPercent: 53,
+  // Long names break before "VÀ", as in "ĐẢNG BỘ SỞ TÀI NGUYÊN / VÀ MÔI TRƯỜNG" [I: common practice].
+  headerBreakBefore: ['VÀ'],
+  // Congresses are numbered in Roman numerals ("lần thứ VII") [S: 01-HD/VPTW examples, DOMAIN §1.6].
+  ordinal: 'roman',
+  // UNRESOLVED: "2025–2030" and "2025 - 2030" are both seen; one spelling is used throughout.
+  termFormat: '{from}–{to}',
   body: {
     // First-line indent and spacing are common practice [I]; 36-HD/VPTW's values were not read.
     firstLineIndentMm: 10,
@@ -35,6 +44,8 @@ export const HD36_2018: z.input<typeof FormatProfileSchema> = {
     partyTitle: { sizeHalfPt: 30, bold: true, upper: true, align: 'center' },
     superior: { sizeHalfPt: 28, upper: true, align: 'center' },
     issuer: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
+    // UNRESOLVED: the congress line's weight; bold like the issuing body it stands for [I].
+    congress: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
     issuerMark: { sizeHalfPt: 28, align: 'center' },
     numberSymbol: { sizeHalfPt: 28, align: 'center' },
     placeDate: { sizeHalfPt: 28, italic: true, align: 'center' },
@@ -56,7 +67,8 @@ export const HD36_2018: z.input<typeof FormatProfileSchema> = {
     signatureAuthority: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
     signatureTitle: { sizeHalfPt: 28, bold: true, upper: true, align: 'center' },
     signerName: { sizeHalfPt: 28, bold: true, align: 'center' },
-    recipientsLabel: { sizeHalfPt: 24, bold: true, italic: true, underline: true, align: 'left' },
+    // Bold italic 12 pt, not underlined [S3]; see `unresolved`.
+    recipientsLabel: { sizeHalfPt: 24, bold: true, italic: true, align: 'left' },
     recipient: { sizeHalfPt: 22, align: 'left' },
     pageNumber: { sizeHalfPt: 28, align: 'center' },
   },
@@ -72,7 +84,8 @@ export const HD36_2018: z.input<typeof FormatProfileSchema> = {
     signatureAuthority: 'T/M BAN CHẤP HÀNH',
     signatureTitle: 'BÍ THƯ',
     recipientsLabel: 'Nơi nhận:',
-    recipients: ['- {superior} (để báo cáo),', '- Các chi bộ trực thuộc,', '- Lưu Văn phòng Đảng ủy.'],
+    // The receiving committee is named by the bloc's template ("Ban Thường vụ Đảng ủy Khối").
+    recipients: ['- Các chi bộ trực thuộc,', '- Lưu Văn phòng Đảng ủy.'],
   },
   romanSeparator: '.',
   unresolved: [
@@ -82,5 +95,10 @@ export const HD36_2018: z.input<typeof FormatProfileSchema> = {
     'signature block and "Nơi nhận:" sizes: third-party values, Phụ lục 3 rows not read',
     'body first-line indent, line spacing and paragraph spacing',
     'leading zeros in the date (ISO form gives "ngày 05 tháng 02")',
+    'term spelling: "2025–2030" chosen over "2025 - 2030"; one spelling throughout',
+    '"Nơi nhận:" label: bold italic 12 pt without underline (third-party reading); some units underline it',
+    'congress documents: unit line then "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ …", both bold; the weight of the unit line is not settled',
+    'header names: break before "VÀ", else balanced lines (practice, not written in the guidance)',
+    'keep-together rules (heading with the next two lines, closing block with the last lines): practice',
   ],
 };

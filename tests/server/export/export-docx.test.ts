@@ -56,6 +56,12 @@ describe('DOCX export in the 36-HD/VPTW layout', () => {
     expect(runProps(table, 'ĐẢNG BỘ KHỐI')).toMatch(/<w:b w:val="false"\/>.*<w:sz w:val="28"\/>/);
     expect(runProps(table, 'ĐẢNG BỘ SỞ TÀI NGUYÊN')).toMatch(/<w:b\/>.*<w:sz w:val="28"\/>/);
     expect(textOf(table)).toContain('*Số 01-BC/ĐU');
+    // Names too long for the column break where Party documents break them, congress line below.
+    const issuer = paragraphsWith(table, 'ĐẢNG BỘ SỞ TÀI NGUYÊN')[0]!;
+    expect(issuer).toMatch(/ĐẢNG BỘ SỞ TÀI NGUYÊN<\/w:t>.*<w:br\/>.*VÀ MÔI TRƯỜNG/s);
+    expect(textOf(paragraphsWith(table, 'ĐẢNG BỘ KHỐI')[0]!)).toBe('ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH');
+    expect(paragraphsWith(table, 'ĐẢNG BỘ KHỐI')[0]).not.toContain('<w:br/>');
+    expect(textOf(table)).toContain('VÀ MÔI TRƯỜNGĐẠI HỘI ĐẠI BIỂU LẦN THỨ V*');
     const title = paragraphsWith(table, 'ĐẢNG CỘNG SẢN VIỆT NAM')[0]!;
     expect(title).toMatch(/<w:pBdr><w:bottom w:val="single"/);
     expect(title).toMatch(/<w:jc w:val="center"\/>/);
@@ -76,8 +82,22 @@ describe('DOCX export in the 36-HD/VPTW layout', () => {
 
     // Title, part heading and body per Phụ lục 3.
     expect(runProps(xml, 'BÁO CÁO CHÍNH TRỊ')).toMatch(/<w:b\/>.*<w:sz w:val="32"\/>/);
-    expect(paragraphsWith(xml, 'Phần thứ nhất')[0]).toMatch(/<w:jc w:val="center"\/>.*<w:b\/>/s);
-    expect(textOf(paragraphsWith(xml, 'KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI')[0]!)).not.toContain('Phần');
+    // A part is one Heading 1 paragraph (label, line break, title), so Word's outline sees it.
+    const part = paragraphsWith(xml, 'Phần thứ nhất')[0]!;
+    expect(part).toMatch(/<w:pStyle w:val="Heading1"\/>.*<w:jc w:val="center"\/>.*<w:b\/>/s);
+    expect(part).toMatch(/Phần thứ nhất<\/w:t><\/w:r><w:r>.*<w:br\/>.*KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI/s);
+    expect(paragraphsWith(xml, 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU')[0]).toMatch(
+      /<w:pStyle w:val="Heading2"\/><w:keepNext\/>/,
+    );
+    // Heading styles carry outline levels and the profile's black type, not Word's blue.
+    expect(styles).toMatch(/w:styleId="Heading1".*?<w:outlineLvl w:val="0"\/>.*?<w:color w:val="000000"\/>/s);
+    expect(styles).toMatch(/w:styleId="Heading3".*?<w:outlineLvl w:val="2"\/>/s);
+    // Line spacing says its rule: LibreOffice reads a bare w:line as an exact height.
+    expect(xml).not.toMatch(/<w:spacing [^>]*w:line="\d+"(?![^>]*w:lineRule)[^>]*\/>/);
+    expect(styles).toContain('<w:lang w:val="vi-VN"/>');
+    const core = docxPart(file, 'docProps/core.xml');
+    expect(core).toContain('<dc:title>BÁO CÁO CHÍNH TRỊ</dc:title>');
+    expect(core).toContain('<dc:creator>ĐẢNG BỘ SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG</dc:creator>');
     const body = paragraphsWith(xml, VIETNAMESE)[0]!;
     expect(body).toMatch(/<w:ind w:firstLine="567"\/><w:jc w:val="both"\/>/);
     expect(runProps(xml, ' Kết quả nổi bật.')).toMatch(/<w:b\/>/);
@@ -85,19 +105,18 @@ describe('DOCX export in the 36-HD/VPTW layout', () => {
 
     // Signature block and recipients.
     expect(runProps(xml, 'T/M BAN CHẤP HÀNH')).toMatch(/<w:b\/>/);
-    expect(runProps(xml, 'Nơi nhận:')).toMatch(
-      /<w:b\/>.*<w:i\/>.*<w:sz w:val="24"\/>.*<w:u w:val="single"\/>/,
-    );
+    expect(runProps(xml, 'Nơi nhận:')).toMatch(/<w:b\/>.*<w:i\/>.*<w:sz w:val="24"\/>/);
+    expect(runProps(xml, 'Nơi nhận:')).not.toContain('<w:u ');
     expect(runProps(xml, '- Các chi bộ trực thuộc,')).toMatch(/<w:sz w:val="22"\/>/);
 
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(file) })).value;
     for (const expected of [
       'ĐẢNG CỘNG SẢN VIỆT NAM',
       'DỰ THẢO',
-      'trình Đại hội đại biểu Đảng bộ lần thứ 5, nhiệm kỳ 2025-2030',
+      'trình Đại hội đại biểu Đảng bộ Sở Thử nghiệm lần thứ V, nhiệm kỳ 2025–2030',
       `${VIETNAMESE} Kết quả nổi bật. Ước thực hiện.`,
       'BÍ THƯ',
-      '- ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH (để báo cáo),',
+      '- Ban Thường vụ Đảng ủy Khối (để báo cáo),',
     ])
       expect(text).toContain(expected);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { EXPORT_LIMITS } from '../../../shared/limits.ts';
-import { errorCode, exportDraft, fetchExport, writeRuns } from './export-helpers.ts';
+import { errorCode, exportDraft, fetchExport, TEMPLATE, writeRuns } from './export-helpers.ts';
 
 const bed = useTestbed();
 
@@ -34,6 +34,30 @@ describe('who may export what, and bad input', () => {
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toContain('**Bùi Văn Khánh**');
     expect(response.headers.get('content-disposition')).not.toContain('d%E1%BB%B1%20th%E1%BA%A3o');
+  });
+
+  it('refuses a final text without its number, place and date (409 export_header_incomplete, naming them)', async () => {
+    const server = await bed.start();
+    const token = server.workspace.users.secretary.token;
+    const created = await api(server, '/drafts', {
+      token,
+      body: { templateId: TEMPLATE, header: { congressOrdinal: 7 } },
+    });
+    const { id } = (await created.json()) as { id: string };
+    for (const status of ['consultation', 'final'])
+      expect((await api(server, `/drafts/${id}`, { token, method: 'PATCH', body: { status } })).status).toBe(
+        200,
+      );
+    for (const path of ['export', 'export/check']) {
+      const refused = await api(server, `/drafts/${id}/${path}?format=pdf&kind=final`, { token });
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      expect([refused.status, body.error.code]).toEqual([409, 'export_header_incomplete']);
+      expect(body.error.message).toContain('numberSymbol, place, date');
+    }
+    // A working copy still exports, with the placeholders and the congress line.
+    const working = await api(server, `/drafts/${id}/export?format=md`, { token });
+    expect(working.status).toBe(200);
+    expect(await working.text()).toContain('ĐẠI HỘI ĐẠI BIỂU LẦN THỨ VII');
   });
 
   it('warns by name about empty required sections, still exports, and lists every export', async () => {

@@ -136,6 +136,20 @@ describe('exports and edit history of a round of 60 organisations', () => {
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(xml).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(xml).toContain('TIỂU BAN VĂN KIỆN');
+    // No "Số   -BC/…" placeholder: the table has no number of its own.
+    expect(xml).not.toContain('-BC/…');
+    // Rows never split across pages; pages are numbered from page 2.
+    const rowCount = (xml.match(/<w:tr>|<w:tr /g) ?? []).length;
+    expect((xml.match(/<w:cantSplit\/>/g) ?? []).length).toBeGreaterThanOrEqual(rowCount - 1);
+    expect(xml).toContain('<w:titlePg/>');
+    const parts = unzipSync(bytes);
+    const numbered = Object.keys(parts).filter(
+      (p) => /^word\/header\d+\.xml$/.test(p) && strFromU8(parts[p]!).includes('PAGE'),
+    );
+    expect(numbered).toHaveLength(1);
+    // The round is named once ("Lấy ý kiến Dự thảo lần 1" repeats the version above it).
+    const words = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    expect(words.match(/Dự thảo lần 1/g)?.length).toBe(1);
     expect(strFromU8(unzipSync(bytes)['word/styles.xml']!)).toContain('Times New Roman');
     const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
     const table = html.slice(html.lastIndexOf('<table>'));

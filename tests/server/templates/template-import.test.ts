@@ -21,20 +21,20 @@ describe('template import over REST', () => {
     const old = (await (
       await api(server, '/drafts', { token: editor, body: { templateId: shipped.id } })
     ).json()) as { id: string; templateVersion: number };
-    expect(old.templateVersion).toBe(1);
-    const next = { ...shipped, version: 2, title: 'Đề cương (bản sửa đổi)' };
+    expect(old.templateVersion).toBe(shipped.version);
+    const next = { ...shipped, version: shipped.version + 1, title: 'Đề cương (bản sửa đổi)' };
     const imported = await api(server, '/templates', { token: admin, body: next });
     expect(imported.status).toBe(201);
     const detail = (await (await api(server, `/templates/${shipped.id}`, { token: editor })).json()) as {
       template: { version: number; title: string };
       versions: number[];
     };
-    expect(detail.template).toMatchObject({ version: 2, title: 'Đề cương (bản sửa đổi)' });
-    expect(detail.versions).toEqual([2, 1]);
+    expect(detail.template).toMatchObject({ version: shipped.version + 1, title: 'Đề cương (bản sửa đổi)' });
+    expect(detail.versions).toEqual([shipped.version + 1, shipped.version]);
     const draft = (await (await api(server, `/drafts/${old.id}`, { token: editor })).json()) as {
       templateVersion: number;
     };
-    expect(draft.templateVersion).toBe(1);
+    expect(draft.templateVersion).toBe(shipped.version);
     const list = (await (await api(server, '/templates', { token: editor })).json()) as {
       templates: { id: string }[];
     };
@@ -50,7 +50,7 @@ describe('template import over REST', () => {
     const server = await bed.start();
     const admin = server.workspace.users.reader.token;
     const broken = structuredClone(shipped);
-    broken.version = 2;
+    broken.version = shipped.version + 1;
     broken.sections[0]!.children[1]!.id = broken.sections[0]!.children[0]!.id;
     const response = await api(server, '/templates', { token: admin, body: broken });
     expect(response.status).toBe(400);
@@ -75,11 +75,11 @@ describe('template import from the CLI', () => {
       fs.writeFileSync(good, JSON.stringify(shipped));
       expect(await cli.run('template', 'import', good)).toMatchObject({
         code: 0,
-        stdout: `${shipped.id} v1\n`,
+        stdout: `${shipped.id} v${shipped.version}\n`,
       });
       expect((await cli.run('template', 'list')).stdout).toContain(shipped.id);
       const bad = path.join(dir, 'bad.json');
-      fs.writeFileSync(bad, JSON.stringify({ ...shipped, version: 2, level: 'province' }));
+      fs.writeFileSync(bad, JSON.stringify({ ...shipped, version: shipped.version + 1, level: 'province' }));
       const refused = await cli.run('template', 'import', bad);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(bad);
