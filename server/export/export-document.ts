@@ -47,12 +47,15 @@ export function composeDocument(parts: DocumentParts): ExportDocument {
     blocks: parts.blocks,
     signature: {
       authority: profile.texts.signatureAuthority,
-      title: profile.texts.signatureTitle,
-      name: parts.signerName,
+      // The header form's signer and recipients when filled in, else the profile's and the secretary.
+      title: h.signerTitle ?? profile.texts.signatureTitle,
+      name: h.signerName ?? parts.signerName,
     },
-    recipients: profile.texts.recipients
-      .filter((line) => !line.includes('{superior}') || superior !== '')
-      .map((line) => line.replace('{superior}', superior)),
+    recipients:
+      h.recipients ??
+      profile.texts.recipients
+        .filter((line) => !line.includes('{superior}') || superior !== '')
+        .map((line) => line.replace('{superior}', superior)),
     comments: wordComments(parts.comments),
   };
 }

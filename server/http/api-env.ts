@@ -24,7 +24,12 @@ export function apiRouter(): OpenAPIHono<ApiEnv> {
       if (!result.success) {
         const issue = result.error.issues[0];
         const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
-        throw new ValidationError('validation_failed', `${where}${issue?.message ?? 'invalid request'}`);
+        const fields = [
+          ...new Set(result.error.issues.map((i) => String(i.path[0] ?? '')).filter((f) => f !== '')),
+        ];
+        throw new ValidationError('validation_failed', `${where}${issue?.message ?? 'invalid request'}`, {
+          fields,
+        });
       }
       if (result.target === 'json') {
         const at = illFormedTextAt(result.data);

@@ -8,6 +8,7 @@ import { UserList, UserSummary, UserWithPassword } from '../../../shared/api/use
 import { ApiError, request } from '../../api/api-client.ts';
 import { errorMessage, roleLabel } from '../../app/labels.ts';
 import { adminStyles } from '../admin-styles.ts';
+import { askConfirm } from '../vk-dialog/vk-dialog.ts';
 
 /** Users of the administered organisations: roles per organisation, a new user form, reset, remove. */
 @customElement('vk-users-admin')
@@ -131,8 +132,8 @@ export class VkUsersAdmin extends LitElement {
   }
 
   private async reset(username: string) {
-    if (!confirm(msg(str`Cấp mật khẩu mới cho ${username}? Các phiên đang mở của người này sẽ kết thúc.`)))
-      return;
+    const question = msg(str`Cấp mật khẩu mới cho ${username}? Các phiên đang mở của người này sẽ kết thúc.`);
+    if (!(await askConfirm({ message: question, confirmLabel: msg('Cấp lại mật khẩu') }))) return;
     await this.run(async () => {
       const { password } = await request(`/users/${username}/password`, UserWithPassword, { method: 'POST' });
       this.notice = msg(str`Mật khẩu mới của ${username} (chỉ hiện một lần): ${password}`);
@@ -140,7 +141,8 @@ export class VkUsersAdmin extends LitElement {
   }
 
   private async removeUser(username: string) {
-    if (!confirm(msg(str`Xóa người dùng ${username}?`))) return;
+    const question = msg(str`Xóa người dùng ${username}?`);
+    if (!(await askConfirm({ message: question, confirmLabel: msg('Xóa'), danger: true }))) return;
     await this.run(() =>
       request(`/users/${username}`, z.undefined(), { method: 'DELETE' }).then(() => undefined),
     );

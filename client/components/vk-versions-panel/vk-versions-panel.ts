@@ -16,6 +16,7 @@ import type { VkVersionsViewer } from '../vk-versions-viewer/vk-versions-viewer.
 import { versionsPanelStyles } from './versions-panel-styles.ts';
 import { versionLabel } from '../../app/version-label.ts';
 import { renderNotice, type PanelNotice } from './panel-notice.ts';
+import { askConfirm } from '../vk-dialog/vk-dialog.ts';
 
 type Versions = VersionList;
 type Snapshot = SnapshotList['snapshots'][number];
@@ -225,7 +226,7 @@ export class VkVersionsPanel extends LitElement {
     const question = msg(
       str`Khôi phục Dự thảo lần ${number}? Văn bản đang soạn sẽ được thay bằng nội dung của lần này, và mọi người đang mở dự thảo sẽ thấy ngay. Nếu cần giữ văn bản hiện tại, hãy chốt nó thành một lần dự thảo trước.`,
     );
-    if (!confirm(question)) return;
+    if (!(await askConfirm({ message: question, confirmLabel: msg('Khôi phục') }))) return;
     this.busy = true;
     this.notice = null;
     try {
