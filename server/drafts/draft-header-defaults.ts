@@ -7,7 +7,7 @@ const DEFAULT_SIGNER_TITLE = 'BÍ THƯ';
 
 /**
  * Header fields a new draft of an organisation starts with: its superior's name and its own
- * (upper case, as printed), its secretary as the signer, and the usual recipients. The
+ * (upper case, as printed) and its secretary as the signer. The
  * template's term and whatever the creator typed go on top of these.
  */
 export function headerDefaults(
@@ -25,11 +25,7 @@ export function headerDefaults(
       issuer: upper(org.name),
       signerTitle: DEFAULT_SIGNER_TITLE,
       ...(secretary === null ? {} : { signerName: secretary.displayName }),
-      recipients: [
-        ...(parent === null ? [] : [`- ${parent.name} (để báo cáo),`]),
-        ...(org.kind === 'unit' ? ['- Các chi bộ trực thuộc,'] : []),
-        `- Lưu Văn phòng ${org.kind === 'branch' ? 'Chi bộ' : 'Đảng ủy'}.`,
-      ],
+      // No recipients: left empty, the export prints the profile's lines, which follow the superior line.
     };
   };
 }

@@ -56,8 +56,13 @@ export const HEADER_FIELDS = [
 /** One of {@link HEADER_FIELDS}. */
 export type HeaderField = (typeof HEADER_FIELDS)[number];
 
-/** Fields a final text cannot go without (the superior line may be left out: a top-level body has none). */
-export const REQUIRED_HEADER_FIELDS: readonly HeaderField[] = HEADER_FIELDS.filter((f) => f !== 'superior');
+/**
+ * Fields a final text cannot go without. The superior line may be left out (a top-level body
+ * has none); recipients left empty are the format profile's usual lines.
+ */
+export const REQUIRED_HEADER_FIELDS: readonly HeaderField[] = HEADER_FIELDS.filter(
+  (f) => f !== 'superior' && f !== 'recipients',
+);
 
 /** What stops a draft from being marked final: an empty required field, or a round still open. */
 export type FinalBlocker = HeaderField | 'open_round';

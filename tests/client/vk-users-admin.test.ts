@@ -57,7 +57,7 @@ async function usersAdmin() {
       );
       return [...(row?.querySelectorAll('button') ?? [])].find((b) => textOf(b) === label)!;
     },
-    field: (name: string) => find<HTMLInputElement>(admin, `form [name="${name}"]`),
+    field: (name: string) => find<HTMLInputElement>(admin, `form.create [name="${name}"]`),
     role: (label: string) =>
       findAll(admin, 'fieldset label')
         .find((l) => textOf(l) === label)!

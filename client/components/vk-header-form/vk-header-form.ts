@@ -83,6 +83,7 @@ export class VkHeaderForm extends LitElement {
           <textarea
             name="recipients"
             rows="4"
+            placeholder=${msg('Để trống: theo mẫu (cấp trên để báo cáo, các chi bộ trực thuộc, lưu Văn phòng). Mỗi dòng một nơi nhận.')}
             ?disabled=${disabled}
             aria-invalid=${this.invalid.includes('recipients')}
             .value=${(data.header.recipients ?? []).join('\n')}

@@ -10,6 +10,7 @@ import '../vk-versions-auto/vk-versions-auto.ts';
 import { snapshotLabel, type CompareRequestEvent } from '../vk-versions-auto/vk-versions-auto.ts';
 import '../vk-versions-diff/vk-versions-diff.ts';
 import '../vk-versions-freeze/vk-versions-freeze.ts';
+import type { VkVersionsFreeze } from '../vk-versions-freeze/vk-versions-freeze.ts';
 import type { Point, VkVersionsDiff } from '../vk-versions-diff/vk-versions-diff.ts';
 import '../vk-versions-viewer/vk-versions-viewer.ts';
 import type { VkVersionsViewer } from '../vk-versions-viewer/vk-versions-viewer.ts';
@@ -54,6 +55,7 @@ export class VkVersionsPanel extends LitElement {
   @state() private busy = false;
   @state() private notice: PanelNotice | null = null;
   @query('vk-versions-viewer') private viewer!: VkVersionsViewer;
+  @query('vk-versions-freeze') private freeze?: VkVersionsFreeze;
   @query('vk-versions-diff') private differ!: VkVersionsDiff;
 
   override connectedCallback(): void {
@@ -232,6 +234,7 @@ export class VkVersionsPanel extends LitElement {
     try {
       await restoreVersion(this.draftId, number);
       this.notice = { kind: 'ok', text: msg(str`Đã khôi phục Dự thảo lần ${number}.`) };
+      this.freeze?.clearNotice();
       await this.reloadVersions();
     } catch (error) {
       this.notice = { kind: 'error', text: errorMessage(codeOf(error)) };

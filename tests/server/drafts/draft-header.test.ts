@@ -45,12 +45,9 @@ describe('the draft header', () => {
       signerTitle: 'BÍ THƯ',
       signerName: 'Bùi Văn Khánh',
       term: '2025-2030',
-      recipients: [
-        '- Đảng bộ Khối thử nghiệm (để báo cáo),',
-        '- Các chi bộ trực thuộc,',
-        '- Lưu Văn phòng Đảng ủy.',
-      ],
     });
+    // Recipients stay empty: the export then prints the profile's lines, which follow the superior.
+    expect(body.header).not.toHaveProperty('recipients');
     expect(body.missing).toEqual(['numberSymbol', 'place', 'date', 'congressOrdinal']);
     expect([body.editable, body.secretary]).toEqual([true, false]);
     expect((await call('secretary', '/header')).body.secretary).toBe(true);
