@@ -39,8 +39,7 @@ export const headerFormStyles = [
     [aria-invalid='true'] {
       border-color: var(--vk-danger);
     }
-    .required::after {
-      content: ' *';
+    .req {
       color: var(--vk-danger);
     }
     button {

@@ -78,8 +78,8 @@ export class VkHeaderForm extends LitElement {
       ${this.renderMissing(data)}
       <form @submit=${this.onSubmit} @input=${() => (this.saved = false)} novalidate>
         ${(Object.keys(INPUTS) as (keyof typeof INPUTS)[]).map((field) => this.renderInput(field, data.header, disabled))}
-        <label class="wide ${REQUIRED_HEADER_FIELDS.includes('recipients') ? 'required' : ''}"
-          >${blockerLabel('recipients')}
+        <label class="wide"
+          >${labelText('recipients')}
           <textarea
             name="recipients"
             rows="4"
@@ -127,9 +127,8 @@ export class VkHeaderForm extends LitElement {
   private renderInput(field: keyof typeof INPUTS, header: DraftHeader, disabled: boolean) {
     const spec = INPUTS[field];
     const value = header[field];
-    return html`<label
-      class="${spec.wide ? 'wide' : ''} ${REQUIRED_HEADER_FIELDS.includes(field) ? 'required' : ''}"
-      >${blockerLabel(field)}
+    return html`<label class=${spec.wide ? 'wide' : ''}
+      >${labelText(field)}
       <input
         name=${field}
         type=${spec.type ?? 'text'}
@@ -178,6 +177,15 @@ export class VkHeaderForm extends LitElement {
       this.busy = false;
     }
   }
+}
+
+/** A field's name, with a star when a final text needs it (the star is for the eye; the list above says it in words). */
+function labelText(field: HeaderField) {
+  return html`<span
+    >${blockerLabel(field)}${
+      REQUIRED_HEADER_FIELDS.includes(field) ? html`<span class="req" aria-hidden="true"> *</span>` : nothing
+    }</span
+  >`;
 }
 
 declare global {

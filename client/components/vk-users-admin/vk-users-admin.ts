@@ -130,7 +130,7 @@ export class VkUsersAdmin extends LitElement {
                         )}
                       </select>
                       <select name="role" aria-label=${msg('Vai trò')}>
-                        ${ROLES.map((r) => html`<option value=${r}>${roleLabel(r)}</option>`)}
+                        ${ROLES.map((r) => html`<option value=${r} ?selected=${r === 'drafter'}>${roleLabel(r)}</option>`)}
                       </select>
                       <button type="submit">${msg('Cấp vai trò')}</button>
                     </form>

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
+import { useTestbed } from '../helpers/testbed.ts';
+import { createDraft } from './draft-page.ts';
+
+const bed = useTestbed();
+const browser = useBrowser();
+
+describe('the draft header in the draft page', () => {
+  it('the secretary fills the header, is told what is missing, marks the draft final and reopens it with a reason', async () => {
+    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
+    const draftId = await createDraft(server);
+    const { page, errors } = await browser.page(server, { width: 1440, height: 1000 });
+    await signInAs(page, server, 'secretary');
+    await page.goto(`/drafts/${draftId}/header`);
+    const form = page.locator('vk-header-form');
+    // Defaults from the unit, its superior and its secretary are there from the start.
+    await expect.poll(() => form.getByLabel('Cơ quan ban hành').inputValue()).toBe('ĐẢNG BỘ SỞ THỬ NGHIỆM');
+    expect(await form.getByLabel('Cấp trên').inputValue()).toBe('ĐẢNG BỘ KHỐI THỬ NGHIỆM');
+    expect(await form.getByLabel('Họ tên người ký').inputValue()).toBe('Bùi Văn Khánh');
+    expect(await form.getByLabel('Đại hội lần thứ').inputValue()).toBe('6');
+    await screenshot(page, 'header-form-1440');
+
+    // Marking final now is refused, with the list of what is missing, in the page.
+    await form.getByRole('button', { name: 'Chốt bản cuối cùng' }).click();
+    await page.locator('vk-dialog').getByRole('button', { name: 'Chốt bản cuối cùng' }).click();
+    const refusal = form.locator('vk-draft-status [role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.locator('li').allTextContents()).toEqual([
+      'Số, ký hiệu',
+      'Địa danh',
+      'Ngày ban hành',
+    ]);
+    await screenshot(page, 'header-final-refused-1440');
+
+    // A malformed number is named, in Vietnamese; nothing is saved.
+    await form.getByLabel('Số, ký hiệu').fill('số mười hai');
+    await form.getByRole('button', { name: 'Lưu thể thức' }).click();
+    await form.getByText('Chưa đúng dạng: Số, ký hiệu.').waitFor();
+    await form.getByLabel('Số, ký hiệu').fill('12-BC/ĐU');
+    await form.getByLabel('Địa danh').fill('Hà Nội');
+    await form.getByLabel('Ngày ban hành').fill('2026-12-05');
+    await form.getByRole('button', { name: 'Lưu thể thức' }).click();
+    await form.getByText('Đã lưu thể thức.').waitFor();
+    expect(await form.locator('.missing').count()).toBe(0);
+
+    await form.getByRole('button', { name: 'Chốt bản cuối cùng' }).click();
+    await page.locator('vk-dialog').getByRole('button', { name: 'Chốt bản cuối cùng' }).click();
+    await page.locator('vk-draft-header .chip', { hasText: 'Bản cuối cùng' }).waitFor();
+    await form.getByText('Bản cuối cùng: thể thức đã khóa.').waitFor();
+    expect(await form.getByLabel('Địa danh').isDisabled()).toBe(true);
+
+    // Reopening asks for a reason and keeps it in the history.
+    await form.getByRole('button', { name: 'Mở lại để sửa' }).click();
+    const dialog = page.locator('vk-dialog');
+    await dialog.getByRole('button', { name: 'Mở lại' }).click();
+    await dialog.getByText('Vui lòng nhập nội dung.').waitFor();
+    await dialog.getByLabel('Lý do mở lại').fill('Bổ sung số liệu quý IV');
+    await dialog.getByRole('button', { name: 'Mở lại' }).click();
+    await page.locator('vk-draft-header .chip', { hasText: 'Đang soạn thảo' }).waitFor();
+    await form.getByText('Lý do: Bổ sung số liệu quý IV').waitFor();
+    expect(await form.getByLabel('Địa danh').isDisabled()).toBe(false);
+    await screenshot(page, 'header-reopened-1440');
+    // The two refusals above are answers the page shows, not failures; the browser logs them anyway.
+    const unexpected = errors.filter((e) => !/status of (400|409)/.test(e));
+    expect(unexpected, unexpected.join('\n')).toEqual([]);
+  });
+
+  it('others see the header read-only, also on a phone', async () => {
+    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
+    const draftId = await createDraft(server);
+    const { page, errors } = await browser.page(server, { width: 390, height: 844 });
+    await signInAs(page, server, 'reader');
+    await page.goto(`/drafts/${draftId}/header`);
+    const form = page.locator('vk-header-form');
+    await form.getByText('Chỉ tiểu ban văn kiện sửa thể thức.').waitFor();
+    expect(await form.getByLabel('Cơ quan ban hành').isDisabled()).toBe(true);
+    expect(await form.getByRole('button', { name: 'Lưu thể thức' }).count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Chốt bản cuối cùng' }).count()).toBe(0);
+    await screenshot(page, 'header-form-390');
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+});
