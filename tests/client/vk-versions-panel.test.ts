@@ -293,4 +293,24 @@ describe('vk-versions-panel', () => {
       expect(textOf(find(p, '[role="alert"]'))).toBe('Không tìm thấy dự thảo, hoặc bạn không có quyền xem.'),
     );
   });
+
+  it('after a restore the freeze form no longer says nothing changed', async () => {
+    api(undefined, (r) => {
+      if (r.method === 'POST' && r.path === '/api/drafts/d1/versions')
+        return json(409, { error: { code: 'no_changes', message: 'no changes' } });
+      if (r.method === 'POST' && r.path.endsWith('/restore')) return new Response(null, { status: 204 });
+      return undefined;
+    });
+    const p = await panel({ canEdit: true });
+    const freeze = find<VkVersionsFreeze>(p, 'vk-versions-freeze');
+
+    await userEvent.click(find(freeze, 'button[type="submit"]'));
+    await eventually(() => expect(findAll(freeze, '.notice.info')).toHaveLength(1));
+
+    await userEvent.click(button(p, 'Khôi phục Dự thảo lần 1'));
+    await answerDialog(true);
+    await eventually(() => expect(notice(p)).toBe('Đã khôi phục Dự thảo lần 1.'));
+    await settle(freeze);
+    expect(findAll(freeze, '.notice')).toEqual([]);
+  });
 });
