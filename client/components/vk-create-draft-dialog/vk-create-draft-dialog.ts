@@ -7,6 +7,7 @@ import { OrgList, type Org } from '../../../shared/api/orgs.ts';
 import { TemplateList } from '../../../shared/api/templates.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { errorMessage } from '../../app/labels.ts';
+import { blockerLabel } from '../../drafts/header-labels.ts';
 import { dialogStyles } from '../../styles/dialog-styles.ts';
 
 /** Fired when a draft was created. */
@@ -124,10 +125,11 @@ export class VkCreateDraftDialog extends LitElement {
       this.dialog.close();
       this.dispatchEvent(new DraftCreatedEvent(draft));
     } catch (error) {
-      // For a field out of bounds the server's message names the field, which helps here.
+      // In the interface language: the code picks the sentence, `fields` the names of the inputs at fault.
+      const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
       this.error =
         error instanceof ApiError
-          ? `${errorMessage(error.code)}${error.code === 'validation_failed' ? ` (${error.message})` : ''}`
+          ? `${errorMessage(error.code)}${fields.length > 0 ? ` (${fields.map(blockerLabel).join(', ')})` : ''}`
           : errorMessage('internal_error');
     } finally {
       this.busy = false;
