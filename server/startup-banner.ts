@@ -13,9 +13,11 @@ export function startupBanner(config: Config, port: number): string {
     `vankien: mở / open ${config.auth.publicUrl}  (lắng nghe / listening on ${config.host}:${port})`,
   ];
   const credentials = credentialsFile(config.dataDir);
-  if (fs.existsSync(credentials))
-    lines.push(
-      `vankien: tài khoản dùng thử / demo accounts: ${path.relative(process.cwd(), credentials) || credentials}`,
-    );
+  if (fs.existsSync(credentials)) {
+    // ./data/… when it is under the working directory (the usual case), else the full path.
+    const relative = path.relative(process.cwd(), credentials);
+    const shown = relative.startsWith('..') || path.isAbsolute(relative) ? credentials : `./${relative}`;
+    lines.push(`vankien: tài khoản dùng thử / demo accounts: ${shown}`);
+  }
   return `${lines.join('\n')}\n`;
 }

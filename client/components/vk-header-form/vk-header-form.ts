@@ -55,7 +55,10 @@ export class VkHeaderForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A status change (final, reopened) changes whether the form is editable.
-    if ((changed.has('draftId') || changed.has('status')) && this.draftId !== '') void this.reload();
+    if ((changed.has('draftId') || changed.has('status')) && this.draftId !== '') {
+      this.saved = false;
+      void this.reload();
+    }
   }
 
   /** Re-reads the header. */
