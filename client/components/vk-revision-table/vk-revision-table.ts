@@ -117,7 +117,11 @@ export class VkRevisionTable extends LitElement {
       ${
         this.editable && chosen.length > 1
           ? html`<button class="primary" @click=${() => this.merge(chosen)}>
-              ${msg(str`Gộp ${chosen.length} nhóm`)}
+              ${plural(
+                chosen.length,
+                msg(str`Gộp ${chosen.length} nhóm`, { id: 'merge-groups.one' }),
+                msg(str`Gộp ${chosen.length} nhóm`, { id: 'merge-groups.other' }),
+              )}
             </button>`
           : nothing
       }
