@@ -65,6 +65,12 @@ export class VkAdminPage extends LitElement {
     .main {
       display: grid;
       gap: 16px;
+      /* Lets the users table scroll inside its panel instead of widening the page. */
+      min-width: 0;
+    }
+    nav,
+    .main > * {
+      min-width: 0;
     }
     @media (max-width: 900px) {
       :host {

@@ -56,6 +56,8 @@ describe('administration in the web client', () => {
     await row.getByRole('button', { name: 'Thu hồi vai trò Tiểu ban văn kiện (CBVP)' }).click();
     await users.getByText('Đã thu hồi vai trò Tiểu ban văn kiện (CBVP) của commenter.').waitFor();
     expect(await row.locator('.role', { hasText: 'Tiểu ban văn kiện' }).count()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'admin-390');
     expect(errors, errors.join('\n')).toEqual([]);
   });
 

@@ -60,6 +60,18 @@ export class VkUsersAdmin extends LitElement {
       .table-wrap {
         overflow-x: auto;
       }
+      @media (max-width: 600px) {
+        :host {
+          padding: 12px;
+        }
+        td.actions {
+          white-space: normal;
+        }
+        td.actions button {
+          display: block;
+          margin-bottom: 4px;
+        }
+      }
     `,
   ];
 
