@@ -22,6 +22,7 @@ import type {
 import '../components/vk-editor/vk-editor.ts';
 import type { SectionChangedEvent, VkEditor } from '../components/vk-editor/vk-editor.ts';
 import '../components/vk-outline-guidance/vk-outline-guidance.ts';
+import type { DraftStatusChangedEvent } from '../components/vk-draft-status/vk-draft-status.ts';
 import '../components/vk-header-form/vk-header-form.ts';
 import '../components/vk-outline/vk-outline.ts';
 import type { SectionSelectedEvent } from '../components/vk-outline/vk-outline.ts';
@@ -235,9 +236,16 @@ export class VkDraftPage extends LitElement {
     else this.comments.data.access = draft.access;
   }
 
-  /** Marked final or reopened: re-read the draft (the server also re-checks open sockets). */
-  private async onStatusChanged() {
+  /**
+   * Marked final or reopened: re-read the draft. Marking final closes open sockets to read-only
+   * (4500, the server's access watch); a reopened draft gives write access back, which an open
+   * socket does not gain by itself, so the page joins the room again (a final text has no
+   * unsent local edits to lose).
+   */
+  private async onStatusChanged(event: DraftStatusChangedEvent) {
     await this.draft.refresh();
+    if (event.draft.status !== 'final' && event.draft.access === 'edit')
+      this.collab.open(this.draftId, this.user);
   }
 
   private onSectionSelected(event: SectionSelectedEvent) {

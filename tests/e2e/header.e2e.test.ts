@@ -1,7 +1,10 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, where `window` exists.
 import { describe, expect, it } from 'vitest';
 import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
 import { useTestbed } from '../helpers/testbed.ts';
-import { createDraft } from './draft-page.ts';
+import { waitFor } from '../helpers/wait.ts';
+import { createDraft, focusSection } from './draft-page.ts';
 
 const bed = useTestbed();
 const browser = useBrowser();
@@ -32,6 +35,7 @@ describe('the draft header in the draft page', () => {
       'Ngày ban hành',
     ]);
     await screenshot(page, 'header-final-refused-1440');
+    await page.locator('vk-dialog').waitFor({ state: 'detached' });
 
     // A malformed number is named, in Vietnamese; nothing is saved.
     await form.getByLabel('Số, ký hiệu').fill('số mười hai');
@@ -61,6 +65,16 @@ describe('the draft header in the draft page', () => {
     await form.getByText('Lý do: Bổ sung số liệu quý IV').waitFor();
     expect(await form.getByLabel('Địa danh').isDisabled()).toBe(false);
     await screenshot(page, 'header-reopened-1440');
+
+    // The text is writable again, and what is typed reaches the others (not dropped by a read-only socket).
+    await page.waitForFunction(
+      () => (window as unknown as { __vkEditor?: { isEditable: boolean } }).__vkEditor?.isEditable === true,
+    );
+    await focusSection(page, 'p1-chi-tieu');
+    await page.keyboard.type('Sau khi mở lại.');
+    const watcher = bed.connect(draftId);
+    await watcher.synced();
+    await waitFor(() => watcher.text().includes('Sau khi mở lại.'), 'the edit after reopening');
     // The two refusals above are answers the page shows, not failures; the browser logs them anyway.
     const unexpected = errors.filter((e) => !/status of (400|409)/.test(e));
     expect(unexpected, unexpected.join('\n')).toEqual([]);
