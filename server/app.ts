@@ -16,6 +16,7 @@ import type { OpenDatabase } from './db/database.ts';
 import { apiRoutes } from './http/api.ts';
 import { requestBodyLimit } from './http/body-limit.ts';
 import { serveClient } from './http/client-assets.ts';
+import { compression } from './http/compression.ts';
 import { errorHandler, notFoundHandler } from './http/on-error.ts';
 import type { Logger } from './logger.ts';
 import { createAppMetrics } from './metrics/app-metrics.ts';
@@ -106,6 +107,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
 
   const hono = new Hono();
   hono.use('*', requestBodyLimit());
+  hono.use('*', compression());
   hono.get('/healthz', (c) => c.json({ ok: true }));
   if (config.metricsToken !== undefined)
     hono.route(

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
+import { startupBanner } from './startup-banner.ts';
 
 let config: Config;
 try {
@@ -24,6 +25,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 const server = await startServer(config, log);
+process.stdout.write(startupBanner(config, server.port));
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -13,6 +13,9 @@ import type { Database } from './db/database.ts';
 import { DraftProgressService } from './drafts/draft-progress.service.ts';
 import type { DraftTexts } from './drafts/draft-text.ts';
 import { DraftService } from './drafts/draft.service.ts';
+import { DraftHeaderService } from './drafts/draft-header.service.ts';
+import { headerDefaults } from './drafts/draft-header-defaults.ts';
+import { DraftLifecycle } from './drafts/draft-lifecycle.ts';
 import { OrgService } from './orgs/org.service.ts';
 import { TemplateService } from './templates/template.service.ts';
 import { PasswordHasher } from './users/password.ts';
@@ -49,6 +52,8 @@ export interface Services {
   readonly auth: AuthService;
   readonly access: AccessService;
   readonly drafts: DraftService;
+  /** The draft's header form, reopening a final draft, the status log. */
+  readonly draftHeaders: DraftHeaderService;
   readonly templates: TemplateService;
   readonly progress: DraftProgressService;
   readonly versions: VersionService;
@@ -131,6 +136,14 @@ export function createServices(
   let access: AccessService | null = null;
   const templates = new TemplateService(db, isBlocAdmin);
   const nameOf = async (id: number) => (await users.findById(id))?.displayName ?? null;
+  const lifecycle = new DraftLifecycle({
+    db,
+    grantsOf: (id) => users.grantsOf(id),
+    hasOpenRound: (draftId) => rounds?.hasOpenRound(draftId) ?? Promise.resolve(false),
+    nameOf,
+    audit,
+    now: Date.now,
+  });
   const drafts = new DraftService(
     db,
     () => access!,
@@ -138,7 +151,12 @@ export function createServices(
     texts,
     () => epoch.bump(),
     nameOf,
+    {
+      lifecycle,
+      headerDefaults: headerDefaults(orgs, users),
+    },
   );
+  const draftHeaders = new DraftHeaderService(db, drafts, () => epoch.bump());
   access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
   const progress = new DraftProgressService(drafts, templates, texts);
   const versions = new VersionService(db, drafts, texts, nameOf, audit);
@@ -233,6 +251,7 @@ export function createServices(
     auth: authService,
     access,
     drafts,
+    draftHeaders,
     templates,
     progress,
     versions,

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'draft_final',
   'draft_archived',
   'draft_damaged',
+  'draft_not_ready',
+  'draft_not_final',
   // Consultation rounds and comments
   'round_not_found',
   'round_already_open',
@@ -77,7 +79,16 @@ export const ERROR_CODES = [
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Machine-readable detail some refusals carry: `fields` names the input fields a validation
+ * failure is about; `missing` lists what keeps a draft from being marked final.
+ */
+export interface ErrorDetails {
+  fields?: string[];
+  missing?: string[];
+}
+
 /** The JSON body of every error response: `{"error":{"code":…,"message":…}}`. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string } & ErrorDetails;
 }

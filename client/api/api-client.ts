@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** From `Retry-After` on 429 and 503 answers: when trying again makes sense, in seconds. */
     readonly retryAfterS: number | null = null,
+    /** The input fields a validation failure is about, and what keeps a draft from being final. */
+    readonly details: { fields?: string[] | undefined; missing?: string[] | undefined } = {},
   ) {
     super(message);
   }
@@ -64,6 +66,7 @@ export async function fetchOk(url: string, init: RequestInit = {}): Promise<Resp
       parsed.data.error.code,
       parsed.data.error.message,
       Number.isFinite(retry) ? retry : null,
+      { fields: parsed.data.error.fields, missing: parsed.data.error.missing },
     );
   throw new ApiError(response.status, 'internal_error', response.statusText);
 }

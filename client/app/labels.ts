@@ -95,6 +95,10 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Chưa có thay đổi nào kể từ lần dự thảo trước.');
     case 'draft_final':
       return msg('Dự thảo đã là bản cuối cùng, không sửa được nữa.');
+    case 'draft_not_ready':
+      return msg('Chưa chốt được bản cuối cùng. Còn thiếu:');
+    case 'draft_not_final':
+      return msg('Dự thảo không phải bản cuối cùng, không cần mở lại.');
     case 'validation_failed':
       return msg('Thông tin nhập chưa hợp lệ.');
     case 'forbidden':

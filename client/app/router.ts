@@ -2,7 +2,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'sign-in' }
-  | { name: 'draft'; draftId: string; panel?: 'versions' }
+  | { name: 'draft'; draftId: string; panel?: 'versions' | 'header' }
   | { name: 'rounds'; draftId: string; roundId?: number }
   | { name: 'revision-log'; draftId: string; roundId: number }
   | { name: 'answers'; draftId: string }
@@ -23,11 +23,11 @@ export function parseRoute(pathname: string): Route {
       : { name: 'rounds', draftId: rounds[1]!, roundId: Number(rounds[2]) };
   const answers = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/answers\/?$/.exec(pathname);
   if (answers !== null) return { name: 'answers', draftId: answers[1]! };
-  const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})(\/versions)?\/?$/.exec(pathname);
+  const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})(?:\/(versions|header))?\/?$/.exec(pathname);
   if (draft !== null)
     return draft[2] === undefined
       ? { name: 'draft', draftId: draft[1]! }
-      : { name: 'draft', draftId: draft[1]!, panel: 'versions' };
+      : { name: 'draft', draftId: draft[1]!, panel: draft[2] as 'versions' | 'header' };
   return { name: 'not-found' };
 }
 
@@ -39,7 +39,7 @@ export function routePath(route: Route): string {
     case 'sign-in':
       return '/sign-in';
     case 'draft':
-      return `/drafts/${route.draftId}${route.panel === 'versions' ? '/versions' : ''}`;
+      return `/drafts/${route.draftId}${route.panel === undefined ? '' : `/${route.panel}`}`;
     case 'rounds':
       return `/drafts/${route.draftId}/rounds${route.roundId === undefined ? '' : `/${route.roundId}`}`;
     case 'revision-log':

@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import { OrgList, type Org } from '../../shared/api/orgs.ts';
@@ -42,6 +42,19 @@ export class VkAdminPage extends LitElement {
       margin: 0;
       padding: 0;
     }
+    ul ul {
+      padding-left: 14px;
+      border-left: 1px solid var(--vk-border);
+      margin-left: 4px;
+    }
+    .denied {
+      grid-column: 1 / -1;
+      background: var(--vk-surface);
+      border: 1px solid var(--vk-border);
+      border-radius: var(--vk-radius);
+      padding: 16px 20px;
+      max-width: 640px;
+    }
     li {
       padding: 2px 0;
     }
@@ -52,6 +65,12 @@ export class VkAdminPage extends LitElement {
     .main {
       display: grid;
       gap: 16px;
+      /* Lets the users table scroll inside its panel instead of widening the page. */
+      min-width: 0;
+    }
+    nav,
+    .main > * {
+      min-width: 0;
     }
     @media (max-width: 900px) {
       :host {
@@ -66,44 +85,74 @@ export class VkAdminPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.adminOf().length === 0) return;
     request('/orgs', OrgList).then(
       ({ orgs }) => (this.orgs = orgs),
       () => (this.failed = true),
     );
   }
 
+  /** The organisations the user administers (their subtrees are theirs to manage). */
+  private adminOf(): number[] {
+    return this.session.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
+  }
+
   override render() {
-    const blocAdmin = this.session.roles.some(
-      (r) => r.role === 'admin' && this.orgs.find((o) => o.id === r.orgId)?.kind === 'bloc',
-    );
+    const adminOf = this.adminOf();
+    // A secretary or drafter who types /admin gets a plain answer, not forms that would fail.
+    if (adminOf.length === 0)
+      return html`<section class="denied" role="alert">
+        <h1>${msg('Quản trị')}</h1>
+        <p>
+          ${msg('Bạn không có quyền quản trị. Trang này dành cho người quản trị của Đảng ủy Khối hoặc của đơn vị.')}
+        </p>
+        <p>
+          ${msg('Cần thêm người dùng hay đổi vai trò trong đơn vị của bạn? Hãy liên hệ người quản trị của đơn vị.')}
+        </p>
+        <p><a href="/">${msg('Về trang chủ')}</a></p>
+      </section>`;
+    const manageable = subtree(this.orgs, adminOf);
+    const blocAdmin = this.orgs.some((o) => o.kind === 'bloc' && adminOf.includes(o.id));
     return html`<h1>${msg('Quản trị')}</h1>
       ${this.failed ? html`<p role="alert">${msg('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.')}</p>` : ''}
       <nav aria-label=${msg('Cây tổ chức')}>
         <h2>${msg('Cây tổ chức')}</h2>
-        <ul>
-          ${this.orgs.map(
-            (o) =>
-              html`<li style="padding-left:${this.depth(o) * 14}px">
-                ${o.name} <span class="kind">${o.shortName}</span>
-              </li>`,
-          )}
-        </ul>
+        ${this.renderTree(null)}
       </nav>
       <div class="main">
-        <vk-users-admin .orgs=${this.orgs}></vk-users-admin>
+        <vk-users-admin
+          .orgs=${this.orgs.filter((o) => manageable.has(o.id))}
+          .allOrgs=${this.orgs}
+        ></vk-users-admin>
         ${blocAdmin ? html`<vk-templates-admin></vk-templates-admin>` : ''}
       </div>`;
   }
 
-  private depth(org: Org): number {
-    let depth = 0;
-    for (let at = org; at.parentId !== null; depth++) {
-      const parent = this.orgs.find((o) => o.id === at.parentId);
-      if (parent === undefined) break;
-      at = parent;
-    }
-    return depth;
+  /** The organisations under `parentId` as a nested list (the API lists parents first, not children under parents). */
+  private renderTree(parentId: number | null): unknown {
+    const known = new Set(this.orgs.map((o) => o.id));
+    const children = this.orgs.filter((o) =>
+      parentId === null ? o.parentId === null || !known.has(o.parentId) : o.parentId === parentId,
+    );
+    if (children.length === 0) return nothing;
+    return html`<ul role=${parentId === null ? 'tree' : 'group'}>
+      ${children.map(
+        (o) =>
+          html`<li role="treeitem" data-org=${o.id}>
+            <span class="name">${o.name}</span> <span class="kind">${o.shortName}</span>
+            ${this.renderTree(o.id)}
+          </li>`,
+      )}
+    </ul>`;
   }
+}
+
+/** These organisations and everything below them. */
+function subtree(orgs: readonly Org[], roots: readonly number[]): Set<number> {
+  const result = new Set(roots);
+  // Parents come before children in the API's list, so one pass reaches every descendant.
+  for (const org of orgs) if (org.parentId !== null && result.has(org.parentId)) result.add(org.id);
+  return result;
 }
 
 declare global {

@@ -10,6 +10,7 @@ import '../components/vk-comment-thread/vk-comment-thread.ts';
 import { titleWithVersion } from '../rounds/round-label.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
 import { pageStyles } from '../styles/page-styles.ts';
+import { plural } from '../app/plural.ts';
 
 /**
  * `/drafts/:id/answers`: a sub-branch's or mass organisation's own comments on a draft, each
@@ -107,7 +108,13 @@ export class VkAnswersPage extends LitElement {
         ${rounds.map((r) => this.renderRound(r))}
       </ul>
       <div class="summary" role="status">
-        <strong>${msg(str`${answered}/${threads.length} góp ý đã được trả lời`)}</strong>
+        <strong
+          >${plural(
+            threads.length,
+            msg(str`${answered}/${threads.length} góp ý đã được trả lời`, { id: 'answered-of.one' }),
+            msg(str`${answered}/${threads.length} góp ý đã được trả lời`, { id: 'answered-of.other' }),
+          )}</strong
+        >
         ${
           threads.length > answered
             ? html`<span class="waiting">${msg(str`${threads.length - answered} đang chờ trả lời`)}</span>`

@@ -22,6 +22,8 @@ import type {
 import '../components/vk-editor/vk-editor.ts';
 import type { SectionChangedEvent, VkEditor } from '../components/vk-editor/vk-editor.ts';
 import '../components/vk-outline-guidance/vk-outline-guidance.ts';
+import type { DraftStatusChangedEvent } from '../components/vk-draft-status/vk-draft-status.ts';
+import '../components/vk-header-form/vk-header-form.ts';
 import '../components/vk-outline/vk-outline.ts';
 import type { SectionSelectedEvent } from '../components/vk-outline/vk-outline.ts';
 import '../components/vk-versions-panel/vk-versions-panel.ts';
@@ -46,7 +48,7 @@ export class VkDraftPage extends LitElement {
   /** The draft to open. */
   @property() draftId = '';
   /** A side panel the URL asks for (`/drafts/:id/versions`). */
-  @property({ attribute: false }) panel: 'versions' | null = null;
+  @property({ attribute: false }) panel: 'versions' | 'header' | null = null;
 
   @state() private sectionId: string | null = null;
   @query('vk-editor') private editorEl?: VkEditor;
@@ -186,6 +188,12 @@ export class VkDraftPage extends LitElement {
         .section=${current}
         .progress=${currentProgress}
       ></vk-outline-guidance>
+      <vk-header-form
+        slot="tab-header"
+        .draftId=${draft.id}
+        .status=${draft.status}
+        @vk-draft-status-changed=${this.onStatusChanged}
+      ></vk-header-form>
       <vk-versions-panel
         slot="tab-versions"
         .draftId=${draft.id}
@@ -206,10 +214,11 @@ export class VkDraftPage extends LitElement {
     const tabs = [
       { id: 'guidance', label: msg('Hướng dẫn') },
       { id: 'versions', label: msg('Các lần dự thảo') },
+      { id: 'header', label: msg('Thể thức') },
     ];
     if (!this.hasComments(draft)) return tabs;
     const comments = { id: 'comments', label: msg(str`Góp ý (${this.comments.count})`) };
-    return draft.access === 'comment' ? [comments, ...tabs] : [tabs[0]!, comments, tabs[1]!];
+    return draft.access === 'comment' ? [comments, ...tabs] : [tabs[0]!, comments, ...tabs.slice(1)];
   }
 
   /** The connection news that stays in sight (ending, reconnecting). */
@@ -227,6 +236,18 @@ export class VkDraftPage extends LitElement {
     else this.comments.data.access = draft.access;
   }
 
+  /**
+   * Marked final or reopened: re-read the draft. Marking final closes open sockets to read-only
+   * (4500, the server's access watch); a reopened draft gives write access back, which an open
+   * socket does not gain by itself, so the page joins the room again (a final text has no
+   * unsent local edits to lose).
+   */
+  private async onStatusChanged(event: DraftStatusChangedEvent) {
+    await this.draft.refresh();
+    if (event.draft.status !== 'final' && event.draft.access === 'edit')
+      this.collab.open(this.draftId, this.user);
+  }
+
   private onSectionSelected(event: SectionSelectedEvent) {
     // A read-only text has no cursor to move there; the section is the reader's all the same.
     if (this.editorEl?.goToSection(event.sectionId)) this.sectionId = event.sectionId;
@@ -239,7 +260,7 @@ export class VkDraftPage extends LitElement {
 
   private onTabChanged(event: AsideTabChangedEvent) {
     // The address follows the panel, so a link to a draft's versions opens them.
-    const path = `/drafts/${this.draftId}${event.tab === 'versions' ? '/versions' : ''}`;
+    const path = `/drafts/${this.draftId}${event.tab === 'versions' || event.tab === 'header' ? `/${event.tab}` : ''}`;
     if (location.pathname !== path) history.replaceState(null, '', path);
     // Someone else may have frozen or restored a version since the list was read.
     if (event.tab === 'versions') void this.versions?.reload();

@@ -71,7 +71,10 @@ export class VkHomePage extends LitElement {
               : STATUSES.map((status) => this.renderGroup(status))
       }
       ${oversees ? this.renderRounds('overview') : nothing}
-      <vk-create-draft-dialog @vk-draft-created=${this.onCreated}></vk-create-draft-dialog>`;
+      <vk-create-draft-dialog
+        .org=${this.session.user.org}
+        @vk-draft-created=${this.onCreated}
+      ></vk-create-draft-dialog>`;
   }
 
   /** Commenters' invitations first, the committee's and admins' overview after the drafts. */

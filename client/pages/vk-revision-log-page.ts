@@ -22,6 +22,7 @@ import type {
 } from '../revision-log/revision-events.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
 import { pageStyles } from '../styles/page-styles.ts';
+import { plural } from '../app/plural.ts';
 
 type Tab = 'table' | 'history' | 'report';
 
@@ -129,7 +130,14 @@ export class VkRevisionLogPage extends LitElement {
       </div>
       ${error === null ? nothing : html`<p class="error" role="alert">${error}</p>`}
       <div role="tablist">
-        ${this.tabButton('table', msg(str`Bảng tổng hợp (${log.counts.groups} nhóm)`))}
+        ${this.tabButton(
+          'table',
+          plural(
+            log.counts.groups,
+            msg(str`Bảng tổng hợp (${log.counts.groups} nhóm)`, { id: 'table-groups.one' }),
+            msg(str`Bảng tổng hợp (${log.counts.groups} nhóm)`, { id: 'table-groups.other' }),
+          ),
+        )}
         ${this.tabButton('history', msg('Sửa đổi theo từng phần'))}
         ${this.tabButton('report', msg('Báo cáo tổng hợp'))}
       </div>

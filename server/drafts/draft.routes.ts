@@ -7,6 +7,7 @@ import {
   UpdateDraftRequest,
 } from '../../shared/api/drafts.ts';
 import { apiRouter } from '../http/api-env.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
 import type { DraftService } from './draft.service.ts';
 
@@ -71,7 +72,10 @@ export function draftRoutes(drafts: DraftService) {
   app.openapi(create, async (c) => c.json(await drafts.create(c.var.user, c.req.valid('json')), 201));
   app.openapi(get, async (c) => c.json(await drafts.get(c.var.user.id, c.req.valid('param').id), 200));
   app.openapi(update, async (c) =>
-    c.json(await drafts.update(c.var.user.id, c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      await drafts.update(c.var.user.id, c.req.valid('param').id, c.req.valid('json'), clientAddress(c)),
+      200,
+    ),
   );
   return app;
 }

@@ -12,6 +12,7 @@ import { templateToDoc } from './draft-seed.ts';
 import { DraftEditMarks } from './draft-edit-marks.ts';
 import type { DraftTexts } from './draft-text.ts';
 import { findDraft, findDrafts, insertDraft, listDrafts, updateDraft } from './draft.repository.ts';
+import type { DraftLifecycle } from './draft-lifecycle.ts';
 import type { DraftRow } from './draft.table.ts';
 
 /** Input of {@link DraftService.create}. */
@@ -31,8 +32,6 @@ export interface DraftChanges {
   header?: DraftHeader | undefined;
 }
 
-const STATUS_ORDER: readonly Draft['status'][] = ['drafting', 'consultation', 'final'];
-
 /** Drafts and who may see them. Their text lives in the collaboration core. */
 export class DraftService implements DraftDirectory {
   constructor(
@@ -44,7 +43,18 @@ export class DraftService implements DraftDirectory {
     private readonly onTextAccessChanged: () => Promise<void>,
     /** Display names, for "last edited by" (the users module answers). */
     private readonly nameOf: (userId: number) => Promise<string | null>,
+    private readonly more: {
+      /** Who may mark final and reopen, and the log of status changes. */
+      readonly lifecycle: DraftLifecycle;
+      /** Header fields a new draft of the organisation starts with (its name, its superior's, its secretary). */
+      readonly headerDefaults: (orgId: number) => Promise<DraftHeader>;
+    },
   ) {}
+
+  /** The final-state rules and the status log (the header routes use them too). */
+  get lifecycle(): DraftLifecycle {
+    return this.more.lifecycle;
+  }
 
   /** "Last edited by", noted per edit in memory and written in batches. */
   private readonly marks = new DraftEditMarks(this.db);
@@ -88,7 +98,12 @@ export class DraftService implements DraftDirectory {
       template_version: template?.version ?? null,
       status: 'drafting',
       archived_at: null,
-      header: JSON.stringify({ term: template?.term, ...input.header }),
+      // The organisation's defaults, then the template's term, then what the caller typed.
+      header: JSON.stringify({
+        ...(await this.more.headerDefaults(orgId)),
+        ...(template === null ? {} : { term: template.term }),
+        ...definedOnly(input.header ?? {}),
+      }),
       last_edited_by: null,
       last_edited_at: null,
     };
@@ -105,20 +120,31 @@ export class DraftService implements DraftDirectory {
     return toDraft(row, access, await this.editorName(row));
   }
 
-  /** Renames, moves status forward (or back, until final), archives or edits the header. */
-  async update(userId: number, id: string, changes: DraftChanges): Promise<Draft> {
+  /**
+   * Renames, moves status forward (or back, until final), archives or edits the header. Only
+   * the secretary marks a draft final, and only with a complete header and no open round; a
+   * final draft goes back only through {@link DraftHeaderService.reopen}, with a reason.
+   */
+  async update(
+    userId: number,
+    id: string,
+    changes: DraftChanges,
+    address: string | null = null,
+  ): Promise<Draft> {
     const { row, access } = await this.find(userId, id, 'edit');
     if (
       row.status === 'final' &&
       (changes.status !== undefined || changes.header !== undefined || changes.title !== undefined)
     )
       throw new ConflictError('draft_final', 'The draft is final; it can only be archived');
-    if (changes.status !== undefined && changes.status !== row.status) {
-      const from = STATUS_ORDER.indexOf(row.status);
-      const to = STATUS_ORDER.indexOf(changes.status);
-      if (to > from + 1)
-        throw new ConflictError('conflict', `A ${row.status} draft goes to ${STATUS_ORDER[from + 1]} first`);
-    }
+    // Closing a round puts the draft back to drafting, so final is reachable from either
+    // earlier status; what guards it is the secretary, the complete header and no open round.
+    const moves = changes.status !== undefined && changes.status !== row.status;
+    const header =
+      changes.header === undefined
+        ? parseHeader(row.header)
+        : { ...parseHeader(row.header), ...changes.header };
+    if (moves && changes.status === 'final') await this.lifecycle.assertMayFinalise(userId, row, header);
     const next: Partial<DraftRow> = {};
     if (changes.title !== undefined) next.title = changes.title;
     if (changes.status !== undefined) next.status = changes.status;
@@ -126,6 +152,7 @@ export class DraftService implements DraftDirectory {
     if (changes.header !== undefined)
       next.header = JSON.stringify({ ...parseHeader(row.header), ...changes.header });
     await updateDraft(this.db, id, next);
+    if (moves) await this.lifecycle.record(row, changes.status!, userId, null, address);
     // Becoming final (or leaving it) changes who may write the text: open sockets re-check.
     if (next.status !== undefined && (next.status === 'final') !== (row.status === 'final'))
       await this.onTextAccessChanged();
@@ -196,7 +223,13 @@ export class DraftService implements DraftDirectory {
   }
 }
 
-function parseHeader(json: string | null): DraftHeader {
+/** The keys of an object whose value is not undefined (a spread must not blank a default). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The header stored as JSON on the row. */
+export function parseHeader(json: string | null): DraftHeader {
   return json === null ? {} : (JSON.parse(json) as DraftHeader);
 }
 

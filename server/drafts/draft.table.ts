@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Drafts: one document of one organisation; its text is a Yjs document in the collab log. */
 export interface DraftTable {
@@ -20,9 +20,21 @@ export interface DraftTable {
   last_edited_at: number | null;
 }
 
+/** Each status change of a draft, with the reason when a final draft is reopened. */
+export interface DraftStatusLogTable {
+  id: Generated<number>;
+  draft_id: string;
+  from_status: DraftTable['status'];
+  to_status: DraftTable['status'];
+  user_id: number | null;
+  reason: string | null;
+  at: number;
+}
+
 /** The drafts module's tables. */
 export interface DraftTables {
   drafts: DraftTable;
+  draft_status_log: DraftStatusLogTable;
 }
 
 /** A draft row as read. */

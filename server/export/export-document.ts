@@ -66,10 +66,11 @@ export function composeDocument(parts: DocumentParts): ExportDocument {
     blocks: parts.blocks.map((block) => spellBlock(profile, block)),
     signature: {
       authority: profile.texts.signatureAuthority,
-      title: profile.texts.signatureTitle,
-      name: parts.signerName,
+      // The header form's signer and recipients when filled in, else the profile's and the secretary.
+      title: h.signerTitle ?? profile.texts.signatureTitle,
+      name: h.signerName ?? parts.signerName,
     },
-    recipients: recipients.length > 0 ? [...recipients] : [...profile.texts.recipients],
+    recipients: h.recipients ?? (recipients.length > 0 ? [...recipients] : [...profile.texts.recipients]),
     comments: wordComments(parts.comments),
   };
 }

@@ -12,8 +12,8 @@ import type { CommentService } from '../comments/comment.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
-import type { OrgService } from '../orgs/org.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/app-error.ts';
+import type { OrgService } from '../orgs/org.service.ts';
 import type { RoundService } from '../rounds/round.service.ts';
 import type { TemplateService } from '../templates/template.service.ts';
 import type { User, UserService } from '../users/user.service.ts';
@@ -21,7 +21,7 @@ import type { VersionService } from '../versions/version.service.ts';
 import { buildBody } from './export-body.ts';
 import { requireCompleteHeader } from './export-header-check.ts';
 import { composeDocument } from './export-document.ts';
-import { contentTypeOf, exportFileName } from './export-file-name.ts';
+import { contentTypeOf, exportFileName, type FileNaming } from './export-file-name.ts';
 import { readFrozen, readSource, sectionIndex, type ExportSource } from './export-source.ts';
 import { insertExport, listExports } from './export.repository.ts';
 import type { Renderer } from '../render/render-pool.ts';
@@ -34,6 +34,7 @@ export interface ExportDeps {
   readonly versions: VersionService;
   readonly texts: DraftTexts;
   readonly users: UserService;
+  /** Organisation names, for the file name. */
   readonly orgs: Pick<OrgService, 'get'>;
   readonly comments: CommentService;
   /** Where exports of the final text are recorded as security-relevant. */
@@ -62,8 +63,12 @@ export class ExportService {
   /** The warnings an export with these options would carry, without rendering it. */
   async check(user: User, draftId: string, query: ExportQuery): Promise<ExportCheck> {
     await this.requireRound(user, draftId, query);
-    const { draft, profile, source } = await this.prepare(user, draftId, query, []);
-    return { fileName: exportFileName(draft, query), profile: profile.id, warnings: source.warnings };
+    const { draft, template, profile, source } = await this.prepare(user, draftId, query, []);
+    return {
+      fileName: exportFileName(draft, query, await this.naming(draft, template)),
+      profile: profile.id,
+      warnings: source.warnings,
+    };
   }
 
   /** Renders the draft (live text or a version) and records who exported what. */
@@ -114,7 +119,8 @@ export class ExportService {
         target: `draft:${draftId}`,
         detail: { format: query.format, version: query.version ?? null, bytes: body.byteLength },
       });
-    return { body, contentType, fileName: exportFileName(draft, query), warnings: source.warnings };
+    const fileName = exportFileName(draft, query, await this.naming(draft, template));
+    return { body, contentType, fileName, warnings: source.warnings };
   }
 
   /** The draft's recorded exports, newest first. */
@@ -189,6 +195,16 @@ export class ExportService {
     return this.deps.templates
       .get(draft.templateId, draft.templateVersion ?? undefined)
       .then((found) => found.template);
+  }
+
+  /** What the file name is made of: the template's wording and the organisation's name. */
+  private async naming(draft: Draft, template: Template | null): Promise<FileNaming> {
+    const org = await this.deps.orgs.get(draft.orgId).catch(() => null);
+    return {
+      documentTitle: template?.header.documentTitle ?? null,
+      congress: template?.header.issuer ?? null,
+      orgName: org?.name ?? null,
+    };
   }
 
   private draftMark(profile: FormatProfile, version: number | undefined): string {

@@ -24,7 +24,18 @@ export function apiRouter(): OpenAPIHono<ApiEnv> {
       if (!result.success) {
         const issue = result.error.issues[0];
         const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
-        throw new ValidationError('validation_failed', `${where}${issue?.message ?? 'invalid request'}`);
+        // Each issue's innermost named field ("header.numberSymbol" → numberSymbol, "recipients.2" →
+        // recipients), so a form can point at its own input in its own language.
+        const fields = [
+          ...new Set(
+            result.error.issues
+              .map((i) => i.path.filter((part): part is string => typeof part === 'string').at(-1) ?? '')
+              .filter((f) => f !== ''),
+          ),
+        ];
+        throw new ValidationError('validation_failed', `${where}${issue?.message ?? 'invalid request'}`, {
+          fields,
+        });
       }
       if (result.target === 'json') {
         const at = illFormedTextAt(result.data);

@@ -10,6 +10,7 @@ import type { CookiePolicy } from '../auth/session-cookie.ts';
 import { commentRoutes } from '../comments/comment.routes.ts';
 import { draftEventRoutes } from '../drafts/draft-events.routes.ts';
 import { draftRoutes } from '../drafts/draft.routes.ts';
+import { draftHeaderRoutes } from '../drafts/draft-header.routes.ts';
 import { exportRoutes } from '../export/export.routes.ts';
 import { notificationRoutes } from '../notifications/notification.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
@@ -64,6 +65,7 @@ export function apiRoutes(
   );
   api.route('/users', userRoutes(services.userAdmin));
   api.route('/drafts', draftRoutes(services.drafts));
+  api.route('/drafts', draftHeaderRoutes(services.draftHeaders));
   api.route('/drafts', versionRoutes(services.versions, services.progress));
   api.route('/drafts', snapshotRoutes(services.history, services.timeline));
   api.route('/drafts', roundRoutes(services.rounds));

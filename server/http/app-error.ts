@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/errors.ts';
+import type { ErrorCode, ErrorDetails } from '../../shared/errors.ts';
 
 /** An error with a stable code that the HTTP layer turns into a JSON error response. */
 export class AppError extends Error {
@@ -7,6 +7,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Sent beside the code so the client can name the fields in its own language. */
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }

@@ -31,7 +31,10 @@ export function errorHandler(log: Logger) {
     if (error instanceof AppError) {
       if (error instanceof TooManyRequestsError || error instanceof BusyError)
         c.header('Retry-After', String(error.retryAfterS));
-      return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, statusOf(error));
+      return c.json<ErrorBody>(
+        { error: { code: error.code, message: error.message, ...error.details } },
+        statusOf(error),
+      );
     }
     // A draft an earlier build let break: a known state with a remedy (`draft repair`), not a crash.
     if (error instanceof DraftContentError) {

@@ -24,6 +24,7 @@ import {
   findRound,
   insertRound,
   listInvitations,
+  listDraftRounds,
   listExpiredOpenRounds,
   markSubmitted,
   updateRound,
@@ -214,6 +215,13 @@ export class RoundService implements ConsultationAccess {
   /** The organisations the user comments for that were ever invited to a round of the draft. */
   invitedEver(userId: number, draftId: string): Promise<Set<number>> {
     return this.membership.invitedEver(userId, draftId);
+  }
+
+  /** Whether a round on the draft is still taking comments (a final draft waits for it). */
+  async hasOpenRound(draftId: string, now = Date.now()): Promise<boolean> {
+    return (await listDraftRounds(this.deps.db, draftId)).some(
+      (r) => r.status === 'open' && r.deadline > now,
+    );
   }
 
   /** ConsultationAccess: organisations invited to a round of the draft that is open now. */

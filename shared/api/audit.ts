@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'role_revoked',
   'final_exported',
   'version_restored',
+  'draft_finalised',
+  'draft_reopened',
 ] as const;
 /** One of {@link AUDIT_ACTIONS}. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

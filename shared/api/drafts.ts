@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DRAFT_ACCESS } from '../access.ts';
 import { ROOM_NAME_PATTERN } from '../collab/room-name.ts';
+import { DraftHeader } from './draft-header.ts';
 
 /** A draft id (also its collaboration room name). */
 export const DraftId = z.string().regex(ROOM_NAME_PATTERN);
@@ -8,39 +9,7 @@ export const DraftId = z.string().regex(ROOM_NAME_PATTERN);
 /** Draft statuses, in the order a draft goes through them. */
 export const DRAFT_STATUSES = ['drafting', 'consultation', 'final'] as const;
 
-/** The header fields printed above the text (thể thức); each bounded, all optional. */
-export const DraftHeader = z
-  .object({
-    /** Upper level, first issuer line ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"). */
-    superior: z.string().trim().max(200).optional(),
-    /** Issuer line ("ĐẢNG BỘ SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"). */
-    issuer: z.string().trim().max(200).optional(),
-    /** Number and symbol without "Số", e.g. "01-BC/ĐU". */
-    numberSymbol: z
-      .string()
-      .trim()
-      .regex(/^\d{1,5}-[A-ZĐ]{1,5}\/[A-Za-zĐđ0-9.-]{1,30}$/, 'like 01-BC/ĐU')
-      .optional(),
-    /** Place of issue (địa danh). */
-    place: z.string().trim().min(1).max(100).optional(),
-    /** Date of issue, YYYY-MM-DD. */
-    date: z.iso.date().optional(),
-    /** Which congress (lần thứ …), 1–99. */
-    congressOrdinal: z.number().int().min(1).max(99).optional(),
-    /** Nhiệm kỳ, e.g. "2025-2030": at most ten years, in order. */
-    term: z
-      .string()
-      .regex(/^\d{4}-\d{4}$/, 'like 2025-2030')
-      .refine((t) => {
-        const [from, to] = t.split('-').map(Number) as [number, number];
-        return to > from && to - from <= 10 && from >= 1930 && to <= 2100;
-      }, 'the term must run forward, at most ten years')
-      .optional(),
-  })
-  .strict()
-  .meta({ id: 'DraftHeader' });
-/** Header fields of a draft. */
-export type DraftHeader = z.infer<typeof DraftHeader>;
+export { DraftHeader } from './draft-header.ts';
 
 /** A draft as the API returns it, with what the caller may do with it. */
 export const Draft = z

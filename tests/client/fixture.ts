@@ -1,6 +1,6 @@
 import type { LitElement } from 'lit';
-import { onTestFinished, vi } from 'vitest';
-import { page } from 'vitest/browser';
+import { expect, onTestFinished, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
 
 type Tag = keyof HTMLElementTagNameMap;
 
@@ -119,4 +119,19 @@ const DEFAULT_VIEWPORT = { width: 414, height: 896 };
 export async function viewport(width: number, height = 800): Promise<void> {
   await page.viewport(width, height);
   onTestFinished(() => page.viewport(DEFAULT_VIEWPORT.width, DEFAULT_VIEWPORT.height));
+}
+
+/**
+ * Answers the in-app question (`<vk-dialog>`) the page is showing, typing `text` first if
+ * given; returns the question. Fails the test when no dialog opens.
+ */
+export async function answerDialog(accept: boolean, text?: string): Promise<string> {
+  await eventually(() => expect(document.querySelector('vk-dialog')).not.toBeNull());
+  const dialog = document.querySelector('vk-dialog')!;
+  await settle(dialog);
+  const message = textOf(find(dialog, 'p'));
+  if (text !== undefined) await userEvent.fill(find(dialog, 'textarea'), text);
+  await userEvent.click(find(dialog, accept ? 'button[type="submit"]' : 'button[type="button"]'));
+  await eventually(() => expect(document.querySelector('vk-dialog')).toBeNull());
+  return message;
 }

@@ -50,18 +50,23 @@ async function adminPage(session: SessionInfo, orgs: Org[]) {
   return { page, sent };
 }
 
-/** The organisation tree as shown: each name with its short name, and its indent. */
-const tree = (page: Element) => findAll(page, 'nav li').map((li) => [textOf(li), li.style.paddingLeft]);
+/** The organisation tree as shown: each name with its short name, and how deep it is nested. */
+const tree = (page: Element) =>
+  findAll(page, 'nav li').map((li) => {
+    let depth = 0;
+    for (let at = li.parentElement?.closest('li'); at; at = at.parentElement?.closest('li')) depth++;
+    return [`${textOf(li.querySelector('.name'))} ${textOf(li.querySelector('.kind'))}`, depth];
+  });
 
 describe('vk-admin-page', () => {
   it('shows the organisation tree, each organisation indented under its parent', async () => {
     const { page, sent } = await adminPage(adminOf(1), [BLOC, UNIT, BRANCH, UNION]);
 
     expect(tree(page)).toEqual([
-      ['Đảng ủy Khối các cơ quan tỉnh ĐUK', '0px'],
-      ['Đảng bộ Sở Tài nguyên và Môi trường ĐB Sở TN&MT', '14px'],
-      ['Chi bộ Văn phòng Sở CB VP', '28px'],
-      ['Công đoàn cơ quan Khối CĐ Khối', '14px'],
+      ['Đảng ủy Khối các cơ quan tỉnh ĐUK', 0],
+      ['Đảng bộ Sở Tài nguyên và Môi trường ĐB Sở TN&MT', 1],
+      ['Chi bộ Văn phòng Sở CB VP', 2],
+      ['Công đoàn cơ quan Khối CĐ Khối', 1],
     ]);
     expect(findAll(page, 'nav li .kind').map(textOf)).toEqual(['ĐUK', 'ĐB Sở TN&MT', 'CB VP', 'CĐ Khối']);
     expect(find(page, 'nav').getAttribute('aria-label')).toBe('Cây tổ chức');
@@ -72,9 +77,53 @@ describe('vk-admin-page', () => {
     const { page } = await adminPage(adminOf(3), [UNIT, BRANCH]);
 
     expect(tree(page)).toEqual([
-      ['Đảng bộ Sở Tài nguyên và Môi trường ĐB Sở TN&MT', '0px'],
-      ['Chi bộ Văn phòng Sở CB VP', '14px'],
+      ['Đảng bộ Sở Tài nguyên và Môi trường ĐB Sở TN&MT', 0],
+      ['Chi bộ Văn phòng Sở CB VP', 1],
     ]);
+  });
+
+  it("nests a unit's sub-branches under it even when another unit and its branch were created in between", async () => {
+    const other: Org = {
+      id: 4,
+      kind: 'unit',
+      name: 'Đảng bộ Sở Tài chính',
+      shortName: 'ĐB STC',
+      parentId: 1,
+    };
+    const otherBranch: Org = {
+      id: 6,
+      kind: 'branch',
+      name: 'Chi bộ Thanh tra',
+      shortName: 'CB TT',
+      parentId: 4,
+    };
+    const late: Org = {
+      id: 9,
+      kind: 'branch',
+      name: 'Chi bộ Phòng Đất đai',
+      shortName: 'CB ĐĐ',
+      parentId: 3,
+    };
+    const { page } = await adminPage(adminOf(1), [BLOC, UNIT, other, BRANCH, otherBranch, late]);
+
+    expect(tree(page)).toEqual([
+      ['Đảng ủy Khối các cơ quan tỉnh ĐUK', 0],
+      ['Đảng bộ Sở Tài nguyên và Môi trường ĐB Sở TN&MT', 1],
+      ['Chi bộ Văn phòng Sở CB VP', 2],
+      ['Chi bộ Phòng Đất đai CB ĐĐ', 2],
+      ['Đảng bộ Sở Tài chính ĐB STC', 1],
+      ['Chi bộ Thanh tra CB TT', 2],
+    ]);
+  });
+
+  it('tells a secretary plainly that administration is not theirs, with no forms and no requests', async () => {
+    const sent = api([BLOC, UNIT]);
+    const session: SessionInfo = { ...adminOf(3), roles: [{ orgId: 3, role: 'secretary' }] };
+    const page = await mount('vk-admin-page', { session });
+
+    expect(textOf(find(page, '[role="alert"]'))).toContain('Bạn không có quyền quản trị.');
+    expect(findAll(page, 'vk-users-admin, vk-templates-admin, form')).toEqual([]);
+    expect(sent).toEqual([]);
   });
 
   it('hands the organisations to the users panel', async () => {

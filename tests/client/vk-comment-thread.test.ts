@@ -1,5 +1,5 @@
 import type { LitElement } from 'lit';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../client/components/vk-comment-thread/vk-comment-thread.ts';
 import type { VkCommentThread } from '../../client/components/vk-comment-thread/vk-comment-thread.ts';
@@ -7,7 +7,17 @@ import { formatWhen } from '../../client/app/format-when.ts';
 import { AnswerDrafts } from '../../client/comments/answer-drafts.ts';
 import type { CommentDisposition } from '../../shared/api/comments.ts';
 import { comment, reply, thread } from './comments-data.ts';
-import { captureEvents, eventually, find, findAll, json, mount, stubFetch, textOf } from './fixture.ts';
+import {
+  answerDialog,
+  captureEvents,
+  eventually,
+  find,
+  findAll,
+  json,
+  mount,
+  stubFetch,
+  textOf,
+} from './fixture.ts';
 
 const ANSWER: CommentDisposition = {
   value: 'explained',
@@ -215,17 +225,15 @@ describe('vk-comment-thread', () => {
           ? new Response(null, { status: 204 })
           : json(409, { error: { code: 'comment_locked', message: 'locked' } }),
     );
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
     const withdrawn = captureEvents('vk-comment-withdrawn');
     const c = await card({});
 
     await userEvent.click(button(c, 'Rút lại'));
-    expect(confirm).toHaveBeenCalledWith('Rút lại góp ý này? Góp ý sẽ bị xoá khỏi danh sách.');
+    expect(await answerDialog(false)).toBe('Rút lại góp ý này? Góp ý sẽ bị xoá khỏi danh sách.');
     expect(sent).toEqual([]);
 
-    confirm.mockReturnValue(true);
     await userEvent.click(button(c, 'Rút lại'));
+    await answerDialog(true);
     await eventually(() =>
       expect(textOf(find(c, '[role="alert"]'))).toBe(
         'Góp ý này đã được trả lời hoặc đã gửi, không sửa hay rút lại được nữa.',
@@ -234,6 +242,7 @@ describe('vk-comment-thread', () => {
 
     status = 204;
     await userEvent.click(button(c, 'Rút lại'));
+    await answerDialog(true);
     await eventually(() => expect(withdrawn.map((e) => e.commentId)).toEqual([5]));
     expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
       'DELETE /api/drafts/d1/comments/5',

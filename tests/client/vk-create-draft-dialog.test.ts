@@ -173,7 +173,13 @@ describe('vk-create-draft-dialog', () => {
 
   it('shows the server’s refusal and stays open when the header is invalid', async () => {
     api(() =>
-      json(400, { error: { code: 'validation_failed', message: 'header.numberSymbol: like 01-BC/ĐU' } }),
+      json(400, {
+        error: {
+          code: 'validation_failed',
+          message: 'header.numberSymbol: like 01-BC/ĐU',
+          fields: ['numberSymbol'],
+        },
+      }),
     );
     const created = captureEvents(DraftCreatedEvent.type);
     const { modal, field, submit, alert } = await openDialog();
@@ -181,9 +187,7 @@ describe('vk-create-draft-dialog', () => {
     await userEvent.fill(field('numberSymbol'), 'số 1');
     await submit();
 
-    await eventually(() =>
-      expect(alert()).toBe('Thông tin nhập chưa hợp lệ. (header.numberSymbol: like 01-BC/ĐU)'),
-    );
+    await eventually(() => expect(alert()).toBe('Thông tin nhập chưa hợp lệ. (Số, ký hiệu)'));
     expect(modal.open).toBe(true);
     expect(created).toEqual([]);
   });

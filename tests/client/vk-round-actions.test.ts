@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../client/components/vk-round-actions/vk-round-actions.ts';
 import { RoundChangedEvent } from '../../client/components/vk-round-actions/vk-round-actions.ts';
 import { toLocalInput } from '../../client/rounds/deadline.ts';
 import type { Round } from '../../shared/api/rounds.ts';
 import {
+  answerDialog,
   captureEvents,
   eventually,
   find,
@@ -98,30 +99,26 @@ describe('vk-round-actions', () => {
 
   it('closes the round early only after the committee confirms', async () => {
     const sent = api();
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
     const a = await mount('vk-round-actions', { draftId: 'd1', round: round(4) });
     const close = findAll(a, 'button').find((b) => textOf(b) === 'Kết thúc đợt sớm')!;
 
     await userEvent.click(close);
-    expect(confirm.mock.calls).toEqual([
-      [
-        'Kết thúc đợt "Lấy ý kiến góp ý Dự thảo lần 2" ngay bây giờ? Các tổ chức chưa gửi sẽ không góp ý được nữa.',
-      ],
-    ]);
+    expect(await answerDialog(false)).toBe(
+      'Kết thúc đợt "Lấy ý kiến góp ý Dự thảo lần 2" ngay bây giờ? Các tổ chức chưa gửi sẽ không góp ý được nữa.',
+    );
     expect(sent).toEqual([]);
 
-    confirm.mockReturnValue(true);
     await userEvent.click(close);
+    await answerDialog(true);
     await eventually(() => expect(sent.map((r) => r.body)).toEqual([{ status: 'closed' }]));
   });
 
   it('says why the server refused', async () => {
     api(() => json(409, { error: { code: 'round_closed', message: 'closed' } }));
-    vi.stubGlobal('confirm', () => true);
     const a = await mount('vk-round-actions', { draftId: 'd1', round: round(4) });
 
     await userEvent.click(findAll(a, 'button').find((b) => textOf(b) === 'Kết thúc đợt sớm')!);
+    await answerDialog(true);
 
     await eventually(() =>
       expect(notice(a)).toBe('Đợt lấy ý kiến đã kết thúc, không góp ý hay gửi góp ý được nữa.'),

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { setLanguage } from '../../client/i18n/locale.ts';
 import '../../client/components/vk-round-tally/vk-round-tally.ts';
 import { percentOf } from '../../client/components/vk-round-tally/vk-round-tally.ts';
 import { find, findAll, mount, textOf } from './fixture.ts';
@@ -35,5 +36,25 @@ describe('vk-round-tally', () => {
   it('rounds percentages down and never divides by zero', () => {
     expect(percentOf(199, 200)).toBe(99);
     expect(percentOf(0, 0)).toBe(0);
+  });
+
+  it('says "1 comment" and "2 comments" in English, one form in Vietnamese', async () => {
+    onTestFinished(async () => {
+      await setLanguage('vi');
+      localStorage.removeItem('vankien.language');
+    });
+    const one = await mount('vk-round-tally', { tally: tally({ overdue: 0, comments: 1, answered: 0 }) });
+    const two = await mount('vk-round-tally', { tally: tally({ overdue: 0, comments: 2, answered: 0 }) });
+    expect([textOf(findAll(one, '.facts span')[0]), textOf(findAll(two, '.facts span')[0])]).toEqual([
+      '1 góp ý',
+      '2 góp ý',
+    ]);
+
+    await setLanguage('en');
+    await Promise.all([one.updateComplete, two.updateComplete]);
+    expect([textOf(findAll(one, '.facts span')[0]), textOf(findAll(two, '.facts span')[0])]).toEqual([
+      '1 comment',
+      '2 comments',
+    ]);
   });
 });

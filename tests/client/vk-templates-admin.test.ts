@@ -105,7 +105,7 @@ describe('vk-templates-admin', () => {
     expect(input.value).toBe('');
   });
 
-  it('shows the server’s own explanation when it refuses the template', async () => {
+  it('says in the interface language where in the file the template is malformed', async () => {
     api([UNIT], () =>
       json(400, {
         error: { code: 'invalid_template', message: 'sections[0].id: duplicate section id "kinh-te"' },
@@ -115,7 +115,7 @@ describe('vk-templates-admin', () => {
 
     choose(JSON.stringify(FILE_CONTENT));
 
-    await eventually(() => expect(alert()).toBe('sections[0].id: duplicate section id "kinh-te"'));
+    await eventually(() => expect(alert()).toBe('Tệp đề cương không đúng cấu trúc ở sections[0].id.'));
     expect(find(admin, '[role="alert"]').className).toBe('error');
     expect(findAll(admin, 'form [role="status"]')).toEqual([]);
   });
@@ -141,7 +141,7 @@ describe('vk-templates-admin', () => {
     const { admin, choose, alert, status } = await templatesAdmin();
 
     choose(JSON.stringify(FILE_CONTENT));
-    await eventually(() => expect(alert()).toBe('term: like 2025-2030'));
+    await eventually(() => expect(alert()).toBe('Tệp đề cương không đúng cấu trúc ở term.'));
 
     valid = true;
     choose(JSON.stringify(FILE_CONTENT));

@@ -1,9 +1,19 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { Org } from '../../shared/api/orgs.ts';
 import type { UserSummary } from '../../shared/api/users.ts';
 import '../../client/components/vk-users-admin/vk-users-admin.ts';
-import { eventually, find, findAll, json, mount, stubFetch, textOf, type Route } from './fixture.ts';
+import {
+  answerDialog,
+  eventually,
+  find,
+  findAll,
+  json,
+  mount,
+  stubFetch,
+  textOf,
+  type Route,
+} from './fixture.ts';
 
 /** The organisations the admin manages: the bloc and one unit under it. */
 const ORGS: Org[] = [
@@ -49,7 +59,10 @@ async function usersAdmin() {
   return {
     admin,
     rows: () =>
-      findAll(admin, 'tbody tr').map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map(textOf)),
+      findAll(admin, 'tbody tr').map((tr) => [
+        ...[...tr.querySelectorAll('td')].slice(0, 3).map(textOf),
+        [...tr.querySelectorAll('.role')].map((r) => textOf(r).replace(/ ×$/, '')).join(', '),
+      ]),
     /** The button `label` in the row of `username`. */
     button: (username: string, label: string) => {
       const row = findAll<HTMLTableRowElement>(admin, 'tbody tr').find(
@@ -57,12 +70,12 @@ async function usersAdmin() {
       );
       return [...(row?.querySelectorAll('button') ?? [])].find((b) => textOf(b) === label)!;
     },
-    field: (name: string) => find<HTMLInputElement>(admin, `form [name="${name}"]`),
+    field: (name: string) => find<HTMLInputElement>(admin, `form.create [name="${name}"]`),
     role: (label: string) =>
       findAll(admin, 'fieldset label')
         .find((l) => textOf(l) === label)!
         .querySelector('input')!,
-    submit: () => userEvent.click(find(admin, 'form button[type="submit"]')),
+    submit: () => userEvent.click(find(admin, 'form.create button[type="submit"]')),
     password: () => textOf(findAll(admin, '.password[role="status"]')[0]),
     alert: () => textOf(findAll(admin, '[role="alert"]')[0]),
   };
@@ -85,7 +98,10 @@ describe('vk-users-admin', () => {
     const { admin } = await usersAdmin();
 
     expect(
-      findAll<HTMLOptionElement>(admin, 'select[name="orgId"] option').map((o) => [o.value, textOf(o)]),
+      findAll<HTMLOptionElement>(admin, 'form.create select[name="orgId"] option').map((o) => [
+        o.value,
+        textOf(o),
+      ]),
     ).toEqual([
       ['1', 'Đảng ủy Khối các cơ quan tỉnh'],
       ['3', 'Đảng bộ Sở Tài nguyên và Môi trường'],
@@ -109,7 +125,7 @@ describe('vk-users-admin', () => {
 
     await userEvent.fill(field('username'), 'le.van.cuong');
     await userEvent.fill(field('displayName'), 'Lê Văn Cường');
-    await userEvent.selectOptions(find<HTMLSelectElement>(admin, 'select[name="orgId"]'), '3');
+    await userEvent.selectOptions(find<HTMLSelectElement>(admin, 'form.create select[name="orgId"]'), '3');
     await userEvent.click(role('Bí thư'));
     await userEvent.click(role('Góp ý'));
     await submit();
@@ -167,18 +183,16 @@ describe('vk-users-admin', () => {
         ? json(200, { user: CUONG, password: 'Nw4-rT8-bY1' })
         : undefined,
     );
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
     const { button, password } = await usersAdmin();
 
     await userEvent.click(button('le.van.cuong', 'Cấp lại mật khẩu'));
-    expect(confirm.mock.calls).toEqual([
-      ['Cấp mật khẩu mới cho le.van.cuong? Các phiên đang mở của người này sẽ kết thúc.'],
-    ]);
+    expect(await answerDialog(false)).toBe(
+      'Cấp mật khẩu mới cho le.van.cuong? Các phiên đang mở của người này sẽ kết thúc.',
+    );
     expect(sent.filter((r) => r.method !== 'GET')).toEqual([]);
 
-    confirm.mockReturnValue(true);
     await userEvent.click(button('le.van.cuong', 'Cấp lại mật khẩu'));
+    await answerDialog(true);
 
     await eventually(() =>
       expect(password()).toBe('Mật khẩu mới của le.van.cuong (chỉ hiện một lần): Nw4-rT8-bY1'),
@@ -199,15 +213,13 @@ describe('vk-users-admin', () => {
       }
       return undefined;
     });
-    vi.stubGlobal(
-      'confirm',
-      vi.fn(() => true),
-    );
     const { button, password, rows } = await usersAdmin();
 
     await userEvent.click(button('le.van.cuong', 'Cấp lại mật khẩu'));
+    await answerDialog(true);
     await eventually(() => expect(password()).toContain('Nw4-rT8-bY1'));
     await userEvent.click(button('le.van.cuong', 'Xóa'));
+    await answerDialog(true);
 
     await eventually(() => expect(rows()).toHaveLength(1));
     expect(password()).toBe('');
@@ -220,17 +232,15 @@ describe('vk-users-admin', () => {
       users.pop();
       return new Response(null, { status: 204 });
     });
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
     const { button, rows } = await usersAdmin();
 
     await userEvent.click(button('le.van.cuong', 'Xóa'));
-    expect(confirm.mock.calls).toEqual([['Xóa người dùng le.van.cuong?']]);
+    expect(await answerDialog(false)).toBe('Xóa người dùng le.van.cuong?');
     expect(sent.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(rows()).toHaveLength(2);
 
-    confirm.mockReturnValue(true);
     await userEvent.click(button('le.van.cuong', 'Xóa'));
+    await answerDialog(true);
 
     await eventually(() => expect(rows().map((r) => r[0])).toEqual(['nguyen.van.an']));
     expect(sent.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/users/le.van.cuong']);
@@ -244,14 +254,75 @@ describe('vk-users-admin', () => {
         ? json(403, { error: { code: 'forbidden', message: 'cannot remove yourself' } })
         : new Response(null, { status: 204 });
     });
-    vi.stubGlobal('confirm', () => true);
     const { admin, button, alert } = await usersAdmin();
 
     await userEvent.click(button('nguyen.van.an', 'Xóa'));
+    await answerDialog(true);
     await eventually(() => expect(alert()).toBe('Bạn không có quyền làm việc này.'));
 
     refuse = false;
     await userEvent.click(button('le.van.cuong', 'Xóa'));
+    await answerDialog(true);
     await eventually(() => expect(findAll(admin, '[role="alert"]')).toEqual([]));
+  });
+
+  it('grants a role in a managed organisation and revokes one, saying what changed', async () => {
+    let cuong = CUONG;
+    const sent = api([AN, CUONG], (r) => {
+      if (r.method !== 'POST' || r.path !== '/api/users/le.van.cuong/roles') return undefined;
+      const { orgId, role, granted } = r.body as { orgId: number; role: 'drafter'; granted: boolean };
+      cuong = {
+        ...cuong,
+        roles: granted
+          ? [...cuong.roles, { orgId, role }]
+          : cuong.roles.filter((g) => g.orgId !== orgId || g.role !== role),
+      };
+      return json(200, cuong);
+    });
+    const { admin, rows } = await usersAdmin();
+    const row = () =>
+      findAll<HTMLTableRowElement>(admin, 'tbody tr').find((tr) => textOf(tr.cells[0]) === 'le.van.cuong')!;
+
+    await userEvent.selectOptions(
+      row().querySelector<HTMLSelectElement>('form.grant select[name="role"]')!,
+      'drafter',
+    );
+    await userEvent.click(row().querySelector<HTMLButtonElement>('form.grant button')!);
+    await eventually(() =>
+      expect(textOf(find(admin, '.ok[role="status"]'))).toBe(
+        'Đã cấp vai trò Tiểu ban văn kiện (ĐB Sở TN&MT) cho le.van.cuong.',
+      ),
+    );
+    expect(sent.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
+      { orgId: 3, role: 'drafter', granted: true },
+    ]);
+
+    // Reload the list (the stub's GET answers the original users), then revoke from the chip.
+    await userEvent.click(row().querySelector<HTMLButtonElement>('button.revoke')!);
+    await eventually(() =>
+      expect(textOf(find(admin, '.ok[role="status"]'))).toBe(
+        'Đã thu hồi vai trò Bí thư (ĐB Sở TN&MT) của le.van.cuong.',
+      ),
+    );
+    expect(sent.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
+      { orgId: 3, role: 'drafter', granted: true },
+      { orgId: 3, role: 'secretary', granted: false },
+    ]);
+    expect(rows()).toHaveLength(2);
+  });
+
+  it('names the fields of a refused form in the interface language, never the server’s English', async () => {
+    api([AN], (r) =>
+      r.method === 'POST'
+        ? json(400, {
+            error: { code: 'validation_failed', message: 'displayName: Too big', fields: ['displayName'] },
+          })
+        : undefined,
+    );
+    const { field, submit, alert } = await usersAdmin();
+    await userEvent.fill(field('username'), 'pham.van.d');
+    await userEvent.fill(field('displayName'), 'Phạm Văn D');
+    await submit();
+    await eventually(() => expect(alert()).toBe('Thông tin nhập chưa hợp lệ. (Họ và tên)'));
   });
 });

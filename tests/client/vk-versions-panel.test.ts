@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { z } from 'zod';
 import type { VersionList, VersionSummary } from '../../shared/api/versions.ts';
@@ -9,7 +9,18 @@ import {
   VersionFrozenEvent,
   type VkVersionsFreeze,
 } from '../../client/components/vk-versions-freeze/vk-versions-freeze.ts';
-import { eventually, find, findAll, json, mount, settle, stubFetch, textOf, type Route } from './fixture.ts';
+import {
+  answerDialog,
+  eventually,
+  find,
+  findAll,
+  json,
+  mount,
+  settle,
+  stubFetch,
+  textOf,
+  type Route,
+} from './fixture.ts';
 
 type Version = z.infer<typeof VersionSummary>;
 type Versions = z.infer<typeof VersionList>;
@@ -164,20 +175,16 @@ describe('vk-versions-panel', () => {
         return new Response(null, { status: 204 });
       },
     );
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
     const p = await panel({ canEdit: true, selfId: 7 });
 
     await userEvent.click(button(p, 'Khôi phục Dự thảo lần 2'));
-    expect(confirm.mock.calls).toEqual([
-      [
-        'Khôi phục Dự thảo lần 2? Văn bản đang soạn sẽ được thay bằng nội dung của lần này, và mọi người đang mở dự thảo sẽ thấy ngay. Nếu cần giữ văn bản hiện tại, hãy chốt nó thành một lần dự thảo trước.',
-      ],
-    ]);
+    expect(await answerDialog(false)).toBe(
+      'Khôi phục Dự thảo lần 2? Văn bản đang soạn sẽ được thay bằng nội dung của lần này, và mọi người đang mở dự thảo sẽ thấy ngay. Nếu cần giữ văn bản hiện tại, hãy chốt nó thành một lần dự thảo trước.',
+    );
     expect(sent.filter((r) => r.method === 'POST')).toEqual([]);
 
-    confirm.mockReturnValue(true);
     await userEvent.click(button(p, 'Khôi phục Dự thảo lần 2'));
+    await answerDialog(true);
 
     await eventually(() => expect(notice(p)).toBe('Đã khôi phục Dự thảo lần 2.'));
     await eventually(() =>
@@ -198,10 +205,10 @@ describe('vk-versions-panel', () => {
     api(undefined, (r) =>
       r.method === 'POST' ? json(409, { error: { code: 'draft_final', message: 'final' } }) : undefined,
     );
-    vi.stubGlobal('confirm', () => true);
     const p = await panel({ canEdit: true });
 
     await userEvent.click(button(p, 'Khôi phục Dự thảo lần 1'));
+    await answerDialog(true);
 
     await eventually(() => expect(notice(p)).toBe('Dự thảo đã là bản cuối cùng, không sửa được nữa.'));
     expect(find(p, '.notice').getAttribute('role')).toBe('alert');
@@ -285,5 +292,25 @@ describe('vk-versions-panel', () => {
     await eventually(() =>
       expect(textOf(find(p, '[role="alert"]'))).toBe('Không tìm thấy dự thảo, hoặc bạn không có quyền xem.'),
     );
+  });
+
+  it('after a restore the freeze form no longer says nothing changed', async () => {
+    api(undefined, (r) => {
+      if (r.method === 'POST' && r.path === '/api/drafts/d1/versions')
+        return json(409, { error: { code: 'no_changes', message: 'no changes' } });
+      if (r.method === 'POST' && r.path.endsWith('/restore')) return new Response(null, { status: 204 });
+      return undefined;
+    });
+    const p = await panel({ canEdit: true });
+    const freeze = find<VkVersionsFreeze>(p, 'vk-versions-freeze');
+
+    await userEvent.click(find(freeze, 'button[type="submit"]'));
+    await eventually(() => expect(findAll(freeze, '.notice.info')).toHaveLength(1));
+
+    await userEvent.click(button(p, 'Khôi phục Dự thảo lần 1'));
+    await answerDialog(true);
+    await eventually(() => expect(notice(p)).toBe('Đã khôi phục Dự thảo lần 1.'));
+    await settle(freeze);
+    expect(findAll(freeze, '.notice')).toEqual([]);
   });
 });

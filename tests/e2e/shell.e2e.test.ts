@@ -77,7 +77,7 @@ describe('administration', () => {
     await signInAs(page, server, 'reader');
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { name: 'Người dùng và vai trò' }).waitFor();
-    const form = page.locator('vk-users-admin form');
+    const form = page.locator('vk-users-admin form.create');
     await form.getByLabel('Tên đăng nhập').fill('tranvanhai');
     await form.getByLabel('Họ và tên').fill('Trần Văn Hải');
     await form.getByLabel('Tổ chức').selectOption({ label: 'Chi bộ Văn phòng' });

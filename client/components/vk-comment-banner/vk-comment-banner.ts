@@ -9,6 +9,7 @@ import { CommentsSubmittedEvent } from '../../comments/comment-events.ts';
 import { invitationStateLabel } from '../../app/labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { commentStyles } from '../../styles/comment-styles.ts';
+import { plural } from '../../app/plural.ts';
 
 /**
  * The consultation round as a commenting organisation sees it above the draft: the round's
@@ -98,7 +99,16 @@ export class VkCommentBanner extends LitElement {
     const state = html`<p>
       <strong>${mine.orgName}</strong>: ${invitationStateLabel(mine.state)}
       ${mine.state === 'submitted' && mine.submittedAt !== null ? html`<small>(${formatWhen(mine.submittedAt)})</small>` : nothing}
-      · <small>${msg(str`${mine.comments} góp ý, ${mine.answered} đã được trả lời`)}</small>
+      ·
+      <small
+        >${plural(
+          mine.comments,
+          msg(str`${mine.comments} góp ý, ${mine.answered} đã được trả lời`, { id: 'comments-answered.one' }),
+          msg(str`${mine.comments} góp ý, ${mine.answered} đã được trả lời`, {
+            id: 'comments-answered.other',
+          }),
+        )}</small
+      >
     </p>`;
     if (!open || mine.state === 'submitted') return state;
     if (!this.confirming)

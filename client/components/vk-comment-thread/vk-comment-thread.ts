@@ -16,6 +16,7 @@ import '../vk-comment-similar/vk-comment-similar.ts';
 import '../vk-comment-disposition/vk-comment-disposition.ts';
 import { dispositionBadge, field, renderAnswer, renderContent, renderReply } from './thread-parts.ts';
 import { threadStyles } from './thread-styles.ts';
+import { askConfirm } from '../vk-dialog/vk-dialog.ts';
 
 /**
  * One comment card: who (organisation, author, time), what kind, the quoted text (or that it
@@ -199,7 +200,8 @@ export class VkCommentThread extends LitElement {
   }
 
   private async withdraw(root: Comment) {
-    if (!confirm(msg('Rút lại góp ý này? Góp ý sẽ bị xoá khỏi danh sách.'))) return;
+    const question = msg('Rút lại góp ý này? Góp ý sẽ bị xoá khỏi danh sách.');
+    if (!(await askConfirm({ message: question, confirmLabel: msg('Rút lại'), danger: true }))) return;
     const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}`;
     await this.action.run(async () => {
       await request(path, z.undefined(), { method: 'DELETE' });

@@ -1,11 +1,13 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { z } from 'zod';
 import { Draft } from '../../../shared/api/drafts.ts';
+import { OrgList, type Org } from '../../../shared/api/orgs.ts';
 import { TemplateList } from '../../../shared/api/templates.ts';
 import { ApiError, request } from '../../api/api-client.ts';
 import { errorMessage } from '../../app/labels.ts';
+import { blockerLabel } from '../../drafts/header-labels.ts';
 import { dialogStyles } from '../../styles/dialog-styles.ts';
 
 /** Fired when a draft was created. */
@@ -34,8 +36,13 @@ export class VkCreateDraftDialog extends LitElement {
     `,
   ];
 
+  /** The creator's organisation: its templates come first, and its names fill the issuer lines. */
+  @property({ attribute: false }) org: Org | null = null;
+
   @query('dialog') private dialog!: HTMLDialogElement;
   @state() private templates: Templates = [];
+  /** The creator's superior (from the organisation tree), for the "Cấp trên" line. */
+  @state() private parent: Org | null = null;
   @state() private error = '';
   @state() private busy = false;
 
@@ -45,7 +52,12 @@ export class VkCreateDraftDialog extends LitElement {
     this.dialog.showModal();
     if (this.templates.length > 0) return;
     try {
-      this.templates = (await request('/templates', TemplateList)).templates;
+      const [templates, orgs] = await Promise.all([
+        request('/templates', TemplateList),
+        request('/orgs', OrgList).catch(() => ({ orgs: [] as Org[] })),
+      ]);
+      this.templates = sortForOrg(templates.templates, this.org);
+      this.parent = orgs.orgs.find((o) => o.id === this.org?.parentId) ?? null;
     } catch (error) {
       this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
     }
@@ -64,8 +76,12 @@ export class VkCreateDraftDialog extends LitElement {
         <label class="wide"
           >${msg('Tên dự thảo (để trống: theo đề cương)')} <input name="title" maxlength="300"
         /></label>
-        <label class="wide">${msg('Cấp trên')} <input name="superior" maxlength="200" /></label>
-        <label class="wide">${msg('Cơ quan ban hành')} <input name="issuer" maxlength="200" /></label>
+        <label class="wide"
+          >${msg('Cấp trên')} <input name="superior" maxlength="200" .value=${upper(this.parent?.name)}
+        /></label>
+        <label class="wide"
+          >${msg('Cơ quan ban hành')} <input name="issuer" maxlength="200" .value=${upper(this.org?.name)}
+        /></label>
         <label
           >${msg('Số, ký hiệu')} <input name="numberSymbol" placeholder="01-BC/ĐU" maxlength="50"
         /></label>
@@ -109,15 +125,30 @@ export class VkCreateDraftDialog extends LitElement {
       this.dialog.close();
       this.dispatchEvent(new DraftCreatedEvent(draft));
     } catch (error) {
-      // For a field out of bounds the server's message names the field, which helps here.
+      // In the interface language: the code picks the sentence, `fields` the names of the inputs at fault.
+      const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
       this.error =
         error instanceof ApiError
-          ? `${errorMessage(error.code)}${error.code === 'validation_failed' ? ` (${error.message})` : ''}`
+          ? `${errorMessage(error.code)}${fields.length > 0 ? ` (${fields.map(blockerLabel).join(', ')})` : ''}`
           : errorMessage('internal_error');
     } finally {
       this.busy = false;
     }
   }
+}
+
+/**
+ * The templates for the organisation's own congress first (a unit's before the sub-branch
+ * one), each group in the server's order.
+ */
+export function sortForOrg(templates: Templates, org: Org | null): Templates {
+  const level = org?.kind === 'branch' ? 'branch' : 'unit';
+  return [...templates.filter((t) => t.level === level), ...templates.filter((t) => t.level !== level)];
+}
+
+/** A name as printed in the issuer lines. */
+function upper(name: string | undefined): string {
+  return name === undefined ? '' : name.toLocaleUpperCase('vi');
 }
 
 declare global {

@@ -16,6 +16,7 @@ import { errorMessage } from '../../app/labels.ts';
 import { versionLabel } from '../../app/version-label.ts';
 import { downloadExport, saveBlob } from './export-download.ts';
 import { exportDialogStyles } from './export-dialog-styles.ts';
+import { plural } from '../../app/plural.ts';
 
 /** Fired after a file was exported and saved; carries its name. */
 export class DraftExportedEvent extends Event {
@@ -162,7 +163,13 @@ export class VkExportDialog extends LitElement {
 
   private renderWarnings() {
     return html`<div class="warnings" role="status">
-      <p>${msg(str`${this.warnings.length} mục bắt buộc còn trống:`)}</p>
+      <p>
+        ${plural(
+          this.warnings.length,
+          msg(str`${this.warnings.length} mục bắt buộc còn trống:`, { id: 'required-empty.one' }),
+          msg(str`${this.warnings.length} mục bắt buộc còn trống:`, { id: 'required-empty.other' }),
+        )}
+      </p>
       <ul>
         ${this.warnings.map((w) => html`<li>${w.section}</li>`)}
       </ul>

@@ -7,6 +7,7 @@ import { invitationStateLabel } from '../../app/labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { titleWithVersion } from '../../rounds/round-label.ts';
 import { cardGridStyles } from '../../styles/card-grid-styles.ts';
+import { plural } from '../../app/plural.ts';
 
 /** A round the user's organisation is invited to. */
 type Invited = RoundOverview & { mine: Invitation };
@@ -127,7 +128,15 @@ export class VkInvitedRounds extends LitElement {
           >${
             mine.comments === 0
               ? msg('Chưa có góp ý nào')
-              : msg(str`${mine.comments} góp ý, ${mine.answered} đã được trả lời`)
+              : plural(
+                  mine.comments,
+                  msg(str`${mine.comments} góp ý, ${mine.answered} đã được trả lời`, {
+                    id: 'comments-answered.one',
+                  }),
+                  msg(str`${mine.comments} góp ý, ${mine.answered} đã được trả lời`, {
+                    id: 'comments-answered.other',
+                  }),
+                )
           }</span
         >
       </a>

@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SectionProgress } from '../../../shared/api/progress.ts';
 import type { TemplateSection } from '../../../shared/templates/template.ts';
 import { panelStyles } from '../../styles/panel-styles.ts';
+import { plural } from '../../app/plural.ts';
 
 /**
  * The guidance (hướng dẫn viết) of the section the cursor is in, with its expected length
@@ -72,7 +73,13 @@ export class VkOutlineGuidance extends LitElement {
         <h3>${section.label ? `${section.label} ` : ''}${section.title}</h3>
         <p class="meta">
           ${section.required ? html`<span class="chip required">${msg('Bắt buộc')}</span>` : nothing}
-          <span class="chip ${short ? 'short' : ''}">${msg(str`Đã viết ${words} chữ`)}</span>
+          <span class="chip ${short ? 'short' : ''}"
+            >${plural(
+              words,
+              msg(str`Đã viết ${words} chữ`, { id: 'words-written.one' }),
+              msg(str`Đã viết ${words} chữ`, { id: 'words-written.other' }),
+            )}</span
+          >
           ${hint && lengthText(hint) !== '' ? html`<span class="chip">${lengthText(hint)}</span>` : nothing}
         </p>
         ${

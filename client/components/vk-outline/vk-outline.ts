@@ -6,6 +6,7 @@ import type { Template } from '../../../shared/templates/template.ts';
 import { flattenSections } from '../../editor/sections.ts';
 import '../vk-progress-bar/vk-progress-bar.ts';
 import { outlineStyles } from './outline-styles.ts';
+import { plural } from '../../app/plural.ts';
 
 /** Fired when the user picks a section in the outline. */
 export class SectionSelectedEvent extends Event {
@@ -83,7 +84,11 @@ export class VkOutline extends LitElement {
         class=${classes}
         style="--indent:${(item.depth - 1) * 14}px"
         aria-current=${this.current === item.id ? 'location' : nothing}
-        aria-label=${`${`${item.label} ${item.title}`.trim()}. ${stateText}. ${msg(str`${words} chữ`)}`}
+        aria-label=${`${`${item.label} ${item.title}`.trim()}. ${stateText}. ${plural(
+          words,
+          msg(str`${words} chữ`, { id: 'words-count.one' }),
+          msg(str`${words} chữ`, { id: 'words-count.other' }),
+        )}`}
         title=${stateText}
         tabindex=${item.id === tabStop ? 0 : -1}
         @focus=${() => (this.focusId = item.id)}

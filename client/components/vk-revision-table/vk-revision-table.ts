@@ -16,6 +16,7 @@ import '../vk-revision-members/vk-revision-members.ts';
 import { commentsOf, type PlacedComment } from '../vk-revision-members/vk-revision-members.ts';
 import { DEFAULT_VIEW, viewRows, type SortKey, type TableView } from '../../revision-log/table-view.ts';
 import { revisionTableStyles } from './table-styles.ts';
+import { plural } from '../../app/plural.ts';
 
 /**
  * The consolidated table (bảng tổng hợp, tiếp thu, giải trình) in the columns of the
@@ -116,7 +117,11 @@ export class VkRevisionTable extends LitElement {
       ${
         this.editable && chosen.length > 1
           ? html`<button class="primary" @click=${() => this.merge(chosen)}>
-              ${msg(str`Gộp ${chosen.length} nhóm`)}
+              ${plural(
+                chosen.length,
+                msg(str`Gộp ${chosen.length} nhóm`, { id: 'merge-groups.one' }),
+                msg(str`Gộp ${chosen.length} nhóm`, { id: 'merge-groups.other' }),
+              )}
             </button>`
           : nothing
       }
@@ -167,7 +172,15 @@ export class VkRevisionTable extends LitElement {
           aria-expanded=${open}
           @click=${() => (this.expanded = toggle(this.expanded, g.key))}
         >
-          ${open ? msg('Ẩn các ý kiến') : msg(str`Xem ${g.comments.length} ý kiến`)}
+          ${
+            open
+              ? msg('Ẩn các ý kiến')
+              : plural(
+                  g.comments.length,
+                  msg(str`Xem ${g.comments.length} ý kiến`, { id: 'view-comments.one' }),
+                  msg(str`Xem ${g.comments.length} ý kiến`, { id: 'view-comments.other' }),
+                )
+          }
         </button>
         ${
           open

@@ -7,6 +7,7 @@ import { ActionController } from '../../api/action-controller.ts';
 import { request } from '../../api/api-client.ts';
 import { defaultDeadline, localInputToIso, toLocalInput } from '../../rounds/deadline.ts';
 import { renderNotice, type PanelNotice } from '../vk-versions-panel/panel-notice.ts';
+import { askConfirm } from '../vk-dialog/vk-dialog.ts';
 
 /** Fired when the committee extended or closed a round; carries the server's new dashboard. */
 export class RoundChangedEvent extends Event {
@@ -139,7 +140,7 @@ export class VkRoundActions extends LitElement {
     const question = msg(
       str`Kết thúc đợt "${round.title}" ngay bây giờ? Các tổ chức chưa gửi sẽ không góp ý được nữa.`,
     );
-    if (!confirm(question)) return;
+    if (!(await askConfirm({ message: question, confirmLabel: msg('Kết thúc đợt'), danger: true }))) return;
     await this.patch({ status: 'closed' }, msg('Đã kết thúc đợt lấy ý kiến.'));
   }
 

@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { InvitableOrgs } from '../../../shared/api/rounds.ts';
 import { searchKey } from '../../rounds/search-key.ts';
+import { plural } from '../../app/plural.ts';
 
 /** An organisation a round may invite. */
 export type InvitableOrg = InvitableOrgs['orgs'][number];
@@ -118,7 +119,13 @@ export class VkRoundOrgPicker extends LitElement {
           .value=${this.query}
           @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
         />
-        <span class="count" role="status">${msg(str`Đã chọn ${this.selected.size} tổ chức`)}</span>
+        <span class="count" role="status"
+          >${plural(
+            this.selected.size,
+            msg(str`Đã chọn ${this.selected.size} tổ chức`, { id: 'orgs-selected.one' }),
+            msg(str`Đã chọn ${this.selected.size} tổ chức`, { id: 'orgs-selected.other' }),
+          )}</span
+        >
       </div>
       <div class="groups">${KINDS.map((kind) => this.group(kind))}</div>`;
   }

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RoundTally } from '../../../shared/api/rounds.ts';
+import { plural } from '../../app/plural.ts';
 
 /** Whole percent, rounded down like the server's (4 of 5 answered is 80%, 199 of 200 is not 100%). */
 export function percentOf(part: number, whole: number): number {
@@ -87,7 +88,13 @@ export class VkRoundTally extends LitElement {
         ${
           this.compact
             ? nothing
-            : html`<span>${msg(str`${t.comments} góp ý`)}</span>
+            : html`<span
+                  >${plural(
+                    t.comments,
+                    msg(str`${t.comments} góp ý`, { id: 'comments-count.one' }),
+                    msg(str`${t.comments} góp ý`, { id: 'comments-count.other' }),
+                  )}</span
+                >
                 <span
                   >${msg(
                     str`Đã trả lời ${t.answered}/${t.comments} (${percentOf(t.answered, t.comments)}%)`,

@@ -7,6 +7,7 @@ import { roundStatusLabel } from '../../app/labels.ts';
 import { isPast, timeLeftLabel } from '../../rounds/deadline.ts';
 import { titleWithVersion } from '../../rounds/round-label.ts';
 import '../vk-round-tally/vk-round-tally.ts';
+import { plural } from '../../app/plural.ts';
 
 const collator = new Intl.Collator('vi');
 
@@ -147,7 +148,11 @@ export class VkRoundsOverview extends LitElement {
       </td>
       <td class="tally"><vk-round-tally compact .tally=${tally}></vk-round-tally></td>
       <td>
-        ${msg(str`${tally.comments} góp ý`)}
+        ${plural(
+          tally.comments,
+          msg(str`${tally.comments} góp ý`, { id: 'comments-count.one' }),
+          msg(str`${tally.comments} góp ý`, { id: 'comments-count.other' }),
+        )}
         <small>${msg(str`${tally.answered} đã trả lời`)}</small>
       </td>
     </tr>`;

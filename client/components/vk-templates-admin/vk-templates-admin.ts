@@ -76,7 +76,7 @@ export class VkTemplatesAdmin extends LitElement {
     } catch (error) {
       this.error =
         error instanceof ApiError
-          ? error.message
+          ? templateRefusal(error)
           : error instanceof SyntaxError
             ? msg('Tệp không phải JSON hợp lệ.')
             : errorMessage('internal_error');
@@ -84,6 +84,18 @@ export class VkTemplatesAdmin extends LitElement {
       input.value = '';
     }
   }
+}
+
+/**
+ * A refused import in the interface language; for a malformed file, where in the file (the
+ * JSON path, e.g. `sections[0].id`, which reads the same in any language).
+ */
+function templateRefusal(error: ApiError): string {
+  if (error.code !== 'invalid_template') return errorMessage(error.code);
+  const where = /^([\w.[\]]+):/.exec(error.message)?.[1];
+  return where === undefined
+    ? msg('Tệp đề cương không đúng cấu trúc.')
+    : msg(str`Tệp đề cương không đúng cấu trúc ở ${where}.`);
 }
 
 declare global {

@@ -36,6 +36,11 @@ export class VkVersionsFreeze extends LitElement {
   @state() private notice: PanelNotice | null = null;
   @query('textarea') private note!: HTMLTextAreaElement;
 
+  /** Forgets the last answer: after a restore, "nothing changed since the last version" is no longer true. */
+  clearNotice(): void {
+    this.notice = null;
+  }
+
   override render() {
     return html`<form @submit=${this.onSubmit}>
         <label for="note">${msg('Ghi chú cho lần chốt (không bắt buộc)')}</label>

@@ -10,12 +10,14 @@ import '../vk-versions-auto/vk-versions-auto.ts';
 import { snapshotLabel, type CompareRequestEvent } from '../vk-versions-auto/vk-versions-auto.ts';
 import '../vk-versions-diff/vk-versions-diff.ts';
 import '../vk-versions-freeze/vk-versions-freeze.ts';
+import type { VkVersionsFreeze } from '../vk-versions-freeze/vk-versions-freeze.ts';
 import type { Point, VkVersionsDiff } from '../vk-versions-diff/vk-versions-diff.ts';
 import '../vk-versions-viewer/vk-versions-viewer.ts';
 import type { VkVersionsViewer } from '../vk-versions-viewer/vk-versions-viewer.ts';
 import { versionsPanelStyles } from './versions-panel-styles.ts';
 import { versionLabel } from '../../app/version-label.ts';
 import { renderNotice, type PanelNotice } from './panel-notice.ts';
+import { askConfirm } from '../vk-dialog/vk-dialog.ts';
 
 type Versions = VersionList;
 type Snapshot = SnapshotList['snapshots'][number];
@@ -53,6 +55,7 @@ export class VkVersionsPanel extends LitElement {
   @state() private busy = false;
   @state() private notice: PanelNotice | null = null;
   @query('vk-versions-viewer') private viewer!: VkVersionsViewer;
+  @query('vk-versions-freeze') private freeze?: VkVersionsFreeze;
   @query('vk-versions-diff') private differ!: VkVersionsDiff;
 
   override connectedCallback(): void {
@@ -225,12 +228,13 @@ export class VkVersionsPanel extends LitElement {
     const question = msg(
       str`Khôi phục Dự thảo lần ${number}? Văn bản đang soạn sẽ được thay bằng nội dung của lần này, và mọi người đang mở dự thảo sẽ thấy ngay. Nếu cần giữ văn bản hiện tại, hãy chốt nó thành một lần dự thảo trước.`,
     );
-    if (!confirm(question)) return;
+    if (!(await askConfirm({ message: question, confirmLabel: msg('Khôi phục') }))) return;
     this.busy = true;
     this.notice = null;
     try {
       await restoreVersion(this.draftId, number);
       this.notice = { kind: 'ok', text: msg(str`Đã khôi phục Dự thảo lần ${number}.`) };
+      this.freeze?.clearNotice();
       await this.reloadVersions();
     } catch (error) {
       this.notice = { kind: 'error', text: errorMessage(codeOf(error)) };

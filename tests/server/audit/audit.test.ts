@@ -6,6 +6,7 @@ import { api, signIn } from '../../helpers/http-client.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { spawnCli } from '../cli/cli-harness.ts';
+import { markFinal } from '../drafts/draft-header-helpers.ts';
 
 const bed = useTestbed();
 const TEMPLATE = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
@@ -66,8 +67,7 @@ describe('audit log', () => {
     expect((await call('editor', '/versions', { body: { note: 'Lần 1' } })).status).toBe(201);
     expect((await call('editor', '/versions/1/restore', { method: 'POST' })).status).toBe(204);
     expect((await call('editor', '/export?format=md&kind=working')).status).toBe(200);
-    for (const status of ['consultation', 'final'])
-      expect((await call('secretary', '', { method: 'PATCH', body: { status } })).status).toBe(200);
+    await markFinal(server, draftId);
     expect((await call('secretary', '/export?format=md&kind=final')).status).toBe(200);
 
     const entries = (await auditLog(server)).filter(
@@ -80,6 +80,13 @@ describe('audit log', () => {
         target: `draft:${draftId}`,
         address: '127.0.0.1',
         detail: { format: 'md', version: null, bytes: expect.any(Number) as number },
+      },
+      {
+        action: 'draft_finalised',
+        actor: 'secretary',
+        target: `draft:${draftId}`,
+        address: '127.0.0.1',
+        detail: {},
       },
       {
         action: 'version_restored',

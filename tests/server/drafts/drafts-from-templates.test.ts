@@ -5,6 +5,7 @@ import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
 import { waitFor, waitForAsync } from '../../helpers/wait.ts';
+import { markFinal } from './draft-header-helpers.ts';
 import { deleteHeading, headingsOf, renameHeading, writeInSection } from './draft-text-helpers.ts';
 
 const bed = useTestbed();
@@ -104,9 +105,9 @@ describe('drafts from templates', () => {
     const token = server.workspace.users.editor.token;
     const patch = (body: object) => api(server, `/drafts/${id}`, { token, method: 'PATCH', body });
     expect((await patch({ title: 'Dự thảo BCCT (bản làm việc)' })).status).toBe(200);
-    expect((await patch({ status: 'final' })).status).toBe(409); // consultation comes first
+    expect((await patch({ status: 'final' })).status).toBe(403); // only the secretary marks final
     expect((await patch({ status: 'consultation' })).status).toBe(200);
-    expect((await patch({ status: 'final' })).status).toBe(200);
+    await markFinal(server, id);
     expect((await patch({ title: 'Đổi tên' })).status).toBe(409);
     expect((await patch({ archived: true })).status).toBe(200);
     const archived = (await (await api(server, '/drafts?archived=true', { token })).json()) as {
@@ -126,7 +127,6 @@ describe('a final draft', () => {
   it('closes the text: open editors reconnect read-only and their writes are dropped', async () => {
     const server = await bed.start();
     const id = await createDraft(server, templateIds[0]!);
-    const token = server.workspace.users.editor.token;
     const writer = bed.connect(id);
     const watcher = bed.connect(id, { as: 'coeditor' });
     await Promise.all([writer.synced(), watcher.synced()]);
@@ -137,10 +137,7 @@ describe('a final draft', () => {
         resolve((event as { code?: number } | null)?.code ?? -1),
       ),
     );
-    for (const status of ['consultation', 'final'])
-      expect((await api(server, `/drafts/${id}`, { token, method: 'PATCH', body: { status } })).status).toBe(
-        200,
-      );
+    await markFinal(server, id);
     expect(await closed).toBe(4500);
     await waitFor(() => writer.provider.synced, 'reconnected read-only');
     writeInSection(writer.doc, 'p1', ' Sau khi chốt.');

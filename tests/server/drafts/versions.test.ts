@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fragmentText } from '../../helpers/collab-client.ts';
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
+import { markFinal } from './draft-header-helpers.ts';
 import { sleep, waitFor } from '../../helpers/wait.ts';
 import { writeInSection } from './draft-text-helpers.ts';
 
@@ -112,8 +113,7 @@ describe('numbered versions', () => {
       body: {},
     });
     expect(asReader.status).toBe(403);
-    for (const status of ['consultation', 'final'])
-      expect((await call('', { method: 'PATCH', body: { status } })).status).toBe(200);
+    await markFinal(server, id);
     const intoFinal = await call('/versions/1/restore', { method: 'POST', body: {} });
     expect(intoFinal.status).toBe(409);
     expect(((await intoFinal.json()) as { error: { code: string } }).error.code).toBe('draft_final');

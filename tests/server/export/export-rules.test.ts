@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../helpers/http-client.ts';
+import { markFinal } from '../drafts/draft-header-helpers.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { EXPORT_LIMITS } from '../../../shared/limits.ts';
 import { errorCode, exportDraft, fetchExport, TEMPLATE, writeRuns } from './export-helpers.ts';
@@ -23,11 +24,7 @@ describe('who may export what, and bad input', () => {
 
   it('the secretary exports the final text of a final draft, unmarked and signed in their name', async () => {
     const { server, id } = await exportDraft(bed);
-    const token = server.workspace.users.secretary.token;
-    for (const status of ['consultation', 'final'])
-      expect((await api(server, `/drafts/${id}`, { token, method: 'PATCH', body: { status } })).status).toBe(
-        200,
-      );
+    await markFinal(server, id);
     const response = await fetchExport(server, id, 'format=md&kind=final', 'secretary');
     expect(response.status).toBe(200);
     const text = await response.text();
