@@ -23,6 +23,8 @@ export interface RevisionExportDeps {
   readonly users: UserService;
   /** Renders the files (on worker threads in the server). */
   readonly renderer: Renderer;
+  /** The clock that dates the table (Date.now unless a test sets it). */
+  readonly now?: () => number;
 }
 
 /** A file to download. */
@@ -116,7 +118,7 @@ export class RevisionExportService {
       profileId = template.formatProfile;
     }
     const profile = findProfile(profileId) ?? findProfile(DEFAULT_PROFILE_ID)!;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date((this.deps.now ?? Date.now)()));
     return {
       profile,
       draftTitle: draft.title,
