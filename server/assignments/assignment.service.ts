@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AssignmentList, MyAssignments, SectionAssignment } from '../../shared/api/assignments.ts';
-import { isDueDate } from '../../shared/api/assignments.ts';
+import { isDueDate, isLate } from '../../shared/api/assignments.ts';
 import type { SectionProgress } from '../../shared/api/progress.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftProgressService } from '../drafts/draft-progress.service.ts';
@@ -10,9 +10,6 @@ import type { NotificationService } from '../notifications/notification.service.
 import type { User, UserService } from '../users/user.service.ts';
 import { findOne, listOfDraft, listOfUser, remove, upsert } from './assignment.repository.ts';
 import type { SectionAssignmentRow } from './assignment.table.ts';
-
-/** Due dates are days of the unit's calendar: Vietnam, whatever the server's zone. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** What the assignments module needs from the others. */
 export interface AssignmentDeps {
@@ -139,7 +136,7 @@ export class AssignmentService {
     rows: readonly SectionAssignmentRow[],
     names: ReadonlyMap<number, string>,
   ): SectionAssignment[] {
-    const today = TODAY.format(new Date(this.now()));
+    const now = this.now();
     const bySection = new Map(rows.map((r) => [r.section_id, r]));
     return sections.map((s) => {
       const row = bySection.get(s.id);
@@ -151,8 +148,7 @@ export class AssignmentService {
         state: s.state,
         assignee: row === undefined ? null : { id: row.user_id, name: names.get(row.user_id) ?? '' },
         due: row?.due ?? null,
-        // YYYY-MM-DD strings order as the days do.
-        late: row !== undefined && row.due < today && s.state !== 'written',
+        late: isLate(row?.due ?? null, s.state, now),
       };
     });
   }

@@ -83,3 +83,16 @@ export function isDueDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/** Due dates are days of the unit's calendar: Vietnam's, whatever the server's or browser's zone. */
+const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** Today (at `now`) as YYYY-MM-DD in Vietnam. */
+export function todayInVietnam(now: number): string {
+  return VIETNAM_DAY.format(new Date(now));
+}
+
+/** Late: the due day has passed and the section is not written. YYYY-MM-DD strings order as the days do. */
+export function isLate(due: string | null, state: string, now: number): boolean {
+  return due !== null && due < todayInVietnam(now) && state !== 'written';
+}
