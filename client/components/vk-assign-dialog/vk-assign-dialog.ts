@@ -97,11 +97,11 @@ export class VkAssignDialog extends LitElement {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    const data = Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
     await this.run(() =>
       request(this.path(), SectionAssignmentSchema, {
         method: 'PUT',
-        body: { userId: Number(data.get('userId')), due: String(data.get('due') ?? '') },
+        body: { userId: Number(data.userId), due: data.due ?? '' },
       }),
     );
   }
