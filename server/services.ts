@@ -225,7 +225,14 @@ export function createServices(
     rounds,
     renderer,
   });
-  const assignments = new AssignmentService({ db, drafts, progress, users, notifications });
+  const assignments = new AssignmentService({
+    db,
+    drafts,
+    progress,
+    users,
+    notifications,
+    events: draftEvents,
+  });
   return {
     epoch,
     texts,

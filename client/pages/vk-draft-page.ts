@@ -1,13 +1,12 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { AssignmentList } from '../../shared/api/assignments.ts';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
 import { colorForUser } from '../../shared/collab/awareness.ts';
 import type { Template } from '../../shared/templates/template.ts';
-import { request } from '../api/api-client.ts';
 import { errorMessage } from '../app/labels.ts';
+import { AssignmentsController } from '../assignments/assignments-controller.ts';
 import { CollabController } from '../collab/collab-controller.ts';
 import { DraftController } from '../collab/draft-controller.ts';
 import { DraftEventsController } from '../collab/draft-events-controller.ts';
@@ -51,8 +50,6 @@ export class VkDraftPage extends LitElement {
   @property({ attribute: false }) panel: 'versions' | null = null;
 
   @state() private sectionId: string | null = null;
-  /** Who writes which section; null until loaded (or if it could not be: the outline shows none). */
-  @state() private assignments: AssignmentList | null = null;
   @query('vk-editor') private editorEl?: VkEditor;
   @query('vk-editor-layout') private layout?: VkEditorLayout;
   @query('vk-versions-panel') private versions?: VkVersionsPanel;
@@ -60,8 +57,13 @@ export class VkDraftPage extends LitElement {
   private readonly draft = new DraftController(this);
   private readonly progress = new ProgressController(this);
   private readonly comments = new DraftComments(this);
-  /** One event stream for the page, shared by progress and comments. */
-  private readonly events = new DraftEventsController(this, [this.progress, this.comments.data]);
+  private readonly assignments = new AssignmentsController(this);
+  /** One event stream for the page, shared by progress, comments and assignments. */
+  private readonly events = new DraftEventsController(this, [
+    this.progress,
+    this.comments.data,
+    this.assignments,
+  ]);
   private readonly collab = new CollabController(this, {
     onAccessChanged: () => void this.onAccessChanged(),
   });
@@ -71,7 +73,6 @@ export class VkDraftPage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('draftId') && this.draftId !== '') {
       this.sectionId = null;
-      this.assignments = null;
       void this.open(this.draftId);
     }
     for (const peer of this.collab.peers) if (peer.userId !== null) this.names.set(peer.userId, peer.name);
@@ -101,16 +102,6 @@ export class VkDraftPage extends LitElement {
     this.comments.data.access = draft.access;
     this.events.open(draftId);
     this.collab.open(draftId, this.user);
-    void this.loadAssignments(draftId);
-  }
-
-  private async loadAssignments(draftId: string): Promise<void> {
-    try {
-      const list = await request(`/drafts/${encodeURIComponent(draftId)}/assignments`, AssignmentList);
-      if (draftId === this.draftId) this.assignments = list;
-    } catch {
-      // The outline works without them; the next change reloads.
-    }
   }
 
   /** Opens the comments tab (DraftComments asks, when a comment is being written or picked). */
@@ -171,8 +162,8 @@ export class VkDraftPage extends LitElement {
         .template=${template}
         .progress=${this.progress.progress}
         .current=${this.sectionId}
-        .assignments=${this.assignments}
-        @vk-assignments-changed=${() => void this.loadAssignments(draft.id)}
+        .assignments=${this.assignments.assignments}
+        @vk-assignments-changed=${() => this.assignments.reload()}
       ></vk-outline>
       ${comments.renderForCommenter(draft)}
       <vk-editor-notice

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { AssignmentList, MyAssignments, SectionAssignment } from '../../shared/api/assignments.ts';
 import { isDueDate, isLate } from '../../shared/api/assignments.ts';
 import type { SectionProgress } from '../../shared/api/progress.ts';
+import type { AssignmentsEvent } from '../../shared/api/events.ts';
 import type { Database } from '../db/database.ts';
+import type { EventHub } from '../events/event-hub.ts';
 import type { DraftProgressService } from '../drafts/draft-progress.service.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/app-error.ts';
@@ -18,6 +20,8 @@ export interface AssignmentDeps {
   readonly progress: DraftProgressService;
   readonly users: Pick<UserService, 'grantsOf' | 'withRole' | 'namesOf'>;
   readonly notifications: NotificationService;
+  /** Server-sent events of draft pages: open outlines reload on `assignments`. */
+  readonly events: EventHub<string>;
   /** The clock (tests may move it). */
   readonly now?: () => number;
 }
@@ -84,6 +88,7 @@ export class AssignmentService {
       assigned_at: this.now(),
     };
     await upsert(this.deps.db, assignment);
+    this.publish(draftId, sectionId);
     // Only news is notified: saving the same assignee and date again tells nobody anything.
     if (before?.user_id !== input.userId || before.due !== input.due)
       await this.deps.notifications.notify([input.userId], {
@@ -101,6 +106,12 @@ export class AssignmentService {
     await this.requireSecretary(user, draftId, sectionId);
     if (!(await remove(this.deps.db, draftId, sectionId)))
       throw new NotFoundError('section_not_found', 'That section is not assigned');
+    this.publish(draftId, sectionId);
+  }
+
+  private publish(draftId: string, sectionId: string): void {
+    const event: AssignmentsEvent = { sectionId };
+    this.deps.events.publish(draftId, 'assignments', event);
   }
 
   /** The caller's sections, by draft, for the drafts they may still read. */

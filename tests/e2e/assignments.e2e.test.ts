@@ -11,6 +11,12 @@ describe('section assignments', () => {
     const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
     const draftId = await createDraft(server);
 
+    // The assignee has the draft open already: the outline follows the secretary's change live.
+    const watcher = await browser.page(server, { width: 1440, height: 900 });
+    await signInAs(watcher.page, server, 'editor');
+    await watcher.page.goto(`/drafts/${draftId}`);
+    await watcher.page.locator('vk-outline').getByText('Mở đầu và chủ đề Đại hội').waitFor();
+
     const secretary = await browser.page(server, { width: 1440, height: 900 });
     await signInAs(secretary.page, server, 'secretary');
     await secretary.page.goto(`/drafts/${draftId}`);
@@ -21,6 +27,7 @@ describe('section assignments', () => {
     await dialog.getByLabel('Người viết').selectOption({ label: 'Nguyễn Văn An' });
     // A day already past: the section is not written, so it shows as late at once.
     await dialog.getByLabel('Hạn hoàn thành').fill('2020-01-15');
+    await screenshot(secretary.page, 'assignments-dialog-1440');
     await dialog.getByRole('button', { name: 'Phân công', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     const outline = secretary.page.locator('vk-outline');
@@ -30,6 +37,9 @@ describe('section assignments', () => {
     await outline.getByText('0/1 mục đã viết').waitFor();
     await screenshot(secretary.page, 'assignments-outline-1440');
     expect(secretary.errors, secretary.errors.join('\n')).toEqual([]);
+    await watcher.page.locator('vk-outline').getByText('Hạn 15/01/2020').waitFor();
+    expect(await watcher.page.locator('vk-outline').getByText('Trễ hạn', { exact: true }).count()).toBe(1);
+    expect(watcher.errors, watcher.errors.join('\n')).toEqual([]);
 
     for (const width of [1440, 390]) {
       const { page, errors } = await browser.page(server, { width, height: width > 800 ? 900 : 844 });
