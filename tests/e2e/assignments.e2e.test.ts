@@ -41,6 +41,20 @@ describe('section assignments', () => {
     expect(await watcher.page.locator('vk-outline').getByText('Trễ hạn', { exact: true }).count()).toBe(1);
     expect(watcher.errors, watcher.errors.join('\n')).toEqual([]);
 
+    // The secretary's controls in the narrow-screen drawer.
+    const narrow = await browser.page(server, { width: 390, height: 844 });
+    await signInAs(narrow.page, server, 'secretary');
+    await narrow.page.goto(`/drafts/${draftId}`);
+    await narrow.page.locator('button[aria-controls="outline"]').click();
+    await narrow.page.locator('vk-outline').getByText('Hạn 15/01/2020').waitFor();
+    await screenshot(narrow.page, 'assignments-outline-secretary-390');
+    await narrow.page
+      .getByRole('button', { name: 'Phân công mục II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CHỦ YẾU' })
+      .click();
+    await narrow.page.getByRole('dialog', { name: 'Phân công viết mục' }).waitFor();
+    await screenshot(narrow.page, 'assignments-dialog-390');
+    expect(narrow.errors, narrow.errors.join('\n')).toEqual([]);
+
     for (const width of [1440, 390]) {
       const { page, errors } = await browser.page(server, { width, height: width > 800 ? 900 : 844 });
       await signInAs(page, server, 'editor');
