@@ -46,7 +46,12 @@ const unassign = createRoute({
   tags,
   summary: 'Take a section back (the secretary)',
   request: { params: section },
-  responses: { 204: { description: 'Unassigned' }, 403: forbidden, 404: notFound },
+  responses: {
+    204: { description: 'Unassigned' },
+    403: forbidden,
+    404: notFound,
+    409: errorResponse('The draft is final'),
+  },
 });
 
 const mine = createRoute({

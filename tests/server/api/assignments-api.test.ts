@@ -169,6 +169,23 @@ describe('section assignments API', () => {
     expect(r.status).toBe(404);
   });
 
+  it('nobody assigns sections of a final draft', async () => {
+    const server = await bed.start();
+    const { secretary, editor } = server.workspace.users;
+    const id = await createDraft(server);
+    for (const status of ['consultation', 'final'])
+      expect(
+        (await api(server, `/drafts/${id}`, { method: 'PATCH', token: secretary.token, body: { status } }))
+          .status,
+      ).toBe(200);
+    const r = await api(server, `/drafts/${id}/assignments/p1-chi-tieu`, {
+      method: 'PUT',
+      token: secretary.token,
+      body: { userId: editor.id, due: '2099-12-31' },
+    });
+    expect([r.status, await code(r)]).toEqual([409, 'draft_final']);
+  });
+
   it('the secretary takes a section back', async () => {
     const server = await bed.start();
     const { secretary, editor } = server.workspace.users;
