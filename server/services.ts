@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AccessEpoch } from './access/access-epoch.ts';
 import { AccessService, type ConsultationAccess } from './access/access.service.ts';
+import { AssignmentService } from './assignments/assignment.service.ts';
 import { AuditService } from './audit/audit.service.ts';
 import { ApiTokenService } from './auth/api-token.service.ts';
 import { AuthService } from './auth/auth.service.ts';
@@ -77,6 +78,8 @@ export interface Services {
   readonly exports: ExportService;
   /** The record of security-relevant actions. */
   readonly audit: AuditService;
+  /** Who of the drafting subcommittee writes which section, by when. */
+  readonly assignments: AssignmentService;
 }
 
 /**
@@ -241,6 +244,14 @@ export function createServices(
     rounds,
     renderer,
   });
+  const assignments = new AssignmentService({
+    db,
+    drafts,
+    progress,
+    users,
+    notifications,
+    events: draftEvents,
+  });
   return {
     epoch,
     texts,
@@ -268,5 +279,6 @@ export function createServices(
     revisionTotals,
     exports,
     audit,
+    assignments,
   };
 }

@@ -59,6 +59,11 @@ export const ERROR_CODES = [
   'answer_reason_required',
   'group_not_found',
   'group_invalid',
+  // Section assignments
+  'section_not_found',
+  'assignee_not_drafter',
+  'invalid_due_date',
+  'not_secretary',
   // Collaboration (WebSocket close reasons)
   'malformed_message',
   'invalid_update',

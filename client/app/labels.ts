@@ -151,6 +151,14 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Không tìm thấy nhóm ý kiến này; có thể bảng vừa được người khác sắp xếp lại.');
     case 'group_invalid':
       return msg('Chỉ gộp được các góp ý của cùng một đợt và cùng một phần của dự thảo.');
+    case 'section_not_found':
+      return msg('Không tìm thấy mục này trong đề cương dự thảo.');
+    case 'assignee_not_drafter':
+      return msg('Chỉ giao được cho thành viên tiểu ban soạn thảo của đơn vị.');
+    case 'invalid_due_date':
+      return msg('Hạn hoàn thành chưa đúng (ngày/tháng/năm).');
+    case 'not_secretary':
+      return msg('Chỉ bí thư của đơn vị được phân công viết các mục.');
     case 'export_profile_not_found':
       return msg('Không có mẫu thể thức văn bản này.');
     case 'export_final_forbidden':

@@ -53,6 +53,18 @@ export const homePageStyles = [
       color: var(--vk-muted);
       font-size: 0.88rem;
     }
+    .mine {
+      font-size: 0.88rem;
+      font-weight: 600;
+    }
+    .mine .late {
+      color: var(--vk-danger);
+    }
+    .mine-sections {
+      display: block;
+      font-weight: 400;
+      color: var(--vk-muted);
+    }
     button {
       font: inherit;
       font-weight: 600;

@@ -6,6 +6,7 @@ import type { Draft } from '../../shared/api/drafts.ts';
 import { colorForUser } from '../../shared/collab/awareness.ts';
 import type { Template } from '../../shared/templates/template.ts';
 import { errorMessage } from '../app/labels.ts';
+import { AssignmentsController } from '../assignments/assignments-controller.ts';
 import { CollabController } from '../collab/collab-controller.ts';
 import { DraftController } from '../collab/draft-controller.ts';
 import { DraftEventsController } from '../collab/draft-events-controller.ts';
@@ -58,8 +59,13 @@ export class VkDraftPage extends LitElement {
   private readonly draft = new DraftController(this);
   private readonly progress = new ProgressController(this);
   private readonly comments = new DraftComments(this);
-  /** One event stream for the page, shared by progress and comments. */
-  private readonly events = new DraftEventsController(this, [this.progress, this.comments.data]);
+  private readonly assignments = new AssignmentsController(this);
+  /** One event stream for the page, shared by progress, comments and assignments. */
+  private readonly events = new DraftEventsController(this, [
+    this.progress,
+    this.comments.data,
+    this.assignments,
+  ]);
   private readonly collab = new CollabController(this, {
     onAccessChanged: () => void this.onAccessChanged(),
   });
@@ -158,6 +164,8 @@ export class VkDraftPage extends LitElement {
         .template=${template}
         .progress=${this.progress.progress}
         .current=${this.sectionId}
+        .assignments=${this.assignments.assignments}
+        @vk-assignments-changed=${() => this.assignments.reload()}
       ></vk-outline>
       ${comments.renderForCommenter(draft)}
       <vk-editor-notice

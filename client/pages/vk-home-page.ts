@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { MyAssignments, type MyDraftSections } from '../../shared/api/assignments.ts';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import { DraftList, type Draft } from '../../shared/api/drafts.ts';
 import { DraftProgress } from '../../shared/api/progress.ts';
@@ -39,11 +40,17 @@ export class VkHomePage extends LitElement {
   /** The consultation rounds the user takes part in; null until loaded. */
   @state() private rounds: RoundOverview[] | null = null;
   @state() private roundsFailed = false;
+  /** The sections the user was assigned, by draft (empty until loaded, or if that failed). */
+  @state() private mine = new Map<string, MyDraftSections>();
   @query('vk-create-draft-dialog') private dialog!: VkCreateDraftDialog;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.load().catch(() => (this.failed = true));
+    request('/assignments/mine', MyAssignments).then(
+      ({ drafts }) => (this.mine = new Map(drafts.map((d) => [d.draftId, d]))),
+      () => undefined, // the cards stand without them
+    );
     request('/rounds', RoundOverviewList).then(
       ({ rounds }) => (this.rounds = rounds),
       () => (this.roundsFailed = true),
@@ -115,6 +122,7 @@ export class VkHomePage extends LitElement {
                       >`
                     : nothing
                 }
+                ${this.renderMine(this.mine.get(draft.id))}
                 ${
                   progress.sections > 0
                     ? html`<vk-progress-bar
@@ -137,6 +145,17 @@ export class VkHomePage extends LitElement {
             </li>`,
         )}
       </ul>`;
+  }
+
+  /** "Mục bạn viết": the user's sections of a draft and how many are late. */
+  private renderMine(mine: MyDraftSections | undefined) {
+    if (mine === undefined || mine.sections.length === 0) return nothing;
+    const names = mine.sections.map((s) => `${s.label} ${s.title}`.trim()).join('; ');
+    return html`<span class="mine"
+      >${msg(str`Mục bạn viết: ${mine.sections.length}`)}${
+        mine.late > 0 ? html` · <strong class="late">${msg(str`${mine.late} trễ hạn`)}</strong>` : nothing
+      } <span class="mine-sections">${names}</span></span
+    >`;
   }
 
   private async load() {

@@ -12,6 +12,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type { AccessTables } from '../access/access.table.ts';
+import type { AssignmentTables } from '../assignments/assignment.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
@@ -40,7 +41,8 @@ export type Database = CollabTables &
   NotificationTables &
   RevisionLogTables &
   ExportTables &
-  AuditTables;
+  AuditTables &
+  AssignmentTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface OpenDatabase {

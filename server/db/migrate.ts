@@ -11,6 +11,7 @@ import * as sessionRotation from './migrations/2026_12_05_0900_session_rotation.
 import * as clientOwnerCredential from './migrations/2026_12_07_1000_client_owner_credential.ts';
 import * as auditLog from './migrations/2026_12_07_1300_audit_log.ts';
 import * as autoSnapshots from './migrations/2026_12_07_1300_auto_snapshots.ts';
+import * as sectionAssignments from './migrations/2026_12_07_1400_section_assignments.ts';
 import * as draftStatusLog from './migrations/2026_12_08_1000_draft_status_log.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_1000_client_owner_credential': clientOwnerCredential,
   '2026_12_07_1300_audit_log': auditLog,
   '2026_12_07_1300_auto_snapshots': autoSnapshots,
+  '2026_12_07_1400_section_assignments': sectionAssignments,
   '2026_12_08_1000_draft_status_log': draftStatusLog,
 };
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DraftId } from '../../shared/api/drafts.ts';
-import { CommentEvent, RoundEvent } from '../../shared/api/events.ts';
+import { AssignmentsEvent, CommentEvent, RoundEvent } from '../../shared/api/events.ts';
 import { DraftProgress } from '../../shared/api/progress.ts';
 import type { CommentReader } from '../comments/comment.reader.ts';
 import type { EventHub } from '../events/event-hub.ts';
@@ -28,12 +28,16 @@ export function draftEventRoutes(deps: {
     path: '/{id}/events',
     tags: ['drafts'],
     summary:
-      'Server-sent events: `progress` (DraftProgress) now and after each change of the text; `comment` (CommentEvent); `round` (RoundEvent)',
+      'Server-sent events: `progress` (DraftProgress) now and after each change of the text; `comment` (CommentEvent); `round` (RoundEvent); `assignments` (AssignmentsEvent)',
     request: { params: z.object({ id: DraftId }) },
     responses: {
       200: {
         description: 'An event stream',
-        content: { 'text/event-stream': { schema: z.union([DraftProgress, CommentEvent, RoundEvent]) } },
+        content: {
+          'text/event-stream': {
+            schema: z.union([DraftProgress, CommentEvent, RoundEvent, AssignmentsEvent]),
+          },
+        },
       },
       404: errorResponse('No such draft'),
     },

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { swaggerUI } from '@hono/swagger-ui';
+import { assignmentRoutes, myAssignmentRoutes } from '../assignments/assignment.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { apiTokenRoutes } from '../auth/api-token.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
@@ -54,6 +55,7 @@ export function apiRoutes(
     '/notifications',
     '/revision-log',
     '/audit',
+    '/assignments',
   ]) {
     api.use(prefix, requireUser(services.auth));
     api.use(`${prefix}/*`, requireUser(services.auth));
@@ -70,6 +72,8 @@ export function apiRoutes(
   api.route('/drafts', snapshotRoutes(services.history, services.timeline));
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));
+  api.route('/drafts', assignmentRoutes(services.assignments));
+  api.route('/assignments', myAssignmentRoutes(services.assignments));
   const exportLimit = perUserRateLimit('export', EXPORT_LIMITS);
   api.route('/drafts', exportRoutes(services.exports, exportLimit));
   api.route('/drafts', revisionLogRoutes(services.revisionLog, services.revisionExports, exportLimit));

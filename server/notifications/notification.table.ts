@@ -4,7 +4,7 @@ import type { Generated, Selectable } from 'kysely';
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
-  kind: 'round_opened' | 'comment_answered' | 'comment_replied' | 'org_submitted';
+  kind: 'round_opened' | 'comment_answered' | 'comment_replied' | 'org_submitted' | 'section_assigned';
   draft_id: string;
   round_id: number | null;
   comment_id: number | null;

@@ -30,5 +30,13 @@ export const RoundEvent = z
 /** A change of a round. */
 export type RoundEvent = z.infer<typeof RoundEvent>;
 
+/**
+ * The `assignments` event on `/api/drafts/{id}/events`: a section was assigned, reassigned
+ * or taken back; open pages read `GET …/assignments` again (each reader's view is the same).
+ */
+export const AssignmentsEvent = z.object({ sectionId: z.string() }).meta({ id: 'AssignmentsEvent' });
+/** A change of a section's assignment. */
+export type AssignmentsEvent = z.infer<typeof AssignmentsEvent>;
+
 /** Names of the server-sent events of a draft page. */
-export const DRAFT_EVENT_NAMES = ['progress', 'comment', 'round'] as const;
+export const DRAFT_EVENT_NAMES = ['progress', 'comment', 'round', 'assignments'] as const;

@@ -4,13 +4,14 @@ import { DraftId } from './drafts.ts';
 /**
  * What a notification tells: a round opened for the user's organisation, the committee
  * answered (or replied to) one of their organisation's comments, or an organisation sent its
- * comments on a draft the user drafts.
+ * comments on a draft the user drafts, or the secretary assigned the user a section to write.
  */
 export const NOTIFICATION_KINDS = [
   'round_opened',
   'comment_answered',
   'comment_replied',
   'org_submitted',
+  'section_assigned',
 ] as const;
 
 /** An in-app notification. */

@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { SessionInfo } from '../../shared/api/auth.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
+import type { MyAssignments, SectionAssignment } from '../../shared/api/assignments.ts';
 import type { DraftProgress } from '../../shared/api/progress.ts';
 import type { Role } from '../../shared/access.ts';
 import '../../client/pages/vk-home-page.ts';
@@ -89,17 +90,19 @@ function versions(count: number) {
 
 /**
  * The API as the home page sees it, listing `drafts`; `frozen` says how many versions each has;
- * `rounds` answers `GET /api/rounds` (none by default).
+ * `rounds` answers `GET /api/rounds` (none by default), `mine` `GET /api/assignments/mine`.
  */
 function api(
   drafts: Draft[],
   frozen: Record<string, number> = {},
   list?: Promise<Response>,
   rounds: () => Response = () => json(200, { rounds: [] }),
+  mine: MyAssignments = { drafts: [] },
 ) {
   return stubFetch((r) => {
     if (r.path === '/api/drafts') return list ?? json(200, { drafts });
     if (r.path === '/api/rounds') return rounds();
+    if (r.path === '/api/assignments/mine') return json(200, mine);
     const [, id, what] = /^\/api\/drafts\/([^/]+)\/(progress|versions)$/.exec(r.path) ?? [];
     if (id !== undefined && what === 'progress') return json(200, progress(id));
     if (id !== undefined && what === 'versions') return json(200, versions(frozen[id] ?? 0));
@@ -150,7 +153,7 @@ describe('vk-home-page', () => {
       sent
         .slice(1)
         .map((r) => r.path)
-        .filter((path) => path !== '/api/rounds')
+        .filter((path) => path !== '/api/rounds' && path !== '/api/assignments/mine')
         .sort(),
     ).toEqual([
       '/api/drafts/kd2025/progress',
@@ -158,6 +161,41 @@ describe('vk-home-page', () => {
       '/api/drafts/kt2026/progress',
       '/api/drafts/kt2026/versions',
     ]);
+  });
+
+  it('shows on each draft the sections the user writes and how many are late', async () => {
+    const mine = (id: string, label: string, title: string, late: boolean): SectionAssignment => ({
+      sectionId: id,
+      label,
+      title,
+      depth: 1,
+      state: 'writing',
+      assignee: { id: 7, name: 'Nguyễn Văn An' },
+      due: '2026-03-01',
+      late,
+    });
+    api([ECONOMY, REVIEW], {}, undefined, undefined, {
+      drafts: [
+        {
+          draftId: ECONOMY.id,
+          sections: [
+            mine('kinh-te', 'I.', 'Về phát triển kinh tế', true),
+            mine('dang', 'III.', 'Về xây dựng Đảng', false),
+          ],
+          late: 1,
+        },
+      ],
+    });
+    const page = await homePage(sessionAs('drafter'));
+    await eventually(() => expect(findAll(page, '.mine')).toHaveLength(1));
+    const cards = findAll(page, 'a.card');
+    const economy = cards.find((c) => textOf(c.querySelector('.title')) === ECONOMY.title)!;
+    expect(textOf(economy.querySelector('.mine'))).toContain('Mục bạn viết: 2 · 1 trễ hạn');
+    expect(textOf(economy.querySelector('.mine-sections'))).toBe(
+      'I. Về phát triển kinh tế; III. Về xây dựng Đảng',
+    );
+    const review = cards.find((c) => textOf(c.querySelector('.title')) === REVIEW.title)!;
+    expect(review.querySelector('.mine')).toBeNull();
   });
 
   it('links each draft to its page and shows its current version and what the user may do', async () => {

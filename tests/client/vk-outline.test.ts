@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import type { AssignmentList } from '../../shared/api/assignments.ts';
 import type { DraftProgress, SectionProgress } from '../../shared/api/progress.ts';
 import { SectionSelectedEvent } from '../../client/components/vk-outline/vk-outline.ts';
 import { setLanguage } from '../../client/i18n/locale.ts';
@@ -44,13 +45,78 @@ const PROGRESS = progress([
   progressOf(tasks, 1, 'missing', 0),
 ]);
 
-const buttons = (outline: Element) => findAll<HTMLButtonElement>(outline, 'ol button');
+const buttons = (outline: Element) => findAll<HTMLButtonElement>(outline, 'ol button.section');
 const button = (outline: Element, title: string) => {
   const found = buttons(outline).find((b) => textOf(b.querySelector('.title')) === title);
   if (found === undefined) throw new Error(`no section "${title}"`);
   return found;
 };
 const focused = (outline: Element) => textOf(outline.shadowRoot?.activeElement?.querySelector('.title'));
+
+/** Economy (written) and party building (empty) given to An, both due on a day long past. */
+function assignments(canAssign: boolean): AssignmentList {
+  const an = { id: 7, name: 'Nguyễn Văn An' };
+  const row = (s: typeof economy, depth: number, assigned: boolean) => ({
+    sectionId: s.id,
+    label: s.label,
+    title: s.title,
+    depth,
+    state: 'empty' as const,
+    assignee: assigned ? an : null,
+    due: assigned ? '2020-01-15' : null,
+    late: false,
+  });
+  return {
+    draftId: 'd1',
+    sections: [
+      row(results, 1, false),
+      row(economy, 2, true),
+      row(farming, 3, false),
+      row(party, 2, true),
+      row(tasks, 1, false),
+    ],
+    members: [{ ...an, assigned: 2, written: 0, late: 0 }],
+    canAssign,
+  };
+}
+
+describe('vk-outline assignments', () => {
+  it('shows who writes a section and by when, late ones from the live progress, and each member’s tally', async () => {
+    const outline = await mount('vk-outline', {
+      template: TEMPLATE,
+      progress: PROGRESS,
+      assignments: assignments(false),
+    });
+    const lines = findAll(outline, 'p.assignment').map(textOf);
+    // Economy is written (not late although its day passed); party building is empty and late.
+    expect(lines).toEqual(['Nguyễn Văn An Hạn 15/01/2020', 'Nguyễn Văn An Hạn 15/01/2020 Trễ hạn']);
+    expect(textOf(find(outline, '.members li'))).toBe('Nguyễn Văn An 1/2 mục đã viết, 1 trễ hạn');
+    expect(findAll(outline, 'button.assign')).toHaveLength(0);
+
+    outline.progress = progress(
+      PROGRESS.sections.map((p) => (p.id === party.id ? { ...p, state: 'written' as const } : p)),
+    );
+    await settle(outline);
+    expect(findAll(outline, '.late-badge')).toHaveLength(0);
+    expect(textOf(find(outline, '.members li'))).toBe('Nguyễn Văn An 2/2 mục đã viết');
+  });
+
+  it('gives the secretary an assign button per section, outside the arrow-key order', async () => {
+    const outline = await mount('vk-outline', {
+      template: TEMPLATE,
+      progress: PROGRESS,
+      assignments: assignments(true),
+    });
+    const assign = findAll<HTMLButtonElement>(outline, 'button.assign');
+    expect(assign.map((b) => b.getAttribute('aria-label'))).toContain(
+      'Phân công mục II. Về công tác xây dựng Đảng',
+    );
+    expect(assign.map(textOf)).toEqual(['Phân công', 'Đổi', 'Phân công', 'Đổi', 'Phân công']);
+    buttons(outline)[0]!.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(outline)).toBe(economy.title);
+  });
+});
 
 describe('vk-outline', () => {
   it('lists the template sections in document order with their labels, indented by depth', async () => {

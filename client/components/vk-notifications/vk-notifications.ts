@@ -30,6 +30,10 @@ function headline(n: Notification): string {
         : msg(str`${n.actorName} đã phản hồi góp ý của tổ chức bạn`);
     case 'org_submitted':
       return msg(str`${n.text} đã gửi góp ý`);
+    case 'section_assigned':
+      return n.actorName === null
+        ? msg('Bạn được phân công viết một mục của dự thảo')
+        : msg(str`${n.actorName} phân công bạn viết một mục của dự thảo`);
   }
 }
 

@@ -13,7 +13,7 @@ export const outlineStyles = [
       margin: 0;
       padding: 0;
     }
-    button {
+    button.section {
       display: grid;
       grid-template-columns: 14px 1fr auto;
       gap: 6px;
@@ -29,7 +29,7 @@ export const outlineStyles = [
       cursor: pointer;
       line-height: 1.35;
     }
-    button:hover {
+    button.section:hover {
       background: #efeee8;
     }
     button[aria-current='location'] {
@@ -74,6 +74,60 @@ export const outlineStyles = [
     }
     .missing .title {
       text-decoration: line-through;
+    }
+    .assignment {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 2px 8px;
+      margin: 0 0 4px;
+      padding-left: calc(26px + var(--indent, 0px));
+      font-size: 0.78rem;
+      color: var(--vk-muted);
+    }
+    .assignee {
+      color: var(--vk-text, inherit);
+      font-weight: 600;
+    }
+    .late .due,
+    .late-badge {
+      color: var(--vk-danger);
+    }
+    .late-badge {
+      font-size: 0.75rem;
+    }
+    button.assign {
+      font: inherit;
+      font-size: 0.75rem;
+      color: var(--vk-accent);
+      background: transparent;
+      border: 0;
+      padding: 0;
+      cursor: pointer;
+      text-decoration: underline;
+    }
+    .members {
+      margin-top: 16px;
+      border-top: 1px solid var(--vk-border);
+      padding-top: 8px;
+      font-size: 0.85rem;
+    }
+    .members h3 {
+      font-size: 0.85rem;
+      margin: 0 0 4px;
+    }
+    .members ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .members li {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .members .late-count {
+      color: var(--vk-danger);
     }
     .empty-list {
       color: var(--vk-muted);

@@ -1,10 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { AssignmentList } from '../../../shared/api/assignments.ts';
+import { isLate } from '../../../shared/api/assignments.ts';
 import type { DraftProgress, SectionProgress } from '../../../shared/api/progress.ts';
 import type { Template } from '../../../shared/templates/template.ts';
 import { flattenSections } from '../../editor/sections.ts';
 import '../vk-progress-bar/vk-progress-bar.ts';
+import '../vk-assign-dialog/vk-assign-dialog.ts';
+import { dueLabel, type VkAssignDialog } from '../vk-assign-dialog/vk-assign-dialog.ts';
 import { outlineStyles } from './outline-styles.ts';
 import { plural } from '../../app/plural.ts';
 
@@ -28,7 +32,8 @@ interface OutlineItem {
 /**
  * The outline beside the text: the template's sections in order, indented by depth, each
  * with its progress state and word count (live, from the progress events), required
- * sections still empty in red. Picking one moves the editor there.
+ * sections still empty in red, and who writes it by when (late ones in red). Picking one
+ * moves the editor there; the unit's secretary also assigns sections from here.
  */
 @customElement('vk-outline')
 @localized()
@@ -41,6 +46,10 @@ export class VkOutline extends LitElement {
   @property({ attribute: false }) progress: DraftProgress | null = null;
   /** The section under the cursor. */
   @property({ attribute: false }) current: string | null = null;
+  /** Who writes which section (null until loaded, or when it could not be). */
+  @property({ attribute: false }) assignments: AssignmentList | null = null;
+
+  @query('vk-assign-dialog') private assignDialog!: VkAssignDialog;
 
   /** The one section reachable with Tab (roving tabindex: the list is a single Tab stop). */
   @state() private focusId: string | null = null;
@@ -65,7 +74,48 @@ export class VkOutline extends LitElement {
           : html`<ol aria-labelledby="outline-title" @keydown=${this.onKey}>
               ${items.map((item) => this.renderItem(item, this.tabStop(items)))}
             </ol>`
-      }`;
+      }
+      ${this.renderMembers(items)}
+      ${this.assignments?.canAssign ? html`<vk-assign-dialog></vk-assign-dialog>` : nothing}`;
+  }
+
+  /** Each drafting member's sections: how many, how many written, how many late (live). */
+  private renderMembers(items: OutlineItem[]) {
+    const list = this.assignments;
+    if (list === null) return nothing;
+    const state = new Map(items.map((i) => [i.id, i.progress?.state ?? 'empty']));
+    const now = Date.now();
+    const rows = list.members
+      .map((m) => {
+        const own = list.sections.filter((s) => s.assignee?.id === m.id);
+        const stateOf = (id: string) => state.get(id) ?? 'empty';
+        return {
+          ...m,
+          assigned: own.length,
+          written: own.filter((s) => stateOf(s.sectionId) === 'written').length,
+          late: own.filter((s) => isLate(s.due, stateOf(s.sectionId), now)).length,
+        };
+      })
+      .filter((m) => m.assigned > 0);
+    if (rows.length === 0) return nothing;
+    return html`<section class="members" aria-labelledby="members-title">
+      <h3 id="members-title">${msg('Phân công viết')}</h3>
+      <ul>
+        ${rows.map(
+          (m) =>
+            html`<li>
+              <span>${m.name}</span>
+              <span
+                >${msg(str`${m.written}/${m.assigned} mục đã viết`)}${
+                  m.late > 0
+                    ? html`, <span class="late-count">${msg(str`${m.late} trễ hạn`)}</span>`
+                    : nothing
+                }</span
+              >
+            </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   private tabStop(items: OutlineItem[]): string | undefined {
@@ -81,7 +131,7 @@ export class VkOutline extends LitElement {
     const stateText = stateLabel(state, p?.flagged ?? false);
     return html`<li>
       <button
-        class=${classes}
+        class="section ${classes}"
         style="--indent:${(item.depth - 1) * 14}px"
         aria-current=${this.current === item.id ? 'location' : nothing}
         aria-label=${`${`${item.label} ${item.title}`.trim()}. ${stateText}. ${plural(
@@ -102,7 +152,40 @@ export class VkOutline extends LitElement {
         >
         <span class="words" aria-hidden="true">${words > 0 ? words : ''}</span>
       </button>
+      ${this.renderAssignment(item, state)}
     </li>`;
+  }
+
+  /** Who writes the section and by when; the secretary's button to (re)assign it. */
+  private renderAssignment(item: OutlineItem, state: SectionProgress['state']) {
+    const list = this.assignments;
+    const assignment = list?.sections.find((s) => s.sectionId === item.id);
+    if (list === null || assignment === undefined) return nothing;
+    // The live progress decides, so a section written a moment ago stops being late at once.
+    const late = isLate(assignment.due, state, Date.now());
+    if (assignment.assignee === null && !list.canAssign) return nothing;
+    const name = `${item.label} ${item.title}`.trim();
+    return html`<p class="assignment${late ? ' late' : ''}" style="--indent:${(item.depth - 1) * 14}px">
+      ${
+        assignment.assignee === null
+          ? html`<span class="unassigned">${msg('Chưa phân công')}</span>`
+          : html`<span class="assignee">${assignment.assignee.name}</span>
+              <span class="due">${dueLabel(assignment.due!)}</span>
+              ${late ? html`<strong class="late-badge">${msg('Trễ hạn')}</strong>` : nothing}`
+      }
+      ${
+        list.canAssign
+          ? html`<button
+              type="button"
+              class="assign"
+              aria-label=${msg(str`Phân công mục ${name}`)}
+              @click=${() => this.assignDialog.show(list.draftId, assignment, list.members)}
+            >
+              ${assignment.assignee === null ? msg('Phân công') : msg('Đổi')}
+            </button>`
+          : nothing
+      }
+    </p>`;
   }
 
   private items(): OutlineItem[] {
@@ -120,8 +203,8 @@ export class VkOutline extends LitElement {
 
   /** Up and Down move between sections, Home and End to the ends. */
   private onKey(event: KeyboardEvent) {
-    const buttons = [...this.renderRoot.querySelectorAll('button')];
-    const at = buttons.indexOf(this.renderRoot.querySelector('button:focus') as HTMLButtonElement);
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.section')];
+    const at = buttons.indexOf(this.renderRoot.querySelector('button.section:focus') as HTMLButtonElement);
     const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
     if (next === undefined || at < 0 || buttons[next] === undefined) return;
     event.preventDefault();
