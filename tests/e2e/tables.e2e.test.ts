@@ -178,8 +178,16 @@ describe('a 100-page draft with 40 tables', () => {
       .toArray()
       .filter((n) => n instanceof Y.XmlElement && n.nodeName === 'table').length;
     expect(tables).toBe(40);
-    await waitFor(() => writer.provider.ws?.bufferedAmount === 0, 'the big update sent');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A second client that joins now gets only what the server has committed: once it holds
+    // the 40 tables, the page below loads the whole draft.
+    const check = bed.connect(draftId);
+    await check.synced();
+    const stored = () =>
+      check.doc
+        .getXmlFragment('content')
+        .toArray()
+        .filter((n) => n instanceof Y.XmlElement && n.nodeName === 'table').length;
+    await waitFor(() => stored() === 40, 'the 40 tables committed by the server');
     const { page, errors } = await browser.page(server);
     await signInAs(page, server, 'coeditor');
     const t0 = Date.now();
