@@ -5,6 +5,7 @@ import { api } from '../../helpers/http-client.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { waitForAsync } from '../../helpers/wait.ts';
+import { markFinal } from '../drafts/draft-header-helpers.ts';
 import { writeInSection } from '../drafts/draft-text-helpers.ts';
 
 const bed = useTestbed();
@@ -173,11 +174,7 @@ describe('section assignments API', () => {
     const server = await bed.start();
     const { secretary, editor } = server.workspace.users;
     const id = await createDraft(server);
-    for (const status of ['consultation', 'final'])
-      expect(
-        (await api(server, `/drafts/${id}`, { method: 'PATCH', token: secretary.token, body: { status } }))
-          .status,
-      ).toBe(200);
+    await markFinal(server, id);
     const r = await api(server, `/drafts/${id}/assignments/p1-chi-tieu`, {
       method: 'PUT',
       token: secretary.token,
