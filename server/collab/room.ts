@@ -332,7 +332,8 @@ export class Room {
     // document takes it when next read (a join, a progress reading), many writes in one Yjs
     // transaction, which costs about half as much per write as one transaction each.
     for (const { update } of ready) this.backlog.push(update);
-    if (this.backlog.length >= BACKLOG_LIMIT) this.fold(this.doc);
+    // Reading the document folds the backlog into it (bounds the memory it holds).
+    if (this.backlog.length >= BACKLOG_LIMIT) this.read();
     for (const { update } of ready) {
       this.logCount += 1;
       this.logBytes += update.length;
