@@ -24,7 +24,7 @@ const PER_TURN = Number(process.env.PER_TURN ?? 4);
 const store: DocStore = {
   ready: () => Promise.resolve(),
   load: () => Promise.resolve({ updates: [], stateVector: null, logCount: 0, logBytes: 0 }),
-  append: () => Promise.resolve(),
+  append: () => Promise.resolve(null),
   compact: () => Promise.resolve({ updates: 0, bytes: 0 }),
   close: () => Promise.resolve(),
 };

@@ -11,9 +11,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
-import { applyPragmas, openDatabase } from '../server/db/database.js';
+import { applyPragmas, openDatabase } from '../server/db/sqlite.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { databaseFile } from '../server/server.js';
+import { databaseFile } from '../server/db/database.js';
 import { createServices } from '../server/services.js';
 
 /** The server's default auth settings (SESSION_IDLE_MINUTES etc. unset). */

@@ -52,7 +52,12 @@ const schema = z.object({
   VANKIEN_DEMO: z.enum(['0', '1']).default('1'),
   VANKIEN_DEMO_PASSWORD: z.string().min(8).max(256).optional(),
   METRICS_TOKEN: z.string().min(16).max(256).optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_SIZE: int(1, 1000, 10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 });
+
+const SECRET_KEYS = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN', 'VANKIEN_DEMO_PASSWORD']);
 
 const origin = (url: string): string => new URL(url).origin;
 
@@ -132,6 +137,14 @@ export interface Config {
   };
   /** The bearer token `/metrics` requires; unset, there is no `/metrics` (404). */
   readonly metricsToken: string | undefined;
+  /** PostgreSQL (`url`, a pool of `poolSize`) or, with no url, the SQLite file in `dataDir`. */
+  readonly database: {
+    readonly url: string | undefined;
+    readonly poolSize: number;
+    readonly dataDir: string;
+  };
+  /** Redis for fan-out between instances; unset, this is the only instance. */
+  readonly redisUrl: string | undefined;
 }
 
 /** Thrown when the environment holds an invalid value; its message is one readable line. */
@@ -151,9 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(
-      `Invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')}: ${issue?.message ?? 'invalid'}`,
-    );
+    // Connection URLs may carry a password: never echo them.
+    const shown = SECRET_KEYS.has(key) ? '(hidden)' : JSON.stringify(env[key] ?? '');
+    throw new ConfigError(`Invalid configuration: ${key}=${shown}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
@@ -225,5 +238,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     demo: Object.freeze({ seed: e.VANKIEN_DEMO === '1', password: e.VANKIEN_DEMO_PASSWORD }),
     metricsToken: e.METRICS_TOKEN,
+    database: Object.freeze({
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      dataDir: path.resolve(e.DATA_DIR),
+    }),
+    redisUrl: e.REDIS_URL,
   });
 }

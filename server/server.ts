@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
@@ -6,7 +5,8 @@ import { sql } from 'kysely';
 import type { ConsultationAccess } from './access/access.service.ts';
 import { createApp, type App } from './app.ts';
 import type { Config } from './config.ts';
-import { checkpointIfLarge, openDatabase, readPragmas } from './db/database.ts';
+import { openConfiguredDatabase, type OpenDatabase } from './db/database.ts';
+import { checkpointIfLarge, readPragmas } from './db/sqlite.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { credentialsFile, formatCredentials, seedDemoIfEmpty } from './demo/demo.seed.ts';
 import { guardConnections } from './http/connection-guard.ts';
@@ -27,24 +27,19 @@ const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
 const DRAFT_CHECK_BUDGET_MS = 30_000;
 const EDIT_FLUSH_MS = 5_000;
 
-/** The database file inside the data directory. */
-export function databaseFile(dataDir: string): string {
-  return path.join(dataDir, 'vankien.db');
-}
-
 /** Opens and migrates the database, builds the app and listens on the configured port. */
 export async function startServer(
   config: Config,
   log: Logger,
   options: { consultations?: ConsultationAccess } = {},
 ): Promise<RunningServer> {
-  const database = openDatabase(databaseFile(config.dataDir));
+  const database = openConfiguredDatabase(config.database);
   const migration = await migrateToLatest(database.db);
   if (migration.error !== undefined) {
     await database.close();
     throw migration.error instanceof Error ? migration.error : new Error('migration failed');
   }
-  log.info({ file: database.file, pragmas: readPragmas(database.sqlite) }, 'database ready');
+  log.info(describeDatabase(database), 'database ready');
 
   const app = createApp({ config, log, database, consultations: options.consultations });
   // Fail here, not on the first keystroke, if the update log's writer cannot open the database.
@@ -60,7 +55,8 @@ export async function startServer(
   }
   // Long-lived readers can starve automatic checkpoints; keep the WAL bounded (R15).
   const walTimer = setInterval(() => {
-    if (checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES)) log.info({}, 'WAL checkpointed');
+    if (database.kind === 'sqlite' && checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES))
+      log.info({}, 'WAL checkpointed');
   }, 30_000);
   walTimer.unref();
   // Expiry is enforced on every use; this only keeps dead rows from piling up.
@@ -122,7 +118,7 @@ export async function startServer(
         await draftCheck;
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await app.shutdown();
-        await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
+        if (database.kind === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
         await database.close();
         server.closeAllConnections();
         await stopped;
@@ -131,4 +127,11 @@ export async function startServer(
       return closing;
     },
   };
+}
+
+/** What the start-up log says of the database (never a password). */
+function describeDatabase(database: OpenDatabase): Record<string, unknown> {
+  return database.kind === 'sqlite'
+    ? { file: database.file, pragmas: readPragmas(database.sqlite) }
+    : { postgres: database.where };
 }

@@ -3,10 +3,9 @@
  * after `npm run build`. Same configuration, database and services as the server.
  */
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
-import { databaseFile } from '../server.ts';
+import { openConfiguredDatabase } from '../db/database.ts';
 import { createServices } from '../services.ts';
 import { DATABASE_COMMANDS } from './database.commands.ts';
 import { runCli, runDatabaseCli } from './program.ts';
@@ -35,7 +34,7 @@ if (DATABASE_COMMANDS.includes(args[0] ?? '')) {
 }
 
 async function runWithServices(): Promise<void> {
-  const database = openDatabase(databaseFile(config.dataDir));
+  const database = openConfiguredDatabase(config.database);
   try {
     // The CLI may be the first to open a fresh data directory, before the server ever ran.
     const migration = await migrateToLatest(database.db);

@@ -8,11 +8,13 @@ import { RoomRegistry } from './room-registry.ts';
 import { roomTexts } from './room-texts.ts';
 import { SchemaRule } from './schema-rule.ts';
 import { SqliteClientOwners } from './sqlite-client-owners.ts';
+import { PostgresDocStore } from './postgres-doc-store.ts';
 import { SqliteDocStore } from './sqlite-doc-store.ts';
+import type { DocStore } from './doc-store.ts';
 
 /** The collaboration core over one database: the update log, the rooms, and drafts' texts. */
 export interface CollabCore {
-  readonly store: SqliteDocStore;
+  readonly store: DocStore;
   readonly registry: RoomRegistry;
   readonly texts: DraftTexts;
 }
@@ -27,12 +29,15 @@ export function createCollabCore(
   /** Told of every commit of the update log (the server's metrics). */
   meter?: CommitMeter,
 ): CollabCore {
-  const store = new SqliteDocStore({
-    db: database.db,
-    file: database.file,
-    commitWindowMs: collab.commitWindowMs,
-    meter,
-  });
+  const store =
+    database.kind === 'sqlite'
+      ? new SqliteDocStore({
+          db: database.db,
+          file: database.file,
+          commitWindowMs: collab.commitWindowMs,
+          meter,
+        })
+      : new PostgresDocStore({ db: database.db, meter });
   const registry = new RoomRegistry({
     store,
     owners: new SqliteClientOwners(database.db),

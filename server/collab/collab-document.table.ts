@@ -6,6 +6,14 @@ export interface CollabUpdateTable {
   doc: string;
   data: Uint8Array;
   created_at: number;
+  /** The row's number in its document's log (PostgreSQL); null in the single-writer SQLite log. */
+  seq?: number | null;
+}
+
+/** How far each document's log is numbered (PostgreSQL; see migration 2026_12_09_1000). */
+export interface CollabHeadTable {
+  doc: string;
+  seq: number;
 }
 
 /** One compacted state per document, covering every log row with `id <= up_to`. */
@@ -32,6 +40,7 @@ export interface CollabTables {
   collab_updates: CollabUpdateTable;
   collab_snapshots: CollabSnapshotTable;
   collab_client_owners: CollabClientOwnerTable;
+  collab_heads: CollabHeadTable;
 }
 
 /** A log row as read. */

@@ -58,3 +58,27 @@ export interface WriterData {
   /** While commits are frequent, how long the writer waits for company before committing. */
   commitWindowMs: number;
 }
+
+/** To the snapshot builder of a shared log: fold these updates (packed end to end in `bytes`). */
+export type BuildRequest = WorkerRequest & { lengths: number[]; bytes: ArrayBuffer };
+
+/** From the snapshot builder of a shared log. */
+export interface BuildResult {
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+/**
+ * Packs updates end to end into one buffer to transfer to a worker: the updates are often
+ * views into larger buffers (socket frames, rows), and cloning a view copies its whole buffer.
+ */
+export function packUpdates(updates: readonly Uint8Array[]): { lengths: number[]; bytes: ArrayBuffer } {
+  const lengths = updates.map((data) => data.length);
+  const packed = new Uint8Array(lengths.reduce((sum, n) => sum + n, 0));
+  let offset = 0;
+  for (const data of updates) {
+    packed.set(data, offset);
+    offset += data.length;
+  }
+  return { lengths, bytes: packed.buffer };
+}

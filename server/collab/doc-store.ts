@@ -7,6 +7,25 @@ export interface StoredDoc {
   /** How many log rows (and bytes) are not yet folded into the snapshot. */
   readonly logCount: number;
   readonly logBytes: number;
+  /** In a shared log ({@link SharedLog}): the number of the last update `updates` includes. */
+  readonly head?: number;
+}
+
+/** A numbered update of a shared log. */
+export interface NumberedUpdate {
+  readonly seq: number;
+  readonly data: Uint8Array;
+}
+
+/**
+ * A log that several instances append to (PostgreSQL): each document's updates are numbered
+ * 1, 2, 3… in commit order, so an instance that has applied up to n can fetch what it missed.
+ */
+export interface SharedLog {
+  /** Updates of `doc` numbered above `after`, in order. */
+  since(doc: string, after: number): Promise<NumberedUpdate[]>;
+  /** How far each document's log is numbered (documents with no update are absent). */
+  heads(docs: readonly string[]): Promise<Map<string, number>>;
 }
 
 /** How much of the log one compaction folded into the snapshot. */
@@ -25,7 +44,13 @@ export interface DocStore {
   /** Resolves once the store can take appends (e.g. its writer has opened the database). */
   ready(): Promise<void>;
   load(doc: string): Promise<StoredDoc>;
-  append(doc: string, update: Uint8Array): Promise<void>;
+  /**
+   * Resolves once the update is durable: with its number in a shared log, or null in a store
+   * only this instance writes to.
+   */
+  append(doc: string, update: Uint8Array): Promise<number | null>;
+  /** Set when other instances append to the same log. */
+  readonly shared?: SharedLog | undefined;
   /** Folds the log into the snapshot atomically; safe to call while appends continue. */
   compact(doc: string): Promise<CompactionResult>;
   /** Waits for queued appends and in-flight compactions, then releases resources. */

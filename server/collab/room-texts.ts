@@ -6,7 +6,7 @@ import type { RoomRegistry } from './room-registry.ts';
 /** Drafts' texts as the rooms hold them: the live document when a room is loaded. */
 export function roomTexts(store: DocStore, registry: RoomRegistry): DraftTexts {
   return {
-    seed: (draftId, update) => store.append(draftId, update),
+    seed: async (draftId, update) => void (await store.append(draftId, update)),
     read: <T>(draftId: string, use: (doc: Y.Doc) => T) =>
       registry.withRoom(draftId, (room) => use(room.read())),
     edit: (draftId, userId, change) => registry.withRoom(draftId, (room) => room.edit(userId, change)),

@@ -12,12 +12,13 @@ import type {
   SwapResult,
   WriterData,
 } from './collab-workers.ts';
+import { packUpdates } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
 
 interface QueuedAppend {
   readonly doc: string;
   readonly data: Uint8Array;
-  readonly resolve: () => void;
+  readonly resolve: (seq: null) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -97,7 +98,7 @@ export class SqliteDocStore implements DocStore {
     };
   }
 
-  append(doc: string, data: Uint8Array): Promise<void> {
+  append(doc: string, data: Uint8Array): Promise<number | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ doc, data, resolve, reject });
       this.schedule();
@@ -132,25 +133,17 @@ export class SqliteDocStore implements DocStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    // One buffer for the whole batch, transferred: the updates are views into socket buffers,
-    // and cloning a view would copy its whole underlying buffer.
-    const lengths = batch.map(({ data }) => data.length);
-    const bytes = new Uint8Array(lengths.reduce((sum, n) => sum + n, 0));
-    let offset = 0;
-    for (const { data } of batch) {
-      bytes.set(data, offset);
-      offset += data.length;
-    }
+    const { lengths, bytes } = packUpdates(batch.map(({ data }) => data));
     const sent = this.writer
       .request(
         {
           kind: 'append',
           docs: batch.map(({ doc }) => doc),
           lengths,
-          bytes: bytes.buffer,
+          bytes,
           createdAt: this.now(),
         },
-        [bytes.buffer],
+        [bytes],
       )
       .then(
         (reply) => {
@@ -159,7 +152,7 @@ export class SqliteDocStore implements DocStore {
             this.committedBatches += 1;
             this.meter?.committed(transaction.updates, transaction.seconds);
           }
-          for (const append of batch) append.resolve();
+          for (const append of batch) append.resolve(null);
         },
         // One transaction: all of the batch failed, nothing of it is stored.
         (error: unknown) => {

@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { applyPragmas, openKysely } from '../db/database.ts';
+import { applyPragmas, openKysely } from '../db/sqlite.ts';
 import type { WorkerReply } from '../worker-client.ts';
 import { findSnapshot, prepareAppend, replaceSnapshot } from './collab-document.repository.ts';
 import type { NewCollabUpdateRow } from './collab-document.table.ts';

@@ -4,7 +4,7 @@ import { buildSnapshot } from '../../server/collab/snapshot-builder.ts';
 interface Held {
   readonly doc: string;
   readonly update: Uint8Array;
-  readonly resolve: () => void;
+  readonly resolve: (seq: null) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -67,7 +67,7 @@ export class MemoryDocStore implements DocStore {
     });
   }
 
-  append(doc: string, update: Uint8Array): Promise<void> {
+  append(doc: string, update: Uint8Array): Promise<number | null> {
     return new Promise((resolve, reject) => {
       const item = { doc, update, resolve, reject };
       if (this.held !== null) this.held.push(item);
@@ -93,6 +93,6 @@ export class MemoryDocStore implements DocStore {
     const entry = this.docs.get(doc) ?? { snapshot: null, log: [] };
     entry.log.push(update);
     this.docs.set(doc, entry);
-    resolve();
+    resolve(null);
   }
 }

@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { applyPragmas, openDatabase } from '../../server/db/database.ts';
+import { applyPragmas, openDatabase } from '../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createServices } from '../../server/services.ts';
-import { databaseFile } from '../../server/server.ts';
+import { databaseFile } from '../../server/db/database.ts';
 
 /** The people of the test workspace, one per kind of access. */
 export type Persona =

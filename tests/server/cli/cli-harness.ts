@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../../server/cli/program.ts';
-import { openDatabase } from '../../../server/db/database.ts';
+import { openDatabase } from '../../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
-import { databaseFile } from '../../../server/server.ts';
+import { databaseFile } from '../../../server/db/database.ts';
 import { createServices, type Services } from '../../../server/services.ts';
 import { TEST_AUTH } from '../../helpers/workspace.ts';
 

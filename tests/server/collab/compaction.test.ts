@@ -14,7 +14,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { StoredDoc } from '../../../server/collab/doc-store.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-doc-store.ts';
-import { openDatabase, type OpenDatabase } from '../../../server/db/database.ts';
+
+import { openDatabase, type SqliteDatabase } from '../../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { sleep } from '../../helpers/wait.ts';
@@ -227,7 +228,7 @@ describe('compaction of the update log', () => {
   // through tsx, which takes 0.8–3 s, far too slow for a file per run. Sharing the file also
   // checks that compacting one document never touches another.
   let dir: string;
-  let database: OpenDatabase;
+  let database: SqliteDatabase;
   let store: SqliteDocStore;
   const expected = new Map<string, DocFingerprint>();
 

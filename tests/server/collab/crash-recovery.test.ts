@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseFile } from '../../../server/server.ts';
+import { databaseFile } from '../../../server/db/database.ts';
 import { spawnServer, stopAllChildServers, type ChildServer } from '../../helpers/child-server.ts';
 import type { CollabClient } from '../../helpers/collab-client.ts';
 import { sleep, waitFor } from '../../helpers/wait.ts';

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocStore } from '../../../server/collab/doc-store.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-doc-store.ts';
-import { openDatabase, type OpenDatabase } from '../../../server/db/database.ts';
+
+import { openDatabase, type SqliteDatabase } from '../../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { MemoryDocStore } from '../../helpers/memory-doc-store.ts';
 import { readStoredDoc } from '../../helpers/stored-doc.ts';
@@ -23,7 +24,7 @@ afterEach(async () => {
 
 async function sqliteHarness(
   options: { commitWindowMs?: number } = {},
-): Promise<Harness & { database: OpenDatabase; file: string }> {
+): Promise<Harness & { database: SqliteDatabase; file: string }> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-store-')), 'vankien.db');
   const database = openDatabase(file);
   await migrateToLatest(database.db);

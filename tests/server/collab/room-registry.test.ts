@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { databaseFile } from '../../../server/server.ts';
+import { databaseFile } from '../../../server/db/database.ts';
 import type { CollabClient } from '../../helpers/collab-client.ts';
 import { readStoredDoc } from '../../helpers/stored-doc.ts';
 import { useTestbed } from '../../helpers/testbed.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { checkpointIfLarge, openDatabase, readPragmas } from '../../../server/db/database.ts';
+import { checkpointIfLarge, openDatabase, readPragmas } from '../../../server/db/sqlite.ts';
 import * as Y from 'yjs';
 import { migrateDown, migrateToLatest, migrateToZero } from '../../../server/db/migrate.ts';
 import { decodePosition } from '../../../shared/comments/relative-position.ts';

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { databaseFile } from '../../../server/server.ts';
+import { databaseFile } from '../../../server/db/database.ts';
 import { api } from '../../helpers/http-client.ts';
 import { markFinal } from '../drafts/draft-header-helpers.ts';
 import { useTestbed } from '../../helpers/testbed.ts';

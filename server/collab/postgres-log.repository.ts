@@ -1,0 +1,124 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A row to append: its document, bytes and time. */
+export interface LogAppend {
+  readonly doc: string;
+  readonly data: Uint8Array;
+}
+
+/**
+ * Appends rows in one transaction and returns each row's number in its document's log, in
+ * the order given. The numbers come from bumping `collab_heads`, whose row lock serialises
+ * commits per document across instances, so numbers follow commit order without gaps.
+ * Documents are bumped in name order: two instances committing the same pair of documents
+ * lock them in the same order and cannot deadlock.
+ */
+export async function appendNumbered(
+  db: Kysely<Database>,
+  rows: readonly LogAppend[],
+  createdAt: number,
+): Promise<number[]> {
+  const counts = new Map<string, number>();
+  for (const { doc } of rows) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+  const docs = [...counts.keys()].sort();
+  return db.transaction().execute(async (trx) => {
+    const heads = await trx
+      .insertInto('collab_heads')
+      .values(docs.map((doc) => ({ doc, seq: counts.get(doc)! })))
+      .onConflict((oc) => oc.column('doc').doUpdateSet({ seq: sql<number>`collab_heads.seq + excluded.seq` }))
+      .returning(['doc', 'seq'])
+      .execute();
+    // The first number of each document's share of this batch.
+    const next = new Map(heads.map(({ doc, seq }) => [doc, seq - counts.get(doc)! + 1]));
+    const seqs = rows.map(({ doc }) => {
+      const seq = next.get(doc)!;
+      next.set(doc, seq + 1);
+      return seq;
+    });
+    await trx
+      .insertInto('collab_updates')
+      .values(rows.map(({ doc, data }, i) => ({ doc, data, seq: seqs[i]!, created_at: createdAt })))
+      .execute();
+    return seqs;
+  });
+}
+
+/** Log rows of a document numbered above `after` (and at most `upTo`), in order. */
+export async function findNumbered(db: Db, doc: string, after: number, upTo = Number.MAX_SAFE_INTEGER) {
+  const rows = await db
+    .selectFrom('collab_updates')
+    .select(['seq', 'data'])
+    .where('doc', '=', doc)
+    .where('seq', '>', after)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => ({ seq: row.seq ?? 0, data: row.data }));
+}
+
+/** How far each of these documents' logs is numbered (absent: nothing appended yet). */
+export async function findHeads(db: Db, docs: readonly string[]): Promise<Map<string, number>> {
+  if (docs.length === 0) return new Map();
+  const rows = await db.selectFrom('collab_heads').select(['doc', 'seq']).where('doc', 'in', docs).execute();
+  return new Map(rows.map((row) => [row.doc, row.seq]));
+}
+
+/**
+ * A document's snapshot, the rows after it and its head, from one consistent view of the
+ * database (repeatable read): a compaction or append committed meanwhile is either wholly
+ * in it or wholly out of it.
+ */
+export async function readNumberedHistory(db: Kysely<Database>, doc: string) {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const snapshot = await trx
+        .selectFrom('collab_snapshots')
+        .select(['state', 'state_vector', 'up_to'])
+        .where('doc', '=', doc)
+        .executeTakeFirst();
+      const rows = await findNumbered(trx, doc, snapshot?.up_to ?? 0);
+      const heads = await findHeads(trx, [doc]);
+      return { snapshot, rows, head: heads.get(doc) ?? snapshot?.up_to ?? 0 };
+    });
+}
+
+/**
+ * Replaces a document's snapshot by one covering its log up to `upTo` and deletes the rows it
+ * covers, unless the snapshot changed since `base` (then returns false and changes nothing).
+ */
+export async function swapNumberedSnapshot(
+  db: Kysely<Database>,
+  snapshot: {
+    doc: string;
+    base: number;
+    state: Uint8Array;
+    stateVector: Uint8Array;
+    upTo: number;
+    now: number;
+  },
+): Promise<boolean> {
+  const { doc, base, state, stateVector, upTo, now } = snapshot;
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('collab_snapshots')
+      .select('up_to')
+      .where('doc', '=', doc)
+      .forUpdate()
+      .executeTakeFirst();
+    if ((current?.up_to ?? 0) !== base) return false;
+    const values = { state, state_vector: stateVector, up_to: upTo, updated_at: now };
+    await trx
+      .insertInto('collab_snapshots')
+      .values({ doc, ...values })
+      .onConflict((oc) => oc.column('doc').doUpdateSet(values))
+      .execute();
+    await trx.deleteFrom('collab_updates').where('doc', '=', doc).where('seq', '<=', upTo).execute();
+    return true;
+  });
+}
