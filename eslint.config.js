@@ -63,6 +63,7 @@ export default tseslint.config(
       'server/collab/ws-peer.ts',
       'server/collab/sqlite-doc-store.ts',
       'server/collab/sqlite-client-owners.ts',
+      'server/collab/postgres-*.ts',
       'server/collab/collab-document.*.ts',
       'server/collab/compaction*.ts',
       'server/collab/update-log.worker.ts',

@@ -31,12 +31,14 @@ function toSafeNumber(text: string): number {
   return value;
 }
 
+const builtIn = pg.types.getTypeParser as (
+  oid: number,
+  format?: 'text' | 'binary',
+) => (value: string) => unknown;
 const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8_OID || oid === NUMERIC_OID) return toSafeNumber;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID || oid === NUMERIC_OID ? toSafeNumber : builtIn(oid, format),
+};
 
 /** Opens a pool on `url` (not yet migrated); commits wait for the WAL flush (`synchronous_commit=on`). */
 export function openPostgres(url: string, options: { poolSize: number }): PostgresDatabase {
