@@ -12,8 +12,11 @@ import { createCollabCore } from './collab/collab-core.ts';
 import { SocketQuota } from './collab/socket-quota.ts';
 import { guardSockets } from './collab/ws-peer.ts';
 import type { Config } from './config.ts';
-import type { OpenDatabase } from './db/database.ts';
+import { deploymentScope, type OpenDatabase } from './db/database.ts';
+import { RedisCluster } from './cluster/redis-cluster.ts';
+import { RedisFanout } from './cluster/redis-fanout.ts';
 import { apiRoutes } from './http/api.ts';
+import { healthRoutes } from './http/health.routes.ts';
 import { requestBodyLimit } from './http/body-limit.ts';
 import { serveClient } from './http/client-assets.ts';
 import { compression } from './http/compression.ts';
@@ -56,6 +59,11 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
     rooms: () => registry.size,
     exportQueue: () => renderer.waiting,
   });
+  // Several instances: Redis carries live traffic between them (the database stays the truth).
+  const cluster =
+    config.redisUrl === undefined
+      ? null
+      : new RedisCluster(config.redisUrl, deploymentScope(database), log.child({ module: 'cluster' }));
   const { store, registry, texts } = createCollabCore(
     database,
     config.collab,
@@ -65,6 +73,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       services?.history.note(draftId, userId, bytes);
     },
     metrics.meter,
+    cluster === null ? undefined : new RedisFanout(cluster),
   );
   services = createServices(database.db, config.auth, {
     consultations,
@@ -108,7 +117,10 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
   const hono = new Hono();
   hono.use('*', requestBodyLimit());
   hono.use('*', compression());
-  hono.get('/healthz', (c) => c.json({ ok: true }));
+  hono.route(
+    '/',
+    healthRoutes({ database: () => database.ping(), redis: cluster === null ? null : () => cluster.ping() }),
+  );
   if (config.metricsToken !== undefined)
     hono.route(
       '/',
@@ -162,6 +174,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       await store.close();
       await renderer.close();
       registry.unloadAll();
+      await cluster?.close();
     },
   };
 }

@@ -60,6 +60,16 @@ export class ClientIdGuard {
     return claims;
   }
 
+  /** Binds the clientIDs an update committed by another instance writes with, where still unbound. */
+  adopt(update: Uint8Array, writer: ClientWriter): void {
+    this.bind([...Y.parseUpdateMeta(update).to.keys()], writer);
+  }
+
+  /** Takes bindings stored by other instances (existing ones are kept: first writer wins). */
+  adoptAll(owners: ReadonlyMap<number, ClientOwner>): void {
+    for (const [clientId, owner] of owners) if (!this.owners.has(clientId)) this.owners.set(clientId, owner);
+  }
+
   /** Binds clientIDs to a writer once their update was accepted. */
   bind(clientIds: readonly number[], writer: ClientWriter): void {
     const owner = { userId: writer.userId, credential: writer.credential };

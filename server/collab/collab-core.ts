@@ -11,6 +11,7 @@ import { SqliteClientOwners } from './sqlite-client-owners.ts';
 import { PostgresDocStore } from './postgres-doc-store.ts';
 import { SqliteDocStore } from './sqlite-doc-store.ts';
 import type { DocStore } from './doc-store.ts';
+import type { Fanout } from './fanout.ts';
 
 /** The collaboration core over one database: the update log, the rooms, and drafts' texts. */
 export interface CollabCore {
@@ -28,6 +29,8 @@ export function createCollabCore(
   onEdited?: (draftId: string, userId: number, bytes: number) => void,
   /** Told of every commit of the update log (the server's metrics). */
   meter?: CommitMeter,
+  /** Channels to other instances (scale-out; only with a shared log). */
+  fanout?: Fanout,
 ): CollabCore {
   const store =
     database.kind === 'sqlite'
@@ -47,6 +50,7 @@ export function createCollabCore(
     content: new SchemaRule(draftSchema()),
     onEdited,
     meter,
+    fanout,
   });
   return { store, registry, texts: roomTexts(store, registry) };
 }

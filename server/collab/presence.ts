@@ -9,6 +9,9 @@ import * as protocol from './protocol.ts';
 const MAX_IDS_PER_PEER = 4;
 const MAX_STATE_CHARS = 4096;
 
+/** The origin of presence applied from another instance. */
+const REMOTE = Symbol('remote presence');
+
 /**
  * Who is in a room and where their cursors are (y-protocols awareness), with the server
  * deciding who may speak for which clientID: a connection owns the clientIDs it announced
@@ -21,10 +24,14 @@ export class Presence {
   private readonly owned = new Map<Peer, Set<number>>();
   private readonly identity = new Map<Peer, PresenceUser>();
   private readonly owner = new Map<number, Peer>();
+  /** clientIDs whose states come from other instances (no peer here may speak for them). */
+  private readonly remote = new Set<number>();
 
   constructor(
     /** Sends a presence message to every peer but `except`. */
     private readonly broadcast: (message: Uint8Array, except: Peer | null) => void,
+    /** Tells other instances of a change made by a peer here (an awareness update). */
+    private readonly publish: (update: Uint8Array) => void = () => undefined,
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.handleChange);
@@ -69,6 +76,7 @@ export class Presence {
     const accepted = entries.filter((entry) => {
       const owner = this.owner.get(entry.clientID);
       if (owner !== undefined && owner !== peer) return false;
+      if (this.remote.has(entry.clientID)) return false;
       if (entry.state.length > MAX_STATE_CHARS) return false;
       if (owner === undefined) return budget-- > 0;
       return true;
@@ -79,6 +87,18 @@ export class Presence {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, protocol.encodeAwarenessUpdate(rewritten), peer);
     } catch (error) {
       throw new CollabError('malformed_message', `bad awareness state: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Applies presence another instance relayed (already checked there). States that stop
+   * coming, as when that instance dies, time out as any other (y-protocols: 30 s).
+   */
+  applyRemote(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch {
+      // A malformed message from another instance is dropped; its next renewal will do.
     }
   }
 
@@ -95,6 +115,7 @@ export class Presence {
   ): void => {
     const from = this.owned.has(origin as Peer) ? (origin as Peer) : null;
     for (const id of [...change.added, ...change.updated]) {
+      if (origin === REMOTE) this.remote.add(id);
       if (from === null) continue;
       this.owned.get(from)?.add(id);
       this.owner.set(id, from);
@@ -103,12 +124,14 @@ export class Presence {
       const owner = this.owner.get(id);
       if (owner !== undefined) this.owned.get(owner)?.delete(id);
       this.owner.delete(id);
+      this.remote.delete(id);
     }
     const ids = [...change.added, ...change.updated, ...change.removed];
-    this.broadcast(
-      protocol.encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-      from,
-    );
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    this.broadcast(protocol.encodeAwarenessMessage(update), from);
+    // Changes by peers here and their departures (origin null) go to the other instances; their
+    // changes and time-outs do not go back (a time-out here may only mean the link was slow).
+    if (from !== null || origin === null) this.publish(update);
   };
 }
 

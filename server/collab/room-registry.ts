@@ -4,6 +4,7 @@ import type { ClientOwnerStore } from './client-owners.ts';
 import type { CommitMeter } from './commit-meter.ts';
 import type { ContentRule } from './content-rule.ts';
 import type { DocStore } from './doc-store.ts';
+import type { Fanout, FanoutChannel, RemoteMessage } from './fanout.ts';
 import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';
 import { Room, type CompactionPolicy } from './room.ts';
@@ -22,6 +23,13 @@ export interface RoomRegistryOptions {
   readonly onEdited?: ((doc: string, userId: number, bytes: number) => void) | undefined;
   /** Told how long each step of an edit took (metrics). */
   readonly meter?: CommitMeter | undefined;
+  /** Channels to other instances serving the same drafts (with a shared log). */
+  readonly fanout?: Fanout | undefined;
+  /**
+   * With a shared log, how often loaded rooms compare their place with the log's head: the
+   * fan-out may drop a message silently, and the next one may be long in coming.
+   */
+  readonly headCheckMs?: number;
 }
 
 /**
@@ -34,8 +42,24 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private loads = 0;
+  private readonly stopWatching: () => void;
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  constructor(private readonly options: RoomRegistryOptions) {
+    const shared = options.store.shared;
+    if (shared === undefined) {
+      this.stopWatching = () => undefined;
+      return;
+    }
+    const timer = setInterval(() => void this.checkHeads(), options.headCheckMs ?? 2000);
+    timer.unref();
+    const stopReconnect = options.fanout?.onReconnect(() => {
+      for (const room of this.rooms.values()) void room.catchUp();
+    });
+    this.stopWatching = () => {
+      clearInterval(timer);
+      stopReconnect?.();
+    };
+  }
 
   /** Number of rooms in memory. */
   get size(): number {
@@ -95,15 +119,60 @@ export class RoomRegistry {
 
   /** Unloads every room now (after closeAll, on shutdown). */
   unloadAll(): void {
+    this.stopWatching();
     for (const name of [...this.rooms.keys()]) this.unload(name);
+  }
+
+  /** Rooms behind the shared log's head (a message was lost) read what they miss. */
+  private async checkHeads(): Promise<void> {
+    const shared = this.options.store.shared;
+    if (shared === undefined || this.rooms.size === 0) return;
+    try {
+      const heads = await shared.heads([...this.rooms.keys()]);
+      for (const [name, head] of heads) {
+        const room = this.rooms.get(name);
+        const held = room?.logHead ?? null;
+        if (room !== undefined && held !== null && head > held) void room.catchUp();
+      }
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'could not read the shared log heads');
+    }
+  }
+
+  /**
+   * Listens to the draft's channel before its history is read, so nothing published between
+   * the read and the subscription is missed; what arrives before the room exists is kept.
+   */
+  private async listen(
+    name: string,
+  ): Promise<{ channel: FanoutChannel | undefined; early: RemoteMessage[] }> {
+    const early: RemoteMessage[] = [];
+    const fanout = this.options.fanout;
+    if (fanout === undefined || this.options.store.shared === undefined) return { channel: undefined, early };
+    const channel = await fanout.join(name, (message) => {
+      const room = this.rooms.get(name);
+      if (room === undefined) early.push(message);
+      else room.receiveRemote(message);
+    });
+    return { channel, early };
   }
 
   private load(name: string): Promise<Room> {
     let loading = this.loading.get(name);
     if (loading === undefined) {
       const started = performance.now();
-      loading = Promise.all([this.options.store.load(name), this.options.owners.load(name)])
-        .then(([stored, owners]) => {
+      loading = this.listen(name)
+        .then(async ({ channel, early }) => {
+          const [stored, owners] = await Promise.all([
+            this.options.store.load(name),
+            this.options.owners.load(name),
+          ]).catch((error: unknown) => {
+            channel?.leave();
+            throw error;
+          });
+          return { stored, owners, channel, early };
+        })
+        .then(({ stored, owners, channel, early }) => {
           const room = new Room(name, stored, owners, {
             store: this.options.store,
             owners: this.options.owners,
@@ -114,9 +183,11 @@ export class RoomRegistry {
             onFailed: (r) => this.drop(r),
             onEdited: (r, userId, bytes) => this.options.onEdited?.(r.name, userId, bytes),
             meter: this.options.meter,
+            channel,
           });
           this.loads += 1;
           this.rooms.set(name, room);
+          for (const message of early) room.receiveRemote(message);
           // The Y.Doc is built lazily, so reading the stored history is the cost of a load.
           const readMs = Math.round((performance.now() - started) * 10) / 10;
           this.options.log.info({ room: name, readMs, logRows: stored.logCount }, 'room loaded');

@@ -11,6 +11,8 @@ import type { CommitMeter } from './commit-meter.ts';
 import type { ContentRule } from './content-rule.ts';
 import { CollabError } from './collab-error.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
+import type { FanoutChannel, RemoteMessage, RemoteUpdate } from './fanout.ts';
+import { LogPosition } from './log-position.ts';
 import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';
 import { Presence } from './presence.ts';
@@ -42,7 +44,12 @@ export interface RoomDeps {
   readonly onEdited?: ((room: Room, userId: number, bytes: number) => void) | undefined;
   /** Told how long each step of an edit took (metrics). */
   readonly meter?: CommitMeter | undefined;
+  /** The draft's channel to other instances (when the log is shared). */
+  readonly channel?: FanoutChannel | undefined;
 }
+
+/** How long a hole in the numbered log may wait for its message before the room reads the log. */
+const GAP_WAIT_MS = 100;
 
 /** Committed writes held back from the committed document at most (bounds memory). */
 const BACKLOG_LIMIT = 256;
@@ -57,7 +64,10 @@ interface PendingWrite {
   readonly update: Uint8Array;
   readonly from: Peer | null;
   readonly userId: number;
+  readonly credential: string;
   status: 'pending' | 'committed';
+  /** Its number in a shared log, once committed there. */
+  seq: number | null;
   /** Called once the write is applied to the shared document (server-side edits wait on it). */
   readonly onApplied?: (() => void) | undefined;
 }
@@ -72,9 +82,16 @@ export class Room {
   private stored: readonly Uint8Array[];
   private readonly storedStateVector: Uint8Array | null;
   private readonly peers = new Map<Peer, Member>();
-  private readonly presence = new Presence((message, except) => {
-    for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
-  });
+  private readonly presence = new Presence(
+    (message, except) => {
+      for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
+    },
+    (update) => this.deps.channel?.publishPresence(update),
+  );
+  /** Where the room is in a shared log (null when only this instance writes the log). */
+  private readonly position: LogPosition | null;
+  private catchingUp: Promise<void> | null = null;
+  private gapTimer: NodeJS.Timeout | null = null;
   private readonly clientIds: ClientIdGuard;
   private readonly listeners = new Set<() => void>();
   private readonly scratch: ScratchDoc;
@@ -104,6 +121,7 @@ export class Room {
     if (stored.updates.length === 1 && stored.logCount === 0) this.encodedState = stored.updates[0]!;
     this.logCount = stored.logCount;
     this.logBytes = stored.logBytes;
+    this.position = stored.head === undefined ? null : new LogPosition(stored.head);
     // Everything in `pending` (committed or not) is accepted but not yet in `doc`.
     this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)], deps.content);
   }
@@ -179,6 +197,8 @@ export class Room {
   /** Frees the documents; the room must not be used afterwards. */
   destroy(): void {
     this.destroyed = true;
+    if (this.gapTimer !== null) clearTimeout(this.gapTimer);
+    this.deps.channel?.leave();
     this.presence.destroy();
     this.scratch.discard();
     this.built?.destroy();
@@ -294,13 +314,22 @@ export class Room {
           this.deps.log.error({ room: this.name, err: error }, 'clientID claim not stored'),
         );
     }
-    const write: PendingWrite = { update, from: peer, userId, status: 'pending', onApplied };
+    const write: PendingWrite = {
+      update,
+      from: peer,
+      userId,
+      credential: writer.credential,
+      status: 'pending',
+      seq: null,
+      onApplied,
+    };
     this.pending.push(write);
     const handed = performance.now();
     this.deps.meter?.phase?.('validate', (handed - started) / 1000);
     this.deps.store.append(this.name, update).then(
-      () => {
+      (seq) => {
         write.status = 'committed';
+        write.seq = seq;
         this.deps.meter?.phase?.('wait', (performance.now() - handed) / 1000);
         // After the other writes of the same commit are marked too (their callbacks are
         // already queued), so one drain relays them together.
@@ -340,11 +369,105 @@ export class Room {
     }
     this.encodedState = null;
     this.relay(ready);
+    this.publish(ready);
     this.deps.meter?.phase?.('relay', (performance.now() - started) / 1000);
     for (const { update, userId, onApplied } of ready) {
       onApplied?.();
       this.deps.onEdited?.(this, userId, update.length);
     }
+    for (const listener of this.listeners) listener();
+    this.maybeCompact();
+  }
+
+  /** Tells other instances of writes committed here, and applies theirs that were waiting on them. */
+  private publish(writes: readonly PendingWrite[]): void {
+    if (this.position === null) return;
+    const numbered: RemoteUpdate[] = [];
+    for (const { seq, userId, credential, update } of writes) {
+      if (seq === null) continue;
+      this.position.committed(seq);
+      numbered.push({ seq, userId, credential, data: update });
+    }
+    if (numbered.length > 0) this.deps.channel?.publishUpdates(numbered);
+    this.absorb();
+  }
+
+  /** Takes a message from another instance's room of this draft. */
+  receiveRemote(message: RemoteMessage): void {
+    if (this.destroyed || this.failed) return;
+    if (message.kind === 'presence') {
+      this.presence.applyRemote(message.update);
+      return;
+    }
+    if (this.position === null) return;
+    this.position.received(message.updates);
+    this.absorb();
+  }
+
+  /**
+   * Reads the shared log past what the room holds and applies it (after a gap, a lost
+   * connection to the other instances, or when the log's head is found ahead of the room).
+   */
+  catchUp(): Promise<void> {
+    const shared = this.deps.store.shared;
+    if (this.position === null || shared === undefined || this.destroyed) return Promise.resolve();
+    this.catchingUp ??= (async () => {
+      try {
+        // Rows read from the log do not say who wrote them: reload the clientIDs' owners.
+        const [rows, owners] = await Promise.all([
+          shared.since(this.name, this.position!.head),
+          this.deps.owners.load(this.name),
+        ]);
+        if (this.destroyed) return;
+        this.clientIds.adoptAll(owners);
+        this.position!.received(rows.map((row) => ({ ...row, userId: 0, credential: '' })));
+        this.absorb();
+      } catch (error) {
+        this.deps.log.warn({ room: this.name, err: error }, 'could not read the shared log; will retry');
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  /** The number of the last update the room holds from a shared log (null when not shared). */
+  get logHead(): number | null {
+    return this.position?.head ?? null;
+  }
+
+  /** Applies other instances' updates that are next in order; a remaining hole is fetched soon. */
+  private absorb(): void {
+    const position = this.position;
+    if (position === null || this.destroyed) return;
+    const ready = position.takeReady();
+    if (ready.length > 0) this.applyRemote(ready);
+    if (!position.hasGap) {
+      if (this.gapTimer !== null) clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+    } else {
+      this.gapTimer ??= setTimeout(() => {
+        this.gapTimer = null;
+        void this.catchUp();
+      }, GAP_WAIT_MS);
+    }
+  }
+
+  /** Applies committed updates of other instances: the document, the scratch copy, local peers. */
+  private applyRemote(updates: readonly RemoteUpdate[]): void {
+    for (const { data, userId, credential } of updates) {
+      if (userId !== 0) this.clientIds.adopt(data, { userId, credential });
+      this.scratch.absorb(data);
+      this.backlog.push(data);
+      this.logCount += 1;
+      this.logBytes += data.length;
+    }
+    if (this.backlog.length >= BACKLOG_LIMIT) this.read();
+    this.encodedState = null;
+    const message = protocol.encodeSyncUpdate(
+      updates.length === 1 ? updates[0]!.data : Y.mergeUpdates(updates.map((u) => u.data)),
+    );
+    for (const peer of this.peers.keys()) peer.send(message);
     for (const listener of this.listeners) listener();
     this.maybeCompact();
   }

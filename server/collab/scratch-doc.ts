@@ -53,6 +53,14 @@ export class ScratchDoc {
     return null;
   }
 
+  /**
+   * Takes an update already committed elsewhere (another instance's), so later updates are
+   * checked against it too. Not built yet, the copy will take it from its source.
+   */
+  absorb(update: Uint8Array): void {
+    if (this.doc !== null) Y.applyUpdate(this.doc, update);
+  }
+
   /** How many structs of a client the copy holds (its clock in the state vector). */
   clockOf(clientId: number): number {
     this.doc ??= this.build();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { openPostgres, type PostgresDatabase } from './postgres.ts';
 import { openDatabase, type SqliteDatabase } from './sqlite.ts';
@@ -55,4 +56,13 @@ export function openConfiguredDatabase(target: DatabaseTarget): OpenDatabase {
   return target.url === undefined
     ? openDatabase(databaseFile(target.dataDir))
     : openPostgres(target.url, { poolSize: target.poolSize });
+}
+
+/**
+ * A short name for the deployment, the same on every instance of it: a hash of where its
+ * database lives (for Redis channel names, which must not mix two deployments).
+ */
+export function deploymentScope(database: OpenDatabase): string {
+  const where = database.kind === 'sqlite' ? database.file : database.where;
+  return createHash('sha256').update(where).digest('hex').slice(0, 12);
 }

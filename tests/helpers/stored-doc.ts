@@ -1,4 +1,6 @@
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import * as Y from 'yjs';
 
 /**
@@ -21,5 +23,37 @@ export function readStoredDoc(file: string, doc: string): Y.Doc {
     return ydoc;
   } finally {
     sqlite.close();
+  }
+}
+
+/**
+ * Replays what a test server durably stored for `doc`, on whichever store it runs: its SQLite
+ * file, or its PostgreSQL database (snapshot, then the log rows numbered after it).
+ */
+export async function readServerDoc(
+  server: { readonly dataDir: string; readonly databaseUrl: string | undefined },
+  doc: string,
+): Promise<Y.Doc> {
+  if (server.databaseUrl === undefined) return readStoredDoc(path.join(server.dataDir, 'vankien.db'), doc);
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    const snapshot = await client.query<{ state: Buffer; up_to: string }>(
+      'select state, up_to from collab_snapshots where doc = $1',
+      [doc],
+    );
+    const after = snapshot.rows[0]?.up_to ?? '0';
+    const rows = await client.query<{ data: Buffer }>(
+      'select data from collab_updates where doc = $1 and seq > $2 order by seq',
+      [doc, after],
+    );
+    const ydoc = new Y.Doc();
+    Y.transact(ydoc, () => {
+      if (snapshot.rows[0] !== undefined) Y.applyUpdate(ydoc, snapshot.rows[0].state);
+      for (const row of rows.rows) Y.applyUpdate(ydoc, row.data);
+    });
+    return ydoc;
+  } finally {
+    await client.end();
   }
 }

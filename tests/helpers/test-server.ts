@@ -7,12 +7,15 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { captureLogger, type LogEntry } from './capture-logger.ts';
 import { newCollabClient, type CollabClient } from './collab-client.ts';
+import { createScratchDatabase, dropScratchDatabase, TEST_STORE } from './test-database.ts';
 import { seedWorkspace, type Persona, type Workspace } from './workspace.ts';
 
 /** A real server on 127.0.0.1, port 0, with its own SQLite file in a temp directory. */
 export interface TestServer {
   readonly server: RunningServer;
   readonly dataDir: string;
+  /** The PostgreSQL database the server runs on (`VANKIEN_TEST_STORE=postgres`); undefined on SQLite. */
+  readonly databaseUrl: string | undefined;
   /** Base URL for `new WebsocketProvider(wsUrl, room, doc)`. */
   readonly wsUrl: string;
   readonly httpUrl: string;
@@ -35,7 +38,11 @@ export const TEST_ORIGIN = 'http://vankien.test';
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
   /** Restart on this data directory (with its workspace) instead of a fresh one. */
-  readonly reuse?: { readonly dataDir: string; readonly workspace: Workspace };
+  readonly reuse?: {
+    readonly dataDir: string;
+    readonly workspace: Workspace;
+    readonly databaseUrl?: string | undefined;
+  };
   /** A fixture for open consultation rounds. */
   readonly consultations?: ConsultationAccess;
   /** Adjusts the configuration after it was read (e.g. lifetimes the environment cannot go below). */
@@ -56,7 +63,13 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const dir = options.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-test-'));
-  const workspace = options.reuse?.workspace ?? (await seedWorkspace(dir));
+  const databaseUrl =
+    options.reuse !== undefined
+      ? options.reuse.databaseUrl
+      : TEST_STORE === 'postgres'
+        ? await createScratchDatabase()
+        : undefined;
+  const workspace = options.reuse?.workspace ?? (await seedWorkspace(dir, databaseUrl));
   const port = options.clientDir === undefined ? 0 : await freePort();
   const browserUrl = `http://127.0.0.1:${port}`;
   const loaded = loadConfig({
@@ -64,6 +77,7 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATA_DIR: dir,
     VANKIEN_DEMO: '0',
+    ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
     PUBLIC_URL: options.clientDir === undefined ? TEST_ORIGIN : browserUrl,
     // API-only servers never serve a client, whatever a developer built into dist/client.
     CLIENT_DIR: options.clientDir ?? path.join(dir, 'no-client'),
@@ -76,6 +90,7 @@ export async function startTestServer(
   return {
     server,
     dataDir: dir,
+    databaseUrl,
     wsUrl,
     httpUrl: server.url,
     browserUrl,
@@ -94,6 +109,7 @@ export async function startTestServer(
       if (options.keepData !== true) {
         workspace.close();
         fs.rmSync(dir, { recursive: true, force: true });
+        if (databaseUrl !== undefined) await dropScratchDatabase(databaseUrl);
       }
     },
   };

@@ -41,9 +41,9 @@ export function useTestbed(): Testbed {
       return server;
     },
     async restart() {
-      const { dataDir, workspace } = current();
+      const { dataDir, workspace, databaseUrl } = current();
       await current().stop({ keepData: true });
-      server = await startTestServer(env, { ...serverOptions, reuse: { dataDir, workspace } });
+      server = await startTestServer(env, { ...serverOptions, reuse: { dataDir, workspace, databaseUrl } });
       return server;
     },
     connect(room, options) {

@@ -1,8 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { applyPragmas, openDatabase } from '../../server/db/sqlite.ts';
+import { applyPragmas } from '../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createServices } from '../../server/services.ts';
-import { databaseFile } from '../../server/db/database.ts';
+import { databaseFile, openConfiguredDatabase } from '../../server/db/database.ts';
+import { psqlSync } from './test-database.ts';
 
 /** The people of the test workspace, one per kind of access. */
 export type Persona =
@@ -42,8 +43,8 @@ export const TEST_AUTH = {
  * bloc's admin; commenter and commenter2 comment for two branches, youth for the unit's
  * mass organisation; outsider drafts for the other unit; secretary is the unit's secretary.
  */
-export async function seedWorkspace(dataDir: string): Promise<Workspace> {
-  const database = openDatabase(databaseFile(dataDir));
+export async function seedWorkspace(dataDir: string, databaseUrl?: string): Promise<Workspace> {
+  const database = openConfiguredDatabase({ url: databaseUrl, poolSize: 2, dataDir });
   const migration = await migrateToLatest(database.db);
   if (migration.error !== undefined) throw migration.error as Error;
   const services = createServices(database.db, TEST_AUTH);
@@ -108,11 +109,7 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
   }
   await database.close();
 
-  const sqlite = new BetterSqlite3(databaseFile(dataDir));
-  applyPragmas(sqlite);
-  const insert = sqlite.prepare(
-    'insert or ignore into drafts (id, org_id, title, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
-  );
+  const drafts = databaseUrl === undefined ? sqliteDrafts(dataDir) : postgresDrafts(databaseUrl);
   return {
     orgs: {
       bloc: bloc.id,
@@ -125,9 +122,44 @@ export async function seedWorkspace(dataDir: string): Promise<Workspace> {
     users,
     password,
     draft(id, orgId = unit.id) {
-      insert.run(id, orgId, `Dự thảo ${id}`, users.editor.id, Date.now(), Date.now());
+      drafts.insert(id, orgId, users.editor.id);
       return id;
     },
+    close: () => drafts.close(),
+  };
+}
+
+interface DraftMaker {
+  insert(id: string, orgId: number, userId: number): void;
+  close(): void;
+}
+
+function sqliteDrafts(dataDir: string): DraftMaker {
+  const sqlite = new BetterSqlite3(databaseFile(dataDir));
+  applyPragmas(sqlite);
+  const insert = sqlite.prepare(
+    'insert or ignore into drafts (id, org_id, title, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
+  );
+  return {
+    insert: (id, orgId, userId) =>
+      void insert.run(id, orgId, `Dự thảo ${id}`, userId, Date.now(), Date.now()),
     close: () => sqlite.close(),
+  };
+}
+
+function postgresDrafts(url: string): DraftMaker {
+  const made = new Set<string>();
+  return {
+    insert(id, orgId, userId) {
+      if (made.has(id)) return;
+      psqlSync(
+        url,
+        `insert into drafts (id, org_id, title, created_by, created_at, updated_at)
+         values (:'id', :orgId, :'title', :userId, :now, :now) on conflict do nothing`,
+        { id, orgId, title: `Dự thảo ${id}`, userId, now: Date.now() },
+      );
+      made.add(id);
+    },
+    close: () => undefined,
   };
 }

@@ -8,7 +8,7 @@ import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { fragmentText } from '../../helpers/collab-client.ts';
 import { FixtureRounds } from '../../helpers/fixture-rounds.ts';
 import { openRawSocket } from '../../helpers/raw-socket.ts';
-import { readStoredDoc } from '../../helpers/stored-doc.ts';
+import { readServerDoc } from '../../helpers/stored-doc.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { sleep, waitFor } from '../../helpers/wait.ts';
 
@@ -47,7 +47,7 @@ describe('read-only connections', () => {
     await waitFor(() => commenter.text().includes('Nội dung của tiểu ban'), 'commenter reads the edit');
     await sleep(300);
     expect(editor.text()).toBe('Nội dung của tiểu ban');
-    const stored = fragmentText(readStoredDoc(path.join(server.dataDir, 'vankien.db'), room));
+    const stored = fragmentText(await readServerDoc(server, room));
     expect(stored).toBe('Nội dung của tiểu ban');
   });
 

@@ -7,7 +7,7 @@ import { CONTENT_LIMITS } from '../../../shared/limits.ts';
 import type { CollabClient } from '../../helpers/collab-client.ts';
 import { fragmentText } from '../../helpers/collab-client.ts';
 import { api } from '../../helpers/http-client.ts';
-import { readStoredDoc } from '../../helpers/stored-doc.ts';
+import { readServerDoc } from '../../helpers/stored-doc.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
 import { waitFor } from '../../helpers/wait.ts';
@@ -56,7 +56,7 @@ async function expectUsable(server: TestServer, id: string, honest: CollabClient
   expect(honest.provider.wsconnected).toBe(true);
   expect(fragmentText(probe.doc)).not.toContain(marker);
   expect([...probe.doc.share.keys()]).toEqual([CONTENT_FRAGMENT]);
-  const stored = readStoredDoc(path.join(server.dataDir, 'vankien.db'), id);
+  const stored = await readServerDoc(server, id);
   expect(JSON.stringify(stored.getXmlFragment(CONTENT_FRAGMENT).toJSON())).not.toContain(marker);
   expect([...stored.share.keys()]).toEqual([CONTENT_FRAGMENT]);
   stored.destroy();

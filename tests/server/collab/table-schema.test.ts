@@ -6,7 +6,7 @@ import { CloseCode } from '../../../shared/collab/close-codes.ts';
 import { draftSchema, draftToJSON } from '../../../shared/editor/draft-json.ts';
 import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { api } from '../../helpers/http-client.ts';
-import { readStoredDoc } from '../../helpers/stored-doc.ts';
+import { readServerDoc } from '../../helpers/stored-doc.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { waitFor } from '../../helpers/wait.ts';
 import { RESULTS_TABLE, tableElement } from '../drafts/table-helpers.ts';
@@ -152,7 +152,7 @@ describe('tables, underline and alignment in the schema the server checks', () =
     expect(server.logs.find((l) => l.fields.code === 'invalid_content')?.fields.detail).toBe(
       'bad value of attribute "colspan" on "tableCell"',
     );
-    const stored = readStoredDoc(path.join(server.dataDir, 'vankien.db'), id);
+    const stored = await readServerDoc(server, id);
     const json = JSON.stringify(stored.getXmlFragment(CONTENT_FRAGMENT).toJSON());
     expect(json).toContain('Kết nạp đảng viên mới');
     expect(json).not.toContain('BẢNG-HỎNG');

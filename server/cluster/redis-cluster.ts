@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
+
+/** A message from another instance on a channel. */
+export type ChannelListener = (payload: Buffer) => void;
+
+/** How long joining a channel may wait for Redis before the room loads anyway (catch-up covers it). */
+const SUBSCRIBE_WAIT_MS = 1000;
+
+/**
+ * This instance's link to the others through Redis pub/sub: one connection publishes, one
+ * listens. Every message carries the sender's random id, so an instance ignores its own.
+ * Redis here is a courier, never a store: when it is down, publishing fails at once (no
+ * queue grows in memory) and everything durable is in the database; when it is back, the
+ * listeners of {@link onReconnect} fetch what they missed.
+ */
+export class RedisCluster {
+  readonly instance = randomBytes(8);
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly channels = new Map<string, Set<ChannelListener>>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private connectedOnce = false;
+
+  /**
+   * `scope` names the deployment (derived from its database): pub/sub channels are global to
+   * a Redis server, and two deployments sharing one must never hear each other's drafts.
+   */
+  constructor(
+    url: string,
+    private readonly scope: string,
+    log: Logger,
+  ) {
+    this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    this.sub = new Redis(url, { autoResubscribe: true, maxRetriesPerRequest: null });
+    let down = false;
+    for (const client of [this.pub, this.sub])
+      client.on('error', (error: Error) => {
+        if (!down) log.warn({ err: error }, 'Redis unreachable; instances fall back to reading the log');
+        down = true;
+      });
+    this.sub.on('ready', () => {
+      down = false;
+      if (this.connectedOnce) for (const listener of this.reconnectListeners) listener();
+      this.connectedOnce = true;
+    });
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      if (message.length < 8 || message.subarray(0, 8).equals(this.instance)) return;
+      const listeners = this.channels.get(channel.toString().slice(this.prefix.length));
+      for (const listener of listeners ?? []) listener(message.subarray(8));
+    });
+  }
+
+  private get prefix(): string {
+    return `vankien:${this.scope}:`;
+  }
+
+  /** Whether Redis answers (the health check). */
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.pub.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Publishes to the other instances; a failure (Redis down) is dropped: readers catch up. */
+  publish(channel: string, payload: Uint8Array): void {
+    const message = Buffer.concat([this.instance, payload]);
+    this.pub.publish(this.prefix + channel, message).catch(() => undefined);
+  }
+
+  /** Listens to a channel; resolves once subscribed, or after a short wait if Redis is away. */
+  async subscribe(channel: string, listener: ChannelListener): Promise<() => void> {
+    let listeners = this.channels.get(channel);
+    const first = listeners === undefined;
+    if (listeners === undefined) {
+      listeners = new Set();
+      this.channels.set(channel, listeners);
+    }
+    listeners.add(listener);
+    if (first) {
+      const subscribed = this.sub.subscribe(this.prefix + channel).catch(() => undefined);
+      await Promise.race([
+        subscribed,
+        new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref()),
+      ]);
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size > 0 || this.channels.get(channel) !== listeners) return;
+      this.channels.delete(channel);
+      this.sub.unsubscribe(this.prefix + channel).catch(() => undefined);
+    };
+  }
+
+  /** Called each time the link to Redis is back after a loss. */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.reconnectListeners.clear();
+    this.channels.clear();
+    this.pub.disconnect();
+    this.sub.disconnect();
+    await Promise.resolve();
+  }
+}
