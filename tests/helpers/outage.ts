@@ -81,7 +81,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     child = proc;
     await new Promise<void>((resolve, reject) => {
       proc.once('exit', (code) => reject(new Error(`redis-server exited (${String(code)})`)));
-      createInterface({ input: proc.stdout! }).on('line', (line) => {
+      createInterface({ input: proc.stdout }).on('line', (line) => {
         if (line.includes('Ready to accept connections')) resolve();
       });
     });
