@@ -51,9 +51,11 @@ export function openPostgres(url: string, options: { poolSize: number }): Postgr
     options: '-c synchronous_commit=on',
     connectionTimeoutMillis: 5000,
   });
-  // An idle client whose server went away emits 'error' on the pool; unhandled, it would
-  // kill the process. The next query gets a fresh connection (or its own error).
+  // A client whose server went away emits 'error' (on the pool when idle, on the client when
+  // checked out between two queries of a transaction); unhandled, it would kill the process.
+  // The query in flight fails on its own, and the next one gets a fresh connection.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new PortableSchemaPlugin()],
