@@ -14,6 +14,7 @@ import { guardSockets } from './collab/ws-peer.ts';
 import type { Config } from './config.ts';
 import { deploymentScope, type OpenDatabase } from './db/database.ts';
 import { RedisCluster } from './cluster/redis-cluster.ts';
+import { redisEventRelay } from './cluster/redis-event-relay.ts';
 import { RedisFanout } from './cluster/redis-fanout.ts';
 import { apiRoutes } from './http/api.ts';
 import { healthRoutes } from './http/health.routes.ts';
@@ -80,6 +81,10 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
     texts,
     renderer,
     history: { policy: config.history, log: log.child({ module: 'history' }) },
+    relays:
+      cluster === null
+        ? undefined
+        : { drafts: redisEventRelay(cluster, 'drafts'), users: redisEventRelay(cluster, 'users') },
   });
   // Automatic snapshots are due by age or quiet; checking a few times per period is enough.
   const historyTimer = setInterval(

@@ -26,7 +26,7 @@ import { AutoHistory, type HistoryPolicy } from './versions/auto-history.ts';
 import { HistoryService } from './versions/history.service.ts';
 import { VersionService } from './versions/version.service.ts';
 import { CommentService } from './comments/comment.service.ts';
-import { EventHub } from './events/event-hub.ts';
+import { EventHub, type HubRelay } from './events/event-hub.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import { RoundService } from './rounds/round.service.ts';
 import { RevisionExportService } from './revision-log/revision-export.service.ts';
@@ -100,6 +100,8 @@ export function createServices(
     consultations?: ConsultationAccess | undefined;
     renderer?: Renderer | undefined;
     history?: { policy: HistoryPolicy; log: Logger } | undefined;
+    /** Carry live events to pages open on other instances (scale-out). */
+    relays?: { drafts: HubRelay; users: HubRelay } | undefined;
   } = {},
 ): Services {
   const texts = deps.texts ?? storedTexts(db);
@@ -181,8 +183,8 @@ export function createServices(
   const owners = new SqliteClientOwners(db);
   const timeline = new HistoryService({ db, drafts, versions, texts, owners, nameOf });
   const userAdmin = new UserAdminService(users, orgs);
-  const draftEvents = new EventHub<string>();
-  const notifications = new NotificationService(db, (ids) => drafts.titles(ids));
+  const draftEvents = new EventHub<string>(deps.relays?.drafts);
+  const notifications = new NotificationService(db, (ids) => drafts.titles(ids), deps.relays?.users);
   let comments: CommentService | null = null;
   rounds = new RoundService({
     db,

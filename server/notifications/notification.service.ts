@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Notification, NotificationList } from '../../shared/api/notifications.ts';
 import { NOTIFICATION_EVENT } from '../../shared/api/notifications.ts';
 import type { Database } from '../db/database.ts';
-import { EventHub } from '../events/event-hub.ts';
+import { EventHub, type HubRelay } from '../events/event-hub.ts';
 import type { NotificationRow, NotificationTable } from './notification.table.ts';
 
 /** What happened, for whom to read. */
@@ -22,13 +22,17 @@ const LIST_SIZE = 50;
 /** In-app notifications: stored per recipient, pushed live to their open pages. */
 export class NotificationService {
   /** Open notification streams by user id. */
-  readonly hub = new EventHub<number>();
+  readonly hub: EventHub<number>;
 
   constructor(
     private readonly db: Kysely<Database>,
     /** Draft titles (the drafts module answers). */
     private readonly titles: (ids: readonly string[]) => Promise<Map<string, { title: string }>>,
-  ) {}
+    /** Carries notifications to pages open on other instances. */
+    relay?: HubRelay,
+  ) {
+    this.hub = new EventHub<number>(relay);
+  }
 
   /** Stores one notification for each recipient (once each) and pushes it to their open pages. */
   async notify(userIds: Iterable<number>, what: NewNotification): Promise<void> {
