@@ -17,6 +17,7 @@ import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
 import type { CommentTables } from '../comments/comment.table.ts';
+import type { DiscussionTables } from '../discussions/discussion.table.ts';
 import type { DraftTables } from '../drafts/draft.table.ts';
 import type { ExportTables } from '../export/export.table.ts';
 import type { NotificationTables } from '../notifications/notification.table.ts';
@@ -42,7 +43,8 @@ export type Database = CollabTables &
   RevisionLogTables &
   ExportTables &
   AuditTables &
-  AssignmentTables;
+  AssignmentTables &
+  DiscussionTables;
 
 /** An open database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface OpenDatabase {
