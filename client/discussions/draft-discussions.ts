@@ -55,7 +55,7 @@ export class DraftDiscussions implements ReactiveController {
 
   /** Whether the user takes part (set with the draft's access, before the stream opens). */
   setAccess(draft: Pick<Draft, 'access'>): void {
-    this.data.enabled = draft.access === 'edit' || draft.access === 'read';
+    this.data.enabled = takesPart(draft);
   }
 
   hostConnected(): void {
@@ -82,8 +82,8 @@ export class DraftDiscussions implements ReactiveController {
   }
 
   /** The side panel's tab, for the committee. */
-  tab(): { id: string; label: string } | null {
-    if (!this.data.enabled) return null;
+  tab(draft: Draft): { id: string; label: string } | null {
+    if (!takesPart(draft)) return null;
     const open = this.data.threads.filter((t) => t.state === 'open').length;
     return { id: DISCUSSIONS_TAB, label: msg(str`Trao đổi (${open})`) };
   }
@@ -96,7 +96,7 @@ export class DraftDiscussions implements ReactiveController {
 
   /** The panel, in the side panel's tab. */
   renderPanel(draft: Draft) {
-    if (!this.data.enabled) return nothing;
+    if (!takesPart(draft)) return nothing;
     const error = this.data.error;
     return html`<vk-discussion-panel
       slot="tab-${DISCUSSIONS_TAB}"
@@ -111,7 +111,7 @@ export class DraftDiscussions implements ReactiveController {
   }
 
   private canWrite(draft: Draft): boolean {
-    return this.data.enabled && draft.status !== 'final';
+    return takesPart(draft) && draft.status !== 'final';
   }
 
   /** Threads as they appear in the text; those whose words are gone come last. */
@@ -170,6 +170,11 @@ export class DraftDiscussions implements ReactiveController {
     const top = editor.view.coordsAtPos(range.from).top;
     scrollBy({ top: top - innerHeight / 3, behavior: 'smooth' });
   }
+}
+
+/** The committee and those overseeing the draft take part; commenters never do. */
+function takesPart(draft: Pick<Draft, 'access'>): boolean {
+  return draft.access === 'edit' || draft.access === 'read';
 }
 
 function toAnchored(thread: DiscussionThread): AnchoredThread[] {

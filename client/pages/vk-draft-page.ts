@@ -86,7 +86,10 @@ export class VkDraftPage extends LitElement {
 
   private readonly originalTitle = document.title;
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // A link to another panel of the draft already open (a notification) opens that panel.
+    if (changed.has('panel') && changed.get('panel') !== undefined && this.panel !== null)
+      this.layout?.showTab(this.panel);
     const value = this.draft.value;
     if (value.state === 'ready') document.title = `${value.draft.title} — vankien`;
   }
@@ -235,7 +238,7 @@ export class VkDraftPage extends LitElement {
       { id: 'versions', label: msg('Các lần dự thảo') },
       { id: 'header', label: msg('Thể thức') },
     ];
-    const discussions = this.discussions.tab();
+    const discussions = this.discussions.tab(draft);
     if (discussions !== null) tabs.splice(1, 0, discussions);
     if (!this.hasComments(draft)) return tabs;
     const comments = { id: 'comments', label: msg(str`Góp ý (${this.comments.count})`) };

@@ -12,9 +12,11 @@ export function renderBody(message: Discussion): TemplateResult {
   if (names.length === 0) return html`<p class="body">${message.body}</p>`;
   const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = message.body.split(new RegExp(`(${escaped.join('|')})`, 'u'));
-  return html`<p class="body">
-    ${parts.map((part) => (names.includes(part) ? html`<span class="mention">${part}</span>` : part))}
-  </p>`;
+  // No whitespace around the parts: the body keeps its own line breaks (pre-wrap).
+  const marked = parts.map((part) =>
+    names.includes(part) ? html`<span class="mention">${part}</span>` : part,
+  );
+  return html`<p class="body">${marked}</p>`;
 }
 
 /** Who wrote a message and when. */

@@ -12,8 +12,8 @@ import { byline, renderBody, replyCount, stateBadge } from './discussion-parts.t
 
 /**
  * One internal thread of the committee: the words it is about, the messages with their
- * @mentions, a reply box, and resolve/reopen. An answered or resolved thread folds to one
- * line unless it is the focused one or was opened.
+ * @mentions, a reply box, and resolve/reopen. A resolved thread folds to one line unless
+ * opened; an answered one too, unless it is the focused one.
  */
 @customElement('vk-discussion-thread')
 @localized()
@@ -88,9 +88,10 @@ export class VkDiscussionThread extends LitElement {
   @state() private opened = false;
   private readonly action = new ActionController(this);
 
-  /** Folded to one line. */
+  /** Folded to one line: resolved ones unless opened; answered ones also while not in focus. */
   get collapsed(): boolean {
-    return this.thread.state !== 'open' && !this.active && !this.opened;
+    const { state } = this.thread;
+    return !this.opened && (state === 'resolved' || (state === 'answered' && !this.active));
   }
 
   override render() {
