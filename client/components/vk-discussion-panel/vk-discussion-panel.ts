@@ -82,7 +82,7 @@ export class VkDiscussionPanel extends LitElement {
         </button>
       </div>
       <p class="muted">
-        ${msg('Chỉ tiểu ban văn kiện thấy các trao đổi này; chi bộ và đoàn thể không thấy.')}
+        ${msg('Chỉ tiểu ban văn kiện xem được các trao đổi này; chi bộ và đoàn thể không xem được.')}
       </p>
       ${this.error === null ? nothing : html`<p class="notice error" role="alert">${this.error}</p>`}
       ${
