@@ -26,6 +26,7 @@ import { AutoHistory, type HistoryPolicy } from './versions/auto-history.ts';
 import { HistoryService } from './versions/history.service.ts';
 import { VersionService } from './versions/version.service.ts';
 import { CommentService } from './comments/comment.service.ts';
+import { DiscussionService } from './discussions/discussion.service.ts';
 import { EventHub, type HubRelay } from './events/event-hub.ts';
 import { NotificationService } from './notifications/notification.service.ts';
 import { RoundService } from './rounds/round.service.ts';
@@ -80,6 +81,8 @@ export interface Services {
   readonly audit: AuditService;
   /** Who of the drafting subcommittee writes which section, by when. */
   readonly assignments: AssignmentService;
+  /** The drafting committee's internal threads on the draft's words. */
+  readonly discussions: DiscussionService;
 }
 
 /**
@@ -254,6 +257,15 @@ export function createServices(
     notifications,
     events: draftEvents,
   });
+  const discussions = new DiscussionService({
+    db,
+    drafts,
+    access: () => access,
+    texts,
+    users,
+    notifications,
+    events: draftEvents,
+  });
   return {
     epoch,
     texts,
@@ -282,5 +294,6 @@ export function createServices(
     exports,
     audit,
     assignments,
+    discussions,
   };
 }

@@ -64,6 +64,9 @@ export const ERROR_CODES = [
   'assignee_not_drafter',
   'invalid_due_date',
   'not_secretary',
+  // The committee's internal threads
+  'discussion_not_found',
+  'mention_invalid',
   // Collaboration (WebSocket close reasons)
   'malformed_message',
   'invalid_update',

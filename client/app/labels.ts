@@ -159,6 +159,10 @@ export function errorMessage(code: ErrorCode | 'network_error'): string {
       return msg('Hạn hoàn thành chưa đúng (ngày/tháng/năm).');
     case 'not_secretary':
       return msg('Chỉ bí thư của đơn vị được phân công viết các mục.');
+    case 'discussion_not_found':
+      return msg('Không tìm thấy trao đổi này trong dự thảo.');
+    case 'mention_invalid':
+      return msg('Chỉ nhắc được thành viên tiểu ban văn kiện có quyền với dự thảo này.');
     case 'export_profile_not_found':
       return msg('Không có mẫu thể thức văn bản này.');
     case 'export_final_forbidden':

@@ -2,7 +2,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'sign-in' }
-  | { name: 'draft'; draftId: string; panel?: 'versions' | 'header' }
+  | { name: 'draft'; draftId: string; panel?: 'versions' | 'header' | 'discussions' }
   | { name: 'rounds'; draftId: string; roundId?: number }
   | { name: 'revision-log'; draftId: string; roundId: number }
   | { name: 'answers'; draftId: string }
@@ -23,11 +23,11 @@ export function parseRoute(pathname: string): Route {
       : { name: 'rounds', draftId: rounds[1]!, roundId: Number(rounds[2]) };
   const answers = /^\/drafts\/([A-Za-z0-9_-]{1,64})\/answers\/?$/.exec(pathname);
   if (answers !== null) return { name: 'answers', draftId: answers[1]! };
-  const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})(?:\/(versions|header))?\/?$/.exec(pathname);
+  const draft = /^\/drafts\/([A-Za-z0-9_-]{1,64})(?:\/(versions|header|discussions))?\/?$/.exec(pathname);
   if (draft !== null)
     return draft[2] === undefined
       ? { name: 'draft', draftId: draft[1]! }
-      : { name: 'draft', draftId: draft[1]!, panel: draft[2] as 'versions' | 'header' };
+      : { name: 'draft', draftId: draft[1]!, panel: draft[2] as 'versions' | 'header' | 'discussions' };
   return { name: 'not-found' };
 }
 

@@ -16,8 +16,27 @@ export interface AnchoredComment {
   anchor: Anchor;
 }
 
-interface AnchorsState {
-  comments: readonly AnchoredComment[];
+/** Anything highlighted at an anchor (a consultation comment, a committee thread). */
+export interface AnchoredItem {
+  id: number;
+  anchor: Anchor;
+}
+
+/** How one kind of anchored item is drawn. */
+export interface HighlightStyle<T extends AnchoredItem> {
+  /** The class of every highlight of this kind (clicks are recognised by it). */
+  base: string;
+  /** The prefix of the class naming an item's id (overlapping spans carry several). */
+  idPrefix: string;
+  /** The data attribute naming the item's id (for tests and tools). */
+  attribute: string;
+  /** Further classes of an item. */
+  classes(item: T, active: boolean): string[];
+}
+
+/** The state of one kind of highlights. */
+export interface AnchorsState<T extends AnchoredItem = AnchoredItem> {
+  comments: readonly T[];
   active: number | null;
   /** Resolved ranges by comment id; comments with a quote but no range are orphaned. */
   ranges: ReadonlyMap<number, AnchorRange>;
@@ -26,7 +45,17 @@ interface AnchorsState {
 }
 
 /** The plugin's key, to read its state. */
-export const commentAnchorsKey = new PluginKey<AnchorsState>('commentAnchors');
+export const commentAnchorsKey = new PluginKey<AnchorsState<AnchoredComment>>('commentAnchors');
+
+const commentStyle: HighlightStyle<AnchoredComment> = {
+  base: 'comment-highlight',
+  idPrefix: 'cid-',
+  attribute: 'data-comment-id',
+  classes: (comment, active) => [
+    ...(comment.kind === 'suggestion' ? ['comment-suggestion'] : []),
+    ...(active ? ['comment-active'] : []),
+  ],
+};
 
 /** How long typing may go on before the anchors are resolved again (meanwhile they are mapped). */
 const RECOMPUTE_DELAY_MS = 150;
@@ -44,53 +73,75 @@ export const CommentAnchors = Extension.create<{ onActivate: (commentId: number)
     return { onActivate: () => undefined };
   },
   addProseMirrorPlugins() {
-    const onActivate = this.options.onActivate;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    return [
-      new Plugin<AnchorsState>({
-        key: commentAnchorsKey,
-        state: {
-          init: (_config, state) => resolveAnchors(state, [], null),
-          apply(tr, value, oldState) {
-            const next = tr.getMeta(commentAnchorsKey) as AnchorsState | undefined;
-            if (next !== undefined) return next;
-            if (!tr.docChanged) return value;
-            // y-tiptap applies a colleague's edit as a replacement of the whole document, which
-            // would sweep every highlight away; the part that really changed maps them instead.
-            const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
-              ?.isChangeOrigin;
-            const mapping = remote === true ? changedPart(oldState.doc, tr.doc) : tr.mapping;
-            return {
-              ...value,
-              ranges: mapRanges(value.ranges, mapping),
-              decorations: value.decorations.map(mapping, tr.doc),
-            };
-          },
-        },
-        props: {
-          decorations: (state) => commentAnchorsKey.getState(state)?.decorations,
-          handleDOMEvents: {
-            // A DOM listener, not handleClick: read-only views (commenters) get it too.
-            click: (view, event) => {
-              const target = event.target instanceof Element ? event.target : null;
-              const id = clickedComment(view.state, target?.closest('.comment-highlight') ?? null);
-              if (id !== null) onActivate(id);
-              return false;
-            },
-          },
-        },
-        view: () => ({
-          update(view, previous) {
-            if (view.state.doc === previous.doc) return;
-            clearTimeout(timer);
-            timer = setTimeout(() => refresh(view), RECOMPUTE_DELAY_MS);
-          },
-          destroy: () => clearTimeout(timer),
-        }),
-      }),
-    ];
+    return [anchorHighlights(commentAnchorsKey, commentStyle, this.options.onActivate)];
   },
 });
+
+/**
+ * The highlight plugin of one kind of anchored items under `key` (see {@link CommentAnchors});
+ * a click on one of its highlights calls `onActivate` with the item's id.
+ */
+export function anchorHighlights<T extends AnchoredItem>(
+  key: PluginKey<AnchorsState<T>>,
+  style: HighlightStyle<T>,
+  onActivate: (id: number) => void,
+): Plugin<AnchorsState<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return new Plugin<AnchorsState<T>>({
+    key,
+    state: {
+      init: (_config, state) => resolveAnchors(state, style, [], null),
+      apply(tr, value, oldState) {
+        const next = tr.getMeta(key) as AnchorsState<T> | undefined;
+        if (next !== undefined) return next;
+        if (!tr.docChanged) return value;
+        // y-tiptap applies a colleague's edit as a replacement of the whole document, which
+        // would sweep every highlight away; the part that really changed maps them instead.
+        const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
+          ?.isChangeOrigin;
+        const mapping = remote === true ? changedPart(oldState.doc, tr.doc) : tr.mapping;
+        return {
+          ...value,
+          ranges: mapRanges(value.ranges, mapping),
+          decorations: value.decorations.map(mapping, tr.doc),
+        };
+      },
+    },
+    props: {
+      decorations: (state) => key.getState(state)?.decorations,
+      handleDOMEvents: {
+        // A DOM listener, not handleClick: read-only views (commenters) get it too.
+        click: (view, event) => {
+          const target = event.target instanceof Element ? event.target : null;
+          const id = clickedItem(view.state, key, style, target?.closest(`.${style.base}`) ?? null);
+          if (id !== null) onActivate(id);
+          return false;
+        },
+      },
+    },
+    view: () => ({
+      update(view, previous) {
+        if (view.state.doc === previous.doc) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => refresh(view, key, style), RECOMPUTE_DELAY_MS);
+      },
+      destroy: () => clearTimeout(timer),
+    }),
+  });
+}
+
+/** Shows these items' highlights under `key`, `active` stronger than the rest. */
+export function setAnchors<T extends AnchoredItem>(
+  editor: Editor,
+  key: PluginKey<AnchorsState<T>>,
+  style: HighlightStyle<T>,
+  items: readonly T[],
+  active: number | null,
+): void {
+  if (editor.isDestroyed || key.getState(editor.state) === undefined) return;
+  const next = resolveAnchors(editor.state, style, items, active);
+  editor.view.dispatch(editor.state.tr.setMeta(key, next).setMeta('addToHistory', false));
+}
 
 /** Shows these comments' highlights, `active` (the focused thread) stronger than the rest. */
 export function setCommentAnchors(
@@ -98,9 +149,7 @@ export function setCommentAnchors(
   comments: readonly AnchoredComment[],
   active: number | null,
 ): void {
-  if (editor.isDestroyed) return;
-  const next = resolveAnchors(editor.state, comments, active);
-  editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, next).setMeta('addToHistory', false));
+  setAnchors(editor, commentAnchorsKey, commentStyle, comments, active);
 }
 
 /** The resolved range of each highlighted comment, by id. */
@@ -121,11 +170,18 @@ export function orphanedComments(state: EditorState): ReadonlySet<number> {
   return commentAnchorsKey.getState(state)?.orphaned ?? new Set();
 }
 
-/** The comment of a clicked highlight: where several overlap, the one with the shortest range. */
-function clickedComment(state: EditorState, element: Element | null): number | null {
-  const ranges = commentRanges(state);
+/** The item of a clicked highlight: where several overlap, the one with the shortest range. */
+function clickedItem<T extends AnchoredItem>(
+  state: EditorState,
+  key: PluginKey<AnchorsState<T>>,
+  style: HighlightStyle<T>,
+  element: Element | null,
+): number | null {
+  const ranges = key.getState(state)?.ranges ?? new Map<number, AnchorRange>();
   const ids = [...(element?.classList ?? [])].flatMap((c) =>
-    /^cid-(\d+)$/.exec(c) ? [Number(c.slice(4))] : [],
+    c.startsWith(style.idPrefix) && /^\d+$/.test(c.slice(style.idPrefix.length))
+      ? [Number(c.slice(style.idPrefix.length))]
+      : [],
   );
   const length = (id: number) => {
     const range = ranges.get(id);
@@ -135,18 +191,23 @@ function clickedComment(state: EditorState, element: Element | null): number | n
 }
 
 /** Resolves the anchors again once the text has settled (the mapped ranges drift on splits and undo). */
-function refresh(view: EditorView): void {
-  const current = commentAnchorsKey.getState(view.state);
+function refresh<T extends AnchoredItem>(
+  view: EditorView,
+  key: PluginKey<AnchorsState<T>>,
+  style: HighlightStyle<T>,
+): void {
+  const current = key.getState(view.state);
   if (current === undefined || view.isDestroyed) return;
-  const next = resolveAnchors(view.state, current.comments, current.active);
-  view.dispatch(view.state.tr.setMeta(commentAnchorsKey, next).setMeta('addToHistory', false));
+  const next = resolveAnchors(view.state, style, current.comments, current.active);
+  view.dispatch(view.state.tr.setMeta(key, next).setMeta('addToHistory', false));
 }
 
-function resolveAnchors(
+function resolveAnchors<T extends AnchoredItem>(
   state: EditorState,
-  comments: readonly AnchoredComment[],
+  style: HighlightStyle<T>,
+  comments: readonly T[],
   active: number | null,
-): AnchorsState {
+): AnchorsState<T> {
   const ranges = new Map<number, AnchorRange>();
   const orphaned = new Set<number>();
   const decorations: Decoration[] = [];
@@ -166,13 +227,15 @@ function resolveAnchors(
     }
     ranges.set(comment.id, range);
     // Overlapping marks merge into one span whose classes add up, so each carries its id as a class.
-    const classes = ['comment-highlight', `cid-${comment.id}`];
-    if (comment.kind === 'suggestion') classes.push('comment-suggestion');
-    if (comment.id === active) classes.push('comment-active');
+    const classes = [
+      style.base,
+      `${style.idPrefix}${comment.id}`,
+      ...style.classes(comment, comment.id === active),
+    ];
     decorations.push(
       Decoration.inline(range.from, range.to, {
         class: classes.join(' '),
-        'data-comment-id': String(comment.id),
+        [style.attribute]: String(comment.id),
       }),
     );
   }

@@ -144,6 +144,26 @@ export const documentStyles = css`
     border-bottom-color: #4b2fa0;
   }
   /*
+   * The committee's internal threads (discussion-anchors.ts): green, apart from the
+   * organisations' yellow; an answered or resolved thread fades to a faint underline.
+   */
+  .discussion-highlight {
+    background: rgb(61 143 122 / 20%);
+    border-bottom: 2px solid rgb(61 143 122 / 70%);
+    cursor: pointer;
+    transition:
+      background-color 0.6s,
+      border-color 0.6s;
+  }
+  .discussion-highlight.discussion-settled {
+    background: transparent;
+    border-bottom: 1px dotted rgb(61 143 122 / 45%);
+  }
+  .discussion-highlight.discussion-active {
+    background: rgb(61 143 122 / 38%);
+    border-bottom: 2px solid #22614f;
+  }
+  /*
    * Remote carets (remote-carets.ts): a thin coloured bar; the name shows above it when the
    * caret moves and fades a few seconds later (caret-labels.ts), so it does not keep covering
    * the line above. Neither takes the pointer: a click goes to the text under them.

@@ -31,6 +31,7 @@ import '../components/vk-versions-panel/vk-versions-panel.ts';
 import type { VkVersionsPanel } from '../components/vk-versions-panel/vk-versions-panel.ts';
 import { flattenSections } from '../editor/sections.ts';
 import { DraftComments } from './draft-comments.ts';
+import { DraftDiscussions } from '../discussions/draft-discussions.ts';
 
 /**
  * A draft open for work: the live text in the middle, the outline with each section's
@@ -49,7 +50,7 @@ export class VkDraftPage extends LitElement {
   /** The draft to open. */
   @property() draftId = '';
   /** A side panel the URL asks for (`/drafts/:id/versions`). */
-  @property({ attribute: false }) panel: 'versions' | 'header' | null = null;
+  @property({ attribute: false }) panel: 'versions' | 'header' | 'discussions' | null = null;
 
   @state() private sectionId: string | null = null;
   @query('vk-editor') private editorEl?: VkEditor;
@@ -60,11 +61,14 @@ export class VkDraftPage extends LitElement {
   private readonly progress = new ProgressController(this);
   private readonly comments = new DraftComments(this);
   private readonly assignments = new AssignmentsController(this);
+  /** The committee's internal threads (none for commenters). */
+  private readonly discussions = new DraftDiscussions(this);
   /** One event stream for the page, shared by progress, comments and assignments. */
   private readonly events = new DraftEventsController(this, [
     this.progress,
     this.comments.data,
     this.assignments,
+    this.discussions.data,
   ]);
   private readonly collab = new CollabController(this, {
     onAccessChanged: () => void this.onAccessChanged(),
@@ -82,7 +86,10 @@ export class VkDraftPage extends LitElement {
 
   private readonly originalTitle = document.title;
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // A link to another panel of the draft already open (a notification) opens that panel.
+    if (changed.has('panel') && changed.get('panel') !== undefined && this.panel !== null)
+      this.layout?.showTab(this.panel);
     const value = this.draft.value;
     if (value.state === 'ready') document.title = `${value.draft.title} — vankien`;
   }
@@ -102,6 +109,7 @@ export class VkDraftPage extends LitElement {
     const draft = await this.draft.load(draftId);
     if (draft === null || draftId !== this.draftId) return;
     this.comments.data.access = draft.access;
+    this.discussions.setAccess(draft);
     this.events.open(draftId);
     this.collab.open(draftId, this.user);
   }
@@ -109,6 +117,11 @@ export class VkDraftPage extends LitElement {
   /** Opens the comments tab (DraftComments asks, when a comment is being written or picked). */
   showCommentsTab(): void {
     this.layout?.showTab('comments');
+  }
+
+  /** Opens a tab of the side panel (DraftDiscussions asks). */
+  showTab(tab: string): void {
+    this.layout?.showTab(tab);
   }
 
   /** Scrolls the text to a comment's highlight. */
@@ -167,7 +180,7 @@ export class VkDraftPage extends LitElement {
         .assignments=${this.assignments.assignments}
         @vk-assignments-changed=${() => this.assignments.reload()}
       ></vk-outline>
-      ${comments.renderForCommenter(draft)}
+      ${comments.renderForCommenter(draft)} ${this.discussions.renderBubble(draft)}
       <vk-editor-notice
         .kind=${final ? 'final' : readOnly && collab.ended === null ? 'read-only' : null}
       ></vk-editor-notice>
@@ -191,6 +204,7 @@ export class VkDraftPage extends LitElement {
               <p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`
       }
       ${this.hasComments(draft) ? comments.renderSidebar(draft, this.session, sections, this.sectionId) : nothing}
+      ${this.discussions.renderPanel(draft)}
       <vk-outline-guidance
         slot="tab-guidance"
         .section=${current}
@@ -224,6 +238,8 @@ export class VkDraftPage extends LitElement {
       { id: 'versions', label: msg('Các lần dự thảo') },
       { id: 'header', label: msg('Thể thức') },
     ];
+    const discussions = this.discussions.tab(draft);
+    if (discussions !== null) tabs.splice(1, 0, discussions);
     if (!this.hasComments(draft)) return tabs;
     const comments = { id: 'comments', label: msg(str`Góp ý (${this.comments.count})`) };
     return draft.access === 'comment' ? [comments, ...tabs] : [tabs[0]!, comments, ...tabs.slice(1)];
@@ -268,7 +284,8 @@ export class VkDraftPage extends LitElement {
 
   private onTabChanged(event: AsideTabChangedEvent) {
     // The address follows the panel, so a link to a draft's versions opens them.
-    const path = `/drafts/${this.draftId}${event.tab === 'versions' || event.tab === 'header' ? `/${event.tab}` : ''}`;
+    const named = event.tab === 'versions' || event.tab === 'header' || event.tab === 'discussions';
+    const path = `/drafts/${this.draftId}${named ? `/${event.tab}` : ''}`;
     if (location.pathname !== path) history.replaceState(null, '', path);
     // Someone else may have frozen or restored a version since the list was read.
     if (event.tab === 'versions') void this.versions?.reload();

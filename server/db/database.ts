@@ -8,6 +8,7 @@ import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { CollabTables } from '../collab/collab-document.table.ts';
 import type { CommentTables } from '../comments/comment.table.ts';
+import type { DiscussionTables } from '../discussions/discussion.table.ts';
 import type { DraftTables } from '../drafts/draft.table.ts';
 import type { ExportTables } from '../export/export.table.ts';
 import type { NotificationTables } from '../notifications/notification.table.ts';
@@ -33,7 +34,8 @@ export type Database = CollabTables &
   RevisionLogTables &
   ExportTables &
   AuditTables &
-  AssignmentTables;
+  AssignmentTables &
+  DiscussionTables;
 
 /** The database the server runs on: the embedded SQLite file, or PostgreSQL for scale-out. */
 export type OpenDatabase = SqliteDatabase | PostgresDatabase;

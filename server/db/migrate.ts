@@ -14,6 +14,7 @@ import * as autoSnapshots from './migrations/2026_12_07_1300_auto_snapshots.ts';
 import * as sectionAssignments from './migrations/2026_12_07_1400_section_assignments.ts';
 import * as draftStatusLog from './migrations/2026_12_08_1000_draft_status_log.ts';
 import * as collabSequence from './migrations/2026_12_09_1000_collab_sequence.ts';
+import * as discussions from './migrations/2026_12_09_1000_discussions.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
 // and bundlers (STACK.md, Kysely row).
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_1400_section_assignments': sectionAssignments,
   '2026_12_08_1000_draft_status_log': draftStatusLog,
   '2026_12_09_1000_collab_sequence': collabSequence,
+  '2026_12_09_1000_discussions': discussions,
 };
 
 /** The names of the migrations this code knows (a restored database may hold no others). */

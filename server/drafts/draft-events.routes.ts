@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DiscussionEvent } from '../../shared/api/discussions.ts';
 import { DraftId } from '../../shared/api/drafts.ts';
 import { AssignmentsEvent, CommentEvent, RoundEvent } from '../../shared/api/events.ts';
 import { DraftProgress } from '../../shared/api/progress.ts';
@@ -28,14 +29,14 @@ export function draftEventRoutes(deps: {
     path: '/{id}/events',
     tags: ['drafts'],
     summary:
-      'Server-sent events: `progress` (DraftProgress) now and after each change of the text; `comment` (CommentEvent); `round` (RoundEvent); `assignments` (AssignmentsEvent)',
+      'Server-sent events: `progress` (DraftProgress) now and after each change of the text; `comment` (CommentEvent); `round` (RoundEvent); `assignments` (AssignmentsEvent); `discussion` (DiscussionEvent, to the committee only)',
     request: { params: z.object({ id: DraftId }) },
     responses: {
       200: {
         description: 'An event stream',
         content: {
           'text/event-stream': {
-            schema: z.union([DraftProgress, CommentEvent, RoundEvent, AssignmentsEvent]),
+            schema: z.union([DraftProgress, CommentEvent, RoundEvent, AssignmentsEvent, DiscussionEvent]),
           },
         },
       },

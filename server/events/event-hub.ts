@@ -4,9 +4,10 @@ export interface HubEvent {
   readonly data: string;
   /**
    * The organisation whose comment this is: only subscribers who see every organisation's
-   * comments, or that organisation's own, receive it. Undefined: everyone receives it.
+   * comments, or that organisation's own, receive it. `committee`: only subscribers who see
+   * every organisation's (the committee's internal threads). Undefined: everyone receives it.
    */
-  readonly orgId?: number | undefined;
+  readonly orgId?: number | 'committee' | undefined;
 }
 
 /** A listener with what it may see. */
@@ -54,7 +55,7 @@ export class EventHub<K extends string | number> {
   }
 
   /** Sends `value` as event `name` to every subscriber of `key` allowed to see it. */
-  publish(key: K, name: string, value: unknown, orgId?: number): void {
+  publish(key: K, name: string, value: unknown, orgId?: number | 'committee'): void {
     const event: HubEvent = { name, data: JSON.stringify(value), orgId };
     this.deliver(String(key), event);
     this.relay?.send(String(key), event);
@@ -65,7 +66,12 @@ export class EventHub<K extends string | number> {
     if (set === undefined) return;
     const { orgId } = event;
     for (const subscriber of set) {
-      if (orgId !== undefined && subscriber.orgs !== 'all' && !subscriber.orgs.has(orgId)) continue;
+      if (
+        orgId !== undefined &&
+        subscriber.orgs !== 'all' &&
+        (orgId === 'committee' || !subscriber.orgs.has(orgId))
+      )
+        continue;
       try {
         subscriber.deliver(event);
       } catch {

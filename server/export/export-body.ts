@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { TEXT_ALIGNMENTS, type TextAlignment } from '../../shared/editor/attribute-values.ts';
 import { SECTION_ID_ATTR } from '../../shared/editor/section-id.ts';
 import type { Block, Run } from './export-model.ts';
 import { tableBlock } from './table-body.ts';
@@ -49,7 +50,7 @@ export function buildBody(
         if (child.type === 'bulletList' || child.type === 'orderedList') list(child, depth + 1);
         else if (child.type === 'paragraph') {
           const marker = first ? (ordered ? `${n}.` : '-') : '';
-          blocks.push({ kind: 'item', marker, depth, runs: textblock(child) });
+          blocks.push({ kind: 'item', marker, depth, runs: textblock(child), align: alignOf(child) });
           first = false;
         } else walk(child);
       }
@@ -59,14 +60,14 @@ export function buildBody(
   const walk = (node: JSONContent): void => {
     switch (node.type) {
       case 'heading':
-        blocks.push(heading(node, textblock(node), sections));
+        blocks.push({ ...heading(node, textblock(node), sections), align: alignOf(node) } as Block);
         return;
       case 'paragraph':
       case 'codeBlock': {
         const runs = textblock(node);
         // The template seeds an empty paragraph under each heading; an empty one prints nothing.
         if (runs.some((r) => r.text.trim() !== '' || r.starts.length > 0))
-          blocks.push({ kind: 'paragraph', runs });
+          blocks.push({ kind: 'paragraph', runs, align: alignOf(node) });
         return;
       }
       case 'bulletList':
@@ -82,6 +83,12 @@ export function buildBody(
   };
   walk(doc);
   return { blocks, chars: offset };
+}
+
+/** The alignment the writer gave a paragraph or heading, or null for the profile's own. */
+function alignOf(node: JSONContent): TextAlignment | null {
+  const value: unknown = node.attrs?.textAlign;
+  return TEXT_ALIGNMENTS.find((a) => a === value) ?? null;
 }
 
 /** A heading with its template numbering: the label is added when the text lacks it. */

@@ -1,3 +1,4 @@
+import type { TextAlignment } from '../../shared/editor/attribute-values.ts';
 import type { PartyHeaderFields } from '../../shared/export/format-profile.ts';
 
 /** A stretch of text with the editor's emphasis, and the Word comments that open or close on it. */
@@ -12,15 +13,31 @@ export interface Run {
   ends: number[];
 }
 
-/** One block of the body, already numbered and classified for the renderers. */
+/**
+ * One block of the body, already numbered and classified for the renderers. `align` is the
+ * alignment the writer chose in the editor (TextAlign); absent or null, the profile's own.
+ */
 export type Block =
   /** A top-level part: the label line ("Phần thứ nhất") and the title line. */
-  | { kind: 'part'; label: string; title: Run[] }
-  | { kind: 'heading'; level: 2 | 3 | 4; runs: Run[] }
-  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'part'; label: string; title: Run[]; align?: TextAlignment | null }
+  | { kind: 'heading'; level: 2 | 3 | 4; runs: Run[]; align?: TextAlignment | null }
+  | { kind: 'paragraph'; runs: Run[]; align?: TextAlignment | null }
   /** A list item's paragraph; `marker` is "-", "1." or "" for a follow-on paragraph. */
-  | { kind: 'item'; marker: string; depth: number; runs: Run[] }
+  | { kind: 'item'; marker: string; depth: number; runs: Run[]; align?: TextAlignment | null }
   | TableBlock;
+
+/** An element's style with the writer's alignment, if they chose one. */
+export function aligned<S extends { align: TextAlignment }>(
+  style: S,
+  align: TextAlignment | null | undefined,
+): S {
+  return align == null || align === style.align ? style : { ...style, align };
+}
+
+/** Whether a first-line indent applies: not to a line centred or set right, which it would push off its place. */
+export function indents(align: TextAlignment | null | undefined): boolean {
+  return align !== 'center' && align !== 'right';
+}
 
 /** A table cell: its lines (paragraphs; lists and nested tables read as lines), span and alignment. */
 export interface TableCellBlock {

@@ -5,6 +5,7 @@ import {
   type FormatProfile,
 } from '../../shared/export/format-profile.ts';
 import { headingStyle } from './docx/docx-blocks.ts';
+import type { TextAlignment } from '../../shared/editor/attribute-values.ts';
 import type { ExportDocument, Run } from './export-model.ts';
 import { markdownTable } from './markdown-table.ts';
 
@@ -24,13 +25,17 @@ export function renderMarkdown(document: ExportDocument, profile: FormatProfile)
   if (document.draftMark !== null) line(`**${document.draftMark}**`);
   line(`# ${styledText(e.documentTitle, document.title)}`);
   if (document.subtitle !== '') line(`**${document.subtitle}**`);
+  /** Markdown has no alignment: an aligned paragraph goes in an HTML block, which renderers honour. */
+  const alignedLine = (text: string, align: TextAlignment | null | undefined) =>
+    line(align == null || align === 'left' ? text : `<div align="${align}">\n\n${text}\n\n</div>`);
   for (const block of document.blocks) {
     if (block.kind === 'part') {
       const title = styledText(e.partTitle, markdownRuns(block.title));
-      line(block.label === '' ? `## ${title}` : `## ${block.label}: ${title}`);
+      alignedLine(block.label === '' ? `## ${title}` : `## ${block.label}: ${title}`, block.align);
     } else if (block.kind === 'heading')
-      line(
+      alignedLine(
         `${'#'.repeat(block.level + 1)} ${styledText(headingStyle(profile, block.level), markdownRuns(block.runs))}`,
+        block.align,
       );
     else if (block.kind === 'item') {
       const pad = '  '.repeat(block.depth - 1);
@@ -39,7 +44,7 @@ export function renderMarkdown(document: ExportDocument, profile: FormatProfile)
     } else if (block.kind === 'table') {
       lines.push('');
       line(markdownTable(block, markdownRuns));
-    } else line(markdownRuns(block.runs));
+    } else alignedLine(markdownRuns(block.runs), block.align);
   }
   lines.push('');
   line(`**${document.signature.authority}**  \n**${document.signature.title}**`);

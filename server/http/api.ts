@@ -9,6 +9,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import type { StreamWatch } from '../access/socket-access-watch.ts';
 import type { CookiePolicy } from '../auth/session-cookie.ts';
 import { commentRoutes } from '../comments/comment.routes.ts';
+import { discussionRoutes } from '../discussions/discussion.routes.ts';
 import { draftEventRoutes } from '../drafts/draft-events.routes.ts';
 import { draftRoutes } from '../drafts/draft.routes.ts';
 import { draftHeaderRoutes } from '../drafts/draft-header.routes.ts';
@@ -73,6 +74,7 @@ export function apiRoutes(
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));
   api.route('/drafts', assignmentRoutes(services.assignments));
+  api.route('/drafts', discussionRoutes(services.discussions));
   api.route('/assignments', myAssignmentRoutes(services.assignments));
   const exportLimit = perUserRateLimit('export', EXPORT_LIMITS);
   api.route('/drafts', exportRoutes(services.exports, exportLimit));

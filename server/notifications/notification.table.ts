@@ -1,10 +1,11 @@
+import type { NOTIFICATION_KINDS } from '../../shared/api/notifications.ts';
 import type { Generated, Selectable } from 'kysely';
 
 /** In-app notifications, one row per recipient. */
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
-  kind: 'round_opened' | 'comment_answered' | 'comment_replied' | 'org_submitted' | 'section_assigned';
+  kind: (typeof NOTIFICATION_KINDS)[number];
   draft_id: string;
   round_id: number | null;
   comment_id: number | null;

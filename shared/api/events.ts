@@ -39,4 +39,4 @@ export const AssignmentsEvent = z.object({ sectionId: z.string() }).meta({ id: '
 export type AssignmentsEvent = z.infer<typeof AssignmentsEvent>;
 
 /** Names of the server-sent events of a draft page. */
-export const DRAFT_EVENT_NAMES = ['progress', 'comment', 'round', 'assignments'] as const;
+export const DRAFT_EVENT_NAMES = ['progress', 'comment', 'round', 'assignments', 'discussion'] as const;

@@ -4,7 +4,8 @@ import { DraftId } from './drafts.ts';
 /**
  * What a notification tells: a round opened for the user's organisation, the committee
  * answered (or replied to) one of their organisation's comments, or an organisation sent its
- * comments on a draft the user drafts, or the secretary assigned the user a section to write.
+ * comments on a draft the user drafts, or the secretary assigned the user a section to write,
+ * or a committee member @mentioned the user in an internal thread.
  */
 export const NOTIFICATION_KINDS = [
   'round_opened',
@@ -12,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'comment_replied',
   'org_submitted',
   'section_assigned',
+  'discussion_mentioned',
 ] as const;
 
 /** An in-app notification. */

@@ -51,4 +51,34 @@ describe('find and replace on the draft page', () => {
     expect(a.errors, a.errors.join('\n')).toEqual([]);
     expect(b.errors, b.errors.join('\n')).toEqual([]);
   });
+
+  it('a reader finds in the read-only text with Ctrl+F or its button, with no replace', async () => {
+    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
+    const draftId = await createDraft(server);
+    const writer = await browser.page(server);
+    await signInAs(writer.page, server, 'editor');
+    await openDraft(writer.page, draftId);
+    await focusSection(writer.page, 'p1-chi-tieu');
+    await writer.page.keyboard.type('Đảng bộ lãnh đạo toàn diện.');
+    const reader = await browser.page(server, { width: 1440, height: 900 });
+    await signInAs(reader.page, server, 'reader'); // a bloc admin reads the unit's draft
+    await openDraft(reader.page, draftId);
+    await reader.page.waitForFunction(() =>
+      (window as unknown as { __vkEditor: { getText(): string } }).__vkEditor
+        .getText()
+        .includes('Đảng bộ lãnh đạo toàn diện.'),
+    );
+    await reader.page.keyboard.press('Control+f');
+    const find = reader.page.getByRole('searchbox', { name: 'Tìm trong dự thảo' });
+    await find.fill('dang bo lanh');
+    await reader.page.getByText('1/1').waitFor();
+    expect(await reader.page.locator('.find-match').count()).toBe(1);
+    expect(await reader.page.getByRole('textbox', { name: 'Thay bằng' }).count()).toBe(0);
+    await screenshot(reader.page, 'find-read-only-1440');
+    await reader.page.keyboard.press('Escape');
+    await find.waitFor({ state: 'detached' });
+    await reader.page.getByRole('button', { name: 'Tìm trong dự thảo' }).click();
+    await find.waitFor();
+    expect(reader.errors, reader.errors.join('\n')).toEqual([]);
+  });
 });

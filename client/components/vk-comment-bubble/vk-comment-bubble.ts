@@ -50,7 +50,7 @@ export class VkCommentBubble extends LitElement {
   /** The user may comment now. */
   @property({ type: Boolean }) enabled = false;
 
-  @state() private anchor: SelectionAnchor | null = null;
+  @state() protected anchor: SelectionAnchor | null = null;
   private followed: Editor | null = null;
 
   override connectedCallback(): void {
@@ -84,10 +84,21 @@ export class VkCommentBubble extends LitElement {
     return html`<div
       class="bubble"
       role="toolbar"
-      aria-label=${msg('Góp ý cho đoạn đã chọn')}
+      aria-label=${this.toolbarLabel()}
       @mousedown=${(e: Event) => e.preventDefault()}
     >
-      <button
+      ${this.renderButtons(this.anchor)}
+    </div>`;
+  }
+
+  /** The toolbar's accessible name. */
+  protected toolbarLabel(): string {
+    return msg('Góp ý cho đoạn đã chọn');
+  }
+
+  /** The bubble's buttons for the selected text. */
+  protected renderButtons(anchor: SelectionAnchor) {
+    return html`<button
         type="button"
         class="primary"
         aria-keyshortcuts="Control+Alt+M"
@@ -98,13 +109,12 @@ export class VkCommentBubble extends LitElement {
       <button
         type="button"
         aria-keyshortcuts="Control+Alt+Shift+M"
-        ?disabled=${!this.anchor.singleBlock}
-        title=${this.anchor.singleBlock ? '' : msg('Đề xuất sửa chỉ dùng cho văn bản trong một đoạn.')}
+        ?disabled=${!anchor.singleBlock}
+        title=${anchor.singleBlock ? '' : msg('Đề xuất sửa chỉ dùng cho văn bản trong một đoạn.')}
         @click=${() => this.request('suggestion')}
       >
         ${msg('Đề xuất sửa')}
-      </button>
-    </div>`;
+      </button>`;
   }
 
   private follow(editor: Editor | null): void {
@@ -123,7 +133,8 @@ export class VkCommentBubble extends LitElement {
     this.anchor = usable ? anchorFromSelection(editor.state) : null;
   };
 
-  private request(kind: CommentKind): void {
+  /** Asks for a comment of `kind` on the selected text (Ctrl+Alt+M; with Shift a suggestion). */
+  protected request(kind: CommentKind): void {
     const editor = this.editor;
     const anchor = editor === null ? null : anchorFromSelection(editor.state);
     if (anchor === null || (kind === 'suggestion' && !anchor.singleBlock)) return;

@@ -68,6 +68,18 @@ export class VkEditor extends LitElement {
       vk-editor-toolbar {
         margin-bottom: 12px;
       }
+      .find-open {
+        display: block;
+        margin: 0 0 8px auto;
+        font: inherit;
+        font-size: 0.84rem;
+        padding: 3px 10px;
+        border: 1px solid var(--vk-border);
+        border-radius: var(--vk-radius);
+        background: var(--vk-surface);
+        color: var(--vk-text);
+        cursor: pointer;
+      }
     `,
   ];
 
@@ -108,11 +120,13 @@ export class VkEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('keydown', this.onReadOnlyFind);
     // Moved in the DOM: the editor was destroyed on disconnect; build it again.
     if (this.hasUpdated && this.editor === null) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
+    removeEventListener('keydown', this.onReadOnlyFind);
     this.destroyEditor();
     super.disconnectedCallback();
   }
@@ -120,9 +134,20 @@ export class VkEditor extends LitElement {
   override render() {
     return html`<div class="sticky">
         ${
-          this.readOnly || this.editor === null
+          this.editor === null
             ? nothing
-            : html`<vk-editor-toolbar .editor=${this.editor}></vk-editor-toolbar>`
+            : this.readOnly
+              ? this.finding
+                ? nothing
+                : html`<button
+                    type="button"
+                    class="find-open"
+                    aria-keyshortcuts="Control+F"
+                    @click=${() => void this.openFind()}
+                  >
+                    ${msg('Tìm trong dự thảo')}
+                  </button>`
+              : html`<vk-editor-toolbar .editor=${this.editor}></vk-editor-toolbar>`
         }
         ${
           this.finding && this.editor !== null
@@ -173,6 +198,17 @@ export class VkEditor extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector('vk-find-replace')?.focus();
   }
+
+  /**
+   * Ctrl+F for readers: a read-only text never takes the focus, so the editor's own shortcut
+   * (find-replace.ts) never hears it; the page's does, and opens the same bar, find only.
+   */
+  private readonly onReadOnlyFind = (event: KeyboardEvent): void => {
+    if (!this.readOnly || this.editor === null || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (event.key.toLowerCase() !== 'f' || event.shiftKey) return;
+    event.preventDefault();
+    void this.openFind();
+  };
 
   private readonly closeFind = (): void => {
     this.finding = false;

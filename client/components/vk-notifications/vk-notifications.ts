@@ -12,6 +12,7 @@ export function notificationHref(n: Notification): string {
   if (n.kind === 'org_submitted' && n.roundId !== null) return `/drafts/${n.draftId}/rounds/${n.roundId}`;
   // The answers page stays open to the organisation after its round, unlike the draft.
   if (n.kind === 'comment_answered') return `/drafts/${n.draftId}/answers`;
+  if (n.kind === 'discussion_mentioned') return `/drafts/${n.draftId}/discussions`;
   return `/drafts/${n.draftId}`;
 }
 
@@ -34,6 +35,10 @@ function headline(n: Notification): string {
       return n.actorName === null
         ? msg('Bạn được phân công viết một mục của dự thảo')
         : msg(str`${n.actorName} phân công bạn viết một mục của dự thảo`);
+    case 'discussion_mentioned':
+      return n.actorName === null
+        ? msg('Bạn được nhắc đến trong một trao đổi nội bộ')
+        : msg(str`${n.actorName} nhắc đến bạn trong trao đổi nội bộ`);
   }
 }
 

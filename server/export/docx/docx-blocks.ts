@@ -10,7 +10,7 @@ import {
   type Table,
 } from 'docx';
 import { mmToTwips, type ElementStyle, type FormatProfile } from '../../../shared/export/format-profile.ts';
-import type { Block, Run } from '../export-model.ts';
+import { aligned, indents, type Block, type Run } from '../export-model.ts';
 import { alignmentOf, bodySpacing, styledRun } from './docx-style.ts';
 import { docxTable } from './docx-table.ts';
 
@@ -37,24 +37,28 @@ export function docxBlocks(profile: FormatProfile, blocks: readonly Block[]): (P
           widowControl: true,
           spacing: { ...spacing, before: 240 },
           keepNext: true,
-          alignment: alignmentOf(e.partTitle),
+          alignment: alignmentOf(aligned(e.partTitle, block.align)),
           children: [...label, ...runChildren(profile, e.partTitle, block.title)],
         });
       }
       case 'heading':
-        return paragraph(profile, headingStyle(profile, block.level), block.runs, {
+        return paragraph(profile, aligned(headingStyle(profile, block.level), block.align), block.runs, {
           heading: HEADING_LEVELS[block.level],
           spacing: { ...spacing, before: 120 },
-          indent: { firstLine: indent },
+          indent: { firstLine: indents(block.align) ? indent : 0 },
           keepNext: true,
         });
       case 'paragraph':
-        return paragraph(profile, e.body, block.runs, { spacing, indent: { firstLine: indent }, keepNext });
+        return paragraph(profile, aligned(e.body, block.align), block.runs, {
+          spacing,
+          indent: { firstLine: indents(block.align) ? indent : 0 },
+          keepNext,
+        });
       case 'item': {
         const runs = block.marker === '' ? block.runs : [markerRun(block.marker), ...block.runs];
-        return paragraph(profile, e.body, runs, {
+        return paragraph(profile, aligned(e.body, block.align), runs, {
           spacing,
-          indent: { firstLine: indent * block.depth },
+          indent: { firstLine: indents(block.align) ? indent * block.depth : 0 },
           keepNext,
         });
       }

@@ -6,7 +6,7 @@ import {
   type FormatProfile,
 } from '../../../shared/export/format-profile.ts';
 import { headingStyle } from '../docx/docx-blocks.ts';
-import type { ExportDocument, Run } from '../export-model.ts';
+import { aligned, indents, type ExportDocument, type Run } from '../export-model.ts';
 import { headerLines } from '../header-lines.ts';
 import { htmlStyles } from './html-styles.ts';
 import { htmlTable } from './html-table.ts';
@@ -29,16 +29,17 @@ export function renderHtml(document: ExportDocument, profile: FormatProfile): st
   const body = document.blocks
     .map((b) => {
       if (b.kind === 'part')
-        return `${b.label === '' ? '' : p(e.partLabel, b.label, 'keep')}<h2 style="${css(e.partTitle)}">${runs(e.partTitle, b.title)}</h2>`;
+        return `${b.label === '' ? '' : p(e.partLabel, b.label, 'keep')}<h2 style="${css(aligned(e.partTitle, b.align))}">${runs(e.partTitle, b.title)}</h2>`;
       if (b.kind === 'heading') {
-        const style = headingStyle(profile, b.level);
+        const style = aligned(headingStyle(profile, b.level), b.align);
         return `<h${b.level + 1} class="body" style="${css(style)}">${runs(style, b.runs)}</h${b.level + 1}>`;
       }
       if (b.kind === 'table')
         return htmlTable(b, (list) => runs(e.body, list), `font-size:${e.body.sizeHalfPt / 2}pt`);
       const marker = b.kind === 'item' && b.marker !== '' ? `${escape(b.marker)} ` : '';
       const depth = b.kind === 'item' ? b.depth : 1;
-      return `<p class="body" style="${css(e.body)};text-indent:${depth * profile.body.firstLineIndentMm}mm">${marker}${runs(e.body, b.runs)}</p>`;
+      const indent = indents(b.align) ? depth * profile.body.firstLineIndentMm : 0;
+      return `<p class="body" style="${css(aligned(e.body, b.align))};text-indent:${indent}mm">${marker}${runs(e.body, b.runs)}</p>`;
     })
     .join('\n');
   const draftMark =

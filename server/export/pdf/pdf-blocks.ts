@@ -1,7 +1,7 @@
 import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import { styledText, type ElementStyle, type FormatProfile } from '../../../shared/export/format-profile.ts';
 import { headingStyle } from '../docx/docx-blocks.ts';
-import { runsText, type Block, type Run } from '../export-model.ts';
+import { aligned, indents, runsText, type Block, type Run } from '../export-model.ts';
 import { textMeasure } from '../fonts.ts';
 import { pdfTable } from './pdf-table.ts';
 
@@ -114,7 +114,8 @@ function blockContent(profile: FormatProfile, block: Block, id: string, parents:
     case 'part': {
       const title = runsText(block.title);
       const bookmark = outline(1, `${block.label} ${styledText(e.partTitle, title)}`.trim());
-      if (block.label === '') return [{ ...text(e.partTitle, block.title, [0, 12, 0, after]), ...bookmark }];
+      const titleStyle = aligned(e.partTitle, block.align);
+      if (block.label === '') return [{ ...text(titleStyle, block.title, [0, 12, 0, after]), ...bookmark }];
       return [
         {
           ...styled(e.partLabel, block.label),
@@ -123,24 +124,34 @@ function blockContent(profile: FormatProfile, block: Block, id: string, parents:
           lineHeight,
           ...bookmark,
         },
-        { ...text(e.partTitle, block.title, [0, 0, 0, after]), id: `${id}t` } as Content,
+        { ...text(titleStyle, block.title, [0, 0, 0, after]), id: `${id}t` } as Content,
       ];
     }
     case 'heading': {
-      const style = headingStyle(profile, block.level);
+      const style = aligned(headingStyle(profile, block.level), block.align);
       return [
         {
           ...text(style, block.runs, [0, 6, 0, after]),
-          leadingIndent: indent,
+          leadingIndent: indents(block.align) ? indent : 0,
           ...outline(block.level, styledText(style, runsText(block.runs))),
         },
       ];
     }
     case 'paragraph':
-      return [{ ...text(e.body, block.runs, [0, 0, 0, after]), leadingIndent: indent }];
+      return [
+        {
+          ...text(aligned(e.body, block.align), block.runs, [0, 0, 0, after]),
+          leadingIndent: indents(block.align) ? indent : 0,
+        },
+      ];
     case 'item': {
       const runs = block.marker === '' ? block.runs : [plain(`${block.marker} `), ...block.runs];
-      return [{ ...text(e.body, runs, [0, 0, 0, after]), leadingIndent: indent * block.depth }];
+      return [
+        {
+          ...text(aligned(e.body, block.align), runs, [0, 0, 0, after]),
+          leadingIndent: indents(block.align) ? indent * block.depth : 0,
+        },
+      ];
     }
     case 'table':
       return [
