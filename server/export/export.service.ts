@@ -23,6 +23,7 @@ import { requireCompleteHeader } from './export-header-check.ts';
 import { composeDocument } from './export-document.ts';
 import { contentTypeOf, exportFileName, type FileNaming } from './export-file-name.ts';
 import { readFrozen, readSource, sectionIndex, type ExportSource } from './export-source.ts';
+import { countSuggestions } from './export-suggestions.ts';
 import { insertExport, listExports } from './export.repository.ts';
 import type { Renderer } from '../render/render-pool.ts';
 
@@ -68,6 +69,7 @@ export class ExportService {
       fileName: exportFileName(draft, query, await this.naming(draft, template)),
       profile: profile.id,
       warnings: source.warnings,
+      pendingSuggestions: countSuggestions(source.json),
     };
   }
 
@@ -81,7 +83,7 @@ export class ExportService {
     await this.requireRound(user, draftId, query);
     const comments = await this.roundComments(user, draftId, query);
     const { draft, template, profile, source } = await this.prepare(user, draftId, query, comments);
-    const { blocks, chars } = buildBody(source.json, sectionIndex(template), source.spans);
+    const { blocks, chars } = buildBody(source.json, sectionIndex(template), source.spans, query.suggestions);
     if (chars > (this.deps.maxChars ?? EXPORT_LIMITS.maxChars))
       throw new ValidationError(
         'export_too_large',
@@ -156,6 +158,8 @@ export class ExportService {
         throw new ConflictError('export_not_final', 'Only a draft marked final has a final text to export');
       if (query.version !== undefined)
         throw new ValidationError('validation_failed', 'version: the final text is the draft itself');
+      if (query.suggestions === 'marked')
+        throw new ValidationError('validation_failed', 'suggestions: the final text never shows proposals');
     }
     const template = await this.template(draft);
     if (query.kind === 'final') requireCompleteHeader(draft, template);
