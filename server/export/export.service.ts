@@ -152,14 +152,14 @@ export class ExportService {
     await this.requireCommittee(user.id, draftId, 'Only the drafting committee exports the draft');
     const draft = await this.deps.drafts.get(user.id, draftId);
     if (query.kind === 'final') {
+      if (query.suggestions === 'marked')
+        throw new ValidationError('validation_failed', 'suggestions: the final text never shows proposals');
       if (!(await this.isSecretary(user.id, draft.orgId)))
         throw new ForbiddenError('export_final_forbidden', 'Only the secretary exports the final text');
       if (draft.status !== 'final')
         throw new ConflictError('export_not_final', 'Only a draft marked final has a final text to export');
       if (query.version !== undefined)
         throw new ValidationError('validation_failed', 'version: the final text is the draft itself');
-      if (query.suggestions === 'marked')
-        throw new ValidationError('validation_failed', 'suggestions: the final text never shows proposals');
     }
     const template = await this.template(draft);
     if (query.kind === 'final') requireCompleteHeader(draft, template);
