@@ -134,6 +134,21 @@ describe('suggesting mode', () => {
     expect(suggestionAt(editor.state.doc, 12)?.id).toBe('7-s1');
   });
 
+  it('striking words with Backspace and typing new ones is one replacement, the new words first', () => {
+    const editor = editorOn(new Y.Doc(), AN, '<p>Lần thứ V.</p>');
+    editor.commands.setSuggesting(true);
+    at(editor, 10);
+    backspace(editor);
+    type(editor, 'VI');
+    expect(runs(editor)).toEqual([
+      { text: 'Lần thứ ' },
+      { text: 'VI', ins: '7-s1' },
+      { text: 'V', del: '7-s1' },
+      { text: '.' },
+    ]);
+    expect(listSuggestions(editor.state.doc)).toHaveLength(1);
+  });
+
   it('a paragraph split and formatting stay direct edits', () => {
     const editor = editorOn(new Y.Doc(), AN, '<p>Một. Hai.</p>');
     editor.commands.setSuggesting(true);

@@ -27,7 +27,7 @@ export class VkSuggestionPopover extends LitElement {
         position: absolute;
         z-index: 3;
         width: min(320px, calc(100% - 16px));
-        font-family: var(--vk-font-ui, inherit);
+        font-family: var(--vk-font);
         font-size: 0.9rem;
         line-height: 1.4;
       }

@@ -184,7 +184,7 @@ function adjacent(
   return null;
 }
 
-/** Marks [from, to) as the author's insertion, joining a touching insertion of theirs. */
+/** Marks [from, to) as the author's insertion, joining a touching proposal of theirs. */
 function markInserted(
   tr: Transaction,
   from: number,
@@ -193,7 +193,11 @@ function markInserted(
   types: Types,
   fallback: SuggestionAttrs,
 ): SuggestionAttrs {
-  const attrs = adjacent(tr.doc, from, to, types.insert, author) ?? fallback;
+  // Typing right beside one's own struck text (Backspace, then the new words) is one replacement.
+  const attrs =
+    adjacent(tr.doc, from, to, types.insert, author) ??
+    adjacent(tr.doc, from, to, types.remove, author) ??
+    fallback;
   tr.removeMark(from, to, types.remove);
   tr.addMark(from, to, types.insert.create(attrs));
   return attrs;
