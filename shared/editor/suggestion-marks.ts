@@ -28,10 +28,15 @@ const attrs = (): Record<keyof SuggestionAttrs, Attribute> => ({
 
 /** A stable hue per author, so each drafter's proposals read in their own colour. */
 export function authorHue(authorId: unknown): number {
-  const text = String(authorId ?? '');
+  const text = attrText(authorId);
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) >>> 0;
   return (hash * 137) % 360;
+}
+
+/** A mark attribute as text (they are strings; anything else renders empty). */
+function attrText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 function render(tag: 'ins' | 'del', kind: string) {
@@ -40,9 +45,9 @@ function render(tag: 'ins' | 'del', kind: string) {
       tag,
       {
         class: `suggestion suggestion-${kind}`,
-        'data-suggestion': String(mark.attrs.id ?? ''),
-        'data-author': String(mark.attrs.authorName ?? ''),
-        title: String(mark.attrs.authorName ?? ''),
+        'data-suggestion': attrText(mark.attrs.id),
+        'data-author': attrText(mark.attrs.authorName),
+        title: attrText(mark.attrs.authorName),
         style: `--suggestion-hue: ${authorHue(mark.attrs.authorId)}`,
       },
       0,

@@ -15,7 +15,7 @@ type Handle = { __vkEditor: { getText(): string; getHTML(): string } };
 /** Waits until the page's editor HTML satisfies `test` (a regular expression source). */
 function htmlMatches(page: Page, source: string, negate = false): Promise<unknown> {
   return page.waitForFunction(
-    ([s, n]) => new RegExp(s as string).test((window as unknown as Handle).__vkEditor.getHTML()) !== n,
+    ([s, n]) => new RegExp(s).test((window as unknown as Handle).__vkEditor.getHTML()) !== n,
     [source, negate] as const,
   );
 }
