@@ -133,7 +133,7 @@ export class VkExportDialog extends LitElement {
               >`
             : nothing
         }
-        ${this.pending > 0 && this.kind === 'working' ? this.renderSuggestions() : nothing}
+        ${this.pending > 0 ? this.renderSuggestions() : nothing}
         ${this.warnings.length > 0 ? this.renderWarnings() : nothing} ${busy ? this.renderBusy() : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
@@ -179,14 +179,19 @@ export class VkExportDialog extends LitElement {
           }),
         )}
       </p>
-      <label class="checkbox"
-        ><input
-          type="checkbox"
-          name="suggestions"
-          .checked=${this.marked}
-          @change=${(e: Event) => (this.marked = (e.target as HTMLInputElement).checked)}
-        />${msg('Kèm đề xuất (phần thêm gạch chân, phần xóa gạch ngang)')}</label
-      >
+      ${
+        // The final text never shows proposals; a working copy may.
+        this.kind === 'working'
+          ? html`<label class="checkbox"
+              ><input
+                type="checkbox"
+                name="suggestions"
+                .checked=${this.marked}
+                @change=${(e: Event) => (this.marked = (e.target as HTMLInputElement).checked)}
+              />${msg('Kèm đề xuất (phần thêm gạch chân, phần xóa gạch ngang)')}</label
+            >`
+          : nothing
+      }
     </div>`;
   }
 
