@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { suggestionStyles } from './suggestions/suggestion-styles.ts';
 import { tableStyles } from './table-styles.ts';
 
 /**
@@ -214,4 +215,5 @@ export const documentStyles = css`
     outline: 2px solid #c25e00;
   }
   ${tableStyles}
+  ${suggestionStyles}
 `;

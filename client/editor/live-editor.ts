@@ -9,6 +9,7 @@ import { ClickLands } from './click-lands.ts';
 import { EmptyHint } from './empty-hint.ts';
 import { FindReplace } from './find-replace.ts';
 import { RemoteCarets } from './remote-carets.ts';
+import { SuggestingMode } from './suggestions/suggesting-mode.ts';
 
 /** What a live editor is bound to. */
 export interface LiveEditorOptions {
@@ -39,6 +40,10 @@ export function createLiveEditor(options: LiveEditorOptions): Editor {
     Collaboration.configure({ document: options.ydoc, field: CONTENT_FRAGMENT }),
     CommentAnchors.configure({ onActivate: options.onCommentClick ?? (() => undefined) }),
     FindReplace.configure({ onOpen: options.onFind ?? (() => undefined) }),
+    // Proposals carry the signed-in user; a read-only viewer cannot switch suggesting on.
+    SuggestingMode.configure({
+      author: options.readOnly ? null : { id: String(options.user.id), name: options.user.name },
+    }),
   ];
   if (!options.readOnly)
     extensions.push(

@@ -1,7 +1,10 @@
 import type { JSONContent } from '@tiptap/core';
 import { TEXT_ALIGNMENTS, type TextAlignment } from '../../shared/editor/attribute-values.ts';
+import type { ExportSuggestions } from '../../shared/api/exports.ts';
 import { SECTION_ID_ATTR } from '../../shared/editor/section-id.ts';
+import { SUGGESTION_INSERT } from '../../shared/editor/suggestion-marks.ts';
 import type { Block, Run } from './export-model.ts';
+import { suggestionOf } from './export-suggestions.ts';
 import { tableBlock } from './table-body.ts';
 
 /** What the body builder knows of an outline section: its numbering label. */
@@ -19,12 +22,15 @@ export interface CommentSpan {
 /**
  * Turns the draft's ProseMirror JSON into numbered blocks. Offsets are counted exactly as
  * the comments module flattens the text (text blocks joined by one newline), so comment
- * ranges resolved there fall on the right characters here.
+ * ranges resolved there fall on the right characters here. Pending proposals (suggesting
+ * mode) follow `suggestions` (see `export-suggestions.ts`): by default the text as it was
+ * before them, or marked with their authors.
  */
 export function buildBody(
   doc: JSONContent,
   sections: ReadonlyMap<string, SectionInfo>,
   spans: readonly CommentSpan[],
+  suggestions: ExportSuggestions = 'original',
 ): { blocks: Block[]; chars: number } {
   const blocks: Block[] = [];
   let offset = 0;
@@ -36,7 +42,12 @@ export function buildBody(
     for (const child of node.content ?? []) {
       if (child.type !== 'text' || child.text === undefined) continue;
       const marks = new Set((child.marks ?? []).map((m) => m.type));
-      runs.push(...splitAtSpans(child.text, offset, marks, spans));
+      const pieces = splitAtSpans(child.text, offset, marks, spans);
+      // An untaken proposal to add text prints nothing by default (its comment marks stay).
+      if (suggestions === 'original' && marks.has(SUGGESTION_INSERT)) for (const p of pieces) p.text = '';
+      const suggestion = suggestions === 'marked' ? suggestionOf(child.marks ?? []) : null;
+      if (suggestion !== null) for (const p of pieces) p.suggestion = suggestion;
+      runs.push(...pieces);
       offset += child.text.length;
     }
     return runs;

@@ -15,11 +15,12 @@ export interface FileNaming {
  * A short ASCII file name that says what the file is, e.g.
  * "BCCT-DHDB-So-TNMT-lan-VII-du-thao-lan-2.docx": the document's initials, the congress's,
  * the organisation, the congress number in Roman numerals, then which text ("du-thao" for
- * the working copy, "du-thao-lan-N" for a numbered version, nothing for the final text).
+ * the working copy, "du-thao-lan-N" for a numbered version, nothing for the final text;
+ * "co-de-xuat" when pending proposals are shown).
  */
 export function exportFileName(
   draft: Pick<Draft, 'title' | 'header'>,
-  query: ExportQuery,
+  query: Pick<ExportQuery, 'format' | 'kind' | 'version'> & Partial<Pick<ExportQuery, 'suggestions'>>,
   naming: FileNaming = { documentTitle: null, congress: null, orgName: null },
 ): string {
   const parts: string[] = [];
@@ -31,6 +32,8 @@ export function exportFileName(
   if (draft.header.congressOrdinal !== undefined) parts.push(`lan-${roman(draft.header.congressOrdinal)}`);
   if (query.kind !== 'final')
     parts.push(query.version === undefined ? 'du-thao' : `du-thao-lan-${query.version}`);
+  // A copy showing pending proposals must not be mistaken for the clean text.
+  if (query.suggestions === 'marked') parts.push('co-de-xuat');
   const name = parts
     .map((p) => ascii(p).replace(/[^A-Za-z0-9-]+/g, '-'))
     .filter((p) => p.replace(/-/g, '') !== '')

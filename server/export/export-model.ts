@@ -11,6 +11,15 @@ export interface Run {
   starts: number[];
   /** Comment ids whose range ends right after this run. */
   ends: number[];
+  /** A pending proposal, present only when the export asks to show them (`suggestions=marked`). */
+  suggestion?: RunSuggestion;
+}
+
+/** A proposed insertion or deletion shown in an export, with who proposed it and when. */
+export interface RunSuggestion {
+  kind: 'insert' | 'delete';
+  author: string;
+  date: string;
 }
 
 /**

@@ -23,6 +23,7 @@ import { requireCompleteHeader } from './export-header-check.ts';
 import { composeDocument } from './export-document.ts';
 import { contentTypeOf, exportFileName, type FileNaming } from './export-file-name.ts';
 import { readFrozen, readSource, sectionIndex, type ExportSource } from './export-source.ts';
+import { countSuggestions } from './export-suggestions.ts';
 import { insertExport, listExports } from './export.repository.ts';
 import type { Renderer } from '../render/render-pool.ts';
 
@@ -68,6 +69,7 @@ export class ExportService {
       fileName: exportFileName(draft, query, await this.naming(draft, template)),
       profile: profile.id,
       warnings: source.warnings,
+      pendingSuggestions: countSuggestions(source.json),
     };
   }
 
@@ -81,7 +83,7 @@ export class ExportService {
     await this.requireRound(user, draftId, query);
     const comments = await this.roundComments(user, draftId, query);
     const { draft, template, profile, source } = await this.prepare(user, draftId, query, comments);
-    const { blocks, chars } = buildBody(source.json, sectionIndex(template), source.spans);
+    const { blocks, chars } = buildBody(source.json, sectionIndex(template), source.spans, query.suggestions);
     if (chars > (this.deps.maxChars ?? EXPORT_LIMITS.maxChars))
       throw new ValidationError(
         'export_too_large',
@@ -150,6 +152,8 @@ export class ExportService {
     await this.requireCommittee(user.id, draftId, 'Only the drafting committee exports the draft');
     const draft = await this.deps.drafts.get(user.id, draftId);
     if (query.kind === 'final') {
+      if (query.suggestions === 'marked')
+        throw new ValidationError('validation_failed', 'suggestions: the final text never shows proposals');
       if (!(await this.isSecretary(user.id, draft.orgId)))
         throw new ForbiddenError('export_final_forbidden', 'Only the secretary exports the final text');
       if (draft.status !== 'final')

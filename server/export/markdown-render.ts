@@ -64,7 +64,11 @@ function markdownRuns(runs: readonly Run[]): string {
       const text = r.text.replace(/([\\`*_[\]#<>])/g, '\\$1');
       if (text.trim() === '') return text;
       const wrap = r.bold && r.italic ? '***' : r.bold ? '**' : r.italic ? '*' : '';
-      return `${wrap}${text}${wrap}`;
+      const emphasised = `${wrap}${text}${wrap}`;
+      // Shown proposals as GitHub Markdown reads them: struck through, or an HTML insertion.
+      if (r.suggestion?.kind === 'delete') return `~~${emphasised}~~`;
+      if (r.suggestion?.kind === 'insert') return `<ins>${emphasised}</ins>`;
+      return emphasised;
     })
     .join('');
 }

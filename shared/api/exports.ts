@@ -11,6 +11,16 @@ export const EXPORT_KINDS = ['working', 'final'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
+ * Pending proposals of suggesting mode in an export: `original` prints the text as it was
+ * before them (proposed insertions left out, proposed deletions kept), the safe reading for
+ * an official document; `marked` shows them as a word processor's tracked changes (DOCX:
+ * real Word revisions; PDF, HTML, Markdown: insertions underlined, deletions struck through).
+ */
+export const EXPORT_SUGGESTIONS = ['original', 'marked'] as const;
+/** One of {@link EXPORT_SUGGESTIONS}. */
+export type ExportSuggestions = (typeof EXPORT_SUGGESTIONS)[number];
+
+/**
  * `GET /api/drafts/{id}/export` and `…/export/check`: what to export. Without `version`, the
  * live text; `comments` names a round whose comments go in as Word comments (DOCX only).
  */
@@ -22,6 +32,8 @@ export const ExportQuery = z
     /** A format profile id; defaults to the one the draft's template names. */
     profile: z.string().max(40).optional(),
     comments: z.coerce.number().int().min(1).optional(),
+    /** Pending proposals: left out (`original`, the default) or shown marked (working copies only). */
+    suggestions: z.enum(EXPORT_SUGGESTIONS).default('original'),
   })
   .meta({ id: 'ExportQuery' });
 /** Export options. */
@@ -45,6 +57,8 @@ export const ExportCheck = z
     fileName: z.string(),
     profile: z.string(),
     warnings: z.array(ExportWarning),
+    /** Proposals (suggesting mode) still pending in the chosen text. */
+    pendingSuggestions: z.number().int().min(0).default(0),
   })
   .meta({ id: 'ExportCheck' });
 /** A preflight answer. */

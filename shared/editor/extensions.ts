@@ -4,6 +4,7 @@ import { TextAlign } from '@tiptap/extension-text-align';
 import { StarterKit } from '@tiptap/starter-kit';
 import { TEXT_ALIGNMENTS } from './attribute-values.ts';
 import { SectionId } from './section-id.ts';
+import { SuggestionDelete, SuggestionInsert } from './suggestion-marks.ts';
 
 /**
  * The editor's extensions, the single definition of the draft schema. The browser editor
@@ -13,7 +14,8 @@ import { SectionId } from './section-id.ts';
  * Headings carry their outline section's id (`section-id.ts`). StarterKit brings underline.
  * Tables (table, tableRow, tableHeader, tableCell: prosemirror-tables' model, with colspan,
  * rowspan and merged cells) have no column resizing: exports lay columns out in the Party
- * format themselves.
+ * format themselves. Suggesting mode's two marks (`suggestion-marks.ts`) hold proposed
+ * insertions and deletions with their author.
  */
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -21,5 +23,7 @@ export function editorExtensions(): AnyExtension[] {
     SectionId,
     TableKit.configure({ table: { resizable: false } }),
     TextAlign.configure({ types: ['heading', 'paragraph'], alignments: [...TEXT_ALIGNMENTS] }),
+    SuggestionInsert,
+    SuggestionDelete,
   ];
 }

@@ -19,6 +19,7 @@ const LEVELS = [1, 2, 3, 4] as const;
 /**
  * The formatting toolbar of the live editor: block type, bold, italic, underline, alignment,
  * lists, tables (with row, column, header and merge commands while the cursor is in one) and undo/redo.
+ * Slotted children (suggesting mode's controls) follow the buttons.
  * Undo/redo are Collaboration's commands on Yjs' UndoManager, which tracks only this user's
  * edits, so undo never takes back a colleague's sentence. One Tab stop; arrow keys move
  * between the controls (WAI-ARIA toolbar pattern).
@@ -91,7 +92,7 @@ export class VkEditorToolbar extends LitElement {
                   ${toolIcon(b.icon)}
                 </button>`,
             )}`,
-      )}`;
+      )}<slot></slot>`;
   }
 
   protected override updated(): void {

@@ -11,6 +11,8 @@ import { createLiveEditor } from '../../editor/live-editor.ts';
 import { currentSectionId, goToSection } from '../../editor/sections.ts';
 import '../vk-editor-toolbar/vk-editor-toolbar.ts';
 import '../vk-find-replace/vk-find-replace.ts';
+import '../vk-suggestion-controls/vk-suggestion-controls.ts';
+import '../vk-suggestion-popover/vk-suggestion-popover.ts';
 
 /** Fired when the cursor moves into another outline section (null: before the first one). */
 export class SectionChangedEvent extends Event {
@@ -147,7 +149,9 @@ export class VkEditor extends LitElement {
                   >
                     ${msg('Tìm trong dự thảo')}
                   </button>`
-              : html`<vk-editor-toolbar .editor=${this.editor}></vk-editor-toolbar>`
+              : html`<vk-editor-toolbar .editor=${this.editor}
+                  ><vk-suggestion-controls .editor=${this.editor}></vk-suggestion-controls
+                ></vk-editor-toolbar>`
         }
         ${
           this.finding && this.editor !== null
@@ -160,7 +164,14 @@ export class VkEditor extends LitElement {
         }
         <slot name="notice"></slot>
       </div>
-      <div class="sheet"><div class="mount"></div></div>`;
+      <div class="sheet">
+        <div class="mount"></div>
+        ${
+          this.readOnly || this.editor === null
+            ? nothing
+            : html`<vk-suggestion-popover .editor=${this.editor}></vk-suggestion-popover>`
+        }
+      </div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -28,6 +28,13 @@ export const exportDialogStyles = [
       max-height: 7.5em;
       overflow: auto;
     }
+    .suggestions {
+      grid-column: 1 / -1;
+      font-size: 0.85rem;
+    }
+    .suggestions p {
+      margin: 0 0 4px;
+    }
     label.checkbox {
       grid-template-columns: auto 1fr;
       align-items: center;

@@ -55,6 +55,9 @@ export class VkExportDialog extends LitElement {
   @state() private rounds: { id: number; title: string }[] = [];
   @state() private history: ExportRecord[] = [];
   @state() private warnings: ExportWarning[] = [];
+  /** Proposals pending in the chosen text, and whether the file shows them marked. */
+  @state() private pending = 0;
+  @state() private marked = false;
   /** Download progress 0–1, null when the size is unknown, undefined when idle. */
   @state() private progress: number | null | undefined = undefined;
   /** While busy: the server is still making the file (no byte yet), or it is coming down. */
@@ -130,6 +133,7 @@ export class VkExportDialog extends LitElement {
               >`
             : nothing
         }
+        ${this.pending > 0 ? this.renderSuggestions() : nothing}
         ${this.warnings.length > 0 ? this.renderWarnings() : nothing} ${busy ? this.renderBusy() : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
@@ -159,6 +163,36 @@ export class VkExportDialog extends LitElement {
       ${msg(str`Đang tạo tệp… (${this.elapsedS} giây)`)}
       <progress aria-label=${msg('Đang tạo tệp')}></progress>
     </p>`;
+  }
+
+  /** By default the file holds the text without the pending proposals; the drafter may ask to see them. */
+  private renderSuggestions() {
+    return html`<div class="wide suggestions">
+      <p role="status">
+        ${plural(
+          this.pending,
+          msg(str`${this.pending} đề xuất chưa được duyệt: bản xuất giữ văn bản gốc, chưa áp dụng đề xuất.`, {
+            id: 'export-suggestions-pending.one',
+          }),
+          msg(str`${this.pending} đề xuất chưa được duyệt: bản xuất giữ văn bản gốc, chưa áp dụng đề xuất.`, {
+            id: 'export-suggestions-pending.other',
+          }),
+        )}
+      </p>
+      ${
+        // The final text never shows proposals; a working copy may.
+        this.kind === 'working'
+          ? html`<label class="checkbox"
+              ><input
+                type="checkbox"
+                name="suggestions"
+                .checked=${this.marked}
+                @change=${(e: Event) => (this.marked = (e.target as HTMLInputElement).checked)}
+              />${msg('Kèm đề xuất (phần thêm gạch chân, phần xóa gạch ngang)')}</label
+            >`
+          : nothing
+      }
+    </div>`;
   }
 
   private renderWarnings() {
@@ -205,6 +239,7 @@ export class VkExportDialog extends LitElement {
     const params = new URLSearchParams({ format: this.format, kind: this.kind });
     if (this.kind === 'working' && this.version > 0) params.set('version', String(this.version));
     if (this.format === 'docx' && this.round > 0) params.set('comments', String(this.round));
+    if (this.kind === 'working' && this.marked) params.set('suggestions', 'marked');
     return params.toString();
   }
 
@@ -215,7 +250,9 @@ export class VkExportDialog extends LitElement {
 
   private async check(): Promise<void> {
     const base = `/drafts/${encodeURIComponent(this.draftId)}`;
-    this.warnings = (await request(`${base}/export/check?${this.query()}`, ExportCheck)).warnings;
+    const check = await request(`${base}/export/check?${this.query()}`, ExportCheck);
+    this.warnings = check.warnings;
+    this.pending = check.pendingSuggestions;
   }
 
   private async onSubmit(event: Event): Promise<void> {

@@ -4,6 +4,8 @@ import {
   type IParagraphOptions,
   CommentRangeStart,
   CommentReference,
+  DeletedTextRun,
+  InsertedTextRun,
   Paragraph,
   TextRun,
   type ParagraphChild,
@@ -11,7 +13,7 @@ import {
 } from 'docx';
 import { mmToTwips, type ElementStyle, type FormatProfile } from '../../../shared/export/format-profile.ts';
 import { aligned, indents, type Block, type Run } from '../export-model.ts';
-import { alignmentOf, bodySpacing, styledRun } from './docx-style.ts';
+import { alignmentOf, bodySpacing, styledRun, styledRunOptions } from './docx-style.ts';
 import { docxTable } from './docx-table.ts';
 
 /**
@@ -105,11 +107,27 @@ function runChildren(profile: FormatProfile, style: ElementStyle, runs: readonly
   const children: ParagraphChild[] = [];
   for (const run of runs) {
     for (const id of run.starts) children.push(new CommentRangeStart(id));
-    if (run.text !== '') children.push(styledRun(profile, style, run.text, run));
+    if (run.text !== '') children.push(textRun(profile, style, run));
     for (const id of run.ends)
       children.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
   }
   return children;
+}
+
+/** Word revision ids: unique within a file is all Word asks, so one counter serves every render. */
+let revisionId = 0;
+
+/** A run, or a proposal shown as a real Word revision (Review → Accept/Reject works on it). */
+function textRun(profile: FormatProfile, style: ElementStyle, run: Run): ParagraphChild {
+  if (run.suggestion === undefined) return styledRun(profile, style, run.text, run);
+  revisionId = (revisionId % 1_000_000_000) + 1;
+  const options = {
+    ...styledRunOptions(profile, style, run.text, run),
+    id: revisionId,
+    author: run.suggestion.author,
+    date: run.suggestion.date,
+  };
+  return run.suggestion.kind === 'insert' ? new InsertedTextRun(options) : new DeletedTextRun(options);
 }
 
 function markerRun(marker: string): Run {

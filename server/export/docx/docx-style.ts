@@ -24,7 +24,18 @@ export function styledRun(
   /** Starts the run on a new line (a line break, not a new paragraph). */
   newLine = false,
 ): TextRun {
-  return new TextRun({
+  return new TextRun(styledRunOptions(profile, style, text, extra, newLine));
+}
+
+/** The options of {@link styledRun}, for runs of other kinds (tracked insertions and deletions). */
+export function styledRunOptions(
+  profile: FormatProfile,
+  style: ElementStyle,
+  text: string,
+  extra: { bold?: boolean; italic?: boolean; underline?: boolean } = {},
+  newLine = false,
+) {
+  return {
     ...(newLine ? { break: 1 } : {}),
     text: styledText(style, text),
     font: profile.font.docx,
@@ -32,7 +43,7 @@ export function styledRun(
     bold: style.bold || extra.bold === true,
     italics: style.italic || extra.italic === true,
     ...(style.underline || extra.underline === true ? { underline: {} } : {}),
-  });
+  };
 }
 
 /** A paragraph of one element: its alignment and one run of `text` (nothing printed when empty). */

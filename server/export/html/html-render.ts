@@ -89,6 +89,12 @@ function emphasis(run: Run, html: string): string {
   if (run.bold) out = `<strong>${out}</strong>`;
   if (run.italic) out = `<em>${out}</em>`;
   if (run.underline) out = `<u>${out}</u>`;
+  const proposal = run.suggestion;
+  if (proposal !== undefined) {
+    const tag = proposal.kind === 'insert' ? 'ins' : 'del';
+    const colour = proposal.kind === 'insert' ? '#1d6b2a' : '#a61b1b';
+    out = `<${tag} style="color:${colour}" title="${escape(proposal.author)}" datetime="${escape(proposal.date)}">${out}</${tag}>`;
+  }
   return out;
 }
 

@@ -176,11 +176,18 @@ function format(style: ElementStyle) {
 }
 
 function runText(style: ElementStyle, run: Run): ContentText {
+  const proposal = run.suggestion;
   return {
     text: styledText(style, run.text),
     bold: style.bold || run.bold,
     italics: style.italic || run.italic,
     ...(style.underline || run.underline ? { decoration: 'underline' as const } : {}),
+    // Shown proposals: insertions underlined in green, deletions struck through in red.
+    ...(proposal === undefined
+      ? {}
+      : proposal.kind === 'insert'
+        ? { decoration: 'underline' as const, color: '#1d6b2a' }
+        : { decoration: 'lineThrough' as const, color: '#a61b1b' }),
   };
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

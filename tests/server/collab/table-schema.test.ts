@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SchemaRule } from '../../../server/collab/schema-rule.ts';
