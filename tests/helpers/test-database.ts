@@ -1,3 +1,5 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
@@ -49,4 +51,35 @@ export function psqlSync(url: string, statement: string, vars: Record<string, st
   for (const [key, value] of Object.entries(vars)) args.push('-v', `${key}=${value}`);
   const run = spawnSync('psql', args, { input: statement, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`psql failed: ${run.stderr || run.error?.message || 'unknown'}`);
+}
+
+/**
+ * Runs one statement on a test server's database, whichever it is (`?` placeholders), for a
+ * test that must set up a state the API no longer allows (an older database's rows).
+ */
+export async function execOnServer(
+  server: { readonly dataDir: string; readonly databaseUrl: string | undefined },
+  statement: string,
+  params: readonly (string | number)[],
+): Promise<void> {
+  if (server.databaseUrl === undefined) {
+    const sqlite = new BetterSqlite3(path.join(server.dataDir, 'vankien.db'));
+    try {
+      sqlite.prepare(statement).run(...params);
+    } finally {
+      sqlite.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    let n = 0;
+    await client.query(
+      statement.replace(/\?/g, () => `$${++n}`),
+      [...params],
+    );
+  } finally {
+    await client.end();
+  }
 }

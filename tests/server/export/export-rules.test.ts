@@ -1,6 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { databaseFile } from '../../../server/db/database.ts';
+import { execOnServer } from '../../helpers/test-database.ts';
 import { api } from '../../helpers/http-client.ts';
 import { markFinal } from '../drafts/draft-header-helpers.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
@@ -47,12 +46,7 @@ describe('who may export what, and bad input', () => {
     // rule (an older database): the export still refuses it.
     const marked = await api(server, `/drafts/${id}`, { token, method: 'PATCH', body: { status: 'final' } });
     expect(marked.status).toBe(409);
-    const sqlite = new BetterSqlite3(databaseFile(server.dataDir));
-    try {
-      sqlite.prepare("UPDATE drafts SET status = 'final' WHERE id = ?").run(id);
-    } finally {
-      sqlite.close();
-    }
+    await execOnServer(server, "UPDATE drafts SET status = 'final' WHERE id = ?", [id]);
     for (const path of ['export', 'export/check']) {
       const refused = await api(server, `/drafts/${id}/${path}?format=pdf&kind=final`, { token });
       const body = (await refused.json()) as { error: { code: string; message: string } };
