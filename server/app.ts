@@ -17,6 +17,7 @@ import { RedisCluster } from './cluster/redis-cluster.ts';
 import { redisEventRelay } from './cluster/redis-event-relay.ts';
 import { RedisFanout } from './cluster/redis-fanout.ts';
 import { apiRoutes } from './http/api.ts';
+import { MemoryWindowCounter } from './limits/window-counter.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { requestBodyLimit } from './http/body-limit.ts';
 import { serveClient } from './http/client-assets.ts';
@@ -85,6 +86,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       cluster === null
         ? undefined
         : { drafts: redisEventRelay(cluster, 'drafts'), users: redisEventRelay(cluster, 'users') },
+    signInCounter: cluster?.counter('sign-in'),
   });
   // Automatic snapshots are due by age or quiet; checking a few times per period is enough.
   const historyTimer = setInterval(
@@ -137,6 +139,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       cookies,
       allowedOrigins: config.auth.allowedOrigins,
       watch: (stream, grant) => watch.watch(stream, grant),
+      exportCounter: cluster?.counter('export') ?? new MemoryWindowCounter(),
     }),
   );
   hono.route(

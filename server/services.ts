@@ -6,6 +6,7 @@ import { AuditService } from './audit/audit.service.ts';
 import { ApiTokenService } from './auth/api-token.service.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
+import type { WindowCounter } from './limits/window-counter.ts';
 import { SessionService } from './auth/session.service.ts';
 import { storedTexts } from './collab/collab-document.texts.ts';
 import type { Config } from './config.ts';
@@ -105,6 +106,8 @@ export function createServices(
     history?: { policy: HistoryPolicy; log: Logger } | undefined;
     /** Carry live events to pages open on other instances (scale-out). */
     relays?: { drafts: HubRelay; users: HubRelay } | undefined;
+    /** Failed sign-ins, counted across instances when there are several. */
+    signInCounter?: WindowCounter | undefined;
   } = {},
 ): Services {
   const texts = deps.texts ?? storedTexts(db);
@@ -138,7 +141,7 @@ export function createServices(
   });
   const users: UserService = new UserService(db, orgs, new PasswordHasher(), epoch, sessions, audit);
   const tokens = new ApiTokenService(db, epoch, audit);
-  const throttle = new LoginThrottle(auth.loginMaxFailures, auth.loginWindowMs);
+  const throttle = new LoginThrottle(auth.loginMaxFailures, auth.loginWindowMs, deps.signInCounter);
   const authService = new AuthService({ users, orgs, sessions, tokens, throttle, audit });
   // Drafts and access need each other (listing filters by access; access asks where a draft lives).
   let access: AccessService | null = null;

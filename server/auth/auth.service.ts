@@ -31,7 +31,7 @@ export class AuthService {
     address: string,
   ): Promise<{ secret: string; expiresAt: number; info: SessionInfo }> {
     const { throttle, users, sessions } = this.deps;
-    const retryAfterS = throttle.retryAfterS(username, address);
+    const retryAfterS = await throttle.retryAfterS(username, address);
     if (retryAfterS > 0)
       throw new TooManyRequestsError(
         'too_many_requests',
@@ -40,7 +40,7 @@ export class AuthService {
       );
     const user = await users.verifyCredentials(username, password);
     if (user === null) {
-      throttle.fail(username, address);
+      await throttle.fail(username, address);
       // The name typed is kept only when it is an account's: people type passwords there too.
       const known = await users.getByUsername(username).then(
         (u) => u.username,
@@ -54,7 +54,7 @@ export class AuthService {
       });
       throw new UnauthenticatedError('invalid_credentials', 'Wrong username or password');
     }
-    throttle.succeed(username);
+    await throttle.succeed(username);
     const { secret, expiresAt } = await sessions.start(user.id);
     await this.deps.audit.record({
       action: 'sign_in',

@@ -1,69 +1,46 @@
+import { MemoryWindowCounter, type WindowCounter } from '../limits/window-counter.ts';
+
 /** Failed sign-ins allowed per account in a window; an address gets this many times more. */
 const PER_ADDRESS_FACTOR = 4;
-/** Counters kept at most; past it, expired ones are swept (a flood of names cannot grow memory). */
-const MAX_KEYS = 50_000;
-
-interface Window {
-  failures: number;
-  resetAt: number;
-}
 
 /**
  * Counts failed sign-ins per account and per client address in fixed windows (R12). A key
  * that reached its limit is refused (429) before any password is hashed, until its window
- * ends; a successful sign-in clears the account's counter.
+ * ends; a successful sign-in clears the account's counter. The counters are shared by the
+ * instances of a deployment when it has several (Redis), so the limit holds across them.
  */
 export class LoginThrottle {
-  private readonly windows = new Map<string, Window>();
-
   constructor(
     private readonly maxFailures: number,
     private readonly windowMs: number,
+    private readonly counter: WindowCounter = new MemoryWindowCounter(),
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Seconds until `username` from `address` may try again, or 0 if it may now. */
-  retryAfterS(username: string, address: string): number {
-    const now = Date.now();
-    const blocked = [
-      this.blockedUntil(`u:${username}`, this.maxFailures, now),
-      this.blockedUntil(`a:${address}`, this.maxFailures * PER_ADDRESS_FACTOR, now),
-    ];
-    const until = Math.max(...blocked);
+  async retryAfterS(username: string, address: string): Promise<number> {
+    const [user, from] = await Promise.all([
+      this.counter.read(`u:${username}`),
+      this.counter.read(`a:${address}`),
+    ]);
+    const now = this.now();
+    const until = Math.max(
+      user !== null && user.count >= this.maxFailures ? user.resetAt : 0,
+      from !== null && from.count >= this.maxFailures * PER_ADDRESS_FACTOR ? from.resetAt : 0,
+    );
     return until > now ? Math.ceil((until - now) / 1000) : 0;
   }
 
   /** Counts a failed attempt. */
-  fail(username: string, address: string): void {
-    const now = Date.now();
-    if (this.windows.size >= MAX_KEYS) this.sweep(now);
-    for (const key of [`u:${username}`, `a:${address}`]) {
-      const window = this.windows.get(key);
-      if (window === undefined || window.resetAt <= now)
-        this.windows.set(key, { failures: 1, resetAt: now + this.windowMs });
-      else window.failures++;
-    }
+  async fail(username: string, address: string): Promise<void> {
+    await Promise.all([
+      this.counter.hit(`u:${username}`, this.windowMs),
+      this.counter.hit(`a:${address}`, this.windowMs),
+    ]);
   }
 
   /** Clears the account's counter after a successful sign-in. */
-  succeed(username: string): void {
-    this.windows.delete(`u:${username}`);
-  }
-
-  private blockedUntil(key: string, limit: number, now: number): number {
-    const window = this.windows.get(key);
-    if (window === undefined || window.resetAt <= now) return 0;
-    return window.failures >= limit ? window.resetAt : 0;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
-    // Still full: every key is recent, so drop the oldest half rather than grow.
-    if (this.windows.size >= MAX_KEYS) {
-      let drop = this.windows.size / 2;
-      for (const key of this.windows.keys()) {
-        if (drop-- <= 0) break;
-        this.windows.delete(key);
-      }
-    }
+  async succeed(username: string): Promise<void> {
+    await this.counter.clear(`u:${username}`);
   }
 }

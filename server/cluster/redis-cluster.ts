@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { WindowCounter } from '../limits/window-counter.ts';
 import type { Logger } from '../logger.ts';
+import { RedisWindowCounter } from './redis-window-counter.ts';
 
 /** A message from another instance on a channel. */
 export type ChannelListener = (payload: Buffer) => void;
@@ -93,6 +95,11 @@ export class RedisCluster {
       this.channels.delete(channel);
       this.sub.unsubscribe(this.prefix + channel).catch(() => undefined);
     };
+  }
+
+  /** A counter shared by the instances, under this deployment's name and `name`. */
+  counter(name: string): WindowCounter {
+    return new RedisWindowCounter(this.pub, `${this.prefix}limits:${name}:`);
   }
 
   /** Called each time the link to Redis is back after a loss. */

@@ -27,6 +27,7 @@ import { apiRouter } from './api-env.ts';
 import { NotFoundError } from './app-error.ts';
 import { authenticateSession, authenticateToken, requireUser } from './auth.middleware.ts';
 import { csrfGuard } from './csrf.ts';
+import type { WindowCounter } from '../limits/window-counter.ts';
 import { perUserRateLimit } from './rate-limit.ts';
 import { EXPORT_LIMITS } from '../../shared/limits.ts';
 
@@ -39,7 +40,13 @@ const SWAGGER_FILES: Record<string, string> = {
 /** `/api`: CSRF guard, authentication, the resources, the OpenAPI document and its reference page. */
 export function apiRoutes(
   services: Services,
-  options: { cookies: CookiePolicy; allowedOrigins: readonly string[]; watch: StreamWatch },
+  options: {
+    cookies: CookiePolicy;
+    allowedOrigins: readonly string[];
+    watch: StreamWatch;
+    /** Counts each user's exports (shared by the instances when there are several). */
+    exportCounter: WindowCounter;
+  },
 ) {
   const api = apiRouter();
   api.use('*', authenticateToken(services.auth));
@@ -76,7 +83,7 @@ export function apiRoutes(
   api.route('/drafts', assignmentRoutes(services.assignments));
   api.route('/drafts', discussionRoutes(services.discussions));
   api.route('/assignments', myAssignmentRoutes(services.assignments));
-  const exportLimit = perUserRateLimit('export', EXPORT_LIMITS);
+  const exportLimit = perUserRateLimit('export', EXPORT_LIMITS, options.exportCounter);
   api.route('/drafts', exportRoutes(services.exports, exportLimit));
   api.route('/drafts', revisionLogRoutes(services.revisionLog, services.revisionExports, exportLimit));
   api.route('/revision-log', revisionTotalsRoutes(services.revisionTotals));

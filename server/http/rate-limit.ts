@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { rateLimiter, type Store } from 'hono-rate-limiter';
+import type { WindowCounter } from '../limits/window-counter.ts';
 import type { ApiEnv } from './api-env.ts';
 import { TooManyRequestsError } from './app-error.ts';
 
@@ -16,8 +17,27 @@ export interface RateLimit {
  * user who corrects a mistake should not lose the export. Mount the one middleware on every
  * path that should share the budget. Behind `requireUser`.
  */
-export function perUserRateLimit(name: string, limits: RateLimit): MiddlewareHandler<ApiEnv> {
+export function perUserRateLimit(
+  name: string,
+  limits: RateLimit,
+  /** Where hits are counted: in memory, or shared by the instances (Redis). */
+  counter: WindowCounter,
+): MiddlewareHandler<ApiEnv> {
+  const store: Store<ApiEnv> = {
+    increment: async (key) => {
+      const { count, resetAt } = await counter.hit(key, limits.windowMs);
+      return { totalHits: count, resetTime: new Date(resetAt) };
+    },
+    get: async (key) => {
+      const window = await counter.read(key);
+      return window === null ? undefined : { totalHits: window.count, resetTime: new Date(window.resetAt) };
+    },
+    decrement: (key) => counter.undo(key),
+    resetKey: (key) => counter.clear(key),
+    localKeys: false,
+  };
   return rateLimiter<ApiEnv>({
+    store,
     windowMs: limits.windowMs,
     limit: limits.perWindow,
     keyGenerator: (c) => `${name}:${c.var.user.id}`,

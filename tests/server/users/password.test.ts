@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PasswordHasher } from '../../../server/users/password.ts';
 import { LoginThrottle } from '../../../server/auth/login-throttle.ts';
+import { MemoryWindowCounter } from '../../../server/limits/window-counter.ts';
 
 describe('password hashing', () => {
   it('stores argon2id with OWASP parameters and a random salt per password', async () => {
@@ -21,22 +22,25 @@ describe('password hashing', () => {
 });
 
 describe('the sign-in throttle', () => {
-  it('blocks an account after its failures, an address after four times as many, until the window ends', () => {
-    const throttle = new LoginThrottle(2, 60_000);
-    throttle.fail('an', '10.0.0.1');
-    expect(throttle.retryAfterS('an', '10.0.0.1')).toBe(0);
-    throttle.fail('an', '10.0.0.1');
-    expect(throttle.retryAfterS('an', '10.0.0.2')).toBeGreaterThan(0);
-    for (let i = 0; i < 8; i++) throttle.fail(`user${i}`, '10.0.0.9');
-    expect(throttle.retryAfterS('someone-else', '10.0.0.9')).toBeGreaterThan(0);
-    expect(throttle.retryAfterS('someone-else', '10.0.0.3')).toBe(0);
+  it('blocks an account after its failures, an address after four times as many, until the window ends', async () => {
+    let now = 1_000_000;
+    const throttle = new LoginThrottle(2, 60_000, new MemoryWindowCounter(() => now), () => now);
+    await throttle.fail('an', '10.0.0.1');
+    expect(await throttle.retryAfterS('an', '10.0.0.1')).toBe(0);
+    await throttle.fail('an', '10.0.0.1');
+    expect(await throttle.retryAfterS('an', '10.0.0.2')).toBe(60);
+    for (let i = 0; i < 8; i++) await throttle.fail(`user${i}`, '10.0.0.9');
+    expect(await throttle.retryAfterS('someone-else', '10.0.0.9')).toBeGreaterThan(0);
+    expect(await throttle.retryAfterS('someone-else', '10.0.0.3')).toBe(0);
+    now += 60_000;
+    expect(await throttle.retryAfterS('an', '10.0.0.2')).toBe(0);
   });
 
-  it('clears an account after a successful sign-in', () => {
+  it('clears an account after a successful sign-in', async () => {
     const throttle = new LoginThrottle(2, 60_000);
-    throttle.fail('an', '10.0.0.1');
-    throttle.succeed('an');
-    throttle.fail('an', '10.0.0.1');
-    expect(throttle.retryAfterS('an', '10.0.0.1')).toBe(0);
+    await throttle.fail('an', '10.0.0.1');
+    await throttle.succeed('an');
+    await throttle.fail('an', '10.0.0.1');
+    expect(await throttle.retryAfterS('an', '10.0.0.1')).toBe(0);
   });
 });
