@@ -150,6 +150,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       log: log.child({ module: 'collab' }),
       isAccepting: () => accepting,
       quota: new SocketQuota(config.collab.sockets),
+      sharedSockets: cluster?.sockets(),
       admit: async (c, room) => {
         const { member, grant } = await gate.admit(c, room);
         return { member, watch: (connection) => watch.watch(connection, grant) };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { WindowCounter } from '../limits/window-counter.ts';
 import type { Logger } from '../logger.ts';
+import { RedisSocketCount } from './redis-socket-count.ts';
 import { RedisWindowCounter } from './redis-window-counter.ts';
 
 /** A message from another instance on a channel. */
@@ -24,6 +25,7 @@ export class RedisCluster {
   private readonly channels = new Map<string, Set<ChannelListener>>();
   private readonly reconnectListeners = new Set<() => void>();
   private connectedOnce = false;
+  private socketCount: RedisSocketCount | null = null;
 
   /**
    * `scope` names the deployment (derived from its database): pub/sub channels are global to
@@ -102,6 +104,11 @@ export class RedisCluster {
     return new RedisWindowCounter(this.pub, `${this.prefix}limits:${name}:`);
   }
 
+  /** Every instance's open collaboration sockets per user. */
+  sockets(): RedisSocketCount {
+    return (this.socketCount ??= new RedisSocketCount(this.pub, `${this.prefix}sockets:`));
+  }
+
   /** Called each time the link to Redis is back after a loss. */
   onReconnect(listener: () => void): () => void {
     this.reconnectListeners.add(listener);
@@ -109,6 +116,7 @@ export class RedisCluster {
   }
 
   async close(): Promise<void> {
+    this.socketCount?.close();
     this.reconnectListeners.clear();
     this.channels.clear();
     this.pub.disconnect();

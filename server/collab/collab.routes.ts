@@ -7,7 +7,7 @@ import { UnavailableError, ValidationError } from '../http/app-error.ts';
 import type { Logger } from '../logger.ts';
 import { closeCodeFor } from '../../shared/collab/close-codes.ts';
 import { Connection, type ConnectionLimits } from './connection.ts';
-import type { SocketQuota } from './socket-quota.ts';
+import type { SharedSocketCount, SocketQuota } from './socket-quota.ts';
 import type { Member } from './member.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import { wsPeer } from './ws-peer.ts';
@@ -26,6 +26,8 @@ export interface CollabRouteDeps {
   readonly admit: (c: Context, room: string) => Promise<Admission>;
   /** Open sockets per user and per address (R4). */
   readonly quota: SocketQuota;
+  /** Sockets held on other instances too (scale-out). */
+  readonly sharedSockets?: SharedSocketCount | undefined;
 }
 
 /** An admitted upgrade. */
@@ -87,6 +89,23 @@ export function collabRoutes(deps: CollabRouteDeps): Hono<CollabEnv> {
           const peer = wsPeer(raw, deps.limits.maxBufferedBytes, deps.log);
           connection = new Connection(peer, room, admission.member, deps.registry, deps.limits, deps.log);
           unwatch = admission.watch(connection);
+          // Other instances' sockets count too; checked once open, so no message is missed meanwhile.
+          const local = release;
+          void deps.sharedSockets
+            ?.register(admission.member.userId)
+            .then(({ count, release: unregister }) => {
+              release = () => {
+                local();
+                unregister();
+              };
+              if (raw.readyState !== raw.OPEN) return release();
+              if (count <= deps.quota.perUser) return;
+              deps.log.warn(
+                { room, userId: admission.member.userId },
+                'socket refused: too many open on all instances',
+              );
+              ws.close(closeCodeFor('too_many_connections'), 'too_many_connections');
+            });
         },
         onMessage(event) {
           // Hono types the event with the DOM's MessageEvent, which the server's lib does not include.

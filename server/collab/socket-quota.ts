@@ -36,6 +36,11 @@ export class SocketQuota {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** How many sockets one user may hold. */
+  get perUser(): number {
+    return this.limits.perUser;
+  }
+
   /** Takes a place for a new socket; null when the user or the address already holds its limit. */
   take(userId: number, ip: string, holder: QuotaHolder): (() => void) | null {
     if (this.ipFull(ip)) return null;
@@ -79,4 +84,14 @@ export class SocketQuota {
     }
     return oldest;
   }
+}
+
+/**
+ * The sockets a user holds on every instance of the deployment (Redis), so the per-user limit
+ * holds across instances. A socket counts from its registration to its release; an instance
+ * that dies stops renewing its entries, which then expire.
+ */
+export interface SharedSocketCount {
+  /** Registers an open socket; resolves with how many the user holds now, everywhere (this one included). */
+  register(userId: number): Promise<{ count: number; release: () => void }>;
 }

@@ -2,13 +2,17 @@
 // counted in Redis, so spreading requests over instances does not multiply them.
 import { afterEach, expect, it } from 'vitest';
 import { EXPORT_LIMITS } from '../../../shared/limits.ts';
+import { CloseCode } from '../../../shared/collab/close-codes.ts';
 import { startCluster, type TestCluster } from '../../helpers/cluster.ts';
+import { destroyAllRawSockets, openRawSocket } from '../../helpers/raw-socket.ts';
 import { api } from '../../helpers/http-client.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
+import { waitForAsync } from '../../helpers/wait.ts';
 
 let cluster: TestCluster | null = null;
 
 afterEach(async () => {
+  destroyAllRawSockets();
   await cluster?.stop();
   cluster = null;
 });
@@ -48,4 +52,33 @@ it('the export budget is one per user across instances', async () => {
   expect(await exportOn(a, editor.token)).toBe(429);
   expect(await exportOn(b, editor.token)).toBe(429);
   expect(await exportOn(b, coeditor.token)).toBe(200);
+});
+
+it('sockets a user holds on every instance count against their limit', async () => {
+  cluster = await startCluster(2, { MAX_SOCKETS_PER_USER: '2' });
+  const [a, b] = cluster.instances as [TestServer, TestServer];
+  const step1 = new Uint8Array([0, 0, 1, 0]); // sync step 1 with an empty state vector
+  const first = await openRawSocket(a.rawUrl('sockets'));
+  const second = await openRawSocket(b.rawUrl('sockets'));
+  for (const socket of [first, second]) {
+    socket.sendBinary(step1);
+    await socket.nextMessage(3000); // both answered: open and counted
+  }
+  const third = await openRawSocket(a.rawUrl('sockets'));
+  const closed = await third.waitForClose(3000);
+  expect([closed.code, closed.reason]).toEqual([CloseCode.PolicyViolation, 'too_many_connections']);
+  // A colleague is not affected, and closing one socket frees a place on any instance.
+  const colleague = await openRawSocket(b.rawUrl('sockets', 'coeditor'));
+  colleague.sendBinary(step1);
+  await colleague.nextMessage(3000);
+  first.destroy();
+  // Its instance gives the place back once it has seen the close: retry until it has.
+  await waitForAsync(async () => {
+    const again = await openRawSocket(b.rawUrl('sockets'));
+    again.sendBinary(step1);
+    return again.nextMessage(3000).then(
+      () => true,
+      () => false,
+    );
+  }, 'a place freed by the closed socket');
 });
