@@ -169,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${key}=${shown}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL !== undefined && e.DATABASE_URL === undefined)
+    throw new ConfigError(
+      'Invalid configuration: REDIS_URL=(hidden): several instances must share a PostgreSQL database (set DATABASE_URL)',
+    );
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const origins = new Set([origin(publicUrl)]);
   // Unconfigured, the app is reached on this machine by either name.

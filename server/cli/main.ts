@@ -27,7 +27,10 @@ const args = process.argv.slice(2);
 
 // backup and restore work on the file: opening (and migrating) it here would hold it open
 // under a restore and change the database a backup is meant to copy as it is.
-if (DATABASE_COMMANDS.includes(args[0] ?? '')) {
+if (DATABASE_COMMANDS.includes(args[0] ?? '') && config.database.url !== undefined) {
+  output.stderr(`error: ${args[0]} works on the SQLite file; on PostgreSQL use pg_dump and pg_restore\n`);
+  process.exitCode = 1;
+} else if (DATABASE_COMMANDS.includes(args[0] ?? '')) {
   process.exitCode = await runDatabaseCli(args, { dataDir: config.dataDir, output });
 } else {
   await runWithServices();

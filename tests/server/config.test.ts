@@ -21,6 +21,23 @@ describe('configuration', () => {
     expect(config.collab.roomIdleMs).toBe(5000);
   });
 
+  it('reads the scale-out settings, never echoes a connection URL, and refuses Redis without PostgreSQL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app:s3cret@db.example:5432/vankien',
+      DATABASE_POOL_SIZE: '25',
+      REDIS_URL: 'redis://cache.example:6379',
+    });
+    expect(config.database).toMatchObject({
+      url: 'postgres://app:s3cret@db.example:5432/vankien',
+      poolSize: 25,
+    });
+    expect(config.redisUrl).toBe('redis://cache.example:6379');
+    expect(loadConfig({}).database.url).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/x' })).toThrow(/DATABASE_URL=\(hidden\)/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/x' })).not.toThrow(/s3cret/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(/set DATABASE_URL/);
+  });
+
   it('sizes the export render pool to the machine, leaving a core to the event loop, unless told', () => {
     const workers = Math.max(1, Math.min(4, os.availableParallelism() - 1));
     expect(loadConfig({}).exports).toEqual({ workers, queue: 8 });
