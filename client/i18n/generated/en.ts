@@ -319,6 +319,7 @@ export const templates = {
   s87c574c6aad284a3: `The consultation round has closed.`,
   s89450fabb0e6d42e: str`Restored: ${0}, ${1}`,
   s89982f874d0e8b0d: `View the latest round`,
+  s89de5001908f0cc9: `Account`,
   s89f99f3d0b9292c3: `The server is busy making other files. Please try again in a few minutes.`,
   s89feadf274912a2a: str`Due ${0}/${1}/${2}`,
   s89ff4b0a45bd64ec: `This section is not in the draft’s outline.`,
