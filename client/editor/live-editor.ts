@@ -14,7 +14,8 @@ import { RemoteCarets } from './remote-carets.ts';
 export interface LiveEditorOptions {
   element: HTMLElement;
   ydoc: Y.Doc;
-  provider: WebsocketProvider;
+  /** Null for a document no socket serves (a round's version, read-only). */
+  provider: WebsocketProvider | null;
   /** The local caret label; others see the server's name and colour for this user instead. */
   user: { id: number; name: string; color: string };
   readOnly: boolean;
@@ -40,18 +41,18 @@ export function createLiveEditor(options: LiveEditorOptions): Editor {
     CommentAnchors.configure({ onActivate: options.onCommentClick ?? (() => undefined) }),
     FindReplace.configure({ onOpen: options.onFind ?? (() => undefined) }),
   ];
-  if (!options.readOnly)
+  if (!options.readOnly && options.provider !== null)
     extensions.push(
       RemoteCarets.configure({ provider: options.provider, user: options.user }),
       EmptyHint.configure({ text: options.hint }),
       ClickLands,
     );
   // A caret left over from an editable session would otherwise keep showing to others.
-  else options.provider.awareness.setLocalStateField('cursor', null);
+  else options.provider?.awareness.setLocalStateField('cursor', null);
   const editor = new Editor({
     element: options.element,
     extensions,
-    editable: !options.readOnly,
+    editable: !options.readOnly && options.provider !== null,
     injectCSS: false, // the sheet's shadow root carries these rules (document-styles.ts)
     editorProps: {
       attributes: {

@@ -13,6 +13,7 @@ import * as auditLog from './migrations/2026_12_07_1300_audit_log.ts';
 import * as autoSnapshots from './migrations/2026_12_07_1300_auto_snapshots.ts';
 import * as sectionAssignments from './migrations/2026_12_07_1400_section_assignments.ts';
 import * as draftStatusLog from './migrations/2026_12_08_1000_draft_status_log.ts';
+import * as roundCompare from './migrations/2026_12_08_1100_round_compare.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
 // and bundlers (STACK.md, Kysely row).
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_1300_auto_snapshots': autoSnapshots,
   '2026_12_07_1400_section_assignments': sectionAssignments,
   '2026_12_08_1000_draft_status_log': draftStatusLog,
+  '2026_12_08_1100_round_compare': roundCompare,
 };
 
 /** The names of the migrations this code knows (a restored database may hold no others). */

@@ -118,7 +118,9 @@ export class RevisionExportService {
       profileId = template.formatProfile;
     }
     const profile = findProfile(profileId) ?? findProfile(DEFAULT_PROFILE_ID)!;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date((this.deps.now ?? Date.now)()));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+      new Date((this.deps.now ?? Date.now)()),
+    );
     return {
       profile,
       draftTitle: draft.title,
