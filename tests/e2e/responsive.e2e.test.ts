@@ -75,7 +75,9 @@ function widestElements(page: Page): Promise<string[]> {
     const walk = (root: Document | ShadowRoot) => {
       for (const el of Array.from(root.querySelectorAll('*'))) {
         const box = el.getBoundingClientRect();
-        const inside = Array.from(el.children).some((c) => c.getBoundingClientRect().right > window.innerWidth);
+        const inside = Array.from(el.children).some(
+          (c) => c.getBoundingClientRect().right > window.innerWidth,
+        );
         if (box.right > window.innerWidth + 0.5 && !inside)
           found.push(
             `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ends at ${Math.round(box.right)}`,
