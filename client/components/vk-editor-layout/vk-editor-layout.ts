@@ -172,7 +172,6 @@ export class VkEditorLayout extends LitElement {
 
   private setTab(tab: string | null): void {
     if (tab !== null) this.lastTab = tab;
-    if (tab === this.tab) return;
     this.tab = tab;
     this.dispatchEvent(new AsideTabChangedEvent(tab));
   }
