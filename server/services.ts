@@ -116,6 +116,7 @@ export function createServices(
   let rounds: RoundService | null = null;
   const consultations: ConsultationAccess = deps.consultations ?? {
     invitedOrgIds: (draftId) => rounds?.invitedOrgIds(draftId) ?? Promise.resolve(NO_INVITED),
+    comparingOrgIds: (draftId) => rounds?.comparingOrgIds(draftId) ?? Promise.resolve(NO_INVITED),
   };
   const epoch = new AccessEpoch(db);
   const orgs = new OrgService(db);
@@ -213,6 +214,7 @@ export function createServices(
     orgs,
     events: draftEvents,
     notifications,
+    versionState: (draftId, number) => versions.state(draftId, number),
   });
   const revisionLog = new RevisionLogService({
     db,

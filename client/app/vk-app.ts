@@ -28,12 +28,21 @@ export class VkApp extends LitElement {
       min-height: 100vh;
     }
     header {
+      position: relative;
       display: flex;
       align-items: center;
       gap: 16px;
       padding: 8px 20px;
       background: var(--vk-accent);
       color: var(--vk-accent-text);
+    }
+    .account {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+    }
+    button.menu {
+      display: none;
     }
     header a.brand {
       color: inherit;
@@ -78,6 +87,42 @@ export class VkApp extends LitElement {
       margin: auto;
       color: var(--vk-muted);
     }
+    /* Below the width the whole bar needs (the admin's, at 768 px, was 48 px too wide) the
+       account's items fold into a menu under one button, so signing out stays one tap away. */
+    @media (max-width: 959px) {
+      header {
+        gap: 10px;
+        padding: 8px 12px;
+      }
+      .tagline {
+        display: none;
+      }
+      button.menu {
+        display: inline-block;
+      }
+      .account.collapsible {
+        display: none;
+        position: absolute;
+        z-index: 40;
+        top: 100%;
+        right: 8px;
+        flex-direction: column;
+        align-items: stretch;
+        gap: 10px;
+        min-width: min(280px, calc(100vw - 16px));
+        max-width: calc(100vw - 16px);
+        padding: 12px;
+        background: var(--vk-accent);
+        border-radius: 0 0 var(--vk-radius) var(--vk-radius);
+        box-shadow: 0 8px 24px rgb(0 0 0 / 25%);
+      }
+      .account.collapsible.open {
+        display: flex;
+      }
+      .who {
+        text-align: left;
+      }
+    }
     /* Printed pages (the revision log's table) carry the document, not the app's bar. */
     @media print {
       header {
@@ -90,6 +135,8 @@ export class VkApp extends LitElement {
   /** undefined while loading; null when nobody is signed in. */
   @state() private session: SessionInfo | null | undefined = undefined;
   @state() private loadError = false;
+  /** The account menu is open (narrow windows only: wide ones show its items in the bar). */
+  @state() private menuOpen = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -116,29 +163,48 @@ export class VkApp extends LitElement {
   private renderHeader() {
     const session = this.session;
     const role = session ? mainRole(session) : null;
-    return html`<header>
+    return html`<header @keydown=${this.onHeaderKey}>
       <a class="brand" href="/">vankien</a>
-      <span>${msg('Soạn thảo văn kiện đại hội')}</span>
+      <span class="tagline">${msg('Soạn thảo văn kiện đại hội')}</span>
       <span class="spacer"></span>
-      ${
-        session?.roles.some((r) => r.role === 'admin')
-          ? html`<a class="nav" href="/admin">${msg('Quản trị')}</a>`
-          : ''
-      }
       ${session ? html`<vk-notifications></vk-notifications>` : ''}
       ${
         session
-          ? html`<div class="who">
-              <div>${session.user.displayName}</div>
-              <small>${session.user.org.name}${role ? html` · ${roleLabel(role)}` : ''}</small>
-            </div>`
+          ? html`<button
+              type="button"
+              class="menu"
+              aria-expanded=${String(this.menuOpen)}
+              aria-controls="account"
+              @click=${() => (this.menuOpen = !this.menuOpen)}
+            >
+              <span aria-hidden="true">☰</span> ${msg('Tài khoản')}
+            </button>`
           : ''
       }
-      <select aria-label=${msg('Ngôn ngữ')} @change=${this.onLanguage} .value=${currentLanguage()}>
-        <option value="vi">Tiếng Việt</option>
-        <option value="en">English</option>
-      </select>
-      ${session ? html`<button @click=${this.onSignOut}>${msg('Đăng xuất')}</button>` : ''}
+      <div
+        id="account"
+        class="account ${session ? 'collapsible' : ''} ${this.menuOpen ? 'open' : ''}"
+        @click=${this.onMenuClick}
+      >
+        ${
+          session?.roles.some((r) => r.role === 'admin')
+            ? html`<a class="nav" href="/admin">${msg('Quản trị')}</a>`
+            : ''
+        }
+        ${
+          session
+            ? html`<div class="who">
+                <div>${session.user.displayName}</div>
+                <small>${session.user.org.name}${role ? html` · ${roleLabel(role)}` : ''}</small>
+              </div>`
+            : ''
+        }
+        <select aria-label=${msg('Ngôn ngữ')} @change=${this.onLanguage} .value=${currentLanguage()}>
+          <option value="vi">Tiếng Việt</option>
+          <option value="en">English</option>
+        </select>
+        ${session ? html`<button @click=${this.onSignOut}>${msg('Đăng xuất')}</button>` : ''}
+      </div>
     </header>`;
   }
 
@@ -184,7 +250,20 @@ export class VkApp extends LitElement {
 
   private readonly onRoute = (event: Event) => {
     this.route = (event as RouteChangedEvent).route;
+    this.menuOpen = false;
   };
+
+  /** A link followed from the menu closes it (the language switch keeps it open to see the change). */
+  private onMenuClick(event: Event) {
+    if (event.composedPath().some((el) => el instanceof HTMLAnchorElement)) this.menuOpen = false;
+  }
+
+  private onHeaderKey(event: KeyboardEvent) {
+    if (event.key === 'Escape' && this.menuOpen) {
+      this.menuOpen = false;
+      this.renderRoot.querySelector<HTMLButtonElement>('button.menu')?.focus();
+    }
+  }
 
   private onSignedIn(event: SignedInEvent) {
     this.session = event.session;
@@ -192,6 +271,7 @@ export class VkApp extends LitElement {
   }
 
   private async onSignOut() {
+    this.menuOpen = false;
     await signOut().catch(() => undefined);
     this.session = null;
     navigate('/sign-in', { replace: true });

@@ -134,7 +134,10 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
     if (this.withdrawn.has(comment.id)) return;
     const known = this.comments.get(comment.id);
     if (known !== undefined && known.updatedAt > comment.updatedAt) return;
-    this.comments.set(comment.id, comment);
+    // An organisation reads the round's version, where its ranges hold: the events tell where
+    // they stand in the committee's current text, which is not what this page shows.
+    const shown = this.access === 'comment' ? { ...comment, orphaned: false, nowReads: null } : comment;
+    this.comments.set(comment.id, shown);
     this.changed();
   }
 

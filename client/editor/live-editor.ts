@@ -15,7 +15,8 @@ import { SuggestingMode } from './suggestions/suggesting-mode.ts';
 export interface LiveEditorOptions {
   element: HTMLElement;
   ydoc: Y.Doc;
-  provider: WebsocketProvider;
+  /** Null for a document no socket serves (a round's version, read-only). */
+  provider: WebsocketProvider | null;
   /** The local caret label; others see the server's name and colour for this user instead. */
   user: { id: number; name: string; color: string };
   readOnly: boolean;
@@ -45,18 +46,18 @@ export function createLiveEditor(options: LiveEditorOptions): Editor {
       author: options.readOnly ? null : { id: String(options.user.id), name: options.user.name },
     }),
   ];
-  if (!options.readOnly)
+  if (!options.readOnly && options.provider !== null)
     extensions.push(
       RemoteCarets.configure({ provider: options.provider, user: options.user }),
       EmptyHint.configure({ text: options.hint }),
       ClickLands,
     );
   // A caret left over from an editable session would otherwise keep showing to others.
-  else options.provider.awareness.setLocalStateField('cursor', null);
+  else options.provider?.awareness.setLocalStateField('cursor', null);
   const editor = new Editor({
     element: options.element,
     extensions,
-    editable: !options.readOnly,
+    editable: !options.readOnly && options.provider !== null,
     injectCSS: false, // the sheet's shadow root carries these rules (document-styles.ts)
     editorProps: {
       attributes: {

@@ -110,15 +110,18 @@ export class DraftComments implements ReactiveController {
     ></vk-comment-sidebar>`;
   }
 
-  /** The round banner and the selection bubble, for commenters. */
-  renderForCommenter(draft: Draft) {
+  /** The round banner and the selection bubble, for commenters (no bubble on a text not to comment on). */
+  renderForCommenter(draft: Draft, commentable = true) {
     if (draft.access !== 'comment') return nothing;
     return html`<vk-comment-banner
         .draftId=${draft.id}
         .round=${this.data.round}
         .mine=${this.data.myOrg}
       ></vk-comment-banner>
-      <vk-comment-bubble .editor=${this.editor} ?enabled=${this.data.canComment}></vk-comment-bubble>`;
+      <vk-comment-bubble
+        .editor=${this.editor}
+        ?enabled=${this.data.canComment && commentable}
+      ></vk-comment-bubble>`;
   }
 
   /** What the comment elements and the editor send up. */

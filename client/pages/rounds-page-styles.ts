@@ -61,6 +61,8 @@ export const roundsPageStyles = css`
   }
   section.dashboard {
     display: grid;
+    /* Its rows shrink to the phone's width instead of to their widest line. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 16px;
     background: var(--vk-surface);
     border: 1px solid var(--vk-border);

@@ -13,6 +13,8 @@ import '../components/vk-users-admin/vk-users-admin.ts';
 export class VkAdminPage extends LitElement {
   static override styles = css`
     :host {
+      /* The theme's box-sizing does not reach the host inside the shell's shadow root. */
+      box-sizing: border-box;
       display: grid;
       gap: 16px;
       padding: 24px;
@@ -74,7 +76,12 @@ export class VkAdminPage extends LitElement {
     }
     @media (max-width: 900px) {
       :host {
-        grid-template-columns: 1fr;
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+    @media (max-width: 640px) {
+      :host {
+        padding: 12px;
       }
     }
   `;

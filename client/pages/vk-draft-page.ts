@@ -11,6 +11,8 @@ import { CollabController } from '../collab/collab-controller.ts';
 import { DraftController } from '../collab/draft-controller.ts';
 import { DraftEventsController } from '../collab/draft-events-controller.ts';
 import { ProgressController } from '../collab/progress-controller.ts';
+import { RoundTextController } from '../collab/round-text-controller.ts';
+import { versionLabel } from '../app/version-label.ts';
 import '../components/vk-draft-header/vk-draft-header.ts';
 import { draftPageStyles } from '../components/vk-editor-layout/draft-page-styles.ts';
 import '../components/vk-editor-layout/vk-editor-layout.ts';
@@ -53,6 +55,8 @@ export class VkDraftPage extends LitElement {
   @property({ attribute: false }) panel: 'versions' | 'header' | 'discussions' | null = null;
 
   @state() private sectionId: string | null = null;
+  /** A commenter whose round allows it is looking at the committee's current text. */
+  @state() private comparing = false;
   @query('vk-editor') private editorEl?: VkEditor;
   @query('vk-editor-layout') private layout?: VkEditorLayout;
   @query('vk-versions-panel') private versions?: VkVersionsPanel;
@@ -73,6 +77,8 @@ export class VkDraftPage extends LitElement {
   private readonly collab = new CollabController(this, {
     onAccessChanged: () => void this.onAccessChanged(),
   });
+  /** The version an invited organisation reads and comments on. */
+  private readonly roundText = new RoundTextController(this);
   /** Names of people seen here, for "who froze this version" (the API returns ids only). */
   private readonly names = new Map<number, string>();
 
@@ -111,7 +117,17 @@ export class VkDraftPage extends LitElement {
     this.comments.data.access = draft.access;
     this.discussions.setAccess(draft);
     this.events.open(draftId);
-    this.collab.open(draftId, this.user);
+    this.comparing = false;
+    // An invited organisation reads the version its round sent out; the live text is the committee's.
+    if (draft.access === 'comment') void this.roundText.open(draftId);
+    else this.collab.open(draftId, this.user);
+  }
+
+  /** A commenter switches between the round's version and (where the round allows) the current text. */
+  private setComparing(comparing: boolean): void {
+    this.comparing = comparing;
+    if (comparing) this.collab.open(this.draftId, this.user);
+    else this.collab.close();
   }
 
   /** Opens the comments tab (DraftComments asks, when a comment is being written or picked). */
@@ -151,6 +167,7 @@ export class VkDraftPage extends LitElement {
 
   private renderDraft(draft: Draft, template: Template | null) {
     const collab = this.collab;
+    const frozen = draft.access === 'comment' && !this.comparing ? this.roundText : null;
     const final = draft.status === 'final';
     const readOnly = draft.access !== 'edit' || final || collab.ended !== null;
     const sections = template ? flattenSections(template.sections) : [];
@@ -167,10 +184,10 @@ export class VkDraftPage extends LitElement {
       <vk-draft-header
         slot="header"
         .draft=${draft}
-        .status=${collab.status}
-        ?synced=${collab.synced}
+        .status=${frozen === null ? collab.status : 'connected'}
+        ?synced=${frozen === null ? collab.synced : frozen.ydoc !== null}
         .ended=${collab.ended}
-        .peers=${collab.peers}
+        .peers=${frozen === null ? collab.peers : []}
       ></vk-draft-header>
       <vk-outline
         slot="outline"
@@ -180,28 +197,31 @@ export class VkDraftPage extends LitElement {
         .assignments=${this.assignments.assignments}
         @vk-assignments-changed=${() => this.assignments.reload()}
       ></vk-outline>
-      ${comments.renderForCommenter(draft)} ${this.discussions.renderBubble(draft)}
+      ${comments.renderForCommenter(draft, !this.comparing)} ${this.renderCompare(draft)}
+      ${this.discussions.renderBubble(draft)}
       <vk-editor-notice
         .kind=${final ? 'final' : readOnly && collab.ended === null ? 'read-only' : null}
       ></vk-editor-notice>
       ${
-        collab.synced && collab.ydoc !== null
-          ? html`<vk-editor
-              .ydoc=${collab.ydoc}
-              .provider=${collab.provider}
-              ?read-only=${readOnly}
-              .user=${this.user}
-              .comments=${comments.anchored}
-              .activeComment=${comments.active}
-            >
-              <vk-editor-notice
-                slot="notice"
-                .kind=${this.notice()}
-                .draftId=${this.draftId}
-              ></vk-editor-notice>
-            </vk-editor>`
-          : html`<vk-editor-notice .kind=${this.notice()} .draftId=${this.draftId}></vk-editor-notice>
-              <p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`
+        frozen !== null
+          ? this.renderFrozen(frozen, comments)
+          : collab.synced && collab.ydoc !== null
+            ? html`<vk-editor
+                .ydoc=${collab.ydoc}
+                .provider=${collab.provider}
+                ?read-only=${readOnly}
+                .user=${this.user}
+                .comments=${comments.anchored}
+                .activeComment=${comments.active}
+              >
+                <vk-editor-notice
+                  slot="notice"
+                  .kind=${this.notice()}
+                  .draftId=${this.draftId}
+                ></vk-editor-notice>
+              </vk-editor>`
+            : html`<vk-editor-notice .kind=${this.notice()} .draftId=${this.draftId}></vk-editor-notice>
+                <p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`
       }
       ${this.hasComments(draft) ? comments.renderSidebar(draft, this.session, sections, this.sectionId) : nothing}
       ${this.discussions.renderPanel(draft)}
@@ -224,6 +244,45 @@ export class VkDraftPage extends LitElement {
         .names=${new Map(this.names)}
       ></vk-versions-panel>
     </vk-editor-layout>`;
+  }
+
+  /** The round's version, read-only and without a socket; comments are made on it. */
+  private renderFrozen(frozen: RoundTextController, comments: DraftComments) {
+    if (frozen.ydoc === null)
+      return frozen.failed
+        ? html`<p class="center" role="alert">${msg('Không tải được bản dự thảo gửi lấy ý kiến.')}</p>`
+        : html`<p class="center" role="status">${msg('Đang tải nội dung dự thảo…')}</p>`;
+    return html`<vk-editor
+      .ydoc=${frozen.ydoc}
+      .provider=${null}
+      read-only
+      .user=${this.user}
+      .comments=${comments.anchored}
+      .activeComment=${comments.active}
+    >
+      <vk-editor-notice slot="notice" .kind=${this.notice()} .draftId=${this.draftId}></vk-editor-notice>
+    </vk-editor>`;
+  }
+
+  /** For commenters: which text is shown, and the switch to the current one where the round allows it. */
+  private renderCompare(draft: Draft) {
+    const round = this.roundText.round;
+    if (draft.access !== 'comment' || round === null) return nothing;
+    const label = versionLabel(round.version);
+    return html`<p class="reading" role="note">
+      ${
+        this.comparing
+          ? msg('Bạn đang xem bản tiểu ban đang soạn (chỉ để so sánh; góp ý trên bản gửi lấy ý kiến).')
+          : msg(str`Bạn đang đọc ${label}, bản gửi lấy ý kiến.`)
+      }
+      ${
+        round.allowCompare
+          ? html`<button type="button" @click=${() => this.setComparing(!this.comparing)}>
+              ${this.comparing ? msg(str`Về ${label}`) : msg('Xem bản đang soạn')}
+            </button>`
+          : nothing
+      }
+    </p>`;
   }
 
   /** Readers see the comments when the API shows them (those overseeing the draft), not before. */
@@ -249,7 +308,11 @@ export class VkDraftPage extends LitElement {
   private notice(): NoticeKind | null {
     const { ended, synced, status } = this.collab;
     // A commenter loses the draft when the round ends; their answers stay readable elsewhere.
-    if (ended === 'access-revoked' && this.comments.data.access === 'comment') return 'round-ended';
+    if (this.comments.data.access === 'comment') {
+      const round = this.comments.data.round;
+      if (ended === 'access-revoked' || (round !== null && round.status !== 'open')) return 'round-ended';
+      if (!this.comparing) return null;
+    }
     return ended ?? (synced && status !== 'connected' ? 'offline' : null);
   }
 

@@ -27,6 +27,7 @@ export class VkSignInPage extends LitElement {
       padding: 24px;
     }
     form {
+      box-sizing: border-box;
       width: min(380px, 100%);
       background: var(--vk-surface);
       border: 1px solid var(--vk-border);

@@ -13,4 +13,9 @@ export const pageStyles = css`
     max-width: var(--vk-page-width, 1200px);
     margin: 0 auto;
   }
+  @media (max-width: 640px) {
+    :host {
+      padding: 12px 12px 32px;
+    }
+  }
 `;

@@ -16,6 +16,8 @@ export interface DraftDirectory {
 /** Which organisations are invited to an open consultation round on a draft (the rounds module answers). */
 export interface ConsultationAccess {
   invitedOrgIds(draftId: string): Promise<readonly number[]>;
+  /** Of those, the organisations whose round lets them compare the version with the current text. */
+  comparingOrgIds(draftId: string): Promise<readonly number[]>;
 }
 
 /**
@@ -56,12 +58,21 @@ export class AccessService {
 
   /**
    * Access to the draft's live text: as {@link resolve}, except that nobody edits a final
-   * draft (the committee reads it like everyone else). Used by the collaboration endpoint.
+   * draft (the committee reads it like everyone else), and an invited organisation reads the
+   * version sent out, not the text in progress, unless its round lets it compare the two.
+   * Used by the collaboration endpoint.
    */
   async resolveText(userId: number, draftId: string): Promise<DraftAccess | null> {
     const draft = await this.deps.drafts.locate(draftId);
     if (draft === null) return null;
     const access = await this.resolveIn(userId, draftId, draft.orgId);
+    if (access === 'comment') {
+      const [grants, comparing] = await Promise.all([
+        this.deps.grantsOf(userId),
+        this.deps.consultations.comparingOrgIds(draftId),
+      ]);
+      return grants.some((g) => g.role === 'commenter' && comparing.includes(g.orgId)) ? access : null;
+    }
     return access === 'edit' && draft.final ? 'read' : access;
   }
 

@@ -47,12 +47,15 @@ export class CommentReader {
       if (query.disposition !== undefined && (row.disposition ?? 'none') !== query.disposition) return false;
       return true;
     });
+    // An organisation reads the version sent out, where its ranges hold by construction; where
+    // they stand in the committee's text in progress is the committee's to see.
+    const live = scope.orgs === 'all';
     const { order, sections, anchors } = await this.deps.texts.read(draftId, (doc) => {
       const map = new DraftTextMap(doc);
       return {
         order: map.sectionOrder(),
         sections: map.sectionHeadings(),
-        anchors: new Map(roots.map((r) => [r.id, anchorState(map, doc, anchorOf(r))])),
+        anchors: new Map(roots.map((r) => [r.id, live ? anchorState(map, doc, anchorOf(r)) : UNANCHORED])),
       };
     });
     const rank = (row: CommentRow) =>

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
 import type {
   Comment,
   CreateCommentRequest,
@@ -35,6 +36,8 @@ export interface CommentDeps {
   readonly orgs: OrgService;
   readonly events: EventHub<string>;
   readonly notifications: NotificationService;
+  /** The Yjs state of a frozen version (the versions module answers). */
+  readonly versionState: (draftId: string, number: number) => Promise<Uint8Array>;
 }
 
 /**
@@ -67,19 +70,19 @@ export class CommentService {
     if ((request.start === undefined) !== (request.end === undefined))
       throw new ValidationError('validation_failed', 'A range needs both its start and its end');
     const { start, end } = request;
+    // Organisations read and comment on the version sent out, not the committee's text in
+    // progress: the range is read there. Its Yjs positions name characters the live draft
+    // also holds (a version is an earlier state of it), so the committee sees the comment at
+    // the same words, carried through the edits made since, or orphaned with its quote.
+    const version = await this.versionDoc(draftId, round.version);
     let anchor: { sectionId: string | null; quote: string; prefix: string; suffix: string };
     if (start !== undefined && end !== undefined) {
-      anchor = await this.deps.texts.read(draftId, (doc) => readNewAnchor(doc, start, end, suggestion));
+      anchor = readNewAnchor(version, start, end, suggestion);
     } else {
       if (suggestion)
         throw new ValidationError('anchor_unresolved', 'A suggestion needs the text it rewords');
       const sectionId = request.sectionId;
-      const known =
-        sectionId !== undefined &&
-        (await this.deps.texts.read(
-          draftId,
-          (doc) => new DraftTextMap(doc).sectionOffset(sectionId) !== null,
-        ));
+      const known = sectionId !== undefined && new DraftTextMap(version).sectionOffset(sectionId) !== null;
       if (!known) throw new ValidationError('anchor_unresolved', 'No such section in the draft');
       anchor = { sectionId: sectionId ?? null, quote: '', prefix: '', suffix: '' };
     }
@@ -184,6 +187,13 @@ export class CommentService {
     request: DispositionRequest,
   ): Promise<void> {
     return this.answers.disposeMany(user, draftId, ids, request);
+  }
+
+  /** The version a round sent out, as a document to read ranges in. */
+  private async versionDoc(draftId: string, number: number): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await this.deps.versionState(draftId, number));
+    return doc;
   }
 
   private async visibleDraft(userId: number, draftId: string) {

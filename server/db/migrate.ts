@@ -13,6 +13,7 @@ import * as auditLog from './migrations/2026_12_07_1300_audit_log.ts';
 import * as autoSnapshots from './migrations/2026_12_07_1300_auto_snapshots.ts';
 import * as sectionAssignments from './migrations/2026_12_07_1400_section_assignments.ts';
 import * as draftStatusLog from './migrations/2026_12_08_1000_draft_status_log.ts';
+import * as roundCompare from './migrations/2026_12_08_1100_round_compare.ts';
 import * as collabSequence from './migrations/2026_12_09_1000_collab_sequence.ts';
 import * as discussions from './migrations/2026_12_09_1000_discussions.ts';
 
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_1300_auto_snapshots': autoSnapshots,
   '2026_12_07_1400_section_assignments': sectionAssignments,
   '2026_12_08_1000_draft_status_log': draftStatusLog,
+  '2026_12_08_1100_round_compare': roundCompare,
   '2026_12_09_1000_collab_sequence': collabSequence,
   '2026_12_09_1000_discussions': discussions,
 };

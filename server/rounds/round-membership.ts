@@ -83,6 +83,11 @@ export class RoundMembership {
     return selectOpenInvitedOrgIds(this.db, draftId, Date.now());
   }
 
+  /** ConsultationAccess: of those, the organisations whose round lets them see the current text. */
+  comparingOrgIds(draftId: string): Promise<readonly number[]> {
+    return selectOpenInvitedOrgIds(this.db, draftId, Date.now(), { comparing: true });
+  }
+
   /** The invited organisation the user comments for in an open round; refused as `commentingRound` says. */
   async commentingOrg(userId: number, round: RoundRow, orgId?: number): Promise<number> {
     if (!isOpen(round)) throw new ConflictError('round_closed', 'The round is closed');

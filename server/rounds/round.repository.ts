@@ -125,14 +125,16 @@ export async function selectOpenInvitedOrgIds(
   db: Kysely<Database>,
   draftId: string,
   now: number,
+  options: { comparing?: boolean } = {},
 ): Promise<number[]> {
-  const rows = await db
+  let query = db
     .selectFrom('round_invitations as i')
     .innerJoin('rounds as r', 'r.id', 'i.round_id')
     .select('i.org_id')
     .where('r.draft_id', '=', draftId)
     .where('r.status', '=', 'open')
-    .where('r.deadline', '>', now)
-    .execute();
+    .where('r.deadline', '>', now);
+  if (options.comparing === true) query = query.where('r.allow_compare', '=', 1);
+  const rows = await query.execute();
   return rows.map((row) => row.org_id);
 }

@@ -82,6 +82,7 @@ export class RoundService implements ConsultationAccess {
         opened_by: user.id,
         opened_at: Date.now(),
         closed_at: null,
+        allow_compare: request.allowCompare === true ? 1 : 0,
       },
       orgIds,
     );
@@ -225,6 +226,10 @@ export class RoundService implements ConsultationAccess {
   }
 
   /** ConsultationAccess: organisations invited to a round of the draft that is open now. */
+  comparingOrgIds(draftId: string): Promise<readonly number[]> {
+    return this.membership.comparingOrgIds(draftId);
+  }
+
   invitedOrgIds(draftId: string): Promise<readonly number[]> {
     return this.membership.invitedOrgIds(draftId);
   }

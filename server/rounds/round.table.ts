@@ -14,6 +14,8 @@ export interface RoundTable {
   opened_by: number | null;
   opened_at: number;
   closed_at: number | null;
+  /** 1: the invited organisations may compare the version with the current text; 0: they read the version only. */
+  allow_compare: Generated<number>;
 }
 
 /** The organisations invited to a round, and when each sent its comments. */

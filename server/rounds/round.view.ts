@@ -34,6 +34,7 @@ export function toRound(row: RoundRow, openedByName: string | null, now = Date.n
     openedByName,
     openedAt: new Date(row.opened_at).toISOString(),
     closedAt: expired ? new Date(row.deadline).toISOString() : iso(row.closed_at),
+    allowCompare: row.allow_compare === 1,
   };
 }
 

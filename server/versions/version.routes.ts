@@ -86,6 +86,22 @@ const restore = createRoute({
   },
 });
 
+const state = createRoute({
+  method: 'get',
+  path: '/{id}/versions/{number}/state',
+  tags: ['versions'],
+  summary:
+    'The Yjs state of a version (Y.encodeStateAsUpdate): what invited organisations read and comment on during a round',
+  request: { params: numbered },
+  responses: {
+    200: {
+      description: 'The Yjs update',
+      content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+    404: notFound,
+  },
+});
+
 /** `/api/drafts/{id}/progress` and `/api/drafts/{id}/versions…`. Mounted behind `requireUser`. */
 export function versionRoutes(versions: VersionService, progressService: DraftProgressService) {
   const app = apiRouter();
@@ -104,6 +120,15 @@ export function versionRoutes(versions: VersionService, progressService: DraftPr
   app.openapi(get, async (c) => {
     const { id, number } = c.req.valid('param');
     return c.json(await versions.get(c.var.user.id, id, number), 200);
+  });
+  app.openapi(state, async (c) => {
+    const { id, number } = c.req.valid('param');
+    const bytes = await versions.readState(c.var.user.id, id, number);
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': 'application/octet-stream',
+      // A version never changes once frozen.
+      'cache-control': 'private, max-age=31536000, immutable',
+    });
   });
   app.openapi(restore, async (c) => {
     const { id, number } = c.req.valid('param');

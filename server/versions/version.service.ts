@@ -185,6 +185,12 @@ export class VersionService {
     return { snapshot: snapshot.number };
   }
 
+  /** The Yjs state of version `number`, for anyone who may see the draft. */
+  async readState(userId: number, draftId: string, number: number): Promise<Uint8Array> {
+    await this.drafts.find(userId, draftId);
+    return this.state(draftId, number);
+  }
+
   /** The Yjs state of version `number` (export renders it and resolves comment anchors in it). */
   async state(draftId: string, number: number): Promise<Uint8Array> {
     return (await this.version(draftId, number)).state;

@@ -40,6 +40,11 @@ export const Round = z
     openedByName: z.string().nullable(),
     openedAt: z.string(),
     closedAt: z.string().nullable(),
+    /**
+     * The invited organisations may compare the version with the committee's current text;
+     * otherwise they read and comment on the version only.
+     */
+    allowCompare: z.boolean(),
   })
   .meta({ id: 'Round' });
 /** A consultation round. */
@@ -59,6 +64,8 @@ export const OpenRoundRequest = z
       .array(z.enum(['branch', 'mass']))
       .max(2)
       .default([]),
+    /** Let the invited organisations compare the version with the current text (off unless asked). */
+    allowCompare: z.boolean().default(false),
   })
   .strict()
   .meta({ id: 'OpenRoundRequest' });

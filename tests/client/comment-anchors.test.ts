@@ -70,6 +70,26 @@ describe('comment anchors', () => {
     expect(anchorFromSelection(editor.state)).toBeNull();
   });
 
+  it('snaps a selection that starts or ends inside a word to whole words, without spaces at its ends', () => {
+    const { editor } = anchoredEditor(TEXT);
+    const quoteOf = (from: number, to: number) => {
+      editor.commands.setTextSelection({ from, to });
+      return anchorFromSelection(editor.state)?.quote;
+    };
+    const kinh = positionOf(editor, 'kinh tế nhanh');
+    // "inh tế nha" → "kinh tế nhanh"
+    expect(quoteOf(kinh + 1, kinh + 'kinh tế nha'.length)).toBe('kinh tế nhanh');
+    // " kinh " → "kinh"
+    expect(quoteOf(kinh - 1, kinh + 'kinh '.length)).toBe('kinh');
+    // Punctuation is not a word: "vững." stays as selected.
+    const vung = positionOf(editor, 'vững.');
+    expect(quoteOf(vung + 1, vung + 'vững.'.length)).toBe('vững.');
+    // Across paragraphs, each end snaps within its own paragraph.
+    expect(quoteOf(positionOf(editor, 'vững') + 2, positionOf(editor, 'Nâng') + 2)).toBe(
+      'vững.\nII. Xây dựng Đảng\nNâng',
+    );
+  });
+
   it('highlights each comment, suggestions and the focused one apart, overlapping ones each with its own mark', () => {
     const { editor } = anchoredEditor(TEXT);
     const comments: AnchoredComment[] = [

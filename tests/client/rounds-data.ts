@@ -27,6 +27,7 @@ export const round = (id: number, more: Partial<Round> = {}): Round => ({
   openedByName: 'Phạm Thị Phương',
   openedAt: '2026-03-02T08:00:00.000Z',
   closedAt: null,
+  allowCompare: false,
   ...more,
 });
 

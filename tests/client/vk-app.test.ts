@@ -79,6 +79,9 @@ describe('vk-app', () => {
     const app = await mount('vk-app');
     await eventually(() => expect(page(app)).toBe('vk-home-page'));
 
+    // On a narrow screen the account's items are folded into a menu.
+    const menu = app.shadowRoot!.querySelector<HTMLButtonElement>('button.menu')!;
+    if (getComputedStyle(menu).display !== 'none') await userEvent.click(menu);
     const button = [...(app.shadowRoot?.querySelectorAll('button') ?? [])].find(
       (b) => textOf(b) === 'Đăng xuất',
     );

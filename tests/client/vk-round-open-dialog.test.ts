@@ -112,6 +112,8 @@ describe('vk-round-open-dialog', () => {
       orgIds: [22],
       allOf: ['branch'],
       deadline: undefined,
+      // Organisations read the version only unless the committee ticks the box.
+      allowCompare: false,
     });
     expect(new Date(body.deadline as string).getTime()).toBe(deadline.getTime());
     expect(body.deadline).toMatch(/T11:00:00[+-]\d\d:\d\d$/);

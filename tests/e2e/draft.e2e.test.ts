@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fragmentText } from '../helpers/collab-client.ts';
 import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
-import { FixtureRounds } from '../helpers/fixture-rounds.ts';
+import { api } from '../helpers/http-client.ts';
 import { readStoredDoc } from '../helpers/stored-doc.ts';
 import { useTestbed } from '../helpers/testbed.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -83,17 +83,33 @@ describe('the draft page', () => {
     expect(b.errors, b.errors.join('\n')).toEqual([]);
   });
 
-  it('a commenter sees live edits but cannot change the text, even through the editor API', async () => {
-    const rounds = new FixtureRounds();
-    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR, consultations: rounds });
+  it('a commenter comparing with the current text sees live edits but cannot change the text, even through the editor API', async () => {
+    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
     const draftId = await createDraft(server);
-    rounds.openRound(draftId, [server.workspace.orgs.branch]);
+    // A round that lets the branch compare the version with the current (live) text.
+    const call = (path: string, body: unknown) =>
+      api(server, `/drafts/${draftId}${path}`, {
+        token: server.workspace.users.editor.token,
+        origin: server.browserUrl,
+        body,
+      });
+    expect((await call('/versions', {})).status).toBe(201);
+    const opened = await call('/rounds', {
+      version: 1,
+      title: 'Lấy ý kiến Dự thảo lần 1',
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      orgIds: [server.workspace.orgs.branch],
+      allowCompare: true,
+    });
+    expect(opened.status).toBe(201);
     const [drafter, commenter] = [await browser.page(server), await browser.page(server)];
     await signInAs(drafter.page, server, 'editor');
     await signInAs(commenter.page, server, 'commenter');
     await openDraft(drafter.page, draftId);
     await openDraft(commenter.page, draftId);
     await commenter.page.getByText('Bạn đang xem dự thảo ở chế độ chỉ đọc.').waitFor();
+    await commenter.page.getByRole('button', { name: 'Xem bản đang soạn' }).click();
+    await commenter.page.getByRole('button', { name: 'Về Dự thảo lần 1' }).waitFor();
     await focusSection(drafter.page, 'p1-boi-canh');
     await drafter.page.keyboard.type('Năm 2025 có nhiều thuận lợi.');
     await commenter.page.waitForFunction(() =>

@@ -18,4 +18,9 @@ export class FixtureRounds implements ConsultationAccess {
   invitedOrgIds(draftId: string): Promise<readonly number[]> {
     return Promise.resolve(this.open.get(draftId) ?? []);
   }
+
+  /** The fixture's rounds let their organisations read the live text (the collaboration tests read it). */
+  comparingOrgIds(draftId: string): Promise<readonly number[]> {
+    return this.invitedOrgIds(draftId);
+  }
 }

@@ -15,6 +15,16 @@ export const draftPageStyles = css`
   .center[role='alert'] {
     color: var(--vk-text);
   }
+  .reading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 12px;
+    margin: 0 0 8px;
+    font-size: 0.88rem;
+    color: var(--vk-muted);
+  }
+  .reading button,
   .center button {
     font: inherit;
     padding: 6px 14px;

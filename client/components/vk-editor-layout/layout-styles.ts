@@ -29,6 +29,8 @@ export const layoutStyles = css`
   .header {
     flex: 1;
     min-width: 0;
+    /* Squeezed, the title line is cut here rather than drawn over the tabs beside it. */
+    overflow: hidden;
   }
   .tabs {
     display: flex;
@@ -125,7 +127,24 @@ export const layoutStyles = css`
       padding: 0 8px;
     }
   }
+  /* On a phone the tabs get a row of their own under the title line: beside it they pushed the
+     page 100 px wider than the screen and the presence avatars sat on the first tab. */
   @media (max-width: 640px) {
+    :host {
+      --bar-height: 92px;
+    }
+    .bar {
+      flex-wrap: wrap;
+      align-content: center;
+      row-gap: 6px;
+    }
+    .tabs {
+      order: 1;
+      flex-basis: 100%;
+      min-width: 0;
+      overflow-x: auto;
+      scrollbar-width: none;
+    }
     .toggle .text {
       display: none;
     }

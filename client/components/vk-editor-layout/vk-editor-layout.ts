@@ -75,6 +75,12 @@ export class VkEditorLayout extends LitElement {
 
   @state() private outlineOpen = true;
   @state() private tab: string | null = null;
+  /**
+   * The tab last open. A width change closes a docked panel into a drawer; when the window
+   * widens again the panel docks on this tab, not on the first one (it fell back to the
+   * first tab whenever the window crossed the breakpoint, e.g. a tablet turned).
+   */
+  private lastTab: string | null = null;
   private readonly width = new WidthController(this, () => this.resetForWidth());
 
   override connectedCallback(): void {
@@ -165,6 +171,7 @@ export class VkEditorLayout extends LitElement {
   }
 
   private setTab(tab: string | null): void {
+    if (tab !== null) this.lastTab = tab;
     this.tab = tab;
     this.dispatchEvent(new AsideTabChangedEvent(tab));
   }
@@ -178,7 +185,11 @@ export class VkEditorLayout extends LitElement {
       this.tabs.some((t) => t.id === this.preferredTab) && !this.preferredShown ? this.preferredTab : null;
     this.preferredShown = true;
     if (preferred !== null) this.setTab(preferred);
-    else this.setTab(this.width.asideDocked ? (this.tab ?? this.tabs[0]!.id) : null);
+    else if (!this.width.asideDocked) this.setTab(null);
+    else {
+      const known = (id: string | null) => this.tabs.some((t) => t.id === id);
+      this.setTab([this.tab, this.lastTab].find(known) ?? this.tabs[0]!.id);
+    }
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {

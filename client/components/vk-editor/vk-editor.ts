@@ -184,7 +184,8 @@ export class VkEditor extends LitElement {
 
   private mountEditor(): void {
     this.destroyEditor();
-    if (this.ydoc === null || this.provider === null || this.user === null) return;
+    // A read-only text may come without a socket (an organisation reads its round's version).
+    if (this.ydoc === null || (this.provider === null && !this.readOnly) || this.user === null) return;
     const editor = createLiveEditor({
       element: this.mount,
       ydoc: this.ydoc,

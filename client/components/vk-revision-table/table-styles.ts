@@ -37,6 +37,10 @@ export const revisionTableStyles = [
     .controls button.primary {
       padding: 6px 12px;
     }
+    /* Eight columns do not fit a phone: the table scrolls inside its box, not the page. */
+    .scroll {
+      overflow-x: auto;
+    }
     table {
       width: 100%;
       border-collapse: collapse;
@@ -117,7 +121,16 @@ export const revisionTableStyles = [
     .empty {
       color: var(--vk-muted);
     }
+    /* On a phone the columns keep a readable width and the box scrolls. */
+    @media (max-width: 640px) {
+      table {
+        min-width: 760px;
+      }
+    }
     @media print {
+      .scroll {
+        overflow: visible;
+      }
       .controls,
       .row-actions,
       .arrow,

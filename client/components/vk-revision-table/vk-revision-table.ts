@@ -52,24 +52,26 @@ export class VkRevisionTable extends LitElement {
       this.placedFor = log;
     }
     return html`${this.renderControls(log)}
-      <table aria-label=${msg('Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý')}>
-        <thead>
-          <tr>
-            ${this.sortHeader('order', msg('STT'))}
-            <th scope="col">${msg(str`Vị trí trong ${versionLabel(log.round.version).toLowerCase()}`)}</th>
-            <th scope="col">${msg('Nội dung góp ý')}</th>
-            ${this.sortHeader('orgs', msg('Đơn vị góp ý'))} ${this.sortHeader('count', msg('Số ý kiến'))}
-            ${this.sortHeader('disposition', msg('Hướng xử lý'))}
-            <th scope="col">${msg('Nội dung tiếp thu, giải trình')}</th>
-            <th scope="col">
-              ${msg(str`Vị trí trong ${(log.nextVersion === null ? msg('Bản đang soạn') : versionLabel(log.nextVersion)).toLowerCase()}`)}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(({ stt, group }) => this.renderRow(stt, group))}
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table aria-label=${msg('Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý')}>
+          <thead>
+            <tr>
+              ${this.sortHeader('order', msg('STT'))}
+              <th scope="col">${msg(str`Vị trí trong ${versionLabel(log.round.version).toLowerCase()}`)}</th>
+              <th scope="col">${msg('Nội dung góp ý')}</th>
+              ${this.sortHeader('orgs', msg('Đơn vị góp ý'))} ${this.sortHeader('count', msg('Số ý kiến'))}
+              ${this.sortHeader('disposition', msg('Hướng xử lý'))}
+              <th scope="col">${msg('Nội dung tiếp thu, giải trình')}</th>
+              <th scope="col">
+                ${msg(str`Vị trí trong ${(log.nextVersion === null ? msg('Bản đang soạn') : versionLabel(log.nextVersion)).toLowerCase()}`)}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(({ stt, group }) => this.renderRow(stt, group))}
+          </tbody>
+        </table>
+      </div>
       ${rows.length === 0 ? html`<p class="empty">${msg('Không có nhóm ý kiến nào khớp bộ lọc.')}</p>` : nothing}`;
   }
 

@@ -19,6 +19,15 @@ export const openDialogStyles = [
       font-weight: 600;
       font-size: 0.9rem;
     }
+    label.check {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      font-weight: 400;
+    }
+    label.check input {
+      width: auto;
+    }
     .hint {
       font-weight: 400;
       color: var(--vk-muted);

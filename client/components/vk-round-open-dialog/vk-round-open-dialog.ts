@@ -39,6 +39,7 @@ export class VkRoundOpenDialog extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('input[name="deadline"]') private deadlineInput!: HTMLInputElement;
+  @query('input[name="allowCompare"]') private compareInput!: HTMLInputElement;
   /** Newest first; null while loading. */
   @state() private versions: Version[] | null = null;
   @state() private orgs: InvitableOrg[] = [];
@@ -124,6 +125,10 @@ export class VkRoundOpenDialog extends LitElement {
             .value=${this.roundTitle}
             @input=${this.onTitle}
         /></label>
+        <label class="wide check"
+          ><input name="allowCompare" type="checkbox" />
+          ${msg('Cho tổ chức được mời so sánh với bản đang soạn (mặc định: chỉ đọc bản gửi lấy ý kiến)')}</label
+        >
         <div class="wide">
           <p class="label" id="orgs-label">${msg('Tổ chức được mời góp ý')}</p>
           ${
@@ -180,7 +185,13 @@ export class VkRoundOpenDialog extends LitElement {
     this.busy = true;
     try {
       const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds`;
-      const body = { version: this.version, title: this.roundTitle.trim(), deadline, ...this.invited() };
+      const body = {
+        version: this.version,
+        title: this.roundTitle.trim(),
+        deadline,
+        allowCompare: this.compareInput.checked,
+        ...this.invited(),
+      };
       const dashboard = await request(path, RoundDashboard, { body });
       this.dialog.close();
       this.dispatchEvent(new RoundOpenedEvent(dashboard));

@@ -59,6 +59,8 @@ export class VkUsersAdmin extends LitElement {
       }
       .table-wrap {
         overflow-x: auto;
+        /* Holds the screen-reader-only labels too: placed against the page, they widened it. */
+        position: relative;
       }
       @media (max-width: 600px) {
         :host {

@@ -55,6 +55,25 @@ function paragraphOf(doc: Y.Doc, quote: string): Y.XmlElement {
 }
 
 describe('comment anchors that do not drift', () => {
+  it("organisations comment on the version sent out: the committee's later text is not theirs to quote, and where their comment stands now is the committee's to see", async () => {
+    const c = await consultation(bed);
+    const doc = c.writer.doc;
+    const { text, index } = findText(doc, 'tăng mạnh');
+    text.insert(index, 'rất ');
+    await waitForAsync(async () => {
+      const made = await c.call<{ error?: { code: string } }>('commenter', '/comments', {
+        body: { kind: 'comment', body: 'Về "rất"', ...rangeOf(doc, 'rất') },
+      });
+      return made.status === 400 && made.body.error?.code === 'anchor_unresolved';
+    }, 'a comment on words written after the round opened to be refused');
+    const id = await commentOn(c, 'commenter', 'Thu hút đầu tư');
+    const at = findText(doc, 'đầu tư');
+    at.text.insert(at.index, 'vốn ');
+    await expectAnchor(c, id, { orphaned: false, nowReads: 'Thu hút vốn đầu tư' });
+    const mine = (await c.call<{ comments: Listed[] }>('commenter', '/comments')).body.comments;
+    expect(mine.find((x) => x.id === id)).toMatchObject({ ...HELD, anchor: { quote: 'Thu hút đầu tư' } });
+  });
+
   it('overlapping comments each keep their own range through edits inside and around them', async () => {
     const c = await consultation(bed);
     const first = await commentOn(c, 'commenter', 'đạt 105% kế hoạch');
@@ -92,14 +111,17 @@ describe('comment anchors that do not drift', () => {
   });
 
   it('merging a paragraph into the one before keeps its comments anchored', async () => {
-    const c = await consultation(bed);
-    const doc = c.writer.doc;
-    doc.transact(() => {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText('Chỉ số năng lực cạnh tranh tăng 5 bậc.')]);
-      const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
-      fragment.insert(fragment.toArray().indexOf(paragraphOf(doc, 'Tổng thu')) + 1, [paragraph]);
+    // The second paragraph is in the version sent out: organisations comment on that.
+    const c = await consultation(bed, {
+      write: (doc) =>
+        doc.transact(() => {
+          const paragraph = new Y.XmlElement('paragraph');
+          paragraph.insert(0, [new Y.XmlText('Chỉ số năng lực cạnh tranh tăng 5 bậc.')]);
+          const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+          fragment.insert(fragment.toArray().indexOf(paragraphOf(doc, 'Tổng thu')) + 1, [paragraph]);
+        }),
     });
+    const doc = c.writer.doc;
     const merged = await commentOn(c, 'commenter', 'tăng 5 bậc');
     // As the binding merges: the second paragraph goes, its text is appended to the first as new items.
     doc.transact(() => {

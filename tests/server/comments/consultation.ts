@@ -40,7 +40,12 @@ export interface Consultation {
 /** Sets up a consultation; `invite` defaults to both branches and the mass organisation. */
 export async function consultation(
   bed: Testbed,
-  options: { invite?: (orgs: TestServer['workspace']['orgs']) => number[]; deadlineMs?: number } = {},
+  options: {
+    invite?: (orgs: TestServer['workspace']['orgs']) => number[];
+    deadlineMs?: number;
+    /** More text in the version sent out, written after the first section's (organisations comment on the version only). */
+    write?: (doc: Y.Doc) => void;
+  } = {},
 ): Promise<Consultation> {
   const server = await bed.start();
   const { users, orgs } = server.workspace;
@@ -54,6 +59,8 @@ export async function consultation(
   const writer = bed.connect(id);
   await writer.synced();
   writeInSection(writer.doc, 'p1-chi-tieu', TARGETS);
+  // Before the last section: once the server has that, it has everything written before it.
+  options.write?.(writer.doc);
   writeInSection(writer.doc, 'p2-du-bao', OUTLOOK);
   // The first freeze would succeed on the bare outline: wait until the server's copy has the text.
   await waitForAsync(async () => {
