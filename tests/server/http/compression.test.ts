@@ -69,7 +69,7 @@ describe('compression and caching', () => {
     expect(await gz.text()).toBe(plain);
     const small = await fetch(`${server.httpUrl}/healthz`, { headers: { 'accept-encoding': 'br' } });
     expect(small.headers.get('content-encoding')).toBeNull();
-    expect(await small.json()).toEqual({ ok: true });
+    expect(await small.json()).toEqual({ ok: true, database: true });
     const events = new AbortController();
     const stream = await fetch(`${server.httpUrl}/api/drafts/${server.workspace.draft('d1')}/events`, {
       headers: { 'accept-encoding': 'br', authorization: `Bearer ${token}` },
