@@ -10,9 +10,10 @@ import {
 import type { CommitMeter } from './commit-meter.ts';
 import type { ContentRule } from './content-rule.ts';
 import { CollabError } from './collab-error.ts';
+import { CommittedDoc } from './committed-doc.ts';
 import type { DocStore, StoredDoc } from './doc-store.ts';
 import type { FanoutChannel, RemoteMessage, RemoteUpdate } from './fanout.ts';
-import { LogPosition } from './log-position.ts';
+import { SharedLogFollower } from './shared-log-follower.ts';
 import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';
 import { Presence } from './presence.ts';
@@ -48,12 +49,6 @@ export interface RoomDeps {
   readonly channel?: FanoutChannel | undefined;
 }
 
-/** How long a hole in the numbered log may wait for its message before the room reads the log. */
-const GAP_WAIT_MS = 100;
-
-/** Committed writes held back from the committed document at most (bounds memory). */
-const BACKLOG_LIMIT = 256;
-
 /** At most this many writes are merged into one relayed frame. */
 const MERGE_CHUNK = 32;
 
@@ -78,9 +73,7 @@ interface PendingWrite {
  * applied to the shared document and relayed, in arrival order (R3, R14).
  */
 export class Room {
-  private built: Y.Doc | null = null;
-  private stored: readonly Uint8Array[];
-  private readonly storedStateVector: Uint8Array | null;
+  private readonly committed: CommittedDoc;
   private readonly peers = new Map<Peer, Member>();
   private readonly presence = new Presence(
     (message, except) => {
@@ -88,17 +81,12 @@ export class Room {
     },
     (update) => this.deps.channel?.publishPresence(update),
   );
-  /** Where the room is in a shared log (null when only this instance writes the log). */
-  private readonly position: LogPosition | null;
-  private catchingUp: Promise<void> | null = null;
-  private gapTimer: NodeJS.Timeout | null = null;
+  /** Keeps the room in step with a log other instances append to (null when only this one does). */
+  private readonly follower: SharedLogFollower | null;
   private readonly clientIds: ClientIdGuard;
   private readonly listeners = new Set<() => void>();
   private readonly scratch: ScratchDoc;
   private readonly pending: PendingWrite[] = [];
-  private encodedState: Uint8Array | null = null;
-  /** Committed writes not yet applied to the committed document (see {@link drain}). */
-  private backlog: Uint8Array[] = [];
   private logCount: number;
   private logBytes: number;
   private compacting = false;
@@ -115,13 +103,21 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.clientIds = new ClientIdGuard(owners);
-    this.stored = stored.updates;
-    this.storedStateVector = stored.stateVector;
-    // A lone snapshot is already the encoded state: the first join after a restart sends it as is.
-    if (stored.updates.length === 1 && stored.logCount === 0) this.encodedState = stored.updates[0]!;
+    this.committed = new CommittedDoc(stored, name, deps.log);
     this.logCount = stored.logCount;
     this.logBytes = stored.logBytes;
-    this.position = stored.head === undefined ? null : new LogPosition(stored.head);
+    const shared = deps.store.shared;
+    this.follower =
+      stored.head === undefined || shared === undefined
+        ? null
+        : new SharedLogFollower(stored.head, {
+            name,
+            log: shared,
+            channel: deps.channel,
+            logger: deps.log,
+            owners: () => deps.owners.load(name),
+            apply: (updates, owners) => this.applyRemote(updates, owners),
+          });
     // Everything in `pending` (committed or not) is accepted but not yet in `doc`.
     this.scratch = new ScratchDoc(() => [this.state(), ...this.pending.map((w) => w.update)], deps.content);
   }
@@ -146,11 +142,7 @@ export class Room {
     if (this.failed) throw new CollabError('room_unavailable', 'room failed');
     this.peers.set(peer, member);
     this.presence.add(peer, member.presence);
-    const stateVector =
-      this.built === null && this.backlog.length === 0 && this.storedStateVector !== null
-        ? this.storedStateVector
-        : Y.encodeStateVector(this.doc);
-    peer.send(protocol.encodeSyncStep1(stateVector));
+    peer.send(protocol.encodeSyncStep1(this.committed.stateVector()));
     if (!this.presence.isEmpty) peer.send(this.presence.stateMessage());
   }
 
@@ -165,7 +157,7 @@ export class Room {
   receive(peer: Peer, message: protocol.InboundMessage): void {
     switch (message.kind) {
       case 'sync-step1':
-        peer.send(protocol.encodeSyncStep2(this.diff(message.stateVector)));
+        peer.send(protocol.encodeSyncStep2(this.committed.diff(message.stateVector)));
         return;
       case 'sync-step2':
       case 'sync-update': {
@@ -197,62 +189,16 @@ export class Room {
   /** Frees the documents; the room must not be used afterwards. */
   destroy(): void {
     this.destroyed = true;
-    if (this.gapTimer !== null) clearTimeout(this.gapTimer);
+    this.follower?.stop();
     this.deps.channel?.leave();
     this.presence.destroy();
     this.scratch.discard();
-    this.built?.destroy();
+    this.committed.destroy();
   }
 
   /** The committed document's full encoded state, cached between changes (T23). */
   state(): Uint8Array {
-    return (this.encodedState ??= Y.encodeStateAsUpdate(this.doc));
-  }
-
-  /**
-   * The committed document. Built on first need: a room whose peers only read is served from
-   * the stored snapshot bytes, so the first join after a restart does not wait for a Y.Doc.
-   */
-  private get doc(): Y.Doc {
-    if (this.built === null) {
-      const doc = new Y.Doc();
-      Y.transact(doc, () => {
-        for (const update of this.stored) Y.applyUpdate(doc, update);
-      });
-      if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-        // Never serve parked structs: clients would resync forever (RELIABILITY.md §1.2). They stay in the log.
-        this.deps.log.error({ room: this.name }, 'stored history has gaps; serving what integrates');
-        doc.store.pendingStructs = null;
-        doc.store.pendingDs = null;
-        this.encodedState = null;
-      }
-      this.built = doc;
-      this.stored = [];
-    }
-    if (this.backlog.length > 0) this.fold(this.built);
-    return this.built;
-  }
-
-  /** Brings the committed document up to date with the writes relayed since it was last read. */
-  private fold(doc: Y.Doc): void {
-    const updates = this.backlog;
-    this.backlog = [];
-    // One transaction for all: Yjs' per-transaction work (cleanup, merging structs) is paid once.
-    Y.transact(doc, () => {
-      for (const update of updates) Y.applyUpdate(doc, update);
-    });
-  }
-
-  private diff(stateVector: Uint8Array): Uint8Array {
-    // An empty state vector (a fresh client) asks for everything: serve the cache.
-    if (stateVector.length === 1 && stateVector[0] === 0) return this.state();
-    try {
-      if (this.built === null && this.encodedState !== null)
-        return Y.diffUpdate(this.encodedState, stateVector);
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
-    } catch (error) {
-      throw new CollabError('malformed_message', `bad state vector: ${(error as Error).message}`);
-    }
+    return this.committed.state();
   }
 
   /**
@@ -260,7 +206,7 @@ export class Room {
    * changes go through {@link edit} so they are validated, stored and relayed.
    */
   read(): Y.Doc {
-    return this.doc;
+    return this.committed.doc();
   }
 
   /** Subscribes to changes of the committed document; returns the unsubscribe function. */
@@ -357,17 +303,13 @@ export class Room {
     while (this.pending[0]?.status === 'committed') ready.push(this.pending.shift()!);
     if (ready.length === 0) return;
     const started = performance.now();
-    // Each write was already applied once, to the scratch copy, to validate it. The committed
-    // document takes it when next read (a join, a progress reading), many writes in one Yjs
-    // transaction, which costs about half as much per write as one transaction each.
-    for (const { update } of ready) this.backlog.push(update);
-    // Reading the document folds the backlog into it (bounds the memory it holds).
-    if (this.backlog.length >= BACKLOG_LIMIT) this.read();
+    // Each write was already applied once, to the scratch copy, to validate it; the committed
+    // document folds it in when next read (a join, a progress reading).
     for (const { update } of ready) {
+      this.committed.add(update);
       this.logCount += 1;
       this.logBytes += update.length;
     }
-    this.encodedState = null;
     this.relay(ready);
     this.publish(ready);
     this.deps.meter?.phase?.('relay', (performance.now() - started) / 1000);
@@ -379,91 +321,42 @@ export class Room {
     this.maybeCompact();
   }
 
-  /** Tells other instances of writes committed here, and applies theirs that were waiting on them. */
+  /** Tells other instances of writes committed here (and applies theirs that waited on them). */
   private publish(writes: readonly PendingWrite[]): void {
-    if (this.position === null) return;
     const numbered: RemoteUpdate[] = [];
-    for (const { seq, userId, credential, update } of writes) {
-      if (seq === null) continue;
-      this.position.committed(seq);
-      numbered.push({ seq, userId, credential, data: update });
-    }
-    if (numbered.length > 0) this.deps.channel?.publishUpdates(numbered);
-    this.absorb();
+    for (const { seq, userId, credential, update } of writes)
+      if (seq !== null) numbered.push({ seq, userId, credential, data: update });
+    this.follower?.committed(numbered);
   }
 
   /** Takes a message from another instance's room of this draft. */
   receiveRemote(message: RemoteMessage): void {
     if (this.destroyed || this.failed) return;
-    if (message.kind === 'presence') {
-      this.presence.applyRemote(message.update);
-      return;
-    }
-    if (this.position === null) return;
-    this.position.received(message.updates);
-    this.absorb();
+    if (message.kind === 'presence') this.presence.applyRemote(message.update);
+    else this.follower?.received(message.updates);
   }
 
-  /**
-   * Reads the shared log past what the room holds and applies it (after a gap, a lost
-   * connection to the other instances, or when the log's head is found ahead of the room).
-   */
+  /** Reads the shared log past what the room holds (a lost message, a reconnect, a head ahead). */
   catchUp(): Promise<void> {
-    const shared = this.deps.store.shared;
-    if (this.position === null || shared === undefined || this.destroyed) return Promise.resolve();
-    this.catchingUp ??= (async () => {
-      try {
-        // Rows read from the log do not say who wrote them: reload the clientIDs' owners.
-        const [rows, owners] = await Promise.all([
-          shared.since(this.name, this.position!.head),
-          this.deps.owners.load(this.name),
-        ]);
-        if (this.destroyed) return;
-        this.clientIds.adoptAll(owners);
-        this.position!.received(rows.map((row) => ({ ...row, userId: 0, credential: '' })));
-        this.absorb();
-      } catch (error) {
-        this.deps.log.warn({ room: this.name, err: error }, 'could not read the shared log; will retry');
-      } finally {
-        this.catchingUp = null;
-      }
-    })();
-    return this.catchingUp;
+    return this.follower?.catchUp() ?? Promise.resolve();
   }
 
   /** The number of the last update the room holds from a shared log (null when not shared). */
   get logHead(): number | null {
-    return this.position?.head ?? null;
-  }
-
-  /** Applies other instances' updates that are next in order; a remaining hole is fetched soon. */
-  private absorb(): void {
-    const position = this.position;
-    if (position === null || this.destroyed) return;
-    const ready = position.takeReady();
-    if (ready.length > 0) this.applyRemote(ready);
-    if (!position.hasGap) {
-      if (this.gapTimer !== null) clearTimeout(this.gapTimer);
-      this.gapTimer = null;
-    } else {
-      this.gapTimer ??= setTimeout(() => {
-        this.gapTimer = null;
-        void this.catchUp();
-      }, GAP_WAIT_MS);
-    }
+    return this.follower?.head ?? null;
   }
 
   /** Applies committed updates of other instances: the document, the scratch copy, local peers. */
-  private applyRemote(updates: readonly RemoteUpdate[]): void {
+  private applyRemote(updates: readonly RemoteUpdate[], owners: Map<number, ClientOwner> | null): void {
+    if (owners !== null) this.clientIds.adoptAll(owners);
+    if (updates.length === 0) return;
     for (const { data, userId, credential } of updates) {
       if (userId !== 0) this.clientIds.adopt(data, { userId, credential });
       this.scratch.absorb(data);
-      this.backlog.push(data);
+      this.committed.add(data);
       this.logCount += 1;
       this.logBytes += data.length;
     }
-    if (this.backlog.length >= BACKLOG_LIMIT) this.read();
-    this.encodedState = null;
     const message = protocol.encodeSyncUpdate(
       updates.length === 1 ? updates[0]!.data : Y.mergeUpdates(updates.map((u) => u.data)),
     );
