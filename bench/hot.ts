@@ -6,6 +6,7 @@
  * the edit latency p99 is ≤ 100 ms, nothing is missing and no client diverges; a kind stops
  * stepping after two consecutive failed steps.
  */
+import type { Deployment } from './deployment.js';
 import type { ScenarioRun } from './report.js';
 import { runScenario, type LoadKnobs } from './scenario.js';
 import type { ServerKind } from './server-process.js';
@@ -30,7 +31,15 @@ export interface HotStep {
 export interface HotResult {
   rates: number[];
   seconds: number;
-  steps: Partial<Record<ServerKind, HotStep[]>>;
+  /** Per contestant: a server kind, or a deployment of ours (`deploymentLabel`) in a scale-out run. */
+  steps: Partial<Record<string, HotStep[]>>;
+}
+
+/** Who steps through the rates: a server kind, deployed as `deployment` (ours only). */
+export interface HotContestant {
+  key: string;
+  kind: ServerKind;
+  deployment?: Deployment;
 }
 
 /** Highest passing rate of a kind's steps (0 when none passed). */
@@ -50,23 +59,27 @@ function judge(rate: number, run: ScenarioRun): HotStep {
   return { rate, run, pass: why.length === 0, reason: why.join(', ') };
 }
 
-/** Runs the steps; `log` announces each. Knobs' `rate` is ignored (the steps set it). */
+/**
+ * Runs the steps; `log` announces each. Knobs' `rate` is ignored (the steps set it).
+ * `who`: server kinds, or contestants with a deployment each.
+ */
 export async function runHot(
-  kinds: readonly ServerKind[],
+  who: readonly (ServerKind | HotContestant)[],
   rates: readonly number[],
   knobs: LoadKnobs,
   log: (line: string) => void,
 ): Promise<HotResult> {
-  const steps: Partial<Record<ServerKind, HotStep[]>> = {};
-  const failsInARow = new Map<ServerKind, number>();
+  const contestants = who.map((w): HotContestant => (typeof w === 'string' ? { key: w, kind: w } : w));
+  const steps: Partial<Record<string, HotStep[]>> = {};
+  const failsInARow = new Map<string, number>();
   for (const rate of rates) {
-    for (const kind of kinds) {
+    for (const { key: kind, kind: serverKind, deployment } of contestants) {
       if ((failsInARow.get(kind) ?? 0) >= 2) continue;
       log(`hot draft ${HOT_CLIENTS}x1 at ${rate}/s per client: ${kind} …`);
       let step: HotStep;
       try {
         const spec = { name: `hot-${rate}`, clients: HOT_CLIENTS, drafts: 1 };
-        step = judge(rate, await runScenario(kind, spec, { ...knobs, rate }));
+        step = judge(rate, await runScenario(serverKind, spec, { ...knobs, rate }, deployment));
       } catch (err) {
         const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
         step = { rate, run: null, pass: false, reason: `did not complete: ${message}` };

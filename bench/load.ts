@@ -19,7 +19,7 @@ import {
   waitUntil,
   type Client,
 } from './client.js';
-import { draftRoom, LoadConfig, type LoadMessage, type LoadResult } from './protocol.js';
+import { draftRoom, instanceFor, LoadConfig, type LoadMessage, type LoadResult } from './protocol.js';
 import { percentiles } from './stats.js';
 import { Tracker } from './tracker.js';
 import { editFor, type Author } from './workload.js';
@@ -120,11 +120,14 @@ async function main(): Promise<void> {
       const draft = j % cfg.drafts;
       const draftSize = Math.floor(cfg.clients / cfg.drafts) + (draft < cfg.clients % cfg.drafts ? 1 : 0);
       const token = cfg.tokens[j % cfg.tokens.length] ?? '';
-      const client = connect(cfg.collabUrl, draftRoom(cfg.roomPrefix, draft), token);
+      const room = draftRoom(cfg.roomPrefix, draft);
+      const local = Math.floor(j / cfg.drafts);
+      const instance = instanceFor(cfg.placement, cfg.collabUrls.length, room, local);
+      const client = connect(cfg.collabUrls[instance] ?? '', room, token);
       const sim: Sim = {
         client,
         draft,
-        local: Math.floor(j / cfg.drafts),
+        local,
         draftSize,
         author: null,
         timer: null,

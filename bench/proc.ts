@@ -79,3 +79,27 @@ export function machineBusyMicros(): number {
   const busy = (f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0) + (f[7] ?? 0);
   return (busy / CLK_TCK) * 1e6;
 }
+
+/** CPU time (user+system) of exactly these processes (no descendants), in microseconds; gone ones count 0. */
+export function pidsCpuMicros(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const f = statFields(pid);
+    if (f !== null) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return (ticks / CLK_TCK) * 1e6;
+}
+
+/** Pids of the processes whose command name (/proc/<pid>/comm) is `comm`. */
+export function pidsNamed(comm: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === comm) out.push(Number(entry));
+    } catch {
+      // Process vanished between listing and reading.
+    }
+  }
+  return out;
+}

@@ -12,7 +12,10 @@ const percentiles = z.object({ count: z.number(), p50: stat, p95: stat, p99: sta
 
 /** What the generator is asked to do. */
 export const LoadConfig = z.object({
-  collabUrl: z.string(),
+  /** One `/collab` URL per server instance (bench/deployment.ts). */
+  collabUrls: z.array(z.string()).min(1),
+  /** How clients are spread over the instances (see `instanceFor`). */
+  placement: z.enum(['spread', 'draft']),
   /** Wire protocol of the server, hence which provider the clients use. */
   protocol: z.enum(['y-websocket', 'hocuspocus']),
   /** What each edit does (bench/workload.ts). */
@@ -34,6 +37,25 @@ export type LoadConfig = z.infer<typeof LoadConfig>;
 /** The room (draft id) of draft number `index` of a scenario; the orchestrator creates these drafts. */
 export function draftRoom(roomPrefix: string, index: number): string {
   return `${roomPrefix}-d${index}`;
+}
+
+/** How clients are placed on several instances: alternating within each draft, or by draft id. */
+export type Placement = LoadConfig['placement'];
+
+/**
+ * The instance a client connects to: `spread` alternates within each draft by the client's
+ * index in its draft (every draft has editors on every instance); `draft` hashes the draft id
+ * (FNV-1a), as a proxy rule on `/collab/<draftId>` would.
+ */
+export function instanceFor(placement: Placement, instances: number, room: string, local: number): number {
+  if (instances <= 1) return 0;
+  if (placement === 'spread') return local % instances;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < room.length; i++) {
+    h ^= room.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % instances;
 }
 
 /** Per-run numbers measured inside the generator. */

@@ -1,12 +1,12 @@
 /** The hot draft's table: p99 per step and server, and each server's highest passing rate. */
 import { bestRate, HOT_CLIENTS, HOT_P99_MS, type HotResult, type HotStep } from './hot.js';
 import { SERVER_HEAD, SERVER_RATIO_FROM, type Row, type Table } from './report-format.js';
-import { serverRow, type PerKind } from './report.js';
+import { serverRow } from './report.js';
 
-/** The steps of every kind at one rate. */
-function atRate(hot: HotResult, rate: number): PerKind<HotStep> {
-  const out: PerKind<HotStep> = {};
-  for (const [kind, steps] of Object.entries(hot.steps) as [keyof PerKind<HotStep>, HotStep[]][]) {
+/** The steps of every contestant (server kind, or deployment in a scale-out run) at one rate. */
+export function atRate(hot: HotResult, rate: number): Partial<Record<string, HotStep>> {
+  const out: Partial<Record<string, HotStep>> = {};
+  for (const [kind, steps = []] of Object.entries(hot.steps)) {
     const step = steps.find((s) => s.rate === rate);
     if (step !== undefined) out[kind] = step;
   }
@@ -28,7 +28,7 @@ export function hotTable(hot: HotResult, workload: string): Table {
     notes: [
       `Each step: a fresh server, ${hot.seconds} s window; a step passes with edit-latency p99 ≤ ${HOT_P99_MS} ms, nothing missing and no divergence. A server stops stepping after two consecutive failures (— = not run).`,
       'All clients live in one generator process: at high rates its own CPU (in the failure reasons) caps what any server can show.',
-      ...Object.entries(hot.steps).map(([kind, steps]) => {
+      ...Object.entries(hot.steps).map(([kind, steps = []]) => {
         const failed = steps.filter((s) => !s.pass).map((s) => `${s.rate}/s (${s.reason})`);
         return `${kind} failed: ${failed.length === 0 ? 'none' : failed.join('; ')}.`;
       }),

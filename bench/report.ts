@@ -11,7 +11,14 @@ import { fmt } from './stats.js';
 /** Load-scenario outcome for one server. */
 export interface ScenarioRun {
   load: LoadResult;
+  /** Summed over every instance. */
   serverCpuUs: number;
+  /** Each instance's share of `serverCpuUs` (one entry for a single server). */
+  instanceCpuUs: number[];
+  /** CPU of the run's PostgreSQL backends (null on SQLite). */
+  dbCpuUs: number | null;
+  /** CPU of the whole Redis server, which other users of it share (null with one instance). */
+  redisCpuUs: number | null;
   serverRssBytes: number;
   /** CPU used during the window by everything except the server tree and the generator. */
   otherCpuUs: number;
@@ -56,7 +63,7 @@ export function textRow<T>(label: string, runs: PerKind<T>, get: (r: T) => strin
 }
 
 /** A warning when foreign processes or the generator took a noticeable share of the CPU. */
-export function pollution(kind: ServerKind, r: ScenarioRun | undefined): string | null {
+export function pollution(kind: string, r: ScenarioRun | undefined): string | null {
   if (r === undefined) return null;
   const pct = (r.otherCpuUs / 1000 / r.load.windowMs) * 100;
   const notes: string[] = [];

@@ -13,14 +13,22 @@
  *   --hot-rates 2,4,…        its steps (edits/s per client; default 2,4,6,8,12,16,24,32)
  *   --hot-seconds N          its window per step (default 8)
  *   --runs N                 run everything N times; the report gives each figure's median and range
+ *   --store sqlite|postgres  where ours keeps its data (default sqlite); postgres: a fresh
+ *                            database per run on the local PostgreSQL (BENCH_PG)
+ *   --instances N            ours as N processes on one database, linked through the local
+ *                            Redis (BENCH_REDIS); N > 1 needs --store postgres
+ *   --no-by-draft            scale-out: skip the case where a draft's clients share one instance
  *   --launcher build|node|tsx  build (default): `npm run build`, then the servers as compiled
  *                            JavaScript on plain node, as `npm start` runs; node: the TypeScript
  *                            sources through `node --import tsx`; tsx: the `tsx <entry>` launcher,
  *                            whose signal relay may SIGKILL a server that is slow to ack SIGTERM
  *
  * `--scenario` and `--join-only` narrow a run to what they name, so they leave out the hot draft.
+ * With `--store postgres` or `--instances` > 1 the run is a scale-out run (bench/scale-out.ts):
+ * deployments of ours only, against one SQLite instance; no references, no join benchmark.
  */
 import { parseArgs } from 'node:util';
+import type { Store } from './deployment.js';
 import { HOT_RATES } from './hot.js';
 import type { ScenarioSpec } from './scenario.js';
 import { SERVER_KINDS, type Launcher, type ServerKind } from './server-process.js';
@@ -41,6 +49,11 @@ export interface Cli {
   hotSeconds: number;
   runs: number;
   launcher: Launcher;
+  store: Store;
+  instances: number;
+  byDraft: boolean;
+  /** A scale-out run (bench/scale-out.ts): another store or more than one instance. */
+  scaleOut: boolean;
 }
 
 const DEFAULT_SCENARIOS = ['200x20', '500x100'];
@@ -75,6 +88,9 @@ export function parseCli(): Cli {
       'hot-seconds': { type: 'string', default: '8' },
       runs: { type: 'string', default: '1' },
       launcher: { type: 'string', default: 'build' },
+      store: { type: 'string', default: 'sqlite' },
+      instances: { type: 'string', default: '1' },
+      'no-by-draft': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -104,19 +120,35 @@ export function parseCli(): Cli {
   if (!Number.isFinite(warmup) || warmup < 0) throw new Error('--warmup must be a number ≥ 0');
   const runs = num('runs', values.runs);
   if (!Number.isInteger(runs)) throw new Error('--runs must be a whole number');
+  const store = values.store;
+  if (store !== 'sqlite' && store !== 'postgres') throw new Error('--store must be "sqlite" or "postgres"');
+  const instances = num('instances', values.instances);
+  if (!Number.isInteger(instances)) throw new Error('--instances must be a whole number');
+  if (instances > 1 && store === 'sqlite') {
+    throw new Error('--instances > 1 needs --store postgres (a SQLite file belongs to one process)');
+  }
+  const scaleOut = store !== 'sqlite' || instances > 1;
+  if (scaleOut && only.some((k) => k !== 'ours')) {
+    throw new Error('a scale-out run (--store postgres, --instances) measures ours only; drop --only');
+  }
+  if (scaleOut && joinOnly) throw new Error('a scale-out run has no join benchmark; drop --join-only');
   return {
-    kinds: SERVER_KINDS.filter((k) => only.length === 0 || only.includes(k)),
+    kinds: scaleOut ? ['ours'] : SERVER_KINDS.filter((k) => only.length === 0 || only.includes(k)),
     scenarios,
     workload,
     seconds: num('seconds', values.seconds),
     warmup,
     rate: num('rate', values.rate),
     joinUpdates: Math.round(num('join-updates', values['join-updates'])),
-    join: !values['no-join'] && !hotOnly,
+    join: !values['no-join'] && !hotOnly && !scaleOut,
     hot: hotOnly || (!values['no-hot'] && !joinOnly && values.scenario === undefined),
     hotRates: list([values['hot-rates']]).map((r) => num('hot-rates', r)),
     hotSeconds: num('hot-seconds', values['hot-seconds']),
     runs,
     launcher,
+    store,
+    instances,
+    byDraft: !values['no-by-draft'],
+    scaleOut,
   };
 }

@@ -10,7 +10,9 @@
  *     `@hocuspocus/provider`.
  *
  * Parts: the load scenarios, the join benchmark, the hot draft (bench/hot.ts), then a one-line
- * summary of issue 19's targets. Options in bench/run-cli.ts.
+ * summary of issue 19's targets. Options in bench/run-cli.ts. With `--store postgres` and/or
+ * `--instances N` it is a scale-out run instead (bench/scale-out.ts): deployments of ours
+ * against one SQLite instance, and issue 23's targets.
  *
  * Ours requires authentication: before it starts, its fresh database is seeded (bench/workspace.ts)
  * with min(clients, 50) drafters, one API token each, and the scenario's drafts; clients connect
@@ -28,6 +30,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildHocuspocusServer } from './hocuspocus-build.js';
+import { dropLeftDatabases } from './bench-database.js';
 import { ensureHocuspocus, HOCUSPOCUS_VERSION } from './hocuspocus-install.js';
 import { runHot } from './hot.js';
 import { runJoin } from './join-run.js';
@@ -37,6 +40,7 @@ import { hotTable } from './report-hot.js';
 import { joinTable, type JoinRun } from './report-join.js';
 import { scenarioTable, type PerKind, type ScenarioRun } from './report.js';
 import { parseCli, type Cli } from './run-cli.js';
+import { runScaleOut, scaleTargetSummary, type ScaleData } from './scale-out.js';
 import { runScenario, type LoadKnobs } from './scenario.js';
 import { emergencyCleanup, type Launcher } from './server-process.js';
 import { targetSummary, type RunData } from './targets.js';
@@ -47,18 +51,34 @@ const LAUNCH_TEXT: Record<Launcher, string> = {
   tsx: 'tsx <entry>.ts',
 };
 
+function cleanup(): void {
+  emergencyCleanup();
+  dropLeftDatabases();
+}
+
 function installCleanup(): void {
-  process.on('exit', emergencyCleanup);
+  process.on('exit', cleanup);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
       console.error(`\n${sig}: stopping servers and generator`);
-      emergencyCleanup();
+      cleanup();
       process.exit(130);
     });
   }
 }
 
 /** One run of everything the command line asks for; `show` prints each table as it is done. */
+function knobsOf(cli: Cli, logDir: string): LoadKnobs {
+  return {
+    workload: cli.workload,
+    rate: cli.rate,
+    seconds: cli.seconds,
+    warmupSeconds: cli.warmup,
+    logDir,
+    launcher: cli.launcher,
+  };
+}
+
 async function runOnce(
   cli: Cli,
   logDir: string,
@@ -70,14 +90,7 @@ async function runOnce(
     tables.push(t);
     show(t);
   };
-  const knobs: LoadKnobs = {
-    workload: cli.workload,
-    rate: cli.rate,
-    seconds: cli.seconds,
-    warmupSeconds: cli.warmup,
-    logDir,
-    launcher: cli.launcher,
-  };
+  const knobs = knobsOf(cli, logDir);
   const data: RunData = { scenarios: [], join: null, hot: null };
   for (const spec of cli.scenarios) {
     const runs: PerKind<ScenarioRun> = {};
@@ -127,24 +140,34 @@ async function main(): Promise<void> {
   const show = (t: Table): void => console.log(`\n${toText(t)}\n`);
 
   const runs: { data: RunData; tables: Table[] }[] = [];
+  const scaleRuns: { data: ScaleData; tables: Table[] }[] = [];
   for (let i = 1; i <= cli.runs; i++) {
     const prefix = cli.runs > 1 ? `run ${i}/${cli.runs}: ` : '';
-    runs.push(await runOnce(cli, logDir, (line) => console.log(`${stamp()} ${prefix}${line}`), show));
+    const log = (line: string): void => console.log(`${stamp()} ${prefix}${line}`);
+    if (cli.scaleOut) scaleRuns.push(await runScaleOut(cli, knobsOf(cli, logDir), log, show));
+    else runs.push(await runOnce(cli, logDir, log, show));
   }
+  const allTables = cli.scaleOut ? scaleRuns.map((r) => r.tables) : runs.map((r) => r.tables);
   const tables =
     cli.runs === 1
-      ? (runs[0]?.tables ?? [])
-      : (runs[0]?.tables ?? []).map((_, i) => mergeTables(runs.map((r) => r.tables[i] as Table)));
+      ? (allTables[0] ?? [])
+      : (allTables[0] ?? []).map((_, i) => mergeTables(allTables.map((t) => t[i] as Table)));
   if (cli.runs > 1) for (const t of tables) show(t);
-  const summary = targetSummary(runs.map((r) => r.data));
+  const summary = cli.scaleOut
+    ? scaleTargetSummary(scaleRuns.map((r) => r.data))
+    : targetSummary(runs.map((r) => r.data));
   console.log(summary);
 
   const totalS = (Date.now() - t0) / 1000;
   const header = [
-    `## Benchmark: ours vs @y/websocket-server 0.1.1 (reference, in memory) vs Hocuspocus ${HOCUSPOCUS_VERSION} (SQLite)`,
+    cli.scaleOut
+      ? `## Benchmark, scale-out: ours on ${cli.store} ×${cli.instances} (Redis fan-out) vs ours on SQLite ×1`
+      : `## Benchmark: ours vs @y/websocket-server 0.1.1 (reference, in memory) vs Hocuspocus ${HOCUSPOCUS_VERSION} (SQLite)`,
     '',
     `Run ${new Date().toISOString()}, Node ${process.version}, servers: ${cli.kinds.join(' + ')}, workload ${cli.workload}, ${cli.runs} run(s), total ${totalS.toFixed(0)} s, load average at start ${loadAtStart.toFixed(2)}.`,
-    'Ratios are ours/other: < 1 means ours is lower (better for latency, CPU, RSS and join time; worse for delivered updates).',
+    cli.scaleOut
+      ? 'Ratios are deployment/sqlite ×1: < 1 means lower than one SQLite instance.'
+      : 'Ratios are ours/other: < 1 means ours is lower (better for latency, CPU, RSS and join time; worse for delivered updates).',
     'Latency = local edit → integrated by every other client of the draft (all clients in one generator process, one clock).',
     `Servers run as \`${LAUNCH_TEXT[cli.launcher]}\`; CPU and RSS are summed over the server process tree; CPU comes from /proc in clock ticks (${CPU_TICK_MS} ms).`,
     '',
@@ -161,6 +184,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-  emergencyCleanup();
+  cleanup();
   process.exit(1);
 });

@@ -1,8 +1,8 @@
 /**
  * Authenticated clients for the benchmark. Our server admits `/collab/<draftId>` only with a
  * valid credential (here an API token, `?token=`) of a user with access to an existing draft,
- * so before our server starts on a fresh data dir, the orchestrator seeds its database through
- * the real services: a bloc, a unit, N drafters of the unit with one API token each, and one
+ * so before our server starts on a fresh data dir (or a fresh PostgreSQL database), the
+ * orchestrator seeds its database through the real services: a bloc, a unit, N drafters of the unit with one API token each, and one
  * draft row per room the scenario uses (inserted directly, with the room name as the draft id,
  * so both servers see the same room names).
  *
@@ -10,10 +10,8 @@
  * same shape, so the client side does identical work against both.
  */
 import { randomBytes } from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
-import { applyPragmas, openDatabase } from '../server/db/sqlite.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { databaseFile } from '../server/db/database.js';
+import { openConfiguredDatabase } from '../server/db/database.js';
 import { createServices } from '../server/services.js';
 
 /** The server's default auth settings (SESSION_IDLE_MINUTES etc. unset). */
@@ -59,16 +57,18 @@ export interface SeededWorkspace {
 }
 
 /**
- * Seeds `<dataDir>/vankien.db` (migrating it first) with `users` drafters of one unit, an
- * API token each, and a draft row for every id in `draftIds` (owned by the unit). The
- * database is closed again before returning, so the server opens it alone.
+ * Seeds the server's database (migrating it first) with `users` drafters of one unit, an API
+ * token each, and a draft row for every id in `draftIds` (owned by the unit): the database at
+ * `databaseUrl` (PostgreSQL) when given, else `<dataDir>/vankien.db`, opened as the server
+ * opens it (`openConfiguredDatabase`). It is closed again before returning, so the server
+ * opens it alone.
  */
 export async function seedWorkspace(
   dataDir: string,
-  opts: { users: number; draftIds: readonly string[] },
+  opts: { users: number; draftIds: readonly string[]; databaseUrl?: string },
 ): Promise<SeededWorkspace> {
   const t0 = Date.now();
-  const database = openDatabase(databaseFile(dataDir));
+  const database = openConfiguredDatabase({ url: opts.databaseUrl, poolSize: HASH_PARALLELISM, dataDir });
   try {
     const migration = await migrateToLatest(database.db);
     if (migration.error !== undefined) {
@@ -112,24 +112,31 @@ export async function seedWorkspace(
         tokens.push(m.token);
       }
     }
-    await database.close();
-
     // Drafts made through DraftService get UUIDs; the bench needs its room names as ids.
-    const sqlite = new BetterSqlite3(databaseFile(dataDir));
-    try {
-      applyPragmas(sqlite);
-      const insert = sqlite.prepare(
-        'insert into drafts (id, org_id, title, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
-      );
-      const now = Date.now();
-      sqlite.transaction(() => {
-        opts.draftIds.forEach((id, i) =>
-          insert.run(id, unit.id, `Dự thảo đo tải ${id}`, userIds[i % userIds.length] ?? null, now, now),
-        );
-      })();
-    } finally {
-      sqlite.close();
+    const now = Date.now();
+    const rows = opts.draftIds.map((id, i) => ({
+      id,
+      org_id: unit.id,
+      title: `Dự thảo đo tải ${id}`,
+      created_by: userIds[i % userIds.length] ?? null,
+      created_at: now,
+      updated_at: now,
+      template_id: null,
+      template_version: null,
+      status: 'drafting' as const,
+      archived_at: null,
+      header: null,
+      last_edited_by: null,
+      last_edited_at: null,
+    }));
+    // In chunks: one statement's bind parameters are limited (SQLite 32,766, PostgreSQL 65,535).
+    for (let i = 0; i < rows.length; i += 500) {
+      await database.db
+        .insertInto('drafts')
+        .values(rows.slice(i, i + 500))
+        .execute();
     }
+    await database.close();
     return { tokens, ms: Date.now() - t0 };
   } catch (error) {
     await database.close().catch(() => undefined);
