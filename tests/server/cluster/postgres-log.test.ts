@@ -65,7 +65,7 @@ it('appends from two instances at once are numbered 1..n without gaps, each in i
   expect((await b.since('shared', 298)).map((row) => row.seq)).toEqual([299, 300]);
   const loaded = await b.load('shared');
   expect(loaded.head).toBe(300);
-  expect(replay(loaded.updates).getText('t').toString()).toMatch(
+  expect(replay(loaded.updates).getText('t').toJSON()).toMatch(
     /^(?=(?:[^a]*a){150})(?=(?:[^b]*b){150})[ab]{300}$/,
   );
 });
@@ -85,10 +85,10 @@ it('two instances compacting one draft at once fold it once, and appends meanwhi
   expect(first.updates + second.updates).toBeLessThanOrEqual(400);
   expect(Math.min(first.updates, second.updates)).toBeLessThan(300);
   const loaded = await a.load('busy');
-  expect(replay(loaded.updates).getText('t').toString()).toBe('x'.repeat(400));
+  expect(replay(loaded.updates).getText('t').toJSON()).toBe('x'.repeat(400));
   expect(loaded.head).toBe(400);
   await b.compact('busy');
   const folded = await b.load('busy');
   expect([folded.logCount, folded.head, folded.updates.length]).toEqual([0, 400, 1]);
-  expect(replay(folded.updates).getText('t').toString()).toBe('x'.repeat(400));
+  expect(replay(folded.updates).getText('t').toJSON()).toBe('x'.repeat(400));
 });
