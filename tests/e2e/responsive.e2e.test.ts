@@ -91,7 +91,8 @@ function widestElements(page: Page): Promise<string[]> {
 }
 
 describe('every page on phones, tablets and desktops', () => {
-  it('no page scrolls sideways at 390, 768 or 1440 px, for any role', async () => {
+  // One test per width: together they outlast one test's time limit on a loaded machine.
+  it.each(WIDTHS)('no page scrolls sideways at $width px, for any role', async (viewport) => {
     const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
     const { draftId, roundId } = await consultation(server);
     const visits: { as: Persona | null; name: string; path: string; ready: (page: Page) => Promise<void> }[] =
@@ -172,27 +173,25 @@ describe('every page on phones, tablets and desktops', () => {
         },
       ];
     const overflowing: string[] = [];
-    for (const viewport of WIDTHS) {
-      const pages = new Map<Persona | null, { page: Page; errors: string[] }>();
-      for (const visit of visits) {
-        let open = pages.get(visit.as);
-        if (open === undefined) {
-          open = await browser.page(server, viewport);
-          if (visit.as !== null) await signInAs(open.page, server, visit.as);
-          pages.set(visit.as, open);
-        }
-        const { page } = open;
-        await page.goto(visit.path);
-        await visit.ready(page);
-        await screenshot(page, `responsive-${visit.name}-${viewport.width}`);
-        const overflow = await sidewaysOverflow(page);
-        if (overflow > 0)
-          overflowing.push(
-            `${visit.name} at ${viewport.width} px: ${overflow} px too wide (${(await widestElements(page)).join(', ')})`,
-          );
+    const pages = new Map<Persona | null, { page: Page; errors: string[] }>();
+    for (const visit of visits) {
+      let open = pages.get(visit.as);
+      if (open === undefined) {
+        open = await browser.page(server, viewport);
+        if (visit.as !== null) await signInAs(open.page, server, visit.as);
+        pages.set(visit.as, open);
       }
-      for (const { errors } of pages.values()) expect(errors, errors.join('\n')).toEqual([]);
+      const { page } = open;
+      await page.goto(visit.path);
+      await visit.ready(page);
+      await screenshot(page, `responsive-${visit.name}-${viewport.width}`);
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 0)
+        overflowing.push(
+          `${visit.name} at ${viewport.width} px: ${overflow} px too wide (${(await widestElements(page)).join(', ')})`,
+        );
     }
+    for (const { errors } of pages.values()) expect(errors, errors.join('\n')).toEqual([]);
     expect(overflowing).toEqual([]);
   });
 });
