@@ -30,6 +30,9 @@ export const documentStyles = css`
   }
   .ProseMirror {
     position: relative;
+    /* A colleague's caret label at the end of a line must not widen the page on a phone
+       (hidden labels still count in the scroll width); wide tables scroll in their own box. */
+    overflow-x: clip;
     outline: none;
     word-wrap: break-word;
     white-space: pre-wrap;

@@ -79,6 +79,10 @@ describe('suggesting mode with two drafters', () => {
     await screenshot(b.page, 'suggestions-390-card');
     const cardBox = await card.boundingBox();
     expect(cardBox !== null && cardBox.x >= 0 && cardBox.x + cardBox.width <= 390).toBe(true);
+    // Nor does A's caret label at the end of the line widen the page.
+    expect(
+      await b.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
 
     // B accepts: the new wording is plain text on both screens.
     await card.getByRole('button', { name: 'Chấp nhận' }).click();

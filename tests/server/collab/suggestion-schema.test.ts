@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SchemaRule } from '../../../server/collab/schema-rule.ts';
 import { draftSchema, draftToJSON } from '../../../shared/editor/draft-json.ts';
 import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { api } from '../../helpers/http-client.ts';
-import { readStoredDoc } from '../../helpers/stored-doc.ts';
+import { readServerDoc } from '../../helpers/stored-doc.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { waitFor } from '../../helpers/wait.ts';
 
@@ -76,7 +75,7 @@ describe('suggestion marks in the schema the server checks', () => {
       'the proposal on a fresh client',
     );
     expect(drafter.provider.wsconnected).toBe(true);
-    const stored = readStoredDoc(path.join(server.dataDir, 'vankien.db'), id);
+    const stored = await readServerDoc(server, id);
     expect(JSON.stringify(draftToJSON(stored))).toContain('"authorName":"Nguyễn Văn An"');
     stored.destroy();
   });
