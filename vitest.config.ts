@@ -43,6 +43,9 @@ export default defineConfig({
             'tests/server/export/export-{libreoffice,pdf,busy}.test.ts',
           ],
           env: { VANKIEN_TEST_STORE: 'postgres' },
+          // After the others, not beside them: on a 2-core machine, running it next to the
+          // browser tests starved Chromium past its 30 s waits.
+          sequence: { groupOrder: 1 },
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 30_000,
