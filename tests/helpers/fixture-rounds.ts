@@ -1,6 +1,9 @@
 import type { ConsultationAccess } from '../../server/access/access.service.ts';
 
-/** A stand-in for the rounds module (a later issue): which orgs are invited to an open round on a draft. */
+/**
+ * Answers in place of the rounds module (`server/rounds/round-membership.ts`) for access tests
+ * that need an organisation invited to an open round without opening one through the rounds API.
+ */
 export class FixtureRounds implements ConsultationAccess {
   private readonly open = new Map<string, readonly number[]>();
 
