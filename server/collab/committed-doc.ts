@@ -71,7 +71,7 @@ export class CommittedDoc {
         for (const update of this.stored) Y.applyUpdate(doc, update);
       });
       if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-        // Never serve parked structs: clients would resync forever (RELIABILITY.md §1.2). They stay in the log.
+        // Never serve parked structs: clients would resync forever (R3). They stay in the log.
         this.log.error({ room: this.name }, 'stored history has gaps; serving what integrates');
         doc.store.pendingStructs = null;
         doc.store.pendingDs = null;

@@ -9,7 +9,7 @@ import type { Room } from './room.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import { TokenBucket } from './token-bucket.ts';
 
-/** Per-connection limits (RELIABILITY.md R4, R5). */
+/** Per-connection limits (R4, R5). */
 export interface ConnectionLimits {
   readonly messagesPerSecond: number;
   readonly messagesBurst: number;

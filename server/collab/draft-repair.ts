@@ -42,7 +42,7 @@ export function repairState(
     Y.transact(doc, () => {
       for (const update of updates) Y.applyUpdate(doc, update);
     });
-    // Parked structs would be served to every client (RELIABILITY.md §1.2); the room drops them too.
+    // Parked structs would be served to every client (R3); the room drops them too.
     doc.store.pendingStructs = null;
     doc.store.pendingDs = null;
     const content = doc.getXmlFragment(CONTENT_FRAGMENT);

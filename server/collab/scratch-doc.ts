@@ -11,7 +11,7 @@ export interface Refusal {
  * A copy of a room's document that runs ahead of it: every incoming update is applied here
  * first, and only an update that integrates completely (no exception, no pending structs,
  * no pending deletes) goes on to be stored, applied to the shared document and relayed
- * (RELIABILITY.md R3). Yjs parks updates with missing history as "pending" and would later
+ * (R3). Yjs parks updates with missing history as "pending" and would later
  * serve them to every client; refusing them here keeps the stored log gap-free. In the same
  * pass the content rule looks at the structs the update added (from the transaction's
  * state vector before it), so an update the editor could not show is never stored either.

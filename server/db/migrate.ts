@@ -18,7 +18,7 @@ import * as collabSequence from './migrations/2026_12_09_1000_collab_sequence.ts
 import * as discussions from './migrations/2026_12_09_1000_discussions.ts';
 
 // An in-code map rather than a directory scan: it works the same under tsx, tsc output
-// and bundlers (STACK.md, Kysely row).
+// and bundlers, where the directory scan of Kysely's FileMigrationProvider does not.
 const migrations: Record<string, Migration> = {
   '2026_11_25_1100_create_collab_log': createCollabLog,
   '2026_11_25_1400_create_identity': createIdentity,

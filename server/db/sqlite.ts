@@ -24,7 +24,7 @@ export interface SqliteDatabase {
   close(): Promise<void>;
 }
 
-/** Pragmas every connection must run with (RELIABILITY.md R15). */
+/** Pragmas every connection must run with (R15). */
 const REQUIRED_PRAGMAS = {
   journal_mode: 'wal',
   synchronous: 2, // FULL: NORMAL can lose the last commits on power loss
@@ -104,7 +104,7 @@ export function readPragmas(sqlite: BetterSqlite3.Database): Record<string, unkn
 
 /**
  * Checkpoints the WAL with RESTART once it has grown past `maxBytes`, so everlasting
- * readers cannot make it grow without bound (RELIABILITY.md §1.8). Returns whether it ran.
+ * readers cannot make it grow without bound (R15). Returns whether it ran.
  */
 export function checkpointIfLarge(sqlite: BetterSqlite3.Database, maxBytes: number): boolean {
   let size: number;

@@ -29,7 +29,7 @@ const DISPOSITION_LABELS = {
 /**
  * Puts the header fields (the draft's, else the template's defaults) around the body. A
  * congress document's template names the congress as its issuer: the unit's own name is
- * printed above it and the congress line under it (DOMAIN.md §1.6). Ordinals and terms are
+ * printed above it and the congress line under it (docs/domain.md#issuer). Ordinals and terms are
  * printed as the profile spells them, the term in one spelling throughout.
  */
 export function composeDocument(parts: DocumentParts): ExportDocument {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The four Tinos TTFs (Times New Roman metrics, full Vietnamese coverage; STACK.md T6). */
+/** The four Tinos TTFs (Times New Roman metrics, full Vietnamese coverage; T6). */
 export const TINOS_FILES = {
   normal: require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf'),
   bold: require.resolve('@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf'),

@@ -1,7 +1,7 @@
 import type { RevisionGroup, RevisionLog } from '../../shared/api/revision-log.ts';
 import { DISPOSITION_TEXT } from './revision-table.ts';
 
-/** The part headings of the narrative report, in the order DOMAIN.md §3.3 gives. */
+/** The part headings of the narrative report, in the order docs/domain.md#consolidation gives. */
 export const REPORT_PARTS = [
   'I. TÌNH HÌNH TỔ CHỨC LẤY Ý KIẾN',
   'II. Ý KIẾN CHUNG',

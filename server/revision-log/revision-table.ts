@@ -9,7 +9,7 @@ export const DISPOSITION_TEXT: Record<Disposition, string> = {
   noted: 'Ghi nhận',
 };
 
-/** The columns of the consolidated table, as DOMAIN.md §3.3 and the issue set them. */
+/** The columns of the consolidated table, as docs/domain.md#consolidation sets them. */
 export function tableHeaders(log: RevisionLog): string[] {
   return [
     'STT',

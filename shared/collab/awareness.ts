@@ -1,6 +1,6 @@
 /**
  * Presence fields the server owns. Whatever a client puts in `user` of its awareness state
- * is replaced by these, taken from its session (RELIABILITY.md R9).
+ * is replaced by these, taken from its session (R9).
  */
 export interface PresenceUser {
   readonly id: number;

@@ -59,7 +59,7 @@ export const FormatProfileSchema = z
     source: z.string().min(1),
     page: z
       .object({
-        /** Exact twips (STACK.md T7: converting 210 mm truncates to 11905). */
+        /** Exact twips (T7: converting 210 mm truncates to 11905). */
         widthTwips: z.number().int().min(5000).max(30000),
         heightTwips: z.number().int().min(5000).max(30000),
         margins: z.object({ topMm: Mm, bottomMm: Mm, leftMm: Mm, rightMm: Mm }).strict(),
@@ -135,7 +135,7 @@ export type FormatProfile = z.infer<typeof FormatProfileSchema>;
 /** Twips per millimetre (1 inch = 1440 twips = 25.4 mm). */
 export const TWIPS_PER_MM = 1440 / 25.4;
 
-/** Millimetres to whole twips, rounded (not truncated, see STACK.md T7). */
+/** Millimetres to whole twips, rounded (not truncated, see T7). */
 export function mmToTwips(mm: number): number {
   return Math.round(mm * TWIPS_PER_MM);
 }

@@ -55,7 +55,7 @@ export const TemplateHeader = z
     superior: z.string().trim().max(200).default(''),
     /**
      * The issuing body. For a congress document it is the congress ("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ
-     * {ordinal}", DOMAIN.md §1.6), printed under the unit's name; `{ordinal}` and `{term}` are
+     * {ordinal}", docs/domain.md#issuer), printed under the unit's name; `{ordinal}` and `{term}` are
      * filled from the draft.
      */
     issuer: z.string().trim().max(200).default(''),

@@ -117,7 +117,7 @@ describe('the draft page', () => {
         .getText()
         .includes('nhiều thuận lợi.'),
     );
-    // Forced: the editor API ignores `editable: false` (STACK.md T17); the server must drop it.
+    // Forced: the editor API ignores `editable: false` (T17); the server must drop it.
     await commenter.page.evaluate(() =>
       (
         window as unknown as { __vkEditor: { commands: { insertContentAt(p: number, t: string): boolean } } }

@@ -1,4 +1,4 @@
-/** Debian's Chromium as the tests launch it (STACK.md T15); CHROMIUM_PATH overrides the path. */
+/** Debian's Chromium as the tests launch it (T15); CHROMIUM_PATH overrides the path. */
 export const CHROMIUM_LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   // As root it needs --no-sandbox; the background-networking flags keep it off the closed network.

@@ -9,7 +9,7 @@ import { LAST_ID, MM, pdfBlocks, styled } from './pdf-blocks.ts';
 /**
  * The document as a PDF in the same layout as the DOCX, with the Tinos fonts embedded.
  * pdfmake keeps fonts and policies on its one module instance; they are set on every render,
- * always to the same values, before any user text is laid out (STACK.md T19).
+ * always to the same values, before any user text is laid out (T19).
  */
 export async function renderPdf(document: ExportDocument, profile: FormatProfile): Promise<Uint8Array> {
   pdfmake.setUrlAccessPolicy(() => false);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FormatProfileSchema } from '../format-profile.ts';
 
 /**
- * Hướng dẫn 36-HD/VPTW (03/04/2018), Phụ lục 3, as collected in DOMAIN.md §1. Values tagged
+ * Hướng dẫn 36-HD/VPTW (03/04/2018), Phụ lục 3, as collected in docs/domain.md#hd36. Values tagged
  * [S] there are the guidance's own; the others are marked below and listed in `unresolved`
  * so that a reviewer holding the original can correct the data, not the code.
  */
@@ -12,10 +12,10 @@ export const HD36_2018: z.input<typeof FormatProfileSchema> = {
   name: 'Hướng dẫn 36-HD/VPTW (2018)',
   source: 'Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng, Phụ lục 3',
   page: {
-    // A4 [S]; exact twips, not converted from mm (STACK.md T7).
+    // A4 [S]; exact twips, not converted from mm (T7).
     widthTwips: 11906,
     heightTwips: 16838,
-    // UNRESOLVED (DOMAIN.md §1.4): sources disagree (20/20/30/15 vs 25/25/35/15 mm); the
+    // UNRESOLVED (docs/domain.md#margins): sources disagree (20/20/30/15 vs 25/25/35/15 mm); the
     // third-party HD36 reading is used until the original's "định lề" paragraph is checked.
     margins: { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 },
     // Page number 10 mm from the top edge [S, possibly pre-HD36].
@@ -28,7 +28,7 @@ export const HD36_2018: z.input<typeof FormatProfileSchema> = {
   headerLeftPercent: 53,
   // Long names break before "VÀ", as in "ĐẢNG BỘ SỞ TÀI NGUYÊN / VÀ MÔI TRƯỜNG" [I: common practice].
   headerBreakBefore: ['VÀ'],
-  // Congresses are numbered in Roman numerals ("lần thứ VII") [S: 01-HD/VPTW examples, DOMAIN §1.6].
+  // Congresses are numbered in Roman numerals ("lần thứ VII") [S: 01-HD/VPTW examples, docs/domain.md#issuer].
   ordinal: 'roman',
   // UNRESOLVED: "2025–2030" and "2025 - 2030" are both seen; one spelling is used throughout.
   termFormat: '{from}–{to}',

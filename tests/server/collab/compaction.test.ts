@@ -1,4 +1,4 @@
-// Compaction is lossless and atomic (RELIABILITY.md R17): whatever the interleaving of
+// Compaction is lossless and atomic (R17): whatever the interleaving of
 // appends, compactions and loads, the stored snapshot + log replays to exactly what an
 // uncompacted replay of every appended update gives; and a kill -9 at any moment, also in
 // the middle of a compaction, leaves exactly a prefix of the appended updates that

@@ -1,4 +1,4 @@
-// The kill -9 drill (RELIABILITY.md R14, R16): two stock y-websocket clients (two users
+// The kill -9 drill (R14, R16): two stock y-websocket clients (two users
 // with write access) type into one draft, the server process is SIGKILLed at a random
 // moment and restarted on the same data.
 // An edit counts as acknowledged once the OTHER client has received it (the server relays
