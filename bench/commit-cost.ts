@@ -4,7 +4,7 @@
  * migrated database with the production pragmas). Varies the updates per commit (what the
  * commit window changes), the `(doc, id)` index and, as an experiment only, `synchronous`.
  * The load benchmark's CPU gap to the in-memory reference is mostly this cost times the
- * commits per second (README, Performance).
+ * commits per second (bench/README.md, "What one commit costs").
  */
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';

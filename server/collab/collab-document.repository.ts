@@ -8,8 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 /**
  * The hot path: returns a function that appends rows in one transaction through a statement
  * prepared once. Kysely builds the SQL, but running each commit through Kysely measured
- * 188 µs of CPU per one-row commit against 32 µs here (synchronous=OFF; 189 against 78 µs
- * with FULL): it compiles the query and prepares BEGIN, INSERT and COMMIT anew every time.
+ * about 2.4 times the CPU per one-row commit (what a commit costs: bench/README.md): it
+ * compiles the query and prepares BEGIN, INSERT and COMMIT anew every time.
  */
 export function prepareAppend(
   db: Kysely<Database>,
