@@ -17,12 +17,15 @@ const SOURCE_EXT = /\.(ts|js|mjs)$/;
 const RULE_ID = /\b([RT]\d{1,2})\b(?!:\d)/g;
 /** Planning documents that were never part of the repository. */
 const OUTSIDE_DOCS = /\b(STACK|RELIABILITY|DESIGN|DOMAIN)(\.md\b|\s+§)/;
+/** A path in backticks, as docs/ pages name the code: `server/collab/room.ts`, `server/auth/`. */
+const SOURCE_PATH = /`((?:server|client|shared|tests|bench)\/[\w./-]*)`/g;
 const DOC_LINK = /\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : sourceFiles(rel);
+    if (entry.isDirectory())
+      return SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.') ? [] : sourceFiles(rel);
     return SOURCE_EXT.test(entry.name) ? [rel] : [];
   });
 }
@@ -114,6 +117,16 @@ describe('docs/ pages', () => {
         .map((m) => m[1]!)
         .filter((id) => !defined.has(id.toLowerCase()))
         .map((id) => `${id} in docs/${page}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('name source files that exist (requirements.md and domain.md say which code holds a rule)', () => {
+    const missing = ['requirements.md', 'domain.md'].flatMap((page) =>
+      [...readFileSync(path.join(ROOT, 'docs', page), 'utf8').matchAll(SOURCE_PATH)]
+        .map((m) => m[1]!)
+        .filter((file) => !existsSync(path.join(ROOT, file)))
+        .map((file) => `${file} in docs/${page}`),
     );
     expect(missing).toEqual([]);
   });
