@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import type { NewCollabUpdateRow } from './collab-document.table.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;

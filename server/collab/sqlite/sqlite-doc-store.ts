@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { WorkerClient, workerModule } from '../worker-client.ts';
-import { findLastUpdateId, readHistory } from './collab-document.repository.ts';
-import type { Database } from '../db/database.ts';
-import type { CommitMeter } from './commit-meter.ts';
+import { WorkerClient, workerModule } from '../../worker-client.ts';
+import { findLastUpdateId, readHistory } from '../store/collab-document.repository.ts';
+import type { Database } from '../../db/database.ts';
+import type { CommitMeter } from '../core/commit-meter.ts';
 import type {
   AppendRequest,
   AppendResult,
@@ -11,9 +11,9 @@ import type {
   SwapRequest,
   SwapResult,
   WriterData,
-} from './collab-workers.ts';
-import { packUpdates } from './collab-workers.ts';
-import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
+} from '../store/collab-workers.ts';
+import { packUpdates } from '../store/collab-workers.ts';
+import type { CompactionResult, DocStore, StoredDoc } from '../core/doc-store.ts';
 
 interface QueuedAppend {
   readonly doc: string;

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
-import { WorkerClient, workerModule } from '../worker-client.ts';
-import type { CommitMeter } from './commit-meter.ts';
-import { packUpdates, type BuildRequest, type BuildResult } from './collab-workers.ts';
-import type { CompactionResult, DocStore, NumberedUpdate, SharedLog, StoredDoc } from './doc-store.ts';
+import type { Database } from '../../db/database.ts';
+import { WorkerClient, workerModule } from '../../worker-client.ts';
+import type { CommitMeter } from '../core/commit-meter.ts';
+import { packUpdates, type BuildRequest, type BuildResult } from '../store/collab-workers.ts';
+import type { CompactionResult, DocStore, NumberedUpdate, SharedLog, StoredDoc } from '../core/doc-store.ts';
 import {
   appendNumbered,
   findHeads,
