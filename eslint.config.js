@@ -56,22 +56,74 @@ export default tseslint.config(
     },
   },
   {
-    // The collaboration core sees ports, not frameworks: only its edge files touch Hono, ws or the database.
-    files: ['server/collab/**/*.ts'],
-    ignores: [
-      'server/collab/collab.routes.ts',
-      'server/collab/ws-peer.ts',
-      'server/collab/sqlite-doc-store.ts',
-      'server/collab/sqlite-client-owners.ts',
-      'server/collab/postgres-*.ts',
-      'server/collab/collab-document.*.ts',
-      'server/collab/compaction*.ts',
-      'server/collab/update-log.worker.ts',
-    ],
+    // The collaboration core (server/collab/core/) sees ports, not frameworks or databases: the
+    // adapters around it (ws/, store/, sqlite/, postgres/) implement those ports.
+    files: ['server/collab/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['hono', 'ws', 'kysely', 'better-sqlite3', '@hono/node-server'] },
+        {
+          paths: ['hono', 'ws', 'kysely', 'better-sqlite3', 'pg', '@hono/node-server', 'node:worker_threads'],
+          patterns: [
+            {
+              group: ['../ws/**', '../store/**', '../sqlite/**', '../postgres/**', '../collab-core.ts'],
+              message: 'The core depends on its ports only; adapters depend on the core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The socket edge speaks HTTP and WebSocket and reaches documents through the core's rooms.
+    files: ['server/collab/ws/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['kysely', 'better-sqlite3', 'pg'],
+          patterns: [
+            { group: ['../store/**', '../sqlite/**', '../postgres/**'], message: 'Go through the core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The stores know their database and nothing of the transport.
+    files: ['server/collab/store/**/*.ts', 'server/collab/sqlite/**/*.ts', 'server/collab/postgres/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['hono', 'ws', '@hono/node-server'],
+          patterns: [{ group: ['../ws/**'], message: 'Stores know no transport.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Each database's store stays out of the other's.
+    files: ['server/collab/sqlite/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['hono', 'ws', '@hono/node-server', 'pg'],
+          patterns: [{ group: ['../ws/**', '../postgres/**'] }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/collab/postgres/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['hono', 'ws', '@hono/node-server', 'better-sqlite3'],
+          patterns: [{ group: ['../ws/**', '../sqlite/**'] }],
+        },
       ],
     },
   },

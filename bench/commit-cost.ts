@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { openDatabase } from '../server/db/sqlite.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { prepareAppend } from '../server/collab/collab-document.repository.ts';
+import { prepareAppend } from '../server/collab/store/collab-document.repository.ts';
 import { makeTempDir, removeDir } from './server-process.ts';
 
 const COMMITS = 3000;

@@ -5,19 +5,19 @@
  *
  *   BENCH_NODE_ARGS_OURS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench -- --only ours --scenario 200x20 --no-join
  *   npx tsx bench/profile-share.ts /tmp/prof --window bench/results/logs/ours-200x20.window.json \
- *     collab/presence. collab/client-owners. access/socket-access-watch. access/collab-gate.
+ *     collab/core/presence. collab/core/client-owners. access/socket-access-watch. access/collab-gate.
  *
  *   <profile>          a .cpuprofile, or a directory: every .cpuprofile in it is summed (main
  *                      thread and workers), each also shown on its own line
  *   <pattern>…         substring of a frame's script URL, optionally `#functionName` to
- *                      match one function only (e.g. `collab/presence.#withIdentity`; V8's
+ *                      match one function only (e.g. `collab/core/presence.#withIdentity`; V8's
  *                      `Class.name` form matches too)
  *   --window <json>    only samples inside {startUs, endUs} on the monotonic clock, as
  *                      written by the bench (bench/results/logs/<kind>-<scenario>.window.json)
  *   --top N            also list the N script URLs with the most self time (default 12)
  *   --except <pat>     (repeatable) also give the ANY share leaving out samples under this
  *                      pattern, e.g. the awareness relay inside Presence.apply, which every
- *                      y-websocket server does: `--except 'collab/presence.#handleChange'`
+ *                      y-websocket server does: `--except 'collab/core/presence.#handleChange'`
  *   --breakdown <pat>  also list the functions with the most self time among the samples
  *                      under one pattern (what a matched function spends its time on)
  *

@@ -7,12 +7,12 @@
  */
 import * as Y from 'yjs';
 import { draftSchema } from '../shared/editor/draft-json.ts';
-import { Room } from '../server/collab/room.ts';
-import { SchemaRule } from '../server/collab/schema-rule.ts';
+import { Room } from '../server/collab/core/room.ts';
+import { SchemaRule } from '../server/collab/core/schema-rule.ts';
 import { createLogger } from '../server/logger.ts';
-import type { Peer } from '../server/collab/peer.ts';
-import type { DocStore } from '../server/collab/doc-store.ts';
-import type { ClientOwnerStore } from '../server/collab/client-owners.ts';
+import type { Peer } from '../server/collab/core/peer.ts';
+import type { DocStore } from '../server/collab/core/doc-store.ts';
+import type { ClientOwnerStore } from '../server/collab/core/client-owners.ts';
 import { Typist } from './client.ts';
 
 const EDITORS = 10;

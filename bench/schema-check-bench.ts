@@ -9,9 +9,9 @@
 import * as Y from 'yjs';
 import { draftSchema } from '../shared/editor/draft-json.ts';
 import { CONTENT_FRAGMENT } from '../shared/editor/fragment.ts';
-import type { ContentRule } from '../server/collab/content-rule.ts';
-import { SchemaRule } from '../server/collab/schema-rule.ts';
-import { ScratchDoc } from '../server/collab/scratch-doc.ts';
+import type { ContentRule } from '../server/collab/core/content-rule.ts';
+import { SchemaRule } from '../server/collab/core/schema-rule.ts';
+import { ScratchDoc } from '../server/collab/core/scratch-doc.ts';
 
 const PARAGRAPHS = 2000;
 const UPDATES = 5000;

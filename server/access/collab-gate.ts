@@ -4,7 +4,7 @@ import { colorForUser } from '../../shared/collab/awareness.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import { readSessionCookie, type CookiePolicy } from '../auth/session-cookie.ts';
-import type { Member } from '../collab/member.ts';
+import type { Member } from '../collab/core/member.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../http/app-error.ts';
 import { bearerToken } from '../http/auth.middleware.ts';
 import type { AccessService } from './access.service.ts';

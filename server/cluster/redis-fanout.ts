@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { Fanout, FanoutChannel, RemoteMessage, RemoteUpdate } from '../collab/fanout.ts';
+import type { Fanout, FanoutChannel, RemoteMessage, RemoteUpdate } from '../collab/core/fanout.ts';
 import type { RedisCluster } from './redis-cluster.ts';
 
 const UPDATES = 0;

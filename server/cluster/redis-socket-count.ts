@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { SharedSocketCount } from '../collab/socket-quota.ts';
+import type { SharedSocketCount } from '../collab/core/socket-quota.ts';
 
 /** How long an entry lives without renewal (a dead instance's sockets stop counting after this). */
 const ENTRY_TTL_MS = 90_000;

@@ -2,16 +2,16 @@ import type { Config } from '../config.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { Logger } from '../logger.ts';
-import type { CommitMeter } from './commit-meter.ts';
+import type { CommitMeter } from './core/commit-meter.ts';
 import { draftSchema } from '../../shared/editor/draft-json.ts';
-import { RoomRegistry } from './room-registry.ts';
-import { roomTexts } from './room-texts.ts';
-import { SchemaRule } from './schema-rule.ts';
-import { SqliteClientOwners } from './sqlite-client-owners.ts';
-import { PostgresDocStore } from './postgres-doc-store.ts';
-import { SqliteDocStore } from './sqlite-doc-store.ts';
-import type { DocStore } from './doc-store.ts';
-import type { Fanout } from './fanout.ts';
+import { RoomRegistry } from './core/room-registry.ts';
+import { roomTexts } from './core/room-texts.ts';
+import { SchemaRule } from './core/schema-rule.ts';
+import { SqliteClientOwners } from './store/sqlite-client-owners.ts';
+import { PostgresDocStore } from './postgres/postgres-doc-store.ts';
+import { SqliteDocStore } from './sqlite/sqlite-doc-store.ts';
+import type { DocStore } from './core/doc-store.ts';
+import type { Fanout } from './core/fanout.ts';
 
 /** The collaboration core over one database: the update log, the rooms, and drafts' texts. */
 export interface CollabCore {

@@ -6,7 +6,7 @@ import type { AccessTables } from '../access/access.table.ts';
 import type { AssignmentTables } from '../assignments/assignment.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
-import type { CollabTables } from '../collab/collab-document.table.ts';
+import type { CollabTables } from '../collab/store/collab-document.table.ts';
 import type { CommentTables } from '../comments/comment.table.ts';
 import type { DiscussionTables } from '../discussions/discussion.table.ts';
 import type { DraftTables } from '../drafts/draft.table.ts';

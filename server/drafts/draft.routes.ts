@@ -6,9 +6,11 @@ import {
   DraftList,
   UpdateDraftRequest,
 } from '../../shared/api/drafts.ts';
+import { DraftProgress } from '../../shared/api/progress.ts';
 import { apiRouter } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
+import type { DraftProgressService } from './draft-progress.service.ts';
 import type { DraftService } from './draft.service.ts';
 
 const list = createRoute({
@@ -60,8 +62,21 @@ const get = createRoute({
   responses: { 200: { description: 'The draft', ...json(Draft) }, 404: errorResponse('No such draft') },
 });
 
-/** `/api/drafts`. Mounted behind `requireUser`. */
-export function draftRoutes(drafts: DraftService) {
+const sectionProgress = createRoute({
+  method: 'get',
+  path: '/{id}/progress',
+  tags: ['drafts'],
+  summary:
+    "Each outline section's state (empty, writing, written, missing) and word count, from the live text",
+  request: { params: z.object({ id: DraftId }) },
+  responses: {
+    200: { description: 'Progress', ...json(DraftProgress) },
+    404: errorResponse('No such draft'),
+  },
+});
+
+/** `/api/drafts` and `/api/drafts/{id}/progress`. Mounted behind `requireUser`. */
+export function draftRoutes(drafts: DraftService, progress: DraftProgressService) {
   const app = apiRouter();
   app.openapi(list, async (c) =>
     c.json(
@@ -76,6 +91,9 @@ export function draftRoutes(drafts: DraftService) {
       await drafts.update(c.var.user.id, c.req.valid('param').id, c.req.valid('json'), clientAddress(c)),
       200,
     ),
+  );
+  app.openapi(sectionProgress, async (c) =>
+    c.json(await progress.get(c.var.user.id, c.req.valid('param').id), 200),
   );
   return app;
 }

@@ -74,9 +74,9 @@ export function apiRoutes(
     orgRoutes(services.orgs, (id) => services.users.grantsOf(id), services.userAdmin),
   );
   api.route('/users', userRoutes(services.userAdmin));
-  api.route('/drafts', draftRoutes(services.drafts));
+  api.route('/drafts', draftRoutes(services.drafts, services.progress));
   api.route('/drafts', draftHeaderRoutes(services.draftHeaders));
-  api.route('/drafts', versionRoutes(services.versions, services.progress));
+  api.route('/drafts', versionRoutes(services.versions));
   api.route('/drafts', snapshotRoutes(services.history, services.timeline));
   api.route('/drafts', roundRoutes(services.rounds));
   api.route('/drafts', commentRoutes(services.comments));

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { CommitMeter } from '../collab/commit-meter.ts';
+import type { CommitMeter } from '../collab/core/commit-meter.ts';
 import { MetricsRegistry } from './metrics.registry.ts';
 
 /** What the metrics read when scraped; each is a getter, so it may name parts built later. */

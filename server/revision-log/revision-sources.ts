@@ -4,7 +4,7 @@ import { draftSchema, draftToJSON } from '../../shared/editor/draft-json.ts';
 import type { DraftProgressService } from '../drafts/draft-progress.service.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
-import type { ClientOwnerStore } from '../collab/client-owners.ts';
+import type { ClientOwnerStore } from '../collab/core/client-owners.ts';
 import { readFrozen } from '../export/export-source.ts';
 import { diffVersions, splitSections } from '../versions/version-diff.ts';
 import type { VersionService } from '../versions/version.service.ts';

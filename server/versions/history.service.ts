@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { HistoryDiff, HistoryPoint } from '../../shared/api/versions.ts';
 import { draftSchema, draftToJSON } from '../../shared/editor/draft-json.ts';
-import type { ClientOwnerStore } from '../collab/client-owners.ts';
+import type { ClientOwnerStore } from '../collab/core/client-owners.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DraftId } from '../../shared/api/drafts.ts';
-import { DraftProgress } from '../../shared/api/progress.ts';
 import {
   FreezeRequest,
   VersionDetail,
@@ -8,7 +7,6 @@ import {
   VersionList,
   VersionSummary,
 } from '../../shared/api/versions.ts';
-import type { DraftProgressService } from '../drafts/draft-progress.service.ts';
 import { apiRouter } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { errorResponse, json } from '../http/openapi-helpers.ts';
@@ -17,16 +15,6 @@ import type { VersionService } from './version.service.ts';
 const draft = z.object({ id: DraftId });
 const numbered = z.object({ id: DraftId, number: z.coerce.number().int().min(1) });
 const notFound = errorResponse('No such draft or version');
-
-const progress = createRoute({
-  method: 'get',
-  path: '/{id}/progress',
-  tags: ['drafts'],
-  summary:
-    "Each outline section's state (empty, writing, written, missing) and word count, from the live text",
-  request: { params: draft },
-  responses: { 200: { description: 'Progress', ...json(DraftProgress) }, 404: notFound },
-});
 
 const freeze = createRoute({
   method: 'post',
@@ -102,12 +90,9 @@ const state = createRoute({
   },
 });
 
-/** `/api/drafts/{id}/progress` and `/api/drafts/{id}/versions…`. Mounted behind `requireUser`. */
-export function versionRoutes(versions: VersionService, progressService: DraftProgressService) {
+/** `/api/drafts/{id}/versions…`. Mounted behind `requireUser`. */
+export function versionRoutes(versions: VersionService) {
   const app = apiRouter();
-  app.openapi(progress, async (c) =>
-    c.json(await progressService.get(c.var.user.id, c.req.valid('param').id), 200),
-  );
   app.openapi(freeze, async (c) =>
     c.json(await versions.freeze(c.var.user, c.req.valid('param').id, c.req.valid('json').note), 201),
   );

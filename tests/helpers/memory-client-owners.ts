@@ -1,4 +1,4 @@
-import type { ClientOwner, ClientOwnerStore, ClientWriter } from '../../server/collab/client-owners.ts';
+import type { ClientOwner, ClientOwnerStore, ClientWriter } from '../../server/collab/core/client-owners.ts';
 
 /** The in-memory ClientOwnerStore: clientID owners per document, first writer wins, as in SQLite. */
 export class MemoryClientOwners implements ClientOwnerStore {

@@ -1,5 +1,5 @@
-import type { CompactionResult, DocStore, StoredDoc } from '../../server/collab/doc-store.ts';
-import { buildSnapshot } from '../../server/collab/snapshot-builder.ts';
+import type { CompactionResult, DocStore, StoredDoc } from '../../server/collab/core/doc-store.ts';
+import { buildSnapshot } from '../../server/collab/store/snapshot-builder.ts';
 
 interface Held {
   readonly doc: string;

@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import type { Peer } from '../../server/collab/peer.ts';
+import type { Peer } from '../../server/collab/core/peer.ts';
 
 /** A Peer that records what the room sends it and how it was closed. */
 export class MemoryPeer implements Peer {

@@ -1,8 +1,25 @@
 import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
-import { decodePosition, encodePosition } from '../../../shared/comments/relative-position.ts';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 
-// Frozen: never edit a released migration; add a new one instead.
+// Frozen: never edit a released migration; add a new one instead. It imports no live code of
+// ours: the encoding below is a copy of shared/comments/relative-position.ts as it was when
+// this migration was released, so a later change there cannot change what this one does.
+
+/** Base64 of `Y.encodeRelativePosition` (frozen copy). */
+function encodePosition(position: Y.RelativePosition): string {
+  return toBase64(Y.encodeRelativePosition(position));
+}
+
+/** The position `text` encodes, or null when it is not a well-formed encoded one (frozen copy). */
+function decodePosition(text: string): Y.RelativePosition | null {
+  try {
+    const position = Y.decodeRelativePosition(fromBase64(text));
+    return position.type === null && position.tname === null && position.item === null ? null : position;
+  } catch {
+    return null; // truncated or otherwise malformed bytes
+  }
+}
 
 type Positions = { comments: { id: number; anchor_start: string | null; anchor_end: string | null } };
 

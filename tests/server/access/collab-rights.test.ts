@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as protocol from '../../../server/collab/protocol.ts';
+import * as protocol from '../../../server/collab/core/protocol.ts';
 import { colorForUser } from '../../../shared/collab/awareness.ts';
 import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { fragmentText } from '../../helpers/collab-client.ts';

@@ -3,7 +3,7 @@
 // (an advisory lock), and appends during a compaction are kept.
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PostgresDocStore } from '../../../server/collab/postgres-doc-store.ts';
+import { PostgresDocStore } from '../../../server/collab/postgres/postgres-doc-store.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { openPostgres, type PostgresDatabase } from '../../../server/db/postgres.ts';
 import { createScratchDatabase, dropScratchDatabase } from '../../helpers/test-database.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as protocol from '../../../server/collab/protocol.ts';
+import * as protocol from '../../../server/collab/core/protocol.ts';
 import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
 import { newCollabClient } from '../../helpers/collab-client.ts';
 import { api, cookieOf, signIn } from '../../helpers/http-client.ts';

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { StoredDoc } from '../../../server/collab/doc-store.ts';
-import { SqliteDocStore } from '../../../server/collab/sqlite-doc-store.ts';
+import type { StoredDoc } from '../../../server/collab/core/doc-store.ts';
+import { SqliteDocStore } from '../../../server/collab/sqlite/sqlite-doc-store.ts';
 
 import { openDatabase, type SqliteDatabase } from '../../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';

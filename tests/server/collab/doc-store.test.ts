@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocStore } from '../../../server/collab/doc-store.ts';
-import { SqliteDocStore } from '../../../server/collab/sqlite-doc-store.ts';
+import type { DocStore } from '../../../server/collab/core/doc-store.ts';
+import { SqliteDocStore } from '../../../server/collab/sqlite/sqlite-doc-store.ts';
 
 import { openDatabase, type SqliteDatabase } from '../../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';

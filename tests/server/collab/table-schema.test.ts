@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SchemaRule } from '../../../server/collab/schema-rule.ts';
+import { SchemaRule } from '../../../server/collab/core/schema-rule.ts';
 import { CloseCode } from '../../../shared/collab/close-codes.ts';
 import { draftSchema, draftToJSON } from '../../../shared/editor/draft-json.ts';
 import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';

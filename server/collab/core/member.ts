@@ -1,4 +1,4 @@
-import type { PresenceUser } from '../../shared/collab/awareness.ts';
+import type { PresenceUser } from '../../../shared/collab/awareness.ts';
 
 /** Who is behind a connection, as the collaboration core needs to know it. */
 export interface Member {

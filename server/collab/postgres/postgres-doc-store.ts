@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
-import { WorkerClient, workerModule } from '../worker-client.ts';
-import type { CommitMeter } from './commit-meter.ts';
-import { packUpdates, type BuildRequest, type BuildResult } from './collab-workers.ts';
-import type { CompactionResult, DocStore, NumberedUpdate, SharedLog, StoredDoc } from './doc-store.ts';
+import type { Database } from '../../db/database.ts';
+import { WorkerClient, workerModule } from '../../worker-client.ts';
+import type { CommitMeter } from '../core/commit-meter.ts';
+import { packUpdates, type BuildRequest, type BuildResult } from '../store/collab-workers.ts';
+import type { CompactionResult, DocStore, NumberedUpdate, SharedLog, StoredDoc } from '../core/doc-store.ts';
 import {
   appendNumbered,
   findHeads,
@@ -11,13 +11,7 @@ import {
   readNumberedHistory,
   swapNumberedSnapshot,
 } from './postgres-log.repository.ts';
-
-interface QueuedAppend {
-  readonly doc: string;
-  readonly data: Uint8Array;
-  readonly resolve: (seq: number) => void;
-  readonly reject: (error: unknown) => void;
-}
+import { AppendQueue, CompactionRuns, storedDoc } from '../store/doc-store-parts.ts';
 
 /** Where the store keeps its tables. */
 export interface PostgresDocStoreOptions {
@@ -38,9 +32,9 @@ const COMPACTION_LOCK_SPACE = 0x766b; // "vk"
  */
 export class PostgresDocStore implements DocStore, SharedLog {
   readonly shared: SharedLog = this;
-  private queue: QueuedAppend[] = [];
+  private readonly queue = new AppendQueue<number>();
   private committing: Promise<void> | null = null;
-  private readonly compactions = new Map<string, Promise<CompactionResult>>();
+  private readonly compactions = new CompactionRuns();
   private readonly builder = new WorkerClient<BuildRequest, BuildResult>(
     workerModule(import.meta.url, 'snapshot.worker'),
     {},
@@ -63,23 +57,15 @@ export class PostgresDocStore implements DocStore, SharedLog {
 
   async load(doc: string): Promise<StoredDoc> {
     const { snapshot, rows, head } = await readNumberedHistory(this.db, doc);
-    const log = rows.map((row) => row.data);
-    return {
-      updates: snapshot === undefined ? log : [snapshot.state, ...log],
-      stateVector: snapshot !== undefined && log.length === 0 ? snapshot.state_vector : null,
-      logCount: log.length,
-      logBytes: log.reduce((sum, u) => sum + u.length, 0),
-      head,
-    };
+    return { ...storedDoc(snapshot, rows), head };
   }
 
   append(doc: string, data: Uint8Array): Promise<number | null> {
     if (this.closed) return Promise.reject(new Error('store closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ doc, data, resolve, reject });
-      // One commit at a time: what arrives meanwhile waits for it and shares the next one.
-      if (this.committing === null) this.committing = this.commitQueued();
-    });
+    const committed = this.queue.add(doc, data);
+    // One commit at a time: what arrives meanwhile waits for it and shares the next one.
+    if (this.committing === null) this.committing = this.commitQueued();
+    return committed;
   }
 
   since(doc: string, after: number): Promise<NumberedUpdate[]> {
@@ -91,35 +77,28 @@ export class PostgresDocStore implements DocStore, SharedLog {
   }
 
   compact(doc: string): Promise<CompactionResult> {
-    let running = this.compactions.get(doc);
-    if (running === undefined) {
-      running = this.runCompaction(doc).finally(() => this.compactions.delete(doc));
-      this.compactions.set(doc, running);
-    }
-    return running;
+    return this.compactions.run(doc, () => this.runCompaction(doc));
   }
 
   async close(): Promise<void> {
     this.closed = true;
     await this.committing;
-    await Promise.allSettled(this.compactions.values());
+    await this.compactions.settled();
     await this.builder.close();
   }
 
   private async commitQueued(): Promise<void> {
     // Let the appends of this turn of the event loop join the first batch.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
+    while (this.queue.size > 0) {
+      const batch = this.queue.take();
       const started = performance.now();
       try {
-        const seqs = await appendNumbered(this.db, batch, this.now());
+        const seqs = await appendNumbered(this.db, batch.rows, this.now());
         this.meter?.committed(batch.length, (performance.now() - started) / 1000);
-        batch.forEach((append, i) => append.resolve(seqs[i]!));
+        batch.committed((i) => seqs[i]!);
       } catch (error) {
-        // One transaction: all of the batch failed, nothing of it is stored.
-        for (const append of batch) append.reject(error);
+        batch.failed(error);
       }
     }
     this.committing = null;

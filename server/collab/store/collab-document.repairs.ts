@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import { draftSchema, draftToJSON } from '../../shared/editor/draft-json.ts';
-import type { Database } from '../db/database.ts';
-import { ConflictError } from '../http/app-error.ts';
-import type { Logger } from '../logger.ts';
+import { draftSchema, draftToJSON } from '../../../shared/editor/draft-json.ts';
+import type { Database } from '../../db/database.ts';
+import { ConflictError } from '../../http/app-error.ts';
+import type { Logger } from '../../logger.ts';
 import { findSnapshot, readHistory, replaceSnapshot } from './collab-document.repository.ts';
-import { foreignTypes, repairState, type RepairReport } from './draft-repair.ts';
-import { SchemaRule } from './schema-rule.ts';
+import { foreignTypes, repairState, type RepairReport } from '../core/draft-repair.ts';
+import { SchemaRule } from '../core/schema-rule.ts';
 
 /** Stores the snapshot taken before a repair as a numbered version; returns its number. */
 export type RecordVersion = (

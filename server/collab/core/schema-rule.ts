@@ -1,8 +1,8 @@
 import type { MarkType, NodeType, Schema } from '@tiptap/pm/model';
 import * as Y from 'yjs';
-import { ATTRIBUTE_VALUES } from '../../shared/editor/attribute-values.ts';
-import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
-import { CONTENT_LIMITS } from '../../shared/limits.ts';
+import { ATTRIBUTE_VALUES } from '../../../shared/editor/attribute-values.ts';
+import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
+import { CONTENT_LIMITS } from '../../../shared/limits.ts';
 import type { ContentRule } from './content-rule.ts';
 
 type Limits = {

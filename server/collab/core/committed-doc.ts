@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../logger.ts';
 import { CollabError } from './collab-error.ts';
 import type { StoredDoc } from './doc-store.ts';
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { DraftTexts } from '../drafts/draft-text.ts';
+import type { DraftTexts } from '../../drafts/draft-text.ts';
 import type { DocStore } from './doc-store.ts';
 import type { RoomRegistry } from './room-registry.ts';
 

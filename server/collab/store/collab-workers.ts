@@ -1,5 +1,5 @@
 /** Messages between the doc store (main thread) and its compaction worker thread. */
-import type { WorkerRequest } from '../worker-client.ts';
+import type { WorkerRequest } from '../../worker-client.ts';
 
 /** To the snapshot builder: fold the log rows of `doc` with `id <= upTo` into its snapshot. */
 export type SnapshotRequest = WorkerRequest & { doc: string; upTo: number };

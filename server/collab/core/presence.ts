@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { PresenceUser } from '../../shared/collab/awareness.ts';
+import type { PresenceUser } from '../../../shared/collab/awareness.ts';
 import { CollabError } from './collab-error.ts';
 import type { Peer } from './peer.ts';
 import * as protocol from './protocol.ts';

@@ -8,11 +8,17 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { applyPragmas, openKysely } from '../db/sqlite.ts';
-import type { WorkerReply } from '../worker-client.ts';
-import { findSnapshot, prepareAppend, replaceSnapshot } from './collab-document.repository.ts';
-import type { NewCollabUpdateRow } from './collab-document.table.ts';
-import type { AppendRequest, AppendResult, SwapRequest, SwapResult, WriterData } from './collab-workers.ts';
+import { applyPragmas, openKysely } from '../../db/sqlite.ts';
+import type { WorkerReply } from '../../worker-client.ts';
+import { findSnapshot, prepareAppend, replaceSnapshot } from '../store/collab-document.repository.ts';
+import type { NewCollabUpdateRow } from '../store/collab-document.table.ts';
+import type {
+  AppendRequest,
+  AppendResult,
+  SwapRequest,
+  SwapResult,
+  WriterData,
+} from '../store/collab-workers.ts';
 
 /** Commits are "frequent" when the last one was less than this many windows ago. */
 const QUIET_WINDOWS = 10;

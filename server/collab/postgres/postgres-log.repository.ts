@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import { findLogRows, findSnapshot, replaceSnapshot } from '../store/collab-document.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -51,14 +52,7 @@ export async function appendNumbered(
 
 /** Log rows of a document numbered above `after` (and at most `upTo`), in order. */
 export async function findNumbered(db: Db, doc: string, after: number, upTo = Number.MAX_SAFE_INTEGER) {
-  const rows = await db
-    .selectFrom('collab_updates')
-    .select(['seq', 'data'])
-    .where('doc', '=', doc)
-    .where('seq', '>', after)
-    .where('seq', '<=', upTo)
-    .orderBy('seq')
-    .execute();
+  const rows = await findLogRows(db, doc, 'seq', after, upTo);
   return rows.map((row) => ({ seq: row.seq ?? 0, data: row.data }));
 }
 
@@ -80,11 +74,7 @@ export async function readNumberedHistory(db: Kysely<Database>, doc: string) {
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
-      const snapshot = await trx
-        .selectFrom('collab_snapshots')
-        .select(['state', 'state_vector', 'up_to'])
-        .where('doc', '=', doc)
-        .executeTakeFirst();
+      const snapshot = await findSnapshot(trx, doc);
       const rows = await findNumbered(trx, doc, snapshot?.up_to ?? 0);
       const heads = await findHeads(trx, [doc]);
       return { snapshot, rows, head: heads.get(doc) ?? snapshot?.up_to ?? 0 };
@@ -115,13 +105,7 @@ export async function swapNumberedSnapshot(
       .forUpdate()
       .executeTakeFirst();
     if ((current?.up_to ?? 0) !== base) return false;
-    const values = { state, state_vector: stateVector, up_to: upTo, updated_at: now };
-    await trx
-      .insertInto('collab_snapshots')
-      .values({ doc, ...values })
-      .onConflict((oc) => oc.column('doc').doUpdateSet(values))
-      .execute();
-    await trx.deleteFrom('collab_updates').where('doc', '=', doc).where('seq', '<=', upTo).execute();
+    await replaceSnapshot(trx, { doc, state, stateVector, upTo, now }, 'seq');
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
-import { forEachText } from '../../shared/editor/xml-walk.ts';
+import { CONTENT_FRAGMENT } from '../../../shared/editor/fragment.ts';
+import { forEachText } from '../../../shared/editor/xml-walk.ts';
 import type { SchemaRule } from './schema-rule.ts';
 
 /** The part of a shared type that holds its items. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WebSocket, type WebSocketServer } from 'ws';
-import type { Logger } from '../logger.ts';
-import type { Peer } from './peer.ts';
+import type { Logger } from '../../logger.ts';
+import type { Peer } from '../core/peer.ts';
 
 /** Adapts a `ws` socket to the core's {@link Peer}; a client that stops reading is dropped. */
 export function wsPeer(ws: WebSocket, maxBufferedBytes: number, log: Logger): Peer {

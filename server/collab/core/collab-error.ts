@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/errors.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
 
 /** A refusal on a collaboration connection; the connection closes with the code's close code. */
 export class CollabError extends Error {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import type { Database } from '../db/database.ts';
-import type { DraftTexts } from '../drafts/draft-text.ts';
-import { UnavailableError } from '../http/app-error.ts';
+import type { Database } from '../../db/database.ts';
+import type { DraftTexts } from '../../drafts/draft-text.ts';
+import { UnavailableError } from '../../http/app-error.ts';
 import { readHistory } from './collab-document.repository.ts';
 
 /**

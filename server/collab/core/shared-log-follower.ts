@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../logger.ts';
 import type { ClientOwner } from './client-owners.ts';
 import type { SharedLog } from './doc-store.ts';
 import type { FanoutChannel, RemoteUpdate } from './fanout.ts';

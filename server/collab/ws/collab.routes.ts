@@ -2,14 +2,14 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { WebSocket } from 'ws';
-import { isValidRoomName } from '../../shared/collab/room-name.ts';
-import { UnavailableError, ValidationError } from '../http/app-error.ts';
-import type { Logger } from '../logger.ts';
-import { closeCodeFor } from '../../shared/collab/close-codes.ts';
-import { Connection, type ConnectionLimits } from './connection.ts';
-import type { SharedSocketCount, SocketQuota } from './socket-quota.ts';
-import type { Member } from './member.ts';
-import type { RoomRegistry } from './room-registry.ts';
+import { isValidRoomName } from '../../../shared/collab/room-name.ts';
+import { UnavailableError, ValidationError } from '../../http/app-error.ts';
+import type { Logger } from '../../logger.ts';
+import { closeCodeFor } from '../../../shared/collab/close-codes.ts';
+import { Connection, type ConnectionLimits } from '../core/connection.ts';
+import type { SharedSocketCount, SocketQuota } from '../core/socket-quota.ts';
+import type { Member } from '../core/member.ts';
+import type { RoomRegistry } from '../core/room-registry.ts';
 import { wsPeer } from './ws-peer.ts';
 
 /** What the collaboration endpoint needs. */

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../logger.ts';
 import { CollabError } from './collab-error.ts';
 import type { ClientOwnerStore } from './client-owners.ts';
 import type { CommitMeter } from './commit-meter.ts';

@@ -5,12 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { WorkerReply } from '../worker-client.ts';
-import { readHistory } from './collab-document.repository.ts';
-import type { Database } from '../db/database.ts';
-import type { SnapshotRequest, SnapshotResult } from './collab-workers.ts';
-import { buildSnapshot } from './snapshot-builder.ts';
-import { lowerThreadPriority } from '../worker-priority.ts';
+import type { WorkerReply } from '../../worker-client.ts';
+import { readHistory } from '../store/collab-document.repository.ts';
+import type { Database } from '../../db/database.ts';
+import type { SnapshotRequest, SnapshotResult } from '../store/collab-workers.ts';
+import { buildSnapshot } from '../store/snapshot-builder.ts';
+import { lowerThreadPriority } from '../../worker-priority.ts';
 
 lowerThreadPriority();
 

@@ -1,6 +1,6 @@
-import { closeCodeFor } from '../../shared/collab/close-codes.ts';
-import type { ErrorCode } from '../../shared/errors.ts';
-import type { Logger } from '../logger.ts';
+import { closeCodeFor } from '../../../shared/collab/close-codes.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import type { Logger } from '../../logger.ts';
 import { CollabError } from './collab-error.ts';
 import type { Member } from './member.ts';
 import type { Peer } from './peer.ts';

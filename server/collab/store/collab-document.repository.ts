@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import type { NewCollabUpdateRow } from './collab-document.table.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -52,14 +52,31 @@ export async function readHistory(db: Kysely<Database>, doc: string, upTo = Numb
 
 /** Log rows of a document with `afterId < id <= upTo`, in commit order. */
 export async function findUpdates(db: Db, doc: string, afterId: number, upTo = Number.MAX_SAFE_INTEGER) {
-  return db
-    .selectFrom('collab_updates')
-    .select(['id', 'data'])
-    .where('doc', '=', doc)
-    .where('id', '>', afterId)
-    .where('id', '<=', upTo)
-    .orderBy('id')
-    .execute();
+  return findLogRows(db, doc, 'id', afterId, upTo);
+}
+
+/**
+ * Log rows of a document whose `order` column is in `(after, upTo]`, in that order: `id` in the
+ * single-writer log, `seq` (the row's number in its document's log) in a shared one.
+ */
+export async function findLogRows<C extends 'id' | 'seq'>(
+  db: Db,
+  doc: string,
+  order: C,
+  after: number,
+  upTo: number,
+) {
+  return (
+    db
+      .selectFrom('collab_updates')
+      .select([order, 'data'])
+      .where('doc', '=', doc)
+      // Both columns hold numbers; Kysely cannot see that through the type parameter.
+      .where(order as 'id', '>', after)
+      .where(order as 'id', '<=', upTo)
+      .orderBy(order)
+      .execute()
+  );
 }
 
 /** The id of a document's newest log row (0 if none). */
@@ -72,10 +89,14 @@ export async function findLastUpdateId(db: Db, doc: string): Promise<number> {
   return Number(row?.last ?? 0);
 }
 
-/** Replaces the snapshot and deletes the log rows it covers; call inside one transaction. */
+/**
+ * Replaces the snapshot and deletes the log rows it covers (rows whose `order` column, as in
+ * {@link findLogRows}, is at most `upTo`); call inside one transaction.
+ */
 export async function replaceSnapshot(
   trx: Transaction<Database>,
   snapshot: { doc: string; state: Uint8Array; stateVector: Uint8Array; upTo: number; now: number },
+  order: 'id' | 'seq' = 'id',
 ): Promise<void> {
   const { doc, state, stateVector, upTo, now } = snapshot;
   const values = { state, state_vector: stateVector, up_to: upTo, updated_at: now };
@@ -84,5 +105,5 @@ export async function replaceSnapshot(
     .values({ doc, ...values })
     .onConflict((oc) => oc.column('doc').doUpdateSet(values))
     .execute();
-  await trx.deleteFrom('collab_updates').where('doc', '=', doc).where('id', '<=', upTo).execute();
+  await trx.deleteFrom('collab_updates').where('doc', '=', doc).where(order, '<=', upTo).execute();
 }

@@ -4,10 +4,10 @@
  * rows without blocking and hands them over, packed in one transferred buffer).
  */
 import { parentPort } from 'node:worker_threads';
-import type { WorkerReply } from '../worker-client.ts';
-import type { BuildRequest, BuildResult } from './collab-workers.ts';
-import { buildSnapshot } from './snapshot-builder.ts';
-import { lowerThreadPriority } from '../worker-priority.ts';
+import type { WorkerReply } from '../../worker-client.ts';
+import type { BuildRequest, BuildResult } from '../store/collab-workers.ts';
+import { buildSnapshot } from '../store/snapshot-builder.ts';
+import { lowerThreadPriority } from '../../worker-priority.ts';
 
 lowerThreadPriority();
 

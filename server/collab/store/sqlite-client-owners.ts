@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
-import type { ClientOwner, ClientOwnerStore, ClientWriter } from './client-owners.ts';
+import type { Database } from '../../db/database.ts';
+import type { ClientOwner, ClientOwnerStore, ClientWriter } from '../core/client-owners.ts';
 
 /** The SQLite side of clientID ownership: table `collab_client_owners`. */
 export class SqliteClientOwners implements ClientOwnerStore {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { CloseCode } from '../../shared/collab/close-codes.ts';
-import type { Logger } from '../logger.ts';
+import { CloseCode } from '../../../shared/collab/close-codes.ts';
+import type { Logger } from '../../logger.ts';
 import {
   ClientIdGuard,
   type ClientOwner,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { WorkerClient, workerModule } from '../worker-client.ts';
-import { findLastUpdateId, readHistory } from './collab-document.repository.ts';
-import type { Database } from '../db/database.ts';
-import type { CommitMeter } from './commit-meter.ts';
+import { WorkerClient, workerModule } from '../../worker-client.ts';
+import { findLastUpdateId, readHistory } from '../store/collab-document.repository.ts';
+import type { Database } from '../../db/database.ts';
+import type { CommitMeter } from '../core/commit-meter.ts';
 import type {
   AppendRequest,
   AppendResult,
@@ -11,16 +11,10 @@ import type {
   SwapRequest,
   SwapResult,
   WriterData,
-} from './collab-workers.ts';
-import { packUpdates } from './collab-workers.ts';
-import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
-
-interface QueuedAppend {
-  readonly doc: string;
-  readonly data: Uint8Array;
-  readonly resolve: (seq: null) => void;
-  readonly reject: (error: unknown) => void;
-}
+} from '../store/collab-workers.ts';
+import { packUpdates } from '../store/collab-workers.ts';
+import type { CompactionResult, DocStore, StoredDoc } from '../core/doc-store.ts';
+import { AppendQueue, CompactionRuns, storedDoc } from '../store/doc-store-parts.ts';
 
 /** Where the store keeps its tables, and how it tunes commits. */
 export interface SqliteDocStoreOptions {
@@ -46,9 +40,9 @@ export interface SqliteDocStoreOptions {
  * thread and swaps them in on this thread's connection.
  */
 export class SqliteDocStore implements DocStore {
-  private queue: QueuedAppend[] = [];
+  private readonly queue = new AppendQueue<null>();
   private scheduled = false;
-  private readonly compactions = new Map<string, Promise<CompactionResult>>();
+  private readonly compactions = new CompactionRuns();
   private readonly builder: WorkerClient<SnapshotRequest, SnapshotResult>;
   private readonly writer: WorkerClient<AppendRequest | SwapRequest, AppendResult | SwapResult>;
   /** Batches handed to the writer and not yet answered (close waits for them). */
@@ -89,29 +83,17 @@ export class SqliteDocStore implements DocStore {
 
   async load(doc: string): Promise<StoredDoc> {
     const { snapshot, rows } = await readHistory(this.db, doc);
-    const log = rows.map((row) => row.data);
-    return {
-      updates: snapshot === undefined ? log : [snapshot.state, ...log],
-      stateVector: snapshot !== undefined && log.length === 0 ? snapshot.state_vector : null,
-      logCount: log.length,
-      logBytes: log.reduce((sum, u) => sum + u.length, 0),
-    };
+    return storedDoc(snapshot, rows);
   }
 
   append(doc: string, data: Uint8Array): Promise<number | null> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ doc, data, resolve, reject });
-      this.schedule();
-    });
+    const committed = this.queue.add(doc, data);
+    this.schedule();
+    return committed;
   }
 
   compact(doc: string): Promise<CompactionResult> {
-    let running = this.compactions.get(doc);
-    if (running === undefined) {
-      running = this.runCompaction(doc).finally(() => this.compactions.delete(doc));
-      this.compactions.set(doc, running);
-    }
-    return running;
+    return this.compactions.run(doc, () => this.runCompaction(doc));
   }
 
   async close(): Promise<void> {
@@ -130,15 +112,14 @@ export class SqliteDocStore implements DocStore {
   /** Hands everything queued to the writer as one message and settles it on the answer. */
   private flush(): void {
     this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
+    const batch = this.queue.take();
     if (batch.length === 0) return;
-    const { lengths, bytes } = packUpdates(batch.map(({ data }) => data));
+    const { lengths, bytes } = packUpdates(batch.rows.map(({ data }) => data));
     const sent = this.writer
       .request(
         {
           kind: 'append',
-          docs: batch.map(({ doc }) => doc),
+          docs: batch.rows.map(({ doc }) => doc),
           lengths,
           bytes,
           createdAt: this.now(),
@@ -152,12 +133,9 @@ export class SqliteDocStore implements DocStore {
             this.committedBatches += 1;
             this.meter?.committed(transaction.updates, transaction.seconds);
           }
-          for (const append of batch) append.resolve(null);
+          batch.committed(() => null);
         },
-        // One transaction: all of the batch failed, nothing of it is stored.
-        (error: unknown) => {
-          for (const append of batch) append.reject(error);
-        },
+        (error: unknown) => batch.failed(error),
       )
       .finally(() => this.inFlight.delete(sent));
     this.inFlight.add(sent);
