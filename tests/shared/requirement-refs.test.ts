@@ -17,7 +17,7 @@ const SOURCE_EXT = /\.(ts|js|mjs)$/;
 const RULE_ID = /\b([RT]\d{1,2})\b(?!:\d)/g;
 /** Planning documents that were never part of the repository. */
 const OUTSIDE_DOCS = /\b(STACK|RELIABILITY|DESIGN|DOMAIN)(\.md\b|\s+§)/;
-/** A path in backticks, as docs/ pages name the code: `server/collab/room.ts`, `server/auth/`. */
+/** A path in backticks, as docs/ pages name the code: `server/collab/core/room.ts`, `server/auth/`. */
 const SOURCE_PATH = /`((?:server|client|shared|tests|bench)\/[\w./-]*)`/g;
 const DOC_LINK = /\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g;
 
