@@ -101,7 +101,10 @@ describe('raw-socket helper against a real ws server', () => {
     mutedServer.once('pong', () => (ponged = true));
     mutedServer.ping(Buffer.from('x'));
     await expect.poll(() => mute.pings.length).toBe(1);
-    await new Promise((r) => setTimeout(r, 100));
+    // A positive barrier: a pong would have been written before this message, on the same TCP stream.
+    const after = new Promise((resolve) => mutedServer.once('message', resolve));
+    mute.sendText('after the ping');
+    await after;
     expect(ponged).toBe(false);
   });
 

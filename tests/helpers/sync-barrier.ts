@@ -38,15 +38,21 @@ export function holdsAll(server: Uint8Array, local: Y.Doc): boolean {
 
 /**
  * Asks the server over a raw socket for its committed document and resolves with it: the
- * answer also acknowledges every message sent on that socket before. Messages received before
- * the answer stay in `raw.messages`.
+ * answer also acknowledges every message sent on that socket before; it rejects if the socket
+ * closes first. `unanswered`: sync step 1 messages the test itself sent on the socket whose
+ * answers it has not read (they come first). Messages read on the way stay in `raw.messages`.
  */
-export async function rawRoundTrip(raw: RawSocket, timeoutMs = 5000): Promise<Uint8Array> {
+export async function rawRoundTrip(
+  raw: RawSocket,
+  { unanswered = 0, timeoutMs = 5000 }: { unanswered?: number; timeoutMs?: number } = {},
+): Promise<Uint8Array> {
   raw.sendBinary(ASK_STATE);
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  for (let skip = unanswered; ;) {
     const message = await raw.nextMessage(Math.max(1, deadline - Date.now()));
     const state = stepTwoPayload(message.data);
-    if (state !== null) return state;
+    if (state === null) continue;
+    if (skip === 0) return state;
+    skip -= 1;
   }
 }
