@@ -8,7 +8,6 @@ import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/bro
 import { api } from '../helpers/http-client.ts';
 import { readStoredDoc } from '../helpers/stored-doc.ts';
 import { useTestbed } from '../helpers/testbed.ts';
-import { waitFor } from '../helpers/wait.ts';
 import { createDraft, editorText, focusSection, openDraft } from './draft-page.ts';
 
 const bed = useTestbed();
@@ -199,8 +198,7 @@ describe('a 100-page draft', () => {
         fragment.insert(fragment.length, [paragraph]);
       }
     });
-    await waitFor(() => writer.provider.ws?.bufferedAmount === 0, 'the big update sent');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writer.flushed(30_000);
     const { page, errors } = await browser.page(server);
     await signInAs(page, server, 'coeditor');
     const t0 = Date.now();

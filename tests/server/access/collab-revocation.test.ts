@@ -4,7 +4,7 @@ import { api, signIn } from '../../helpers/http-client.ts';
 import { HandshakeError, openRawSocket } from '../../helpers/raw-socket.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { TEST_ORIGIN, type TestServer } from '../../helpers/test-server.ts';
-import { sleep, waitFor } from '../../helpers/wait.ts';
+import { waitFor } from '../../helpers/wait.ts';
 
 const bed = useTestbed();
 
@@ -111,9 +111,10 @@ describe('revocation reaches open sockets within 5 s', () => {
     // The stock client reconnects on its own, now read-only.
     await waitFor(() => drafter.provider.synced, 'reconnected');
     drafter.type(' — sau khi bị rút quyền');
+    await drafter.roundTrip(); // handled: dropped, or pending ahead of the colleague's write
     colleague.type(' và tiếp tục');
+    await colleague.flushed(); // writes are stored and relayed in arrival order
     await waitFor(() => drafter.text().includes('và tiếp tục'), 'still reads');
-    await sleep(300);
     expect(colleague.text()).toBe('Trước khi bị rút quyền và tiếp tục');
   });
 
