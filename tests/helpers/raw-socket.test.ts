@@ -177,12 +177,11 @@ describe('raw-socket helper against a real ws server', () => {
     },
   );
 
-  it('refuses an oversized declared length from the header alone, quickly', async () => {
+  it('refuses an oversized declared length from the header alone', async () => {
     const sock = await openRawSocket(url);
-    const started = performance.now();
-    sock.sendFrame({ opcode: Op.BINARY, declaredLength: MAX_PAYLOAD + 1 }); // no payload follows
+    // No payload follows: a 1009 close can only come from the declared length, so no clock is needed.
+    sock.sendFrame({ opcode: Op.BINARY, declaredLength: MAX_PAYLOAD + 1 });
     const info = await sock.waitForClose(1000);
     expect(info.code).toBe(1009);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
