@@ -122,6 +122,9 @@ describe('the draft page', () => {
         window as unknown as { __vkEditor: { commands: { insertContentAt(p: number, t: string): boolean } } }
       ).__vkEditor.commands.insertContentAt(1, 'CHỮ CHÈN TRÁI PHÉP '),
     );
+    // A bounded wait proving that something does NOT happen: the page's socket is out of the
+    // test's reach, so no answer on it can serve as a barrier. 800 ms is ample on loopback;
+    // a write the server wrongly accepted would reach the stored draft checked below.
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(await editorText(drafter.page)).not.toContain('CHỮ CHÈN TRÁI PHÉP');
     const stored = fragmentText(readStoredDoc(path.join(server.dataDir, 'vankien.db'), draftId));
