@@ -53,26 +53,36 @@ export async function draftOutForComments(
   return { server, draftId, writer };
 }
 
-/** Drags the mouse over `text` in the editor, as a reader selects it. */
-export async function dragOver(page: Page, text: string): Promise<void> {
-  const box = await page.evaluate((quote) => {
-    type View = {
-      state: {
-        doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
+/**
+ * Drags the mouse over `text` in the editor, as a reader selects it; `span` (offsets within
+ * `text`) starts and ends the drag inside it instead, e.g. in the middle of words.
+ */
+export async function dragOver(
+  page: Page,
+  text: string,
+  span: { start: number; end: number } = { start: 0, end: text.length },
+): Promise<void> {
+  const box = await page.evaluate(
+    ({ quote, start, end }) => {
+      type View = {
+        state: {
+          doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
+        };
+        view: { coordsAtPos(pos: number): { left: number; top: number; bottom: number } };
       };
-      view: { coordsAtPos(pos: number): { left: number; top: number; bottom: number } };
-    };
-    const editor = (window as unknown as { __vkEditor: View }).__vkEditor;
-    let from = -1;
-    editor.state.doc.descendants((node, pos) => {
-      const at = node.isText ? (node.text ?? '').indexOf(quote) : -1;
-      if (from < 0 && at >= 0) from = pos + at;
-      return from < 0;
-    });
-    const a = editor.view.coordsAtPos(from);
-    const b = editor.view.coordsAtPos(from + quote.length);
-    return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.left - 1, y2: (b.top + b.bottom) / 2 };
-  }, text);
+      const editor = (window as unknown as { __vkEditor: View }).__vkEditor;
+      let from = -1;
+      editor.state.doc.descendants((node, pos) => {
+        const at = node.isText ? (node.text ?? '').indexOf(quote) : -1;
+        if (from < 0 && at >= 0) from = pos + at;
+        return from < 0;
+      });
+      const a = editor.view.coordsAtPos(from + start);
+      const b = editor.view.coordsAtPos(from + end);
+      return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.left - 1, y2: (b.top + b.bottom) / 2 };
+    },
+    { quote: text, ...span },
+  );
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
