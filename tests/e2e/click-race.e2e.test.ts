@@ -2,9 +2,9 @@
 // Callbacks passed to page.evaluate run in the browser, where `window` exists.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser, type TestPage } from '../helpers/browser.ts';
+import { screenshot, useBrowser, type TestPage } from '../helpers/browser.ts';
 import { useTestbed } from '../helpers/testbed.ts';
-import { createDraft, editorText, focusSection, openDraft } from './draft-page.ts';
+import { editorText, focusSection, twoDraftersOnNewDraft } from './draft-page.ts';
 
 const bed = useTestbed();
 const browser = useBrowser();
@@ -95,13 +95,7 @@ async function caretReaches(page: Page, target: number): Promise<number | null> 
 
 /** Both drafters on the draft, the opening section holding a long paragraph, scrolled into the same place. */
 async function twoDrafters(): Promise<{ a: TestPage; b: TestPage }> {
-  const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
-  const draftId = await createDraft(server);
-  const [a, b] = [await browser.page(server), await browser.page(server)];
-  await signInAs(a.page, server, 'editor');
-  await signInAs(b.page, server, 'coeditor');
-  await openDraft(a.page, draftId);
-  await openDraft(b.page, draftId);
+  const { a, b } = await twoDraftersOnNewDraft(bed, browser);
   await focusSection(a.page, SECTION);
   await a.page.keyboard.type(TEXT);
   await b.page.waitForFunction(

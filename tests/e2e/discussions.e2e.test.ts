@@ -1,70 +1,17 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, where `window` exists.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
-import { api } from '../helpers/http-client.ts';
+import { screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
 import { useTestbed } from '../helpers/testbed.ts';
-import { waitForAsync } from '../helpers/wait.ts';
-import { writeInSection } from '../server/drafts/draft-text-helpers.ts';
-import { createDraft, openDraft } from './draft-page.ts';
+import { draftOutForComments, dragOver } from './consultation-setup.ts';
+import { openDraft } from './draft-page.ts';
 
 const bed = useTestbed();
 const browser = useBrowser();
 
-const TARGETS = 'Tổng thu ngân sách đạt 105% kế hoạch. Thu hút đầu tư tăng mạnh.';
-
 /** A draft with text, out for comments to the commenter's branch, so a commenter can open it. */
-async function draftInConsultation() {
-  const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
-  const { users, orgs } = server.workspace;
-  const draftId = await createDraft(server);
-  const writer = bed.connect(draftId);
-  await writer.synced();
-  writeInSection(writer.doc, 'p1-chi-tieu', TARGETS);
-  const call = (path: string, body: unknown) =>
-    api(server, `/drafts/${draftId}${path}`, { token: users.editor.token, origin: server.browserUrl, body });
-  await waitForAsync(async () => {
-    const progress = await api(server, `/drafts/${draftId}/progress`, { token: users.editor.token });
-    const { sections } = (await progress.json()) as { sections: { id: string; words: number }[] };
-    return (sections.find((s) => s.id === 'p1-chi-tieu')?.words ?? 0) > 0;
-  }, 'the text on the server');
-  expect((await call('/versions', { note: 'Gửi lấy ý kiến' })).status).toBe(201);
-  const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const opened = await call('/rounds', {
-    version: 1,
-    title: 'Lấy ý kiến lần 1',
-    deadline,
-    orgIds: [orgs.branch],
-  });
-  expect(opened.status).toBe(201);
-  return { server, draftId };
-}
-
-/** Drags the mouse over `text` in the editor, as a person selects it. */
-async function dragOver(page: Page, text: string): Promise<void> {
-  const box = await page.evaluate((quote) => {
-    type View = {
-      state: {
-        doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
-      };
-      view: { coordsAtPos(pos: number): { left: number; top: number; bottom: number } };
-    };
-    const editor = (window as unknown as { __vkEditor: View }).__vkEditor;
-    let from = -1;
-    editor.state.doc.descendants((node, pos) => {
-      const at = node.isText ? (node.text ?? '').indexOf(quote) : -1;
-      if (from < 0 && at >= 0) from = pos + at;
-      return from < 0;
-    });
-    const a = editor.view.coordsAtPos(from);
-    const b = editor.view.coordsAtPos(from + quote.length);
-    return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.left - 1, y2: (b.top + b.bottom) / 2 };
-  }, text);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
+function draftInConsultation() {
+  return draftOutForComments(bed, { title: 'Lấy ý kiến lần 1', orgIds: (orgs) => [orgs.branch] });
 }
 
 describe('the committee talks inside the draft', () => {

@@ -3,20 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
 import { useTestbed } from '../helpers/testbed.ts';
-import { createDraft, editorText, focusSection, openDraft } from './draft-page.ts';
+import { createDraft, editorText, focusSection, openDraft, twoDraftersOnNewDraft } from './draft-page.ts';
 
 const bed = useTestbed();
 const browser = useBrowser();
 
 describe('find and replace on the draft page', () => {
   it('Ctrl+F finds "dang" in "Đảng" without diacritics, and a replacement reaches the colleague', async () => {
-    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
-    const draftId = await createDraft(server);
-    const [a, b] = [await browser.page(server, { width: 1440, height: 900 }), await browser.page(server)];
-    await signInAs(a.page, server, 'editor');
-    await signInAs(b.page, server, 'coeditor');
-    await openDraft(a.page, draftId);
-    await openDraft(b.page, draftId);
+    const { a, b } = await twoDraftersOnNewDraft(bed, browser, {
+      a: { width: 1440, height: 900 },
+    });
     await focusSection(a.page, 'p1-chi-tieu');
     await a.page.keyboard.type('Đảng bộ lãnh đạo toàn diện; công tác xây dựng Đảng được chú trọng.');
     await a.page.keyboard.press('Control+f');

@@ -9,6 +9,7 @@ import { useTestbed } from '../helpers/testbed.ts';
 import { waitForAsync } from '../helpers/wait.ts';
 import type { Persona } from '../helpers/workspace.ts';
 import { writeInSection } from '../server/drafts/draft-text-helpers.ts';
+import { dragOver } from './consultation-setup.ts';
 import { createDraft } from './draft-page.ts';
 
 const bed = useTestbed();
@@ -221,28 +222,7 @@ describe('the draft page on a phone', () => {
     expect(onTop).toBe('Góp ý (1)');
 
     // A drag that starts and ends inside words quotes the whole words.
-    const drag = await page.evaluate(() => {
-      type View = {
-        state: {
-          doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
-        };
-        view: { coordsAtPos(pos: number): { left: number; top: number; bottom: number } };
-      };
-      const editor = (window as unknown as { __vkEditor: View }).__vkEditor;
-      let from = -1;
-      editor.state.doc.descendants((node, pos) => {
-        const at = node.isText ? (node.text ?? '').indexOf('Thu hút đầu tư') : -1;
-        if (from < 0 && at >= 0) from = pos + at;
-        return from < 0;
-      });
-      const a = editor.view.coordsAtPos(from + 2);
-      const b = editor.view.coordsAtPos(from + 'Thu hút đầu t'.length);
-      return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.left - 1, y2: (b.top + b.bottom) / 2 };
-    });
-    await page.mouse.move(drag.x1, drag.y1);
-    await page.mouse.down();
-    await page.mouse.move(drag.x2, drag.y2, { steps: 5 });
-    await page.mouse.up();
+    await dragOver(page, 'Thu hút đầu tư', { start: 2, end: 'Thu hút đầu t'.length });
     await page.getByRole('button', { name: 'Góp ý', exact: true }).click();
     const drawer = page.locator('vk-editor-layout aside#aside');
     await page.locator('vk-comment-composer', { hasText: 'Thu hút đầu tư' }).waitFor();

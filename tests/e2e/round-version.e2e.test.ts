@@ -3,42 +3,23 @@
 import type { Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
-import { E2E_CLIENT_DIR, screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
-import { api } from '../helpers/http-client.ts';
+import { screenshot, signInAs, useBrowser } from '../helpers/browser.ts';
 import { useTestbed } from '../helpers/testbed.ts';
-import { waitForAsync } from '../helpers/wait.ts';
-import { writeInSection } from '../server/drafts/draft-text-helpers.ts';
-import { createDraft, editorText, openDraft } from './draft-page.ts';
+import { draftOutForComments, dragOver, TARGETS } from './consultation-setup.ts';
+import { editorText, openDraft } from './draft-page.ts';
 
 const bed = useTestbed();
 const browser = useBrowser();
 
-const SENT = 'Tổng thu ngân sách đạt 105% kế hoạch. Thu hút đầu tư tăng mạnh.';
+const SENT = TARGETS;
 
 /** A draft frozen as Dự thảo lần 1 with SENT, out for comments to the first branch. */
 async function roundOnVersion(allowCompare: boolean) {
-  const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
-  const { users, orgs } = server.workspace;
-  const draftId = await createDraft(server);
-  const writer = bed.connect(draftId);
-  await writer.synced();
-  writeInSection(writer.doc, 'p1-chi-tieu', SENT);
-  const call = (path: string, body: unknown) =>
-    api(server, `/drafts/${draftId}${path}`, { token: users.editor.token, origin: server.browserUrl, body });
-  await waitForAsync(async () => {
-    const progress = await api(server, `/drafts/${draftId}/progress`, { token: users.editor.token });
-    const { sections } = (await progress.json()) as { sections: { id: string; words: number }[] };
-    return (sections.find((s) => s.id === 'p1-chi-tieu')?.words ?? 0) > 0;
-  }, 'the text on the server');
-  expect((await call('/versions', { note: 'Gửi lấy ý kiến' })).status).toBe(201);
-  const opened = await call('/rounds', {
-    version: 1,
+  const { server, draftId, writer } = await draftOutForComments(bed, {
     title: 'Lấy ý kiến Dự thảo lần 1',
-    deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    orgIds: [orgs.branch],
+    orgIds: (orgs) => [orgs.branch],
     allowCompare,
   });
-  expect(opened.status).toBe(201);
   writer.destroy();
   return { server, draftId };
 }
@@ -65,32 +46,6 @@ function insertBefore(page: Page, before: string, text: string): Promise<void> {
     },
     { before, text },
   );
-}
-
-/** Drags the mouse over `text` in the editor, as a reader selects it. */
-async function dragOver(page: Page, text: string): Promise<void> {
-  const box = await page.evaluate((quote) => {
-    type View = {
-      state: {
-        doc: { descendants(f: (n: { isText: boolean; text?: string }, pos: number) => boolean): void };
-      };
-      view: { coordsAtPos(pos: number): { left: number; top: number; bottom: number } };
-    };
-    const editor = (window as unknown as { __vkEditor: View }).__vkEditor;
-    let from = -1;
-    editor.state.doc.descendants((node, pos) => {
-      const at = node.isText ? (node.text ?? '').indexOf(quote) : -1;
-      if (from < 0 && at >= 0) from = pos + at;
-      return from < 0;
-    });
-    const a = editor.view.coordsAtPos(from);
-    const b = editor.view.coordsAtPos(from + quote.length);
-    return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.left - 1, y2: (b.top + b.bottom) / 2 };
-  }, text);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
 }
 
 describe("a round's version", () => {

@@ -8,7 +8,13 @@ import * as Y from 'yjs';
 import { tableElement } from '../server/drafts/table-helpers.ts';
 import { useTestbed } from '../helpers/testbed.ts';
 import { waitFor, waitForAsync } from '../helpers/wait.ts';
-import { createDraft, focusSection, openDraft } from './draft-page.ts';
+import {
+  createDraft,
+  focusSection,
+  openDraft,
+  twoDraftersOnNewDraft,
+  writeHundredPages,
+} from './draft-page.ts';
 
 const bed = useTestbed();
 const browser = useBrowser();
@@ -55,13 +61,9 @@ const LIBREOFFICE_HTML = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transition
 
 describe('tables in the shared editor', () => {
   it('two drafters build a table together: insert, type, add a row and a column, header row, merge cells; the server keeps it', async () => {
-    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
-    const draftId = await createDraft(server);
-    const [a, b] = [await browser.page(server, { width: 1440, height: 900 }), await browser.page(server)];
-    await signInAs(a.page, server, 'editor');
-    await signInAs(b.page, server, 'coeditor');
-    await openDraft(a.page, draftId);
-    await openDraft(b.page, draftId);
+    const { server, draftId, a, b } = await twoDraftersOnNewDraft(bed, browser, {
+      a: { width: 1440, height: 900 },
+    });
     await focusSection(a.page, 'p1-chi-tieu');
     await a.page.getByRole('button', { name: 'Chèn bảng' }).click();
     // Three columns, a header row and two rows; Tab moves to the next cell.
@@ -112,13 +114,7 @@ describe('tables in the shared editor', () => {
   });
 
   it('pasting a table from Word or LibreOffice keeps it a table, and a colleague receives it', async () => {
-    const server = await bed.start({}, { clientDir: E2E_CLIENT_DIR });
-    const draftId = await createDraft(server);
-    const [a, b] = [await browser.page(server), await browser.page(server)];
-    await signInAs(a.page, server, 'editor');
-    await signInAs(b.page, server, 'coeditor');
-    await openDraft(a.page, draftId);
-    await openDraft(b.page, draftId);
+    const { a, b } = await twoDraftersOnNewDraft(bed, browser);
     await focusSection(a.page, 'p1-chi-tieu');
     await pasteHtml(a.page, WORD_HTML);
     await focusSection(a.page, 'p2-du-bao');
@@ -148,30 +144,19 @@ describe('a 100-page draft with 40 tables', () => {
     // 100 pages: about 50,000 words in 830 paragraphs of 60, with a 6×4 table after every 20th of the first 800.
     const writer = bed.connect(draftId);
     await writer.synced();
-    const words =
-      'đảng bộ lãnh đạo thực hiện nghị quyết nhiệm kỳ phát triển kinh tế xã hội chỉ tiêu đạt vượt kế hoạch'.split(
-        ' ',
-      );
-    writer.doc.transact(() => {
-      const fragment = writer.doc.getXmlFragment('content');
-      for (let p = 0; p < 830; p++) {
-        const paragraph = new Y.XmlElement('paragraph');
-        const text = Array.from({ length: 60 }, (_, i) => words[(p * 7 + i) % words.length]).join(' ');
-        paragraph.insert(0, [new Y.XmlText(`${text}.`)]);
-        fragment.insert(fragment.length, [paragraph]);
-        if (p % 20 === 19 && p < 800)
-          fragment.insert(fragment.length, [
-            tableElement([
-              ['Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ'].map((text) => ({ text, header: true })),
-              ...Array.from({ length: 5 }, (_, r) => [
-                `Chỉ tiêu ${p}.${r}`,
-                '100',
-                String(95 + r),
-                `${95 + r}%`,
-              ]),
+    writeHundredPages(writer.doc, (p, fragment) => {
+      if (p % 20 === 19 && p < 800)
+        fragment.insert(fragment.length, [
+          tableElement([
+            ['Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ'].map((text) => ({ text, header: true })),
+            ...Array.from({ length: 5 }, (_, r) => [
+              `Chỉ tiêu ${p}.${r}`,
+              '100',
+              String(95 + r),
+              `${95 + r}%`,
             ]),
-          ]);
-      }
+          ]),
+        ]);
     });
     const tables = writer.doc
       .getXmlFragment('content')

@@ -2,7 +2,8 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CONTENT_FRAGMENT } from '../../shared/editor/fragment.ts';
-import { waitFor } from './wait.ts';
+import { ASK_STATE, holdsAll, stepTwoPayload } from './sync-barrier.ts';
+import { sleep, waitFor } from './wait.ts';
 
 /** A stock y-websocket client on its own Y.Doc, as a browser tab would run it. */
 export interface CollabClient {
@@ -10,6 +11,14 @@ export interface CollabClient {
   readonly provider: WebsocketProvider;
   /** Resolves once the first sync with the server has completed. */
   synced(timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves with the server's committed document once the server has answered a request sent
+   * now: every message this client sent before has been handled (a write refused, dropped or
+   * awaiting its commit; an awareness update applied).
+   */
+  roundTrip(timeoutMs?: number): Promise<Uint8Array>;
+  /** Resolves once the server has durably stored every edit this client has (asks until it has). */
+  flushed(timeoutMs?: number): Promise<void>;
   /** Plain text of the draft: its paragraphs joined by newlines. */
   text(): string;
   /** Appends empty paragraphs until the draft has `count` of them. */
@@ -38,10 +47,28 @@ export function newCollabClient(
     params: options.token === undefined ? {} : { token: options.token },
   });
   const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+  const synced = (timeoutMs = 10_000) => waitFor(() => provider.synced, `client sync in ${room}`, timeoutMs);
+  const roundTrip = async (timeoutMs = 10_000): Promise<Uint8Array> => {
+    // After the first sync no answer of the provider's own step 1 is outstanding: the next
+    // step 2 on the socket is ours.
+    await synced(timeoutMs);
+    return askState(provider, room, timeoutMs);
+  };
   return {
     doc,
     provider,
-    synced: (timeoutMs = 10_000) => waitFor(() => provider.synced, `client sync in ${room}`, timeoutMs),
+    synced,
+    roundTrip,
+    async flushed(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      // A write is in the answer once committed; until then ask again, spaced so that the
+      // asks stay well under the per-connection message rate limit.
+      while (!holdsAll(await roundTrip(Math.max(1, deadline - Date.now())), doc)) {
+        if (Date.now() > deadline)
+          throw new Error(`timed out after ${timeoutMs} ms waiting for ${room} to store our edits`);
+        await sleep(20);
+      }
+    },
     text: () => fragmentText(doc),
     addParagraphs(count) {
       doc.transact(() => {
@@ -61,6 +88,33 @@ export function newCollabClient(
       doc.destroy();
     },
   };
+}
+
+/** Sends an empty sync step 1 on the provider's socket and resolves with the step 2 answering it. */
+function askState(provider: WebsocketProvider, room: string, timeoutMs: number): Promise<Uint8Array> {
+  const ws = provider.ws;
+  if (ws === null) return Promise.reject(new Error(`no socket to ${room}`));
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent) => {
+      const state = stepTwoPayload(new Uint8Array(event.data as ArrayBuffer));
+      if (state === null) return;
+      done();
+      resolve(state);
+    };
+    const timer = setTimeout(
+      () => {
+        done();
+        reject(new Error(`no answer from ${room} within ${timeoutMs} ms`));
+      },
+      Math.max(1, timeoutMs),
+    );
+    const done = () => {
+      clearTimeout(timer);
+      ws.removeEventListener('message', onMessage);
+    };
+    ws.addEventListener('message', onMessage);
+    ws.send(ASK_STATE);
+  });
 }
 
 /** The text of a draft document: paragraphs joined by newlines. */

@@ -1,5 +1,15 @@
-import { TEST_ORIGIN, type TestServer } from './test-server.ts';
-import type { Persona } from './workspace.ts';
+import { TEST_ORIGIN } from './test-server.ts';
+import type { Persona, Workspace } from './workspace.ts';
+
+/**
+ * Where API requests go: a listening test server (over the network) or a test app that
+ * answers in-process (its own `fetch`).
+ */
+export interface ApiTarget {
+  readonly httpUrl: string;
+  readonly workspace: Workspace;
+  fetch?(url: string, init?: RequestInit): Promise<Response>;
+}
 
 /** Options of {@link api}. */
 export interface ApiOptions {
@@ -16,7 +26,7 @@ export interface ApiOptions {
 }
 
 /** A request to the server's REST API, as a browser on the allowed origin would send it. */
-export async function api(server: TestServer, path: string, options: ApiOptions = {}): Promise<Response> {
+export async function api(server: ApiTarget, path: string, options: ApiOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   const origin = options.origin === undefined ? TEST_ORIGIN : options.origin;
   if (origin !== null) headers.origin = origin;
@@ -31,11 +41,13 @@ export async function api(server: TestServer, path: string, options: ApiOptions 
       : typeof options.body === 'string'
         ? options.body
         : JSON.stringify(options.body);
-  return fetch(`${server.httpUrl}/api${path}`, { method, headers, body });
+  const init = { method, headers, body };
+  const url = `${server.httpUrl}/api${path}`;
+  return server.fetch === undefined ? fetch(url, init) : server.fetch(url, init);
 }
 
 /** Signs a persona in; returns the `Cookie` header value of the new session. */
-export async function signIn(server: TestServer, persona: Persona): Promise<string> {
+export async function signIn(server: ApiTarget, persona: Persona): Promise<string> {
   const response = await api(server, '/auth/sign-in', {
     body: { username: server.workspace.users[persona].username, password: server.workspace.password },
   });

@@ -62,25 +62,13 @@ export async function startTestServer(
   env: Record<string, string> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const dir = options.reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-test-'));
-  const databaseUrl =
-    options.reuse !== undefined
-      ? options.reuse.databaseUrl
-      : TEST_STORE === 'postgres'
-        ? await createScratchDatabase()
-        : undefined;
-  const workspace = options.reuse?.workspace ?? (await seedWorkspace(dir, databaseUrl));
+  const { dir, databaseUrl, workspace } = await prepareTestData(options.reuse);
   const port = options.clientDir === undefined ? 0 : await freePort();
   const browserUrl = `http://127.0.0.1:${port}`;
-  const loaded = loadConfig({
+  const loaded = testConfig(dir, databaseUrl, {
     PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dir,
-    VANKIEN_DEMO: '0',
-    ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
     PUBLIC_URL: options.clientDir === undefined ? TEST_ORIGIN : browserUrl,
-    // API-only servers never serve a client, whatever a developer built into dist/client.
-    CLIENT_DIR: options.clientDir ?? path.join(dir, 'no-client'),
+    ...(options.clientDir === undefined ? {} : { CLIENT_DIR: options.clientDir }),
     ...env,
   });
   const config = options.tune?.(loaded) ?? loaded;
@@ -106,13 +94,51 @@ export async function startTestServer(
     },
     async stop(options = {}) {
       await server.close();
-      if (options.keepData !== true) {
-        workspace.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-        if (databaseUrl !== undefined) await dropScratchDatabase(databaseUrl);
-      }
+      if (options.keepData !== true) await removeTestData({ dir, databaseUrl, workspace });
     },
   };
+}
+
+/** A test's data: its directory, its PostgreSQL database (when the store is PostgreSQL), its workspace. */
+export interface TestData {
+  readonly dir: string;
+  readonly databaseUrl: string | undefined;
+  readonly workspace: Workspace;
+}
+
+/** Fresh data (a temp directory, a seeded workspace), or the data of an earlier server to restart on. */
+export async function prepareTestData(reuse?: TestServerOptions['reuse']): Promise<TestData> {
+  if (reuse !== undefined)
+    return { dir: reuse.dataDir, databaseUrl: reuse.databaseUrl, workspace: reuse.workspace };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-test-'));
+  const databaseUrl = TEST_STORE === 'postgres' ? await createScratchDatabase() : undefined;
+  return { dir, databaseUrl, workspace: await seedWorkspace(dir, databaseUrl) };
+}
+
+/** Deletes what {@link prepareTestData} made. */
+export async function removeTestData({ dir, databaseUrl, workspace }: TestData): Promise<void> {
+  workspace.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (databaseUrl !== undefined) await dropScratchDatabase(databaseUrl);
+}
+
+/** The configuration of a test server on `dir`; `env` overrides (the demo workspace is off). */
+export function testConfig(
+  dir: string,
+  databaseUrl: string | undefined,
+  env: Record<string, string> = {},
+): Config {
+  return loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dir,
+    VANKIEN_DEMO: '0',
+    ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
+    PUBLIC_URL: TEST_ORIGIN,
+    // API-only servers never serve a client, whatever a developer built into dist/client.
+    CLIENT_DIR: path.join(dir, 'no-client'),
+    ...env,
+  });
 }
 
 /** A port that was free a moment ago (the browser tests need the origin before the server starts). */

@@ -57,4 +57,18 @@ describe('worker pool', () => {
     ]);
     expect(after.map((r) => r.value)).toEqual(['one', 'two']);
   });
+
+  it('a worker that dies mid-job fails that job with an error naming the worker and its exit code; the next job runs on a fresh thread', async () => {
+    const workers = pool({ workers: 1, queue: 1 });
+    const first = (await workers.run({ op: 'thread' })).value;
+    const g = gate();
+    // The job has started (the worker is blocked inside it) when the gate lets it crash.
+    const dying = workers.run({ op: 'crash', gate: g.cell });
+    const next = workers.run({ op: 'thread' }); // queued behind the dying job
+    g.open();
+    await expect(dying).rejects.toThrow(/worker .*pool-test\.worker\.ts exited with code 3/);
+    const fresh = (await next).value;
+    expect(fresh).not.toBe(first);
+    expect((await workers.run({ op: 'echo', value: 'still serving' })).value).toBe('still serving');
+  });
 });

@@ -4,7 +4,7 @@ import { api, signIn } from '../../helpers/http-client.ts';
 import { HandshakeError, openRawSocket } from '../../helpers/raw-socket.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { TEST_ORIGIN, type TestServer } from '../../helpers/test-server.ts';
-import { sleep, waitFor } from '../../helpers/wait.ts';
+import { waitFor } from '../../helpers/wait.ts';
 
 const bed = useTestbed();
 
@@ -45,6 +45,9 @@ describe('revocation reaches open sockets within 5 s', () => {
       const started = Date.now();
       expect((await api(server, '/auth/sign-out', { method: 'POST', cookie })).status).toBe(204);
       expect(await closed).toBe(4401);
+      // The requirement's own bound (revocation within 5 s), from the revoking request to the
+      // close. The server closes on the revoking event, at the latest at its next access
+      // recheck (ACCESS_RECHECK_MS, 1 s by default): the other 4 s absorb a loaded machine.
       expect(Date.now() - started).toBeLessThan(5000);
       await expectRefused(`${server.wsUrl}/${room}`, { Cookie: cookie, Origin: TEST_ORIGIN }, 401);
     } finally {
@@ -106,14 +109,15 @@ describe('revocation reaches open sockets within 5 s', () => {
     const started = Date.now();
     await services.users.setRole('coeditor', unit, 'drafter', false);
     expect(await closed).toBe(4500);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(5000); // the 5 s bound, as above
 
     // The stock client reconnects on its own, now read-only.
     await waitFor(() => drafter.provider.synced, 'reconnected');
     drafter.type(' — sau khi bị rút quyền');
+    await drafter.roundTrip(); // handled: dropped, or pending ahead of the colleague's write
     colleague.type(' và tiếp tục');
+    await colleague.flushed(); // writes are stored and relayed in arrival order
     await waitFor(() => drafter.text().includes('và tiếp tục'), 'still reads');
-    await sleep(300);
     expect(colleague.text()).toBe('Trước khi bị rút quyền và tiếp tục');
   });
 

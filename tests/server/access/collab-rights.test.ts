@@ -9,7 +9,8 @@ import { FixtureRounds } from '../../helpers/fixture-rounds.ts';
 import { openRawSocket } from '../../helpers/raw-socket.ts';
 import { readServerDoc } from '../../helpers/stored-doc.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
-import { sleep, waitFor } from '../../helpers/wait.ts';
+import { rawRoundTrip } from '../../helpers/sync-barrier.ts';
+import { waitFor } from '../../helpers/wait.ts';
 
 const bed = useTestbed();
 
@@ -41,10 +42,15 @@ describe('read-only connections', () => {
     raw.sendBinary(protocol.encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
     raw.sendBinary(protocol.encodeSyncStep2(paragraphUpdate('Bước 2 giả')));
     raw.sendBinary(protocol.encodeSyncUpdate(paragraphUpdate('Cập nhật giả')));
+    // Barriers: the server has handled the commenter's writes (dropped, or pending ahead of the editor's).
+    await commenter.roundTrip();
+    await rawRoundTrip(raw, { unanswered: 1 });
 
     editor.type('Nội dung của tiểu ban');
+    // Writes commit and are relayed in arrival order, so once the editor's is stored any
+    // earlier write would be stored and relayed too.
+    await editor.flushed();
     await waitFor(() => commenter.text().includes('Nội dung của tiểu ban'), 'commenter reads the edit');
-    await sleep(300);
     expect(editor.text()).toBe('Nội dung của tiểu ban');
     const stored = fragmentText(await readServerDoc(server, room));
     expect(stored).toBe('Nội dung của tiểu ban');
@@ -79,9 +85,10 @@ describe('read-only connections', () => {
     const admin = bed.connect(room, { as: 'reader' });
     await Promise.all([editor.synced(), admin.synced()]);
     admin.type('Ý kiến sửa thẳng vào văn bản');
+    await admin.roundTrip(); // handled: dropped, or pending ahead of the editor's write
     editor.type('Văn bản gốc');
+    await editor.flushed();
     await waitFor(() => admin.text().includes('Văn bản gốc'), 'admin reads');
-    await sleep(300);
     expect(editor.text()).toBe('Văn bản gốc');
   });
 });
@@ -117,7 +124,9 @@ describe('presence', () => {
       forger.sendBinary(protocol.encodeAwarenessMessage(update));
 
     await waitFor(() => observer.provider.awareness.getStates().has(fakeDoc.clientID), 'forger presence');
-    await sleep(200);
+    // The server has handled all four updates, and relayed what it kept before the observer's answer.
+    await rawRoundTrip(forger);
+    await observer.roundTrip();
     const states = observer.provider.awareness.getStates() as Map<
       number,
       { user?: { name?: string }; cursor?: unknown }
@@ -143,7 +152,7 @@ describe('clientID ownership', () => {
     const victim = bed.connect(room);
     await victim.synced();
     victim.type('Văn bản của nạn nhân');
-    await sleep(200);
+    await victim.flushed();
     const hijacker = await openRawSocket(server.rawUrl(room, 'coeditor'));
     hijacker.sendBinary(
       protocol.encodeSyncUpdate(paragraphUpdate('Chữ giả mạo', victim.doc, victim.doc.clientID)),
@@ -163,7 +172,7 @@ describe('clientID ownership', () => {
     const victim = bed.connect(room);
     await victim.synced();
     victim.type('Trước khi khởi động lại');
-    await sleep(200);
+    await victim.flushed();
     const snapshot = new Y.Doc();
     Y.applyUpdate(snapshot, Y.encodeStateAsUpdate(victim.doc));
     bed.disconnectAll();
@@ -181,7 +190,7 @@ describe('clientID ownership', () => {
     const author = bed.connect(room);
     await author.synced();
     author.type('Đoạn của tác giả');
-    await sleep(200);
+    await author.flushed();
     const other = await openRawSocket(server.rawUrl(room, 'coeditor'));
     // Everything the author wrote, plus one new paragraph under the coeditor's own clientID.
     const copy = new Y.Doc();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../helpers/http-client.ts';
-import { useTestbed } from '../../helpers/testbed.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
-const bed = useTestbed();
+const apps = useTestApp();
 type Users = { users: { username: string; roles: { orgId: number; role: string }[] }[] };
 
 describe('administration over REST', () => {
   it('a bloc admin creates a user with a one-time password, grants and revokes roles, resets and removes', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const admin = server.workspace.users.reader.token;
     const { branch } = server.workspace.orgs;
     const created = await api(server, '/users', {
@@ -48,7 +48,7 @@ describe('administration over REST', () => {
   });
 
   it('keeps administrators inside their own subtree and everyone else out', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const { unit, otherUnit } = server.workspace.orgs;
     const { editor, reader } = server.workspace.users;
     // A drafter is no administrator.
@@ -61,7 +61,7 @@ describe('administration over REST', () => {
       [],
     );
     // A unit admin cannot reach the other unit.
-    await server.server.app.services.users.setRole('coeditor', unit, 'admin', true);
+    await server.app.services.users.setRole('coeditor', unit, 'admin', true);
     const coeditor = server.workspace.users.coeditor.token;
     const outside = await api(server, '/users/outsider/roles', {
       token: coeditor,

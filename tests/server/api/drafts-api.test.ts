@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FixtureRounds } from '../../helpers/fixture-rounds.ts';
 import { api, signIn } from '../../helpers/http-client.ts';
-import { useTestbed } from '../../helpers/testbed.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
-const bed = useTestbed();
+const apps = useTestApp();
 
 type Body = {
   error?: { code: string };
@@ -15,7 +15,7 @@ const json = async (response: Response) => (await response.json()) as Body;
 
 describe('drafts over REST', () => {
   it('a drafter creates a draft of their unit and sees it with edit access', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const cookie = await signIn(server, 'editor');
     const created = await api(server, '/drafts', { cookie, body: { title: 'Dự thảo Báo cáo chính trị' } });
     expect(created.status).toBe(201);
@@ -26,7 +26,7 @@ describe('drafts over REST', () => {
   });
 
   it("another unit's draft is 404 over REST, exactly like one that does not exist, and is not listed", async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const theirs = server.workspace.draft('their-draft', server.workspace.orgs.otherUnit);
     const cookie = await signIn(server, 'editor');
     const hidden = await api(server, `/drafts/${theirs}`, { cookie });
@@ -39,7 +39,7 @@ describe('drafts over REST', () => {
 
   it('a bloc admin reads every unit draft; a commenter sees only drafts with an open round for its branch', async () => {
     const rounds = new FixtureRounds();
-    const server = await bed.start({}, { consultations: rounds });
+    const server = await apps.start({}, { consultations: rounds });
     const ours = server.workspace.draft('ours');
     server.workspace.draft('theirs', server.workspace.orgs.otherUnit);
     const admin = server.workspace.users.reader.token;
@@ -56,7 +56,7 @@ describe('drafts over REST', () => {
   });
 
   it('only drafters and secretaries create drafts (403), and bad input is a 400 with a stable code', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const admin = server.workspace.users.reader.token;
     const refused = await api(server, '/drafts', { token: admin, body: { title: 'Không được phép' } });
     expect(refused.status).toBe(403);
@@ -73,7 +73,7 @@ describe('drafts over REST', () => {
   });
 
   it('every resource needs a session or token (401 with a stable code)', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     for (const path of ['/drafts', '/orgs', '/tokens', '/auth/session']) {
       const response = await api(server, path);
       expect(response.status).toBe(401);
@@ -84,7 +84,7 @@ describe('drafts over REST', () => {
 
 describe('API tokens over REST', () => {
   it('creates a token shown once, authenticates with it, lists it without the secret and revokes it', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const cookie = await signIn(server, 'editor');
     const created = (await (
       await api(server, '/tokens', { cookie, body: { name: 'Máy in', expiresInDays: 30 } })
@@ -111,8 +111,8 @@ describe('API tokens over REST', () => {
 
 describe('the API reference', () => {
   it('serves the OpenAPI document and a reference page whose assets come from this server', async () => {
-    const server = await bed.start();
-    const doc = (await (await fetch(`${server.httpUrl}/api/openapi.json`)).json()) as {
+    const server = await apps.start();
+    const doc = (await (await server.fetch(`${server.httpUrl}/api/openapi.json`)).json()) as {
       openapi: string;
       paths: object;
     };
@@ -128,17 +128,17 @@ describe('the API reference', () => {
         '/drafts/{id}/events',
       ]),
     );
-    const page = await (await fetch(`${server.httpUrl}/api/docs`)).text();
+    const page = await (await server.fetch(`${server.httpUrl}/api/docs`)).text();
     expect(page).not.toMatch(/cdn\.jsdelivr|unpkg/);
     const assets = [...page.matchAll(/(?:href|src)="(\/api\/docs\/assets\/[^"]+)"/g)].map((m) => m[1]!);
     expect(assets).toHaveLength(2);
-    for (const asset of assets) expect((await fetch(`${server.httpUrl}${asset}`)).status).toBe(200);
+    for (const asset of assets) expect((await server.fetch(`${server.httpUrl}${asset}`)).status).toBe(200);
   });
 });
 
 describe('organisations over REST', () => {
   it('a drafter sees their unit and the bloc above; a bloc admin sees the whole tree below it', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const { orgs, users } = server.workspace;
     const idsFor = async (token: string) =>
       ((await (await api(server, '/orgs', { token })).json()) as { orgs: { id: number }[] }).orgs.map(

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../helpers/http-client.ts';
-import type { TestServer } from '../../helpers/test-server.ts';
-import { useTestbed } from '../../helpers/testbed.ts';
+import type { TestApp } from '../../helpers/test-app.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
-const bed = useTestbed();
+const apps = useTestApp();
 const FOREIGN = 'https://evil.example';
 
 /** A PATCH of a draft's title with exactly these headers. */
-async function rename(server: TestServer, room: string, headers: Record<string, string>, title: string) {
-  return fetch(`${server.httpUrl}/api/drafts/${room}`, {
+async function rename(server: TestApp, room: string, headers: Record<string, string>, title: string) {
+  return server.fetch(`${server.httpUrl}/api/drafts/${room}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ title }),
   });
 }
 
-async function titleOf(server: TestServer, room: string): Promise<string> {
-  const response = await fetch(`${server.httpUrl}/api/drafts/${room}`, {
+async function titleOf(server: TestApp, room: string): Promise<string> {
+  const response = await server.fetch(`${server.httpUrl}/api/drafts/${room}`, {
     headers: { authorization: `Bearer ${server.workspace.users.editor.token}` },
   });
   return ((await response.json()) as { title: string }).title;
@@ -24,7 +24,7 @@ async function titleOf(server: TestServer, room: string): Promise<string> {
 
 describe('CSRF guard and credentials', () => {
   it('refuses a cookie request from a foreign Origin even when it carries Authorization: Basic', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const room = server.workspace.draft('basic-bypass');
     const before = await titleOf(server, room);
     const cookie = await signIn(server, 'editor');
@@ -40,7 +40,7 @@ describe('CSRF guard and credentials', () => {
   });
 
   it('lets a valid bearer token through from a foreign Origin', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const room = server.workspace.draft('token-foreign');
     const response = await rename(
       server,
@@ -53,7 +53,7 @@ describe('CSRF guard and credentials', () => {
   });
 
   it('answers an invalid bearer token with 401 instead of falling back to the session cookie', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const room = server.workspace.draft('token-invalid');
     const before = await titleOf(server, room);
     const cookie = await signIn(server, 'editor');

@@ -153,10 +153,10 @@ describe('bad input closes only the offending connection', () => {
 
   it('a frame larger than the payload limit is refused with 1009 from its header', async () => {
     const attacker = await openAttacker();
-    const started = Date.now();
+    // Only the header is sent, never the payload: a 1009 close can only come from the declared
+    // length (no clock needed to tell that the server did not wait for the bytes).
     attacker.sendFrame({ opcode: Op.BINARY, declaredLength: 2 * 1024 * 1024 + 1 });
     expect((await attacker.waitForClose(3000)).code).toBe(CloseCode.MessageTooBig);
-    expect(Date.now() - started).toBeLessThan(1000);
     await expectIntact();
   });
 

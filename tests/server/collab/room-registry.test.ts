@@ -66,14 +66,24 @@ describe('rooms: loading, durability order, unloading', () => {
 
   it('a room that still has a peer is not unloaded', async () => {
     const server = await bed.start({ ROOM_IDLE_MS: '100' });
-    const [stay, leave] = [connect('busy'), connect('busy')];
-    await Promise.all([stay.synced(), leave.synced()]);
+    const { registry } = server.server.app;
+    const [stay, leave, control] = [connect('busy'), connect('busy'), connect('control')];
+    await Promise.all([stay.synced(), leave.synced(), control.synced()]);
+    const leaving = leave.doc.clientID;
+    leave.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    await waitFor(() => stay.provider.awareness.getStates().has(leaving), 'both peers present');
     leave.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(server.server.app.registry.has('busy')).toBe(true);
+    // The server has handled the departure once it withdrew the presence of the peer that left.
+    await waitFor(() => !stay.provider.awareness.getStates().has(leaving), 'the departure handled');
+    // A positive barrier instead of a sleep: a room emptied after that departure is unloaded,
+    // so an idle timer armed by the departure (same delay, armed earlier) would have fired too.
+    control.destroy();
+    await waitFor(() => !registry.has('control'), 'the emptied control room unloaded');
+    expect(registry.has('busy')).toBe(true);
     stay.type('vẫn ở đây');
     const probe = connect('busy');
     await waitFor(() => probe.text() === 'vẫn ở đây', 'probe');
-    expect(server.server.app.registry.loadCount).toBe(1);
+    // One load of 'busy' and one of 'control': 'busy' was never reloaded.
+    expect(registry.loadCount).toBe(2);
   });
 });

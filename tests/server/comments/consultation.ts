@@ -4,7 +4,6 @@ import type { CollabClient } from '../../helpers/collab-client.ts';
 import { api } from '../../helpers/http-client.ts';
 import type { Testbed } from '../../helpers/testbed.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
-import { waitForAsync } from '../../helpers/wait.ts';
 import type { Persona } from '../../helpers/workspace.ts';
 import { writeInSection } from '../drafts/draft-text-helpers.ts';
 import { encodePosition } from '../../../shared/comments/relative-position.ts';
@@ -59,15 +58,10 @@ export async function consultation(
   const writer = bed.connect(id);
   await writer.synced();
   writeInSection(writer.doc, 'p1-chi-tieu', TARGETS);
-  // Before the last section: once the server has that, it has everything written before it.
   options.write?.(writer.doc);
   writeInSection(writer.doc, 'p2-du-bao', OUTLOOK);
-  // The first freeze would succeed on the bare outline: wait until the server's copy has the text.
-  await waitForAsync(async () => {
-    const { sections } = (await call<{ sections: { id: string; words: number }[] }>('editor', '/progress'))
-      .body;
-    return ['p1-chi-tieu', 'p2-du-bao'].every((id) => (sections.find((s) => s.id === id)?.words ?? 0) > 0);
-  }, 'the text on the server');
+  // The first freeze would succeed on the bare outline: wait until the server has stored the text.
+  await writer.flushed();
   const frozen = await call('editor', '/versions', { body: { note: 'Gửi lấy ý kiến' } });
   if (frozen.status !== 201) throw new Error(`not frozen: ${JSON.stringify(frozen.body)}`);
   const invite = options.invite?.(orgs) ?? [orgs.branch, orgs.branch2, orgs.mass];

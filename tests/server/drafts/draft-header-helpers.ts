@@ -1,5 +1,4 @@
-import { api } from '../../helpers/http-client.ts';
-import type { TestServer } from '../../helpers/test-server.ts';
+import { api, type ApiTarget } from '../../helpers/http-client.ts';
 
 /** Every header field a final text needs. */
 export const COMPLETE_HEADER = {
@@ -16,7 +15,7 @@ export const COMPLETE_HEADER = {
 };
 
 /** Fills the header and takes the draft through consultation to final, as the unit's secretary. */
-export async function markFinal(server: TestServer, draftId: string): Promise<void> {
+export async function markFinal(server: ApiTarget, draftId: string): Promise<void> {
   const token = server.workspace.users.secretary.token;
   const call = async (path: string, method: string, body: unknown) => {
     const response = await api(server, `/drafts/${draftId}${path}`, { token, method, body });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../helpers/http-client.ts';
-import type { TestServer } from '../../helpers/test-server.ts';
-import { useTestbed } from '../../helpers/testbed.ts';
+import type { TestApp } from '../../helpers/test-app.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 import type { Persona } from '../../helpers/workspace.ts';
 import { COMPLETE_HEADER, markFinal } from './draft-header-helpers.ts';
 
-const bed = useTestbed();
+const apps = useTestApp();
 const TEMPLATE = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
 
 interface Reply {
@@ -13,13 +13,13 @@ interface Reply {
   body: Record<string, unknown> & { error?: { code: string; fields?: string[]; missing?: string[] } };
 }
 
-async function newDraft(server: TestServer): Promise<string> {
+async function newDraft(server: TestApp): Promise<string> {
   const token = server.workspace.users.editor.token;
   const created = await api(server, '/drafts', { token, body: { templateId: TEMPLATE } });
   return ((await created.json()) as { id: string }).id;
 }
 
-function caller(server: TestServer, draftId: string) {
+function caller(server: TestApp, draftId: string) {
   return async (
     as: Persona,
     path: string,
@@ -35,7 +35,7 @@ function caller(server: TestServer, draftId: string) {
 
 describe('the draft header', () => {
   it("a new draft starts with the unit's name, its superior's, its secretary as signer and the template's term", async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const call = caller(server, await newDraft(server));
     const { status, body } = await call('editor', '/header');
     expect(status).toBe(200);
@@ -54,7 +54,7 @@ describe('the draft header', () => {
   });
 
   it('the committee fills the header; bad input is a 400 naming the fields and changes nothing', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const call = caller(server, await newDraft(server));
     const bad = await call('editor', '/header', {
       method: 'PUT',
@@ -79,7 +79,7 @@ describe('the draft header', () => {
   });
 
   it('those outside the committee read the header but may not change it; outsiders do not see it', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const call = caller(server, await newDraft(server));
     const asAdmin = await call('reader', '/header');
     expect([asAdmin.status, asAdmin.body.editable, asAdmin.body.secretary]).toEqual([200, false, false]);
@@ -90,7 +90,7 @@ describe('the draft header', () => {
   });
 
   it('marking final needs the secretary, a complete header and no open round, and says what is missing', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const call = caller(server, await newDraft(server));
     expect((await call('editor', '', { method: 'PATCH', body: { status: 'consultation' } })).status).toBe(
       200,
@@ -122,7 +122,7 @@ describe('the draft header', () => {
   });
 
   it('the secretary reopens a final draft; the reason stays in its status log and the audit log', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const id = await newDraft(server);
     const call = caller(server, id);
     await markFinal(server, id);

@@ -142,7 +142,8 @@ describe('a final draft', () => {
     await waitFor(() => writer.provider.synced, 'reconnected read-only');
     writeInSection(writer.doc, 'p1', ' Sau khi chốt.');
     writeInSection(watcher.doc, 'p2', 'Cũng sau khi chốt.');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The server has handled both writes (dropped: the draft is final) before the reader joins.
+    await Promise.all([writer.roundTrip(), watcher.roundTrip()]);
     const fresh = bed.connect(id, { as: 'reader' });
     await fresh.synced();
     expect(fresh.text()).toContain('Trước khi chốt.');

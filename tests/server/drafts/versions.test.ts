@@ -33,7 +33,7 @@ describe('numbered versions', () => {
     const writer = bed.connect(id);
     await writer.synced();
     writeInSection(writer.doc, 'p1-chi-tieu', 'Tổng thu ngân sách đạt 105% kế hoạch.');
-    await sleep(200);
+    await writer.flushed();
     const first = await call('/versions', { body: { note: 'Gửi tiểu ban' } });
     expect(first.status).toBe(201);
     expect(await first.json()).toMatchObject({
@@ -48,7 +48,7 @@ describe('numbered versions', () => {
 
     writeInSection(writer.doc, 'p1-chi-tieu', ' Thu hút đầu tư tăng mạnh.');
     writeInSection(writer.doc, 'p2-du-bao', 'Tình hình thế giới còn nhiều biến động.');
-    await sleep(200);
+    await writer.flushed();
     expect((await call('/versions', { body: { note: 'Sau góp ý' } })).status).toBe(201);
 
     const diff = (await (await call('/versions/diff?from=1&to=2')).json()) as Diff;
@@ -74,15 +74,23 @@ describe('numbered versions', () => {
     writeInSection(a.doc, 'p1-chi-tieu', ' Câu sẽ bị bỏ khi khôi phục.');
 
     let typing = true;
+    let typed = 0;
     const typist = (async () => {
-      for (let i = 0; typing; i++) {
-        writeInSection(b.doc, 'p2-du-bao', `${i} `);
-        await sleep(15);
+      for (; typing; typed++) {
+        writeInSection(b.doc, 'p2-du-bao', `${typed} `);
+        await sleep(15); // a typist's pace, not a wait
       }
     })();
-    await sleep(100);
+    // The restore lands while b is typing: b's first keystrokes have reached a, and b goes on
+    // typing after the restore has reached it.
+    await waitFor(() => fragmentText(a.doc).includes('0 '), "b's typing reaches a");
     expect((await call('/versions/1/restore', { method: 'POST', body: {} })).status).toBe(204);
-    await sleep(200);
+    await waitFor(
+      () => !fragmentText(b.doc).includes('Câu sẽ bị bỏ khi khôi phục.'),
+      'the restore reaches b',
+    );
+    const atRestore = typed;
+    await waitFor(() => typed >= atRestore + 5, 'b types on after the restore');
     typing = false;
     await typist;
     await waitFor(() => fragmentText(a.doc) === fragmentText(b.doc), 'both editors converge');
@@ -102,7 +110,7 @@ describe('numbered versions', () => {
     const writer = bed.connect(id);
     await writer.synced();
     writeInSection(writer.doc, 'p1', 'Mở đầu.');
-    await sleep(200);
+    await writer.flushed();
     expect((await call('/versions', { body: {} })).status).toBe(201);
     expect((await call('/versions/7')).status).toBe(404);
     expect((await call('/versions/7/restore', { method: 'POST', body: {} })).status).toBe(404);

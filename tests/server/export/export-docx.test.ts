@@ -2,7 +2,6 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
-import { sleep, waitForAsync } from '../../helpers/wait.ts';
 import { consultation, rangeOf, TARGETS } from '../comments/consultation.ts';
 import {
   docxPart,
@@ -31,6 +30,7 @@ describe('DOCX export in the 36-HD/VPTW layout', () => {
       { text: ' Kết quả nổi bật.', bold: true },
       { text: ' Ước thực hiện.', italic: true },
     ]);
+    await writer.flushed();
     const response = await fetchExport(server, id, 'format=docx');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('wordprocessingml');
@@ -125,12 +125,10 @@ describe('DOCX export in the 36-HD/VPTW layout', () => {
     const { server, id, writer } = await exportDraft(bed);
     const token = server.workspace.users.editor.token;
     writeRuns(writer.doc, 'p1-chi-tieu', [{ text: 'Văn bản lần một.' }]);
-    await sleep(300);
-    await waitForAsync(
-      async () => (await api(server, `/drafts/${id}/versions`, { token, body: {} })).status === 201,
-      'version 1',
-    );
+    await writer.flushed();
+    expect((await api(server, `/drafts/${id}/versions`, { token, body: {} })).status).toBe(201);
     writeRuns(writer.doc, 'p1-chi-tieu', [{ text: ' Câu thêm sau khi chốt.' }]);
+    await writer.flushed(); // the later edit is stored: the export must still leave it out
     const file = new Uint8Array(await (await fetchExport(server, id, 'format=docx&version=1')).arrayBuffer());
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(file) })).value;
     expect(text).toContain('Dự thảo lần 1');

@@ -3,7 +3,6 @@ import { api } from '../../helpers/http-client.ts';
 import type { Testbed } from '../../helpers/testbed.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
 import type { Persona } from '../../helpers/workspace.ts';
-import { sleep } from '../../helpers/wait.ts';
 import { writeInSection } from '../drafts/draft-text-helpers.ts';
 
 /** The political report template the export tests draft from. */
@@ -39,14 +38,13 @@ export async function exportDraft(bed: Testbed, env: Record<string, string> = {}
 /** Writes runs (plain, bold, italic) into the paragraph after a section's heading, in one transaction. */
 export const writeRuns = writeInSection;
 
-/** GET an export as `persona` (after a moment, so the writer's last edit has reached the server). */
+/** GET an export as `persona`; a test that just wrote awaits its writer's `flushed()` first. */
 export async function fetchExport(
   server: TestServer,
   id: string,
   query: string,
   persona: Persona = 'editor',
 ) {
-  await sleep(100);
   return api(server, `/drafts/${id}/export?${query}`, { token: server.workspace.users[persona].token });
 }
 

@@ -27,6 +27,7 @@ describe('PDF export', () => {
     async () => {
       const { server, id, writer } = await exportDraft(bed);
       writeRuns(writer.doc, 'p1-chi-tieu', [{ text: VIETNAMESE }, { text: ' Kết quả nổi bật.', bold: true }]);
+      await writer.flushed();
       const pdf = await fetchExport(server, id, 'format=pdf');
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -62,6 +62,7 @@ describe('who may export what, and bad input', () => {
   it('warns by name about empty required sections, still exports, and lists every export', async () => {
     const { server, id, writer } = await exportDraft(bed);
     writeRuns(writer.doc, 'p1-chi-tieu', [{ text: 'Đạt và vượt 12/14 chỉ tiêu.' }]);
+    await writer.flushed();
     const token = server.workspace.users.editor.token;
     await fetchExport(server, id, 'format=html');
     const check = (await (await api(server, `/drafts/${id}/export/check?format=pdf`, { token })).json()) as {
@@ -94,7 +95,7 @@ describe('who may export what, and bad input', () => {
     const chunks = Math.ceil(EXPORT_LIMITS.maxChars / chunk.length) + 1;
     for (let i = 0; i < chunks; i++) {
       writeRuns(writer.doc, 'p1-chi-tieu', [{ text: chunk }]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writer.flushed();
     }
     const response = await fetchExport(server, id, 'format=docx');
     expect([response.status, await errorCode(response)]).toEqual([400, 'export_too_large']);

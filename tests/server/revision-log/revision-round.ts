@@ -1,7 +1,6 @@
 import type { User } from '../../../server/users/user.service.ts';
 import { api } from '../../helpers/http-client.ts';
 import type { TestServer } from '../../helpers/test-server.ts';
-import { waitForAsync } from '../../helpers/wait.ts';
 import type { Persona } from '../../helpers/workspace.ts';
 import { TEMPLATE } from '../comments/consultation.ts';
 import { writeInSection } from '../drafts/draft-text-helpers.ts';
@@ -54,12 +53,8 @@ export async function revisionRound(
   writer.doc.transact(() => {
     for (const [section, text] of Object.entries(SECTION_TEXT)) writeInSection(writer.doc, section, text);
   });
-  // The first freeze would succeed on the bare outline: wait until the server has the text.
-  await waitForAsync(async () => {
-    const progress = await api(server, `/drafts/${draftId}/progress`, { token: token('editor') });
-    const { sections } = (await progress.json()) as { sections: { id: string; words: number }[] };
-    return Object.keys(SECTION_TEXT).every((id) => (sections.find((s) => s.id === id)?.words ?? 0) > 0);
-  }, 'the text on the server');
+  // The first freeze would succeed on the bare outline: wait until the server has stored the text.
+  await writer.flushed();
   const frozen = await api(server, `/drafts/${draftId}/versions`, { token: token('editor'), body: {} });
   if (frozen.status !== 201) throw new Error(`not frozen: ${await frozen.text()}`);
   writer.destroy();

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../helpers/http-client.ts';
-import { useTestbed } from '../../helpers/testbed.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 import { openCliHarness } from '../cli/cli-harness.ts';
 
-const bed = useTestbed();
+const apps = useTestApp();
 const shipped = JSON.parse(fs.readFileSync('templates/bao-cao-chinh-tri-chi-bo-2025-2027.json', 'utf8')) as {
   id: string;
   version: number;
@@ -15,7 +15,7 @@ const shipped = JSON.parse(fs.readFileSync('templates/bao-cao-chinh-tri-chi-bo-2
 
 describe('template import over REST', () => {
   it('a bloc admin imports a newer version; drafts keep the version they were made from', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const admin = server.workspace.users.reader.token;
     const editor = server.workspace.users.editor.token;
     const old = (await (
@@ -47,7 +47,7 @@ describe('template import over REST', () => {
   });
 
   it('refuses a malformed template naming the field at fault, an old version (409) and a non-admin (403)', async () => {
-    const server = await bed.start();
+    const server = await apps.start();
     const admin = server.workspace.users.reader.token;
     const broken = structuredClone(shipped);
     broken.version = shipped.version + 1;
