@@ -6,7 +6,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import * as protocol from '../../server/collab/protocol.ts';
+import * as protocol from '../../server/collab/core/protocol.ts';
 import type { RawSocket } from './raw-socket.ts';
 
 /** The committed document, as the server answers an empty sync step 1 (a full-state step 2). */
