@@ -3,7 +3,7 @@ import { AssignmentList } from '../../shared/api/assignments.ts';
 import { AssignmentsEvent } from '../../shared/api/events.ts';
 import { request } from '../api/api-client.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from '../collab/draft-events-controller.ts';
+import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
 
 /**
  * Who writes which section of a draft, kept current: one `GET …/assignments`, read again on

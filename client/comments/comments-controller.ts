@@ -7,7 +7,7 @@ import { RoundList, RoundOverviewList, type Invitation, type Round } from '../..
 import type { ErrorCode } from '../../shared/errors.ts';
 import { ApiError, request } from '../api/api-client.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from '../collab/draft-events-controller.ts';
+import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
 
 export type { CommentThread } from './threads.ts';
 

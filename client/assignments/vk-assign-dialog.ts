@@ -1,0 +1,141 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { z } from 'zod';
+import type { AssignmentMember, SectionAssignment } from '../../shared/api/assignments.ts';
+import { SectionAssignment as SectionAssignmentSchema } from '../../shared/api/assignments.ts';
+import { ApiError, request } from '../api/api-client.ts';
+import { errorMessage } from '../app/labels.ts';
+import { dialogStyles } from '../styles/dialog-styles.ts';
+
+/** Fired after a section was assigned, reassigned or taken back. */
+export class AssignmentsChangedEvent extends Event {
+  static readonly type = 'vk-assignments-changed';
+
+  constructor() {
+    super(AssignmentsChangedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The secretary's dialog to give one section to a drafting member with a due date. */
+@customElement('vk-assign-dialog')
+@localized()
+export class VkAssignDialog extends LitElement {
+  static override styles = [
+    ...dialogStyles,
+    css`
+      dialog {
+        box-shadow: var(--vk-shadow);
+        width: min(440px, 95vw);
+        padding: 20px;
+      }
+      .section {
+        grid-column: 1 / -1;
+        margin: 0;
+        color: var(--vk-muted);
+      }
+      .actions .remove {
+        margin-right: auto;
+      }
+    `,
+  ];
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @state() private draftId = '';
+  @state() private section: SectionAssignment | null = null;
+  @state() private members: readonly AssignmentMember[] = [];
+  @state() private error = '';
+  @state() private busy = false;
+
+  /** Opens the dialog for one section of a draft. */
+  show(draftId: string, section: SectionAssignment, members: readonly AssignmentMember[]): void {
+    this.draftId = draftId;
+    this.section = section;
+    this.members = members;
+    this.error = '';
+    this.dialog.showModal();
+  }
+
+  override render() {
+    const section = this.section;
+    const name = section === null ? '' : `${section.label} ${section.title}`.trim();
+    return html`<dialog aria-labelledby="assign-title">
+      <form method="dialog" @submit=${this.onSubmit}>
+        <h2 id="assign-title">${msg('Phân công viết mục')}</h2>
+        <p class="section">${name}</p>
+        <label
+          >${msg('Người viết')}
+          <select name="userId" required>
+            ${this.members.map(
+              (m) =>
+                html`<option value=${m.id} ?selected=${section?.assignee?.id === m.id}>${m.name}</option>`,
+            )}
+          </select></label
+        >
+        <label
+          >${msg('Hạn hoàn thành')} <input name="due" type="date" required .value=${section?.due ?? ''}
+        /></label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="actions">
+          ${
+            section?.assignee
+              ? html`<button type="button" class="remove" ?disabled=${this.busy} @click=${this.onRemove}>
+                  ${msg('Bỏ phân công')}
+                </button>`
+              : nothing
+          }
+          <button type="button" @click=${() => this.dialog.close()}>${msg('Hủy')}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${msg('Phân công')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private path(): string {
+    return `/drafts/${encodeURIComponent(this.draftId)}/assignments/${encodeURIComponent(this.section!.sectionId)}`;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
+    await this.run(() =>
+      request(this.path(), SectionAssignmentSchema, {
+        method: 'PUT',
+        body: { userId: Number(data.userId), due: data.due ?? '' },
+      }),
+    );
+  }
+
+  private async onRemove() {
+    await this.run(() => request(this.path(), z.undefined(), { method: 'DELETE' }));
+  }
+
+  private async run(call: () => Promise<unknown>) {
+    if (this.busy || this.section === null) return;
+    this.busy = true;
+    try {
+      await call();
+      this.dialog.close();
+      this.dispatchEvent(new AssignmentsChangedEvent());
+    } catch (error) {
+      this.error = errorMessage(error instanceof ApiError ? error.code : 'internal_error');
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+/** "Hạn 31/12/2026" from YYYY-MM-DD, in the Vietnamese day order. */
+export function dueLabel(due: string): string {
+  const [y, m, d] = due.split('-');
+  return msg(str`Hạn ${d}/${m}/${y}`);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vk-assign-dialog': VkAssignDialog;
+  }
+  interface HTMLElementEventMap {
+    'vk-assignments-changed': AssignmentsChangedEvent;
+  }
+}
