@@ -2,8 +2,8 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
-import { OrgList, type Org } from '../../shared/api/orgs.ts';
-import { request } from '../api/api-client.ts';
+import type { Org } from '../../shared/api/orgs.ts';
+import { listOrgs } from './orgs-api.ts';
 import './vk-templates-admin.ts';
 import './vk-users-admin.ts';
 
@@ -93,7 +93,7 @@ export class VkAdminPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.adminOf().length === 0) return;
-    request('/orgs', OrgList).then(
+    listOrgs().then(
       ({ orgs }) => (this.orgs = orgs),
       () => (this.failed = true),
     );

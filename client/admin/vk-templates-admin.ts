@@ -2,8 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { z } from 'zod';
-import { TemplateList, TemplateSummary } from '../../shared/api/templates.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import type { TemplateList } from '../../shared/api/templates.ts';
+import { ApiError } from '../api/api-client.ts';
+import { importTemplate, listTemplates } from './templates-api.ts';
 import { errorMessage } from '../app/labels.ts';
 import { adminStyles } from './admin-styles.ts';
 
@@ -59,7 +60,7 @@ export class VkTemplatesAdmin extends LitElement {
   }
 
   private async load() {
-    this.templates = (await request('/templates', TemplateList)).templates;
+    this.templates = (await listTemplates()).templates;
   }
 
   private async onFile(event: Event) {
@@ -70,7 +71,7 @@ export class VkTemplatesAdmin extends LitElement {
     this.message = '';
     try {
       const body: unknown = JSON.parse(await file.text());
-      const imported = await request('/templates', TemplateSummary, { body });
+      const imported = await importTemplate(body);
       this.message = msg(str`Đã nhập ${imported.title} (phiên bản ${imported.version}).`);
       await this.load();
     } catch (error) {

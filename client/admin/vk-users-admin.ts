@@ -1,13 +1,13 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/access.ts';
 import type { Org } from '../../shared/api/orgs.ts';
-import { UserList, UserSummary, UserWithPassword } from '../../shared/api/users.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import type { UserSummary } from '../../shared/api/users.ts';
+import { ApiError } from '../api/api-client.ts';
 import { errorMessage, roleLabel } from '../app/labels.ts';
 import { adminStyles } from './admin-styles.ts';
+import { createUser, deleteUser, listUsers, resetPassword, setUserRole } from './users-api.ts';
 import { askConfirm } from '../ui/vk-dialog.ts';
 
 /** Users of the administered organisations: roles per organisation, a new user form, reset, remove. */
@@ -179,7 +179,7 @@ export class VkUsersAdmin extends LitElement {
   }
 
   private async load() {
-    this.users = (await request('/users', UserList)).users;
+    this.users = (await listUsers()).users;
   }
 
   private async run(action: () => Promise<void>) {
@@ -205,13 +205,11 @@ export class VkUsersAdmin extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     await this.run(async () => {
-      const created = await request('/users', UserWithPassword, {
-        body: {
-          username: data.get('username'),
-          displayName: data.get('displayName'),
-          orgId: Number(data.get('orgId')),
-          roles: data.getAll('roles') as Role[],
-        },
+      const created = await createUser({
+        username: data.get('username') as string,
+        displayName: data.get('displayName') as string,
+        orgId: Number(data.get('orgId')),
+        roles: data.getAll('roles') as Role[],
       });
       form.reset();
       this.notice = msg(str`Mật khẩu của ${created.user.username} (chỉ hiện một lần): ${created.password}`);
@@ -226,9 +224,7 @@ export class VkUsersAdmin extends LitElement {
 
   private async setRole(username: string, orgId: number, role: Role, granted: boolean) {
     await this.run(async () => {
-      await request(`/users/${encodeURIComponent(username)}/roles`, UserSummary, {
-        body: { orgId, role, granted },
-      });
+      await setUserRole(username, { orgId, role, granted });
       const org = this.orgs.find((o) => o.id === orgId)?.shortName ?? String(orgId);
       this.status = granted
         ? msg(str`Đã cấp vai trò ${roleLabel(role)} (${org}) cho ${username}.`)
@@ -240,7 +236,7 @@ export class VkUsersAdmin extends LitElement {
     const question = msg(str`Cấp mật khẩu mới cho ${username}? Các phiên đang mở của người này sẽ kết thúc.`);
     if (!(await askConfirm({ message: question, confirmLabel: msg('Cấp lại mật khẩu') }))) return;
     await this.run(async () => {
-      const { password } = await request(`/users/${username}/password`, UserWithPassword, { method: 'POST' });
+      const { password } = await resetPassword(username);
       this.notice = msg(str`Mật khẩu mới của ${username} (chỉ hiện một lần): ${password}`);
     });
   }
@@ -248,9 +244,7 @@ export class VkUsersAdmin extends LitElement {
   private async removeUser(username: string) {
     const question = msg(str`Xóa người dùng ${username}?`);
     if (!(await askConfirm({ message: question, confirmLabel: msg('Xóa'), danger: true }))) return;
-    await this.run(() =>
-      request(`/users/${username}`, z.undefined(), { method: 'DELETE' }).then(() => undefined),
-    );
+    await this.run(() => deleteUser(username));
   }
 }
 

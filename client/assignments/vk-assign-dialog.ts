@@ -1,10 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { z } from 'zod';
 import type { AssignmentMember, SectionAssignment } from '../../shared/api/assignments.ts';
-import { SectionAssignment as SectionAssignmentSchema } from '../../shared/api/assignments.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import { ApiError } from '../api/api-client.ts';
+import { assignSection, unassignSection } from './assignments-api.ts';
 import { errorMessage } from '../app/labels.ts';
 import { dialogStyles } from '../styles/dialog-styles.ts';
 
@@ -91,30 +90,23 @@ export class VkAssignDialog extends LitElement {
     </dialog>`;
   }
 
-  private path(): string {
-    return `/drafts/${encodeURIComponent(this.draftId)}/assignments/${encodeURIComponent(this.section!.sectionId)}`;
-  }
-
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
-    await this.run(() =>
-      request(this.path(), SectionAssignmentSchema, {
-        method: 'PUT',
-        body: { userId: Number(data.userId), due: data.due ?? '' },
-      }),
+    await this.run((sectionId) =>
+      assignSection(this.draftId, sectionId, { userId: Number(data.userId), due: data.due ?? '' }),
     );
   }
 
   private async onRemove() {
-    await this.run(() => request(this.path(), z.undefined(), { method: 'DELETE' }));
+    await this.run((sectionId) => unassignSection(this.draftId, sectionId));
   }
 
-  private async run(call: () => Promise<unknown>) {
+  private async run(call: (sectionId: string) => Promise<unknown>) {
     if (this.busy || this.section === null) return;
     this.busy = true;
     try {
-      await call();
+      await call(this.section.sectionId);
       this.dialog.close();
       this.dispatchEvent(new AssignmentsChangedEvent());
     } catch (error) {

@@ -3,8 +3,8 @@ import { formatWhen } from '../app/format-when.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ActionController } from '../api/action-controller.ts';
-import { Invitation, type Round } from '../../shared/api/rounds.ts';
-import { request } from '../api/api-client.ts';
+import type { Invitation, Round } from '../../shared/api/rounds.ts';
+import { submitComments } from '../rounds/rounds-api.ts';
 import { CommentsSubmittedEvent } from './comment-events.ts';
 import { invitationStateLabel } from '../app/labels.ts';
 import { isPast, timeLeftLabel } from '../rounds/deadline.ts';
@@ -142,8 +142,7 @@ export class VkCommentBanner extends LitElement {
     const mine = this.mine;
     if (round === null || mine === null || this.action.busy) return;
     await this.action.run(async () => {
-      const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds/${round.id}/submissions`;
-      const invitation = await request(path, Invitation, { body: { orgId: mine.orgId } });
+      const invitation = await submitComments(this.draftId, round.id, { orgId: mine.orgId });
       this.confirming = false;
       this.dispatchEvent(new CommentsSubmittedEvent(invitation));
     });

@@ -2,9 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ActionController } from '../api/action-controller.ts';
-import { Comment, type CommentKind, type CreateCommentRequest } from '../../shared/api/comments.ts';
+import type { CommentKind, CreateCommentRequest } from '../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
-import { request } from '../api/api-client.ts';
+import { createComment } from './comments-api.ts';
 import type { SelectionAnchor } from './anchor-from-selection.ts';
 import { CommentCancelledEvent, CommentCreatedEvent } from './comment-events.ts';
 import { commentStyles } from '../styles/comment-styles.ts';
@@ -199,8 +199,7 @@ export class VkCommentComposer extends LitElement {
       if (anchor.sectionId !== null) body.sectionId = anchor.sectionId;
     } else body.sectionId = target.sectionId;
     await this.action.run(async () => {
-      const path = `/drafts/${encodeURIComponent(this.draftId)}/comments`;
-      const comment = await request(path, Comment, { body });
+      const comment = await createComment(this.draftId, body);
       this.body = '';
       this.dispatchEvent(new CommentCreatedEvent(comment));
     });

@@ -2,9 +2,9 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ActionController } from '../api/action-controller.ts';
-import { Comment, DISPOSITIONS, type Disposition } from '../../shared/api/comments.ts';
+import { DISPOSITIONS, type Comment, type Disposition } from '../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
-import { request } from '../api/api-client.ts';
+import { answerComment } from './comments-api.ts';
 import type { AnswerDrafts } from './answer-drafts.ts';
 import { CommentChangedEvent } from './comment-events.ts';
 import { errorMessage } from '../app/labels.ts';
@@ -128,8 +128,7 @@ export class VkCommentDisposition extends LitElement {
       return;
     }
     await this.action.run(async () => {
-      const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${comment.id}/disposition`;
-      const answered = await request(path, Comment, { method: 'PUT', body: { value, note } });
+      const answered = await answerComment(this.draftId, comment.id, { value, note });
       this.drafts?.drop(comment.id);
       this.dispatchEvent(new CommentChangedEvent(answered));
     });

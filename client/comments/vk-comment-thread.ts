@@ -2,11 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { formatWhen } from '../app/format-when.ts';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { z } from 'zod';
-import { Comment } from '../../shared/api/comments.ts';
+import type { Comment } from '../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import { ActionController } from '../api/action-controller.ts';
-import { request } from '../api/api-client.ts';
+import { editComment, replyToComment, withdrawComment } from './comments-api.ts';
 import type { AnswerDrafts } from './answer-drafts.ts';
 import { CommentChangedEvent, CommentWithdrawnEvent } from './comment-events.ts';
 import { errorMessage } from '../app/labels.ts';
@@ -172,9 +171,8 @@ export class VkCommentThread extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const body: { body: string; replacement?: string } = { body: field(data, 'body').trim() };
     if (root.kind === 'suggestion') body.replacement = field(data, 'replacement');
-    const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}`;
     await this.action.run(async () => {
-      const edited = await request(path, Comment, { method: 'PATCH', body });
+      const edited = await editComment(this.draftId, root.id, body);
       this.editing = false;
       this.dispatchEvent(new CommentChangedEvent(edited));
     });
@@ -190,9 +188,8 @@ export class VkCommentThread extends LitElement {
       this.action.fail(errorMessage('comment_empty'));
       return;
     }
-    const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}/replies`;
     await this.action.run(async () => {
-      const reply = await request(path, Comment, { body: { body: text } });
+      const reply = await replyToComment(this.draftId, root.id, text);
       form.reset();
       this.replying = false;
       this.dispatchEvent(new CommentChangedEvent(reply));
@@ -202,9 +199,8 @@ export class VkCommentThread extends LitElement {
   private async withdraw(root: Comment) {
     const question = msg('Rút lại góp ý này? Góp ý sẽ bị xoá khỏi danh sách.');
     if (!(await askConfirm({ message: question, confirmLabel: msg('Rút lại'), danger: true }))) return;
-    const path = `/drafts/${encodeURIComponent(this.draftId)}/comments/${root.id}`;
     await this.action.run(async () => {
-      await request(path, z.undefined(), { method: 'DELETE' });
+      await withdrawComment(this.draftId, root.id);
       this.dispatchEvent(new CommentWithdrawnEvent(root.id));
     });
   }

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Draft } from '../../shared/api/drafts.ts';
-import { TemplateDetail } from '../../shared/api/templates.ts';
+import type { Draft } from '../../shared/api/drafts.ts';
 import type { Template } from '../../shared/templates/template.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import { loadTemplate as loadTemplateDetail } from '../admin/templates-api.ts';
+import { ApiError } from '../api/api-client.ts';
+import { loadDraft } from './drafts-api.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 
 /** Where loading a draft stands. */
@@ -36,7 +37,7 @@ export class DraftController implements ReactiveController {
     this.draftId = draftId;
     this.set({ state: 'loading' });
     try {
-      const draft = await request(`/drafts/${encodeURIComponent(draftId)}`, Draft);
+      const draft = await loadDraft(draftId);
       const template = await loadTemplate(draft);
       if (draftId !== this.draftId) return null;
       this.set({ state: 'ready', draft, template });
@@ -52,7 +53,7 @@ export class DraftController implements ReactiveController {
     const current = this.value;
     if (this.draftId === null || current.state !== 'ready') return null;
     try {
-      const draft = await request(`/drafts/${encodeURIComponent(this.draftId)}`, Draft);
+      const draft = await loadDraft(this.draftId);
       this.set({ ...current, draft });
       return draft;
     } catch (error) {
@@ -75,12 +76,8 @@ export class DraftController implements ReactiveController {
 /** The template version the draft was made from; a draft still opens if it cannot be read. */
 async function loadTemplate(draft: Draft): Promise<Template | null> {
   if (draft.templateId === null) return null;
-  const version = draft.templateVersion === null ? '' : `?version=${draft.templateVersion}`;
   try {
-    const detail = await request(
-      `/templates/${encodeURIComponent(draft.templateId)}${version}`,
-      TemplateDetail,
-    );
+    const detail = await loadTemplateDetail(draft.templateId, draft.templateVersion ?? undefined);
     return detail.template;
   } catch {
     return null;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { EventStream } from '../api/event-stream.ts';
+import { draftEventsUrl } from './drafts-api.ts';
 
 /** Something that follows a draft's server-sent events (progress, comments, rounds). */
 export interface DraftEventsWatcher {
@@ -41,7 +42,7 @@ export class DraftEventsController implements ReactiveController {
 
   private start(): void {
     if (this.draftId === null) return;
-    const stream = new EventStream(`/api/drafts/${encodeURIComponent(this.draftId)}/events`);
+    const stream = new EventStream(draftEventsUrl(this.draftId));
     this.stream = stream;
     for (const watcher of this.watchers) watcher.watch(this.draftId, stream);
   }

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DraftProgress } from '../../shared/api/progress.ts';
-import { request } from '../api/api-client.ts';
 import type { EventStream } from '../api/event-stream.ts';
 import type { DraftEventsWatcher } from './draft-events-controller.ts';
+import { loadProgress } from './drafts-api.ts';
 
 /**
  * A draft's section progress, kept current: one `GET …/progress`, then the `progress` events
@@ -42,7 +42,7 @@ export class ProgressController implements ReactiveController, DraftEventsWatche
 
   private load(draftId: string): void {
     const known = this.progress;
-    request(`/drafts/${encodeURIComponent(draftId)}/progress`, DraftProgress).then(
+    loadProgress(draftId).then(
       // An event may have arrived meanwhile; it is newer than this answer.
       (progress) => draftId === this.draftId && this.progress === known && this.set(progress),
       () => undefined, // the page reports load errors; the stream may still deliver

@@ -2,10 +2,13 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { z } from 'zod';
-import { Draft } from '../../shared/api/drafts.ts';
-import { OrgList, type Org } from '../../shared/api/orgs.ts';
-import { TemplateList } from '../../shared/api/templates.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import type { Draft } from '../../shared/api/drafts.ts';
+import type { Org } from '../../shared/api/orgs.ts';
+import type { TemplateList } from '../../shared/api/templates.ts';
+import { listOrgs } from '../admin/orgs-api.ts';
+import { listTemplates } from '../admin/templates-api.ts';
+import { ApiError } from '../api/api-client.ts';
+import { createDraft } from './drafts-api.ts';
 import { errorMessage } from '../app/labels.ts';
 import { blockerLabel } from './header-labels.ts';
 import { dialogStyles } from '../styles/dialog-styles.ts';
@@ -53,8 +56,8 @@ export class VkCreateDraftDialog extends LitElement {
     if (this.templates.length > 0) return;
     try {
       const [templates, orgs] = await Promise.all([
-        request('/templates', TemplateList),
-        request('/orgs', OrgList).catch(() => ({ orgs: [] as Org[] })),
+        listTemplates(),
+        listOrgs().catch(() => ({ orgs: [] as Org[] })),
       ]);
       this.templates = sortForOrg(templates.templates, this.org);
       this.parent = orgs.orgs.find((o) => o.id === this.org?.parentId) ?? null;
@@ -119,9 +122,7 @@ export class VkCreateDraftDialog extends LitElement {
     };
     this.busy = true;
     try {
-      const draft = await request('/drafts', Draft, {
-        body: { templateId: data.templateId, title: text('title'), header },
-      });
+      const draft = await createDraft({ templateId: data.templateId, title: text('title'), header });
       this.dialog.close();
       this.dispatchEvent(new DraftCreatedEvent(draft));
     } catch (error) {

@@ -1,13 +1,15 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { MyAssignments, type MyDraftSections } from '../../shared/api/assignments.ts';
+import type { MyDraftSections } from '../../shared/api/assignments.ts';
 import type { SessionInfo } from '../../shared/api/auth.ts';
-import { DraftList, type Draft } from '../../shared/api/drafts.ts';
-import { DraftProgress } from '../../shared/api/progress.ts';
-import { RoundOverviewList, type RoundOverview } from '../../shared/api/rounds.ts';
-import { VersionList } from '../../shared/api/versions.ts';
-import { request } from '../api/api-client.ts';
+import type { Draft } from '../../shared/api/drafts.ts';
+import type { DraftProgress } from '../../shared/api/progress.ts';
+import type { RoundOverview } from '../../shared/api/rounds.ts';
+import { myAssignments } from '../assignments/assignments-api.ts';
+import { roundsOverview } from '../rounds/rounds-api.ts';
+import { listVersions } from '../versions/versions-api.ts';
+import { listDrafts, loadProgress } from './drafts-api.ts';
 import { accessLabel, statusLabel } from '../app/labels.ts';
 import { navigate } from '../app/router.ts';
 import './vk-create-draft-dialog.ts';
@@ -44,11 +46,11 @@ export class VkHomePage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.load().catch(() => (this.failed = true));
-    request('/assignments/mine', MyAssignments).then(
+    myAssignments().then(
       ({ drafts }) => (this.mine = new Map(drafts.map((d) => [d.draftId, d]))),
       () => undefined, // the cards stand without them
     );
-    request('/rounds', RoundOverviewList).then(
+    roundsOverview().then(
       ({ rounds }) => (this.rounds = rounds),
       () => (this.roundsFailed = true),
     );
@@ -156,13 +158,10 @@ export class VkHomePage extends LitElement {
   }
 
   private async load() {
-    const { drafts } = await request('/drafts', DraftList);
+    const { drafts } = await listDrafts();
     this.cards = await Promise.all(
       drafts.map(async (draft) => {
-        const [progress, versions] = await Promise.all([
-          request(`/drafts/${draft.id}/progress`, DraftProgress),
-          request(`/drafts/${draft.id}/versions`, VersionList),
-        ]);
+        const [progress, versions] = await Promise.all([loadProgress(draft.id), listVersions(draft.id)]);
         return {
           draft,
           progress: { ...progress.totals, sections: progress.sections.length },

@@ -1,20 +1,15 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import {
-  ExportCheck,
-  ExportList,
-  type ExportFormat,
-  type ExportRecord,
-  type ExportWarning,
-} from '../../shared/api/exports.ts';
-import { RoundList } from '../../shared/api/rounds.ts';
-import { VersionList } from '../../shared/api/versions.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import type { ExportFormat, ExportRecord, ExportWarning } from '../../shared/api/exports.ts';
+import { ApiError } from '../api/api-client.ts';
 import { formatWhen } from '../app/format-when.ts';
 import { errorMessage } from '../app/labels.ts';
 import { versionLabel } from '../app/version-label.ts';
-import { downloadExport, saveBlob } from './export-download.ts';
+import { listRounds } from '../rounds/rounds-api.ts';
+import { listVersions } from '../versions/versions-api.ts';
+import { saveBlob } from './export-download.ts';
+import { checkExport, exportDraft, listExports, type ExportParams } from './exports-api.ts';
 import { exportDialogStyles } from './export-dialog-styles.ts';
 import { plural } from '../app/plural.ts';
 
@@ -72,12 +67,11 @@ export class VkExportDialog extends LitElement {
     this.error = '';
     this.progress = undefined;
     this.dialog.showModal();
-    const base = `/drafts/${encodeURIComponent(this.draftId)}`;
     try {
       const [versions, rounds, history] = await Promise.all([
-        request(`${base}/versions`, VersionList),
-        request(`${base}/rounds`, RoundList),
-        request(`${base}/exports`, ExportList),
+        listVersions(this.draftId),
+        listRounds(this.draftId),
+        listExports(this.draftId),
       ]);
       this.versions = versions.versions.map((v) => v.number).sort((a, b) => b - a);
       this.rounds = rounds.rounds.map((r) => ({ id: r.round.id, title: r.round.title }));
@@ -235,12 +229,15 @@ export class VkExportDialog extends LitElement {
     </table>`;
   }
 
-  private query(): string {
-    const params = new URLSearchParams({ format: this.format, kind: this.kind });
-    if (this.kind === 'working' && this.version > 0) params.set('version', String(this.version));
-    if (this.format === 'docx' && this.round > 0) params.set('comments', String(this.round));
-    if (this.kind === 'working' && this.marked) params.set('suggestions', 'marked');
-    return params.toString();
+  private query(): ExportParams {
+    const working = this.kind === 'working';
+    return {
+      format: this.format,
+      kind: this.kind,
+      version: working && this.version > 0 ? this.version : undefined,
+      comments: this.format === 'docx' && this.round > 0 ? this.round : undefined,
+      suggestions: working && this.marked ? 'marked' : undefined,
+    };
   }
 
   private async choose(change: { format?: ExportFormat; version?: number; kind?: 'working' | 'final' }) {
@@ -249,8 +246,7 @@ export class VkExportDialog extends LitElement {
   }
 
   private async check(): Promise<void> {
-    const base = `/drafts/${encodeURIComponent(this.draftId)}`;
-    const check = await request(`${base}/export/check?${this.query()}`, ExportCheck);
+    const check = await checkExport(this.draftId, this.query());
     this.warnings = check.warnings;
     this.pending = check.pendingSuggestions;
   }
@@ -264,17 +260,14 @@ export class VkExportDialog extends LitElement {
     const started = Date.now();
     clearInterval(this.ticker);
     this.ticker = setInterval(() => (this.elapsedS = Math.floor((Date.now() - started) / 1000)), 1000);
-    const base = `/api/drafts/${encodeURIComponent(this.draftId)}`;
     try {
-      const file = await downloadExport(`${base}/export?${this.query()}`, (p) => {
+      const file = await exportDraft(this.draftId, this.query(), (p) => {
         this.stage = 'downloading';
         this.progress = p;
       });
       saveBlob(file.blob, file.fileName);
       this.warnings = file.warnings;
-      this.history = (
-        await request(`/drafts/${encodeURIComponent(this.draftId)}/exports`, ExportList)
-      ).exports;
+      this.history = (await listExports(this.draftId)).exports;
       this.dispatchEvent(new DraftExportedEvent(file.fileName));
     } catch (error) {
       this.error =

@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { z } from 'zod';
-import { Notification, NOTIFICATION_EVENT, NotificationList } from '../../shared/api/notifications.ts';
-import { request } from '../api/api-client.ts';
+import { Notification, NOTIFICATION_EVENT } from '../../shared/api/notifications.ts';
 import { EventStream } from '../api/event-stream.ts';
+import { listNotifications, markRead, notificationEventsUrl } from './notifications-api.ts';
 
 /** How many notifications the list keeps (the server sends the newest 50). */
 const KEEP = 50;
@@ -27,7 +26,7 @@ export class NotificationsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const stream = new EventStream('/api/notifications/events');
+    const stream = new EventStream(notificationEventsUrl());
     stream.on(NOTIFICATION_EVENT, Notification, (n) => this.add(n));
     stream.onReopen(() => void this.load());
     this.stream = stream;
@@ -62,7 +61,7 @@ export class NotificationsController implements ReactiveController {
 
   private async post(body: { ids?: number[]; all?: boolean }): Promise<void> {
     try {
-      await request('/notifications/read', z.undefined(), { body });
+      await markRead(body);
     } catch {
       // The list as the server has it wins: a failed mark shows the items unread again.
       await this.load();
@@ -71,7 +70,7 @@ export class NotificationsController implements ReactiveController {
 
   private async load(): Promise<void> {
     try {
-      const { notifications, unread } = await request('/notifications', NotificationList);
+      const { notifications, unread } = await listNotifications();
       this.failed = false;
       this.set(notifications, unread);
     } catch {

@@ -10,7 +10,7 @@ import './vk-revision-history.ts';
 import './vk-revision-report.ts';
 import './vk-revision-summary.ts';
 import './vk-revision-table.ts';
-import { dissolveGroup, logPath, saveGroup } from './revision-api.ts';
+import { dissolveGroup, logFileUrl, saveGroup } from './revision-api.ts';
 import { RevisionLogController } from './revision-log-controller.ts';
 import { titleWithVersion } from '../rounds/round-label.ts';
 import type {
@@ -114,8 +114,8 @@ export class VkRevisionLogPage extends LitElement {
       <h1>${msg('Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý')}</h1>
       <vk-revision-summary .log=${log}></vk-revision-summary>
       <div class="bar">
-        <a href="/api${logPath(draft.id, log.round.id)}/export.docx" download>${msg('Tải bảng (DOCX)')}</a>
-        <a href="/api${logPath(draft.id, log.round.id)}/export.csv" download>${msg('Tải bảng (CSV)')}</a>
+        <a href=${logFileUrl(draft.id, log.round.id, 'docx')} download>${msg('Tải bảng (DOCX)')}</a>
+        <a href=${logFileUrl(draft.id, log.round.id, 'csv')} download>${msg('Tải bảng (CSV)')}</a>
         <button @click=${() => window.print()}>${msg('In bảng')}</button>
         <label class="threshold"
           >${msg('Ngưỡng gộp ý kiến giống nhau')}

@@ -5,7 +5,7 @@ import type { RevisionReport } from '../../shared/api/revision-log.ts';
 import { ApiError } from '../api/api-client.ts';
 import { formatWhen } from '../app/format-when.ts';
 import { errorMessage } from '../app/labels.ts';
-import { loadReport, logPath, saveReport } from './revision-api.ts';
+import { loadReport, reportFileUrl, saveReport } from './revision-api.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
 
 /**
@@ -106,9 +106,7 @@ export class VkRevisionReport extends LitElement {
                 </button>`
             : nothing
         }
-        <a href="/api${logPath(this.draftId, this.roundId)}/report.docx" download
-          >${msg('Tải báo cáo (DOCX)')}</a
-        >
+        <a href=${reportFileUrl(this.draftId, this.roundId)} download>${msg('Tải báo cáo (DOCX)')}</a>
       </div>`;
   }
 

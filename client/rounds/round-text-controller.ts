@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import * as Y from 'yjs';
-import { RoundList, type Round } from '../../shared/api/rounds.ts';
-import { fetchOk, request } from '../api/api-client.ts';
+import type { Round } from '../../shared/api/rounds.ts';
+import { loadVersionState } from '../versions/versions-api.ts';
+import { listRounds } from './rounds-api.ts';
 
 /**
  * The text an invited organisation reads: the version its round sent out, as a Y.Doc of its
@@ -37,12 +38,10 @@ export class RoundTextController implements ReactiveController {
     this.ydoc?.destroy();
     this.ydoc = null;
     this.failed = false;
-    const path = `/drafts/${encodeURIComponent(draftId)}`;
     try {
-      const round = (await request(`${path}/rounds`, RoundList)).rounds[0]?.round ?? null;
+      const round = (await listRounds(draftId)).rounds[0]?.round ?? null;
       if (round === null || draftId !== this.draftId) return;
-      const response = await fetchOk(`/api${path}/versions/${round.version}/state`);
-      const state = new Uint8Array(await response.arrayBuffer());
+      const state = await loadVersionState(draftId, round.version);
       if (draftId !== this.draftId) return;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, state);

@@ -1,10 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { RoundDashboard, type Round, type UpdateRoundRequest } from '../../shared/api/rounds.ts';
+import type { Round, RoundDashboard, UpdateRoundRequest } from '../../shared/api/rounds.ts';
+import { updateRound } from './rounds-api.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import { ActionController } from '../api/action-controller.ts';
-import { request } from '../api/api-client.ts';
 import { defaultDeadline, localInputToIso, toLocalInput } from './deadline.ts';
 import { renderNotice, type PanelNotice } from '../versions/panel-notice.ts';
 import { askConfirm } from '../ui/vk-dialog.ts';
@@ -154,9 +154,8 @@ export class VkRoundActions extends LitElement {
     const round = this.round;
     if (round === null || this.action.busy) return;
     this.notice = null;
-    const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds/${round.id}`;
     await this.action.run(async () => {
-      const dashboard = await request(path, RoundDashboard, { method: 'PATCH', body });
+      const dashboard = await updateRound(this.draftId, round.id, body);
       this.notice = { kind: 'ok', text: done };
       this.dispatchEvent(new RoundChangedEvent(dashboard));
     });

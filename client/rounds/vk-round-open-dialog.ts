@@ -2,10 +2,12 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { z } from 'zod';
-import { InvitableOrgs, RoundDashboard, type OpenRoundRequest } from '../../shared/api/rounds.ts';
-import { VersionList, type VersionSummary } from '../../shared/api/versions.ts';
+import type { OpenRoundRequest, RoundDashboard } from '../../shared/api/rounds.ts';
+import type { VersionSummary } from '../../shared/api/versions.ts';
+import { listVersions } from '../versions/versions-api.ts';
+import { invitableOrgs, openRound } from './rounds-api.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import { ApiError } from '../api/api-client.ts';
 import { errorMessage } from '../app/labels.ts';
 import { versionLabel } from '../app/version-label.ts';
 import { defaultDeadline, localInputToIso, toLocalInput } from './deadline.ts';
@@ -59,11 +61,10 @@ export class VkRoundOpenDialog extends LitElement {
     this.titleTouched = false;
     this.dialog.showModal();
     this.deadlineInput.value = defaultDeadline();
-    const base = `/drafts/${encodeURIComponent(this.draftId)}`;
     try {
       const [versions, invitable] = await Promise.all([
-        request(`${base}/versions`, VersionList),
-        request(`${base}/rounds/invitable`, InvitableOrgs),
+        listVersions(this.draftId),
+        invitableOrgs(this.draftId),
       ]);
       this.versions = [...versions.versions].sort((a, b) => b.number - a.number);
       this.orgs = invitable.orgs;
@@ -184,7 +185,6 @@ export class VkRoundOpenDialog extends LitElement {
     if (problem !== null || deadline === null) return;
     this.busy = true;
     try {
-      const path = `/drafts/${encodeURIComponent(this.draftId)}/rounds`;
       const body = {
         version: this.version,
         title: this.roundTitle.trim(),
@@ -192,7 +192,7 @@ export class VkRoundOpenDialog extends LitElement {
         allowCompare: this.compareInput.checked,
         ...this.invited(),
       };
-      const dashboard = await request(path, RoundDashboard, { body });
+      const dashboard = await openRound(this.draftId, body);
       this.dialog.close();
       this.dispatchEvent(new RoundOpenedEvent(dashboard));
     } catch (error) {

@@ -2,9 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { z } from 'zod';
-import { HistoryDiff, VersionDiff, type DiffPart, type HistoryPoint } from '../../shared/api/versions.ts';
-import { ApiError, request } from '../api/api-client.ts';
-import { historyDiff } from './versions-api.ts';
+import type { DiffPart, HistoryDiff, HistoryPoint, VersionDiff } from '../../shared/api/versions.ts';
+import { ApiError } from '../api/api-client.ts';
+import { historyDiff, versionsDiff } from './versions-api.ts';
 import { errorMessage } from '../app/labels.ts';
 import { versionsDiffStyles } from './diff-styles.ts';
 
@@ -43,7 +43,7 @@ export class VkVersionsDiff extends LitElement {
   /** Opens the dialog on the changes from version `from` to version `to`. */
   show(draftId: string, from: number, to: number): Promise<void> {
     return this.load(msg(str`So sánh Dự thảo lần ${from} với lần ${to}`), () =>
-      request(`/drafts/${encodeURIComponent(draftId)}/versions/diff?from=${from}&to=${to}`, VersionDiff),
+      versionsDiff(draftId, from, to),
     );
   }
 

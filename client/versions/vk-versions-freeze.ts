@@ -2,8 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { z } from 'zod';
-import { VersionSummary } from '../../shared/api/versions.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import type { VersionSummary } from '../../shared/api/versions.ts';
+import { ApiError } from '../api/api-client.ts';
+import { freezeVersion } from './versions-api.ts';
 import { errorMessage } from '../app/labels.ts';
 import { versionsPanelStyles } from './versions-panel-styles.ts';
 import { versionLabel } from '../app/version-label.ts';
@@ -64,9 +65,7 @@ export class VkVersionsFreeze extends LitElement {
     this.busy = true;
     this.notice = null;
     try {
-      const body = { note: this.note.value.trim() };
-      const path = `/drafts/${encodeURIComponent(this.draftId)}/versions`;
-      const version = await request(path, VersionSummary, { body });
+      const version = await freezeVersion(this.draftId, this.note.value.trim());
       this.note.value = '';
       this.notice = { kind: 'ok', text: msg(str`Đã chốt ${versionLabel(version.number)}.`) };
       this.dispatchEvent(new VersionFrozenEvent(version));

@@ -4,8 +4,9 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { z } from 'zod';
-import { VersionDetail } from '../../shared/api/versions.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import type { VersionDetail } from '../../shared/api/versions.ts';
+import { ApiError } from '../api/api-client.ts';
+import { loadVersion } from './versions-api.ts';
 import { errorMessage } from '../app/labels.ts';
 import { documentStyles } from '../editor/document-styles.ts';
 import { createStaticEditor } from '../editor/live-editor.ts';
@@ -36,10 +37,7 @@ export class VkVersionsViewer extends LitElement {
     this.destroyEditor();
     this.dialog.showModal();
     try {
-      const version = await request(
-        `/drafts/${encodeURIComponent(draftId)}/versions/${number}`,
-        VersionDetail,
-      );
+      const version = await loadVersion(draftId, number);
       if (ticket !== this.requested) return;
       this.version = version;
       await this.updateComplete;
