@@ -5,6 +5,7 @@ import { ActionController } from '../api/action-controller.ts';
 import type { CommentKind, CreateCommentRequest } from '../../shared/api/comments.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
 import { createComment } from './comments-api.ts';
+import { composerForm } from './composer-form.ts';
 import type { SelectionAnchor } from './anchor-from-selection.ts';
 import { CommentCancelledEvent, CommentCreatedEvent } from './comment-events.ts';
 import { commentStyles } from '../styles/comment-styles.ts';
@@ -82,7 +83,11 @@ export class VkCommentComposer extends LitElement {
     const target = this.target;
     if (target === null) return nothing;
     const suggestion = this.kind === 'suggestion';
-    return html`<form aria-label=${msg('Góp ý mới')} @submit=${this.onSubmit} @keydown=${this.onKey}>
+    return html`<form
+      aria-label=${msg('Góp ý mới')}
+      @submit=${this.form.onSubmit}
+      @keydown=${this.form.onKey}
+    >
       ${
         target.type === 'range'
           ? html`<div class="actions" role="group" aria-label=${msg('Loại góp ý')}>
@@ -167,24 +172,10 @@ export class VkCommentComposer extends LitElement {
     return replacement.length <= COMMENT_LIMITS.replacementMax && replacement !== quote;
   }
 
-  private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      // The composer handles it; the drawer around it stays open.
-      event.stopPropagation();
-      this.cancel();
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void this.send();
-    }
-  };
+  private readonly form = composerForm({ send: () => this.send(), cancel: () => this.cancel() });
 
   private cancel() {
     this.dispatchEvent(new CommentCancelledEvent());
-  }
-
-  private onSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    void this.send();
   }
 
   private async send(): Promise<void> {

@@ -7,6 +7,7 @@ import { ActionController } from '../api/action-controller.ts';
 import type { SelectionAnchor } from '../comments/anchor-from-selection.ts';
 import { DiscussionCancelledEvent, DiscussionSavedEvent } from './discussion-events.ts';
 import { discussionsApi } from './discussions-api.ts';
+import { composerForm } from '../comments/composer-form.ts';
 import { mentionedIn } from './mentions.ts';
 import { commentStyles } from '../styles/comment-styles.ts';
 import './vk-mention-input.ts';
@@ -78,8 +79,8 @@ export class VkDiscussionComposer extends LitElement {
     const isNew = target.type === 'new';
     return html`<form
       aria-label=${isNew ? msg('Trao đổi nội bộ mới') : msg('Trả lời trao đổi')}
-      @submit=${this.onSubmit}
-      @keydown=${this.onKey}
+      @submit=${this.form.onSubmit}
+      @keydown=${this.form.onKey}
     >
       ${isNew ? html`<blockquote class="quote">${target.anchor.quote}</blockquote>` : nothing}
       <vk-mention-input
@@ -103,23 +104,15 @@ export class VkDiscussionComposer extends LitElement {
     </form>`;
   }
 
-  private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.target?.type === 'new') {
-      event.stopPropagation();
-      this.cancel();
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void this.send();
-    }
-  };
+  private readonly form = composerForm({
+    send: () => this.send(),
+    cancel: () => this.cancel(),
+    // Only a new thread is cancelled; a reply field stays under its thread.
+    canCancel: () => this.target?.type === 'new',
+  });
 
   private cancel() {
     this.dispatchEvent(new DiscussionCancelledEvent());
-  }
-
-  private onSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    void this.send();
   }
 
   private async send(): Promise<void> {
