@@ -2,9 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { AssignmentMember, SectionAssignment } from '../../shared/api/assignments.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { assignSection, unassignSection } from './assignments-api.ts';
-import { errorMessage } from '../app/labels.ts';
 import { dialogStyles } from '../styles/dialog-styles.ts';
 
 /** Fired after a section was assigned, reassigned or taken back. */
@@ -43,15 +42,14 @@ export class VkAssignDialog extends LitElement {
   @state() private draftId = '';
   @state() private section: SectionAssignment | null = null;
   @state() private members: readonly AssignmentMember[] = [];
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly action = new ActionController(this, 'internal_error');
 
   /** Opens the dialog for one section of a draft. */
   show(draftId: string, section: SectionAssignment, members: readonly AssignmentMember[]): void {
     this.draftId = draftId;
     this.section = section;
     this.members = members;
-    this.error = '';
+    this.action.fail(null);
     this.dialog.showModal();
   }
 
@@ -74,17 +72,22 @@ export class VkAssignDialog extends LitElement {
         <label
           >${msg('Hạn hoàn thành')} <input name="due" type="date" required .value=${section?.due ?? ''}
         /></label>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <div class="actions">
           ${
             section?.assignee
-              ? html`<button type="button" class="remove" ?disabled=${this.busy} @click=${this.onRemove}>
+              ? html`<button
+                  type="button"
+                  class="remove"
+                  ?disabled=${this.action.busy}
+                  @click=${this.onRemove}
+                >
                   ${msg('Bỏ phân công')}
                 </button>`
               : nothing
           }
           <button type="button" @click=${() => this.dialog.close()}>${msg('Hủy')}</button>
-          <button type="submit" class="primary" ?disabled=${this.busy}>${msg('Phân công')}</button>
+          <button type="submit" class="primary" ?disabled=${this.action.busy}>${msg('Phân công')}</button>
         </div>
       </form>
     </dialog>`;
@@ -103,17 +106,13 @@ export class VkAssignDialog extends LitElement {
   }
 
   private async run(call: (sectionId: string) => Promise<unknown>) {
-    if (this.busy || this.section === null) return;
-    this.busy = true;
-    try {
-      await call(this.section.sectionId);
+    const section = this.section;
+    if (section === null) return;
+    await this.action.run(async () => {
+      await call(section.sectionId);
       this.dialog.close();
       this.dispatchEvent(new AssignmentsChangedEvent());
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'internal_error');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { DISPOSITIONS, type Disposition } from '../../shared/api/comments.ts';
 import type { RevisionGroup } from '../../shared/api/revision-log.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { errorMessage } from '../app/labels.ts';
 import { dispositionLabel } from '../comments/comment-labels.ts';
 import { saveGroup, updateGroup } from './revision-api.ts';
@@ -45,8 +45,7 @@ export class VkRevisionGroupEditor extends LitElement {
   @state() private summary = '';
   @state() private disposition: Disposition | '' = '';
   @state() private answer = '';
-  @state() private busy = false;
-  @state() private error: string | null = null;
+  private readonly action = new ActionController(this, 'internal_error');
 
   /** The draft of the round. */
   @property() draftId = '';
@@ -59,7 +58,7 @@ export class VkRevisionGroupEditor extends LitElement {
     this.summary = group.summary;
     this.disposition = group.disposition ?? '';
     this.answer = group.answer;
-    this.error = null;
+    this.action.fail(null);
     await this.updateComplete;
     this.dialog.showModal();
   }
@@ -107,10 +106,10 @@ export class VkRevisionGroupEditor extends LitElement {
                   @input=${(e: Event) => (this.answer = value(e))}
                 ></textarea>
               </label>
-              ${this.error === null ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
+              ${this.action.error === null ? nothing : html`<p class="error" role="alert">${this.action.error}</p>`}
               <div class="actions">
                 <button type="button" @click=${() => this.dialog.close()}>${msg('Hủy')}</button>
-                <button class="primary" ?disabled=${this.busy}>${msg('Lưu')}</button>
+                <button class="primary" ?disabled=${this.action.busy}>${msg('Lưu')}</button>
               </div>
             </form>`
       }
@@ -122,7 +121,7 @@ export class VkRevisionGroupEditor extends LitElement {
     const g = this.group;
     if (g === null) return;
     if (this.disposition !== '' && REASON_REQUIRED.has(this.disposition) && this.answer.trim() === '') {
-      this.error = errorMessage('answer_reason_required');
+      this.action.fail(errorMessage('answer_reason_required'));
       return;
     }
     const body = {
@@ -130,20 +129,14 @@ export class VkRevisionGroupEditor extends LitElement {
       answer: this.answer,
       ...(this.disposition === '' ? {} : { disposition: this.disposition }),
     };
-    this.busy = true;
-    this.error = null;
-    try {
+    await this.action.run(async () => {
       const log =
         g.groupId === null
           ? await saveGroup(this.draftId, this.roundId, { ...body, commentIds: g.comments.map((c) => c.id) })
           : await updateGroup(this.draftId, this.roundId, g.groupId, body);
       this.dialog.close();
       this.dispatchEvent(new RevisionLogChangedEvent(log));
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'internal_error');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -2,9 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RevisionReport } from '../../shared/api/revision-log.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { formatWhen } from '../app/format-when.ts';
-import { errorMessage } from '../app/labels.ts';
 import { loadReport, reportFileUrl, saveReport } from './revision-api.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
 
@@ -53,8 +52,7 @@ export class VkRevisionReport extends LitElement {
 
   @state() private report: RevisionReport | null = null;
   @state() private text = '';
-  @state() private busy = false;
-  @state() private error: string | null = null;
+  private readonly action = new ActionController(this, 'internal_error');
 
   /** The draft of the round. */
   @property() draftId = '';
@@ -71,8 +69,8 @@ export class VkRevisionReport extends LitElement {
   override render() {
     const r = this.report;
     if (r === null)
-      return html`<p role="status" class=${this.error === null ? '' : 'error'}>
-        ${this.error ?? msg('Đang tải…')}
+      return html`<p role="status" class=${this.action.error === null ? '' : 'error'}>
+        ${this.action.error ?? msg('Đang tải…')}
       </p>`;
     return html`<p class="note">
         ${
@@ -87,19 +85,19 @@ export class VkRevisionReport extends LitElement {
         ?readonly=${!this.editable}
         @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      ${this.error === null ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
+      ${this.action.error === null ? nothing : html`<p class="error" role="alert">${this.action.error}</p>`}
       <div class="bar">
         ${
           this.editable
             ? html`<button
                   class="primary"
-                  ?disabled=${this.busy || this.text === r.text}
+                  ?disabled=${this.action.busy || this.text === r.text}
                   @click=${() => void this.run(() => saveReport(this.draftId, this.roundId, this.text))}
                 >
                   ${msg('Lưu báo cáo')}
                 </button>
                 <button
-                  ?disabled=${this.busy || r.generated}
+                  ?disabled=${this.action.busy || r.generated}
                   @click=${() => void this.run(() => saveReport(this.draftId, this.roundId, ''))}
                 >
                   ${msg('Tạo lại từ bảng tổng hợp')}
@@ -111,16 +109,10 @@ export class VkRevisionReport extends LitElement {
   }
 
   private async run(call: () => Promise<RevisionReport>): Promise<void> {
-    this.busy = true;
-    this.error = null;
-    try {
+    await this.action.run(async () => {
       this.report = await call();
       this.text = this.report.text;
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'internal_error');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
