@@ -1,9 +1,8 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/api/auth.ts';
-import { ApiError } from '../api/api-client.ts';
-import { errorMessage } from './labels.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { signIn } from './session.ts';
 
 /** Fired when the user has signed in. */
@@ -76,8 +75,7 @@ export class VkSignInPage extends LitElement {
     }
   `;
 
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly action = new ActionController(this);
 
   override render() {
     return html`<form @submit=${this.onSubmit} novalidate>
@@ -90,9 +88,9 @@ export class VkSignInPage extends LitElement {
       <label
         >${msg('Mật khẩu')} <input name="password" type="password" autocomplete="current-password" required
       /></label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      <button type="submit" ?disabled=${this.busy}>
-        ${this.busy ? msg('Đang đăng nhập…') : msg('Đăng nhập')}
+      ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : ''}
+      <button type="submit" ?disabled=${this.action.busy}>
+        ${this.action.busy ? msg('Đang đăng nhập…') : msg('Đăng nhập')}
       </button>
     </form>`;
   }
@@ -103,18 +101,12 @@ export class VkSignInPage extends LitElement {
     const username = ((data.get('username') as string | null) ?? '').trim();
     const password = (data.get('password') as string | null) ?? '';
     if (username === '' || password === '') {
-      this.error = msg('Nhập tên đăng nhập và mật khẩu.');
+      this.action.fail(msg('Nhập tên đăng nhập và mật khẩu.'));
       return;
     }
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.action.run(async () => {
       this.dispatchEvent(new SignedInEvent(await signIn(username, password)));
-    } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
