@@ -12,7 +12,14 @@ export class ActionController implements ReactiveController {
   /** Why the last action failed, in the interface language; null after a success. */
   error: string | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /**
+   * `fallback` names a failure that is no answer of the server's (an answer of the wrong shape,
+   * a bug): most elements call it a network error, some an internal one.
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly fallback: 'network_error' | 'internal_error' = 'network_error',
+  ) {
     host.addController(this);
   }
 
@@ -26,7 +33,7 @@ export class ActionController implements ReactiveController {
       await action();
       this.set(false, null);
     } catch (error) {
-      this.set(false, errorMessage(error instanceof ApiError ? error.code : 'network_error'));
+      this.set(false, errorMessage(error instanceof ApiError ? error.code : this.fallback));
     }
   }
 

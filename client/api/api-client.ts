@@ -19,6 +19,25 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The one way to build an API path: each segment (ids, usernames, section ids) encoded, so a
+ * `/`, `?` or `#` in a value never changes the route. `query` leaves out undefined values.
+ */
+export function apiPath(
+  segments: readonly (string | number)[],
+  query: Record<string, string | number | boolean | undefined> = {},
+): string {
+  const path = segments.map((segment) => `/${encodeURIComponent(String(segment))}`).join('');
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+  return search.size === 0 ? path : `${path}?${search.toString()}`;
+}
+
+/** The browser URL of an API path, for links, downloads and event streams (request adds it itself). */
+export function apiUrl(path: string): string {
+  return `/api${path}`;
+}
+
 /** Options of {@link request}. */
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -36,7 +55,7 @@ export async function request<T extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<z.infer<T>> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
-  const response = await fetchOk(`/api${path}`, {
+  const response = await fetchOk(apiUrl(path), {
     method,
     headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),

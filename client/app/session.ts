@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { SessionInfo, WhoAmI } from '../../shared/api/auth.ts';
 import type { Role } from '../../shared/access.ts';
-import { request } from '../api/api-client.ts';
+import { apiPath, request } from '../api/api-client.ts';
 
 /** The signed-in user, or null when nobody is. */
 export async function loadSession(): Promise<SessionInfo | null> {
-  return (await request('/auth/whoami', WhoAmI)).session;
+  return (await request(apiPath(['auth', 'whoami']), WhoAmI)).session;
 }
 
 /** Signs in; the server sets the session cookie. */
 export function signIn(username: string, password: string): Promise<SessionInfo> {
-  return request('/auth/sign-in', SessionInfo, { body: { username, password } });
+  return request(apiPath(['auth', 'sign-in']), SessionInfo, { body: { username, password } });
 }
 
 /** Signs out (the server ends the session and its sockets). */
 export async function signOut(): Promise<void> {
-  await request('/auth/sign-out', z.undefined(), { method: 'POST' });
+  await request(apiPath(['auth', 'sign-out']), z.undefined(), { method: 'POST' });
 }
 
 const ROLE_ORDER: readonly Role[] = ['secretary', 'drafter', 'admin', 'commenter'];

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AssignmentList } from '../../shared/api/assignments.ts';
+import type { AssignmentList } from '../../shared/api/assignments.ts';
 import { AssignmentsEvent } from '../../shared/api/events.ts';
-import { request } from '../api/api-client.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from '../collab/draft-events-controller.ts';
+import { listAssignments } from './assignments-api.ts';
+import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
 
 /**
  * Who writes which section of a draft, kept current: one `GET …/assignments`, read again on
@@ -39,7 +39,7 @@ export class AssignmentsController implements ReactiveController, DraftEventsWat
     const draftId = this.draftId;
     if (draftId === null) return;
     const generation = ++this.generation;
-    request(`/drafts/${encodeURIComponent(draftId)}/assignments`, AssignmentList).then(
+    listAssignments(draftId).then(
       (list) => {
         if (generation !== this.generation || draftId !== this.draftId) return;
         this.assignments = list;

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CommentList } from '../../shared/api/comments.ts';
-import { RoundOverviewList, type RoundOverview } from '../../shared/api/rounds.ts';
+import type { RoundOverview } from '../../shared/api/rounds.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import { ApiError } from '../api/api-client.ts';
+import { roundsOverview } from '../rounds/rounds-api.ts';
+import { listComments } from './comments-api.ts';
 import { toThreads, type CommentThread } from './threads.ts';
 
 /** A round the caller's organisation was invited to. */
@@ -41,10 +42,7 @@ export class AnswersController implements ReactiveController {
   async load(draftId: string): Promise<void> {
     const ticket = ++this.loading;
     try {
-      const [list, overview] = await Promise.all([
-        request(`/drafts/${draftId}/comments`, CommentList),
-        request('/rounds', RoundOverviewList),
-      ]);
+      const [list, overview] = await Promise.all([listComments(draftId), roundsOverview()]);
       if (ticket !== this.loading) return;
       const rounds = overview.rounds
         .filter((r): r is InvitedRound => r.draft.id === draftId && r.mine !== null)

@@ -1,13 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DraftAccess } from '../../shared/access.ts';
-import { CommentList, type Comment } from '../../shared/api/comments.ts';
+import type { Comment } from '../../shared/api/comments.ts';
 import { toThreads, type CommentThread } from './threads.ts';
 import { CommentEvent, RoundEvent } from '../../shared/api/events.ts';
-import { RoundList, RoundOverviewList, type Invitation, type Round } from '../../shared/api/rounds.ts';
+import type { Invitation, Round } from '../../shared/api/rounds.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { ApiError, request } from '../api/api-client.ts';
+import { ApiError } from '../api/api-client.ts';
+import { listRounds, roundsOverview } from '../rounds/rounds-api.ts';
+import { listComments } from './comments-api.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from '../collab/draft-events-controller.ts';
+import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
 
 export type { CommentThread } from './threads.ts';
 
@@ -104,14 +106,13 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
   async reload(): Promise<void> {
     const draftId = this.draftId;
     if (draftId === null) return;
-    const path = `/drafts/${encodeURIComponent(draftId)}`;
     this.pending = [];
     try {
       // The comments are the point; without the round the page still shows them.
       const [list, rounds, overview] = await Promise.all([
-        request(`${path}/comments`, CommentList),
-        request(`${path}/rounds`, RoundList).catch(() => null),
-        this.access === 'comment' ? request('/rounds', RoundOverviewList).catch(() => null) : null,
+        listComments(draftId),
+        listRounds(draftId).catch(() => null),
+        this.access === 'comment' ? roundsOverview().catch(() => null) : null,
       ]);
       if (draftId !== this.draftId) return;
       this.round = rounds?.rounds[0]?.round ?? null;

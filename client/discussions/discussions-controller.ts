@@ -3,7 +3,7 @@ import { DiscussionEvent, type Discussion, type DiscussionMember } from '../../s
 import type { ErrorCode } from '../../shared/errors.ts';
 import { ApiError } from '../api/api-client.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from '../collab/draft-events-controller.ts';
+import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
 import { discussionsApi } from './discussions-api.ts';
 import { toDiscussionThreads, type DiscussionThread } from './discussion-threads.ts';
 

@@ -4,9 +4,9 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { Draft } from '../../shared/api/drafts.ts';
 import { errorMessage } from '../app/labels.ts';
 import type { SelectionAnchor } from '../comments/anchor-from-selection.ts';
-import '../components/vk-discussion-bubble/vk-discussion-bubble.ts';
-import '../components/vk-discussion-panel/vk-discussion-panel.ts';
-import type { EditorReadyEvent } from '../components/vk-editor/vk-editor.ts';
+import './vk-discussion-bubble.ts';
+import './vk-discussion-panel.ts';
+import type { EditorReadyEvent } from '../editor/vk-editor.ts';
 import {
   attachDiscussionAnchors,
   discussionRanges,

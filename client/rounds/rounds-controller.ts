@@ -1,10 +1,13 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Draft } from '../../shared/api/drafts.ts';
+import type { ReactiveControllerHost } from 'lit';
 import { CommentEvent, RoundEvent } from '../../shared/api/events.ts';
-import { RoundDashboard, RoundList } from '../../shared/api/rounds.ts';
+import type { Draft } from '../../shared/api/drafts.ts';
+import type { RoundDashboard, RoundList } from '../../shared/api/rounds.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { ApiError, request } from '../api/api-client.ts';
-import { EventStream } from '../api/event-stream.ts';
+import { ApiError } from '../api/api-client.ts';
+import type { EventStream } from '../api/event-stream.ts';
+import { loadDraft } from '../drafts/drafts-api.ts';
+import { LiveDraftController } from '../drafts/live-draft-controller.ts';
+import { listRounds, loadDashboard } from './rounds-api.ts';
 
 /** A draft's rounds with their tallies, newest first. */
 export type RoundRows = RoundList['rounds'];
@@ -31,48 +34,36 @@ const COMMENT_REFRESH_MS = 3000;
  * the draft's event stream (one EventSource, closed when the page leaves the DOM). A submission
  * patches its one row in place, so a 277-row dashboard does not reload for each organisation.
  */
-export class RoundsController implements ReactiveController {
+export class RoundsController extends LiveDraftController {
   /** The current load state. */
   value: RoundsLoad = { state: 'loading' };
 
-  private draftId: string | null = null;
   private roundId: number | null = null;
-  private stream: EventStream | null = null;
-  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Bumped by every load, so a slow answer never overwrites a newer one. */
-  private generation = 0;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    if (this.draftId !== null && this.stream === null) this.open(this.draftId, this.roundId);
-  }
-
-  hostDisconnected(): void {
-    this.stop();
+  constructor(host: ReactiveControllerHost) {
+    super(host, COMMENT_REFRESH_MS);
   }
 
   /** Loads a draft's rounds and shows `roundId` (or the newest), then follows the draft's events. */
   open(draftId: string, roundId: number | null): void {
-    this.stop();
-    this.draftId = draftId;
     this.roundId = roundId;
     this.set({ state: 'loading' });
-    void this.load();
-    const stream = new EventStream(`/api/drafts/${encodeURIComponent(draftId)}/events`);
-    stream.on('round', RoundEvent, (event) => this.onRound(event));
-    stream.on('comment', CommentEvent, () => this.scheduleRefresh());
-    // Events may have been missed while the stream was down.
-    stream.onReopen(() => void this.load());
-    this.stream = stream;
+    this.follow(draftId);
   }
 
   /** Shows another round of the same draft (null: the newest). */
   select(roundId: number | null): void {
     this.roundId = roundId;
-    void this.load();
+    void this.reload();
+  }
+
+  protected resume(draftId: string): void {
+    this.open(draftId, this.roundId);
+  }
+
+  protected listen(stream: EventStream): void {
+    stream.on('round', RoundEvent, (event) => this.onRound(event));
+    stream.on('comment', CommentEvent, () => this.scheduleReload());
   }
 
   /** Takes a dashboard the server just answered (a round opened, extended or closed here). */
@@ -84,26 +75,22 @@ export class RoundsController implements ReactiveController {
     this.set({ ...value, rounds, dashboard, dashboardError: null });
   }
 
-  private async load(): Promise<void> {
-    const draftId = this.draftId;
-    if (draftId === null) return;
-    const generation = ++this.generation;
-    const base = `/drafts/${encodeURIComponent(draftId)}`;
+  protected async load(draftId: string, current: () => boolean): Promise<void> {
     try {
-      const [draft, list] = await Promise.all([request(base, Draft), request(`${base}/rounds`, RoundList)]);
+      const [draft, list] = await Promise.all([loadDraft(draftId), listRounds(draftId)]);
       const id = this.roundId ?? list.rounds[0]?.round.id ?? null;
       let dashboard: RoundDashboard | null = null;
       let dashboardError: ErrorCode | 'network_error' | null = null;
       // The dashboard is the committee's and overseers'; a commenter sees the list only.
       if (id !== null && draft.access !== 'comment')
-        dashboard = await request(`${base}/rounds/${id}`, RoundDashboard).catch((error: unknown) => {
+        dashboard = await loadDashboard(draftId, id).catch((error: unknown) => {
           dashboardError = error instanceof ApiError ? error.code : 'network_error';
           return null;
         });
-      if (generation !== this.generation) return;
+      if (!current()) return;
       this.set({ state: 'ready', draft, rounds: list.rounds, dashboard, dashboardError });
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (!current()) return;
       this.set(
         error instanceof ApiError
           ? { state: 'error', code: error.code, status: error.status }
@@ -120,7 +107,7 @@ export class RoundsController implements ReactiveController {
     if (shown === null || shown.round.id !== event.round.id) {
       this.set({ ...value, rounds });
       // The first round of the draft, opened elsewhere while this page showed "none yet".
-      if (shown === null && this.roundId === null) void this.load();
+      if (shown === null && this.roundId === null) void this.reload();
       return;
     }
     if (event.action === 'submitted' && event.invitation !== null) {
@@ -131,23 +118,7 @@ export class RoundsController implements ReactiveController {
     }
     // A new deadline or a closing changes every row's "overdue": read them again.
     this.set({ ...value, rounds, dashboard: { ...shown, round: event.round, tally: event.tally } });
-    void this.load();
-  }
-
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== null) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = null;
-      void this.load();
-    }, COMMENT_REFRESH_MS);
-  }
-
-  private stop(): void {
-    this.stream?.close();
-    this.stream = null;
-    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
-    this.refreshTimer = null;
-    this.generation++;
+    void this.reload();
   }
 
   private set(value: RoundsLoad): void {

@@ -1,4 +1,4 @@
-import type { InvitableOrg } from '../../client/components/vk-round-org-picker/vk-round-org-picker.ts';
+import type { InvitableOrg } from '../../client/rounds/vk-round-org-picker.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
 import type {
   Invitation,

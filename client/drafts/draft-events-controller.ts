@@ -1,0 +1,54 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { EventStream } from '../api/event-stream.ts';
+import { draftEventsUrl } from './drafts-api.ts';
+
+/** Something that follows a draft's server-sent events (progress, comments, rounds). */
+export interface DraftEventsWatcher {
+  /** Starts following `draftId` on `stream`, replacing whatever it followed before. */
+  watch(draftId: string, stream: EventStream): void;
+}
+
+/**
+ * The draft page's one `GET /api/drafts/{id}/events` stream: opened once per draft and handed
+ * to every watcher, so the page holds a single connection (browsers allow few per host). It is
+ * closed when the host leaves the DOM, so a closed page holds no stream and the server stops
+ * recomputing for it; coming back opens a fresh one and the watchers reload.
+ */
+export class DraftEventsController implements ReactiveController {
+  private stream: EventStream | null = null;
+  private draftId: string | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly watchers: readonly DraftEventsWatcher[],
+  ) {
+    host.addController(this);
+  }
+
+  /** Follows a draft (closing the stream of any previous one). */
+  open(draftId: string): void {
+    this.close();
+    this.draftId = draftId;
+    this.start();
+  }
+
+  hostConnected(): void {
+    if (this.draftId !== null && this.stream === null) this.start();
+  }
+
+  hostDisconnected(): void {
+    this.close();
+  }
+
+  private start(): void {
+    if (this.draftId === null) return;
+    const stream = new EventStream(draftEventsUrl(this.draftId));
+    this.stream = stream;
+    for (const watcher of this.watchers) watcher.watch(this.draftId, stream);
+  }
+
+  private close(): void {
+    this.stream?.close();
+    this.stream = null;
+  }
+}
