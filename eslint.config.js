@@ -2,6 +2,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const TRANSPORT = ['hono', 'ws', '@hono/node-server'];
+const DATABASES = ['kysely', 'better-sqlite3', 'pg'];
+
+/**
+ * Keeps the files of one folder of server/collab off some packages and some of our paths.
+ * @param {string} folder
+ * @param {string[]} packages
+ * @param {string[]} paths
+ * @param {string} message
+ */
+function collabFolder(folder, packages, paths, message) {
+  return {
+    files: [`server/collab/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { paths: packages, patterns: [{ group: paths, message }] }],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'bench/results/', 'client/i18n/generated/'] },
   js.configs.recommended,
@@ -55,76 +74,24 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The collaboration core (server/collab/core/) sees ports, not frameworks or databases: the
-    // adapters around it (ws/, store/, sqlite/, postgres/) implement those ports.
-    files: ['server/collab/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['hono', 'ws', 'kysely', 'better-sqlite3', 'pg', '@hono/node-server', 'node:worker_threads'],
-          patterns: [
-            {
-              group: ['../ws/**', '../store/**', '../sqlite/**', '../postgres/**', '../collab-core.ts'],
-              message: 'The core depends on its ports only; adapters depend on the core.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The socket edge speaks HTTP and WebSocket and reaches documents through the core's rooms.
-    files: ['server/collab/ws/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['kysely', 'better-sqlite3', 'pg'],
-          patterns: [
-            { group: ['../store/**', '../sqlite/**', '../postgres/**'], message: 'Go through the core.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The stores know their database and nothing of the transport.
-    files: ['server/collab/store/**/*.ts', 'server/collab/sqlite/**/*.ts', 'server/collab/postgres/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['hono', 'ws', '@hono/node-server'],
-          patterns: [{ group: ['../ws/**'], message: 'Stores know no transport.' }],
-        },
-      ],
-    },
-  },
-  {
-    // Each database's store stays out of the other's.
-    files: ['server/collab/sqlite/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['hono', 'ws', '@hono/node-server', 'pg'],
-          patterns: [{ group: ['../ws/**', '../postgres/**'] }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['server/collab/postgres/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['hono', 'ws', '@hono/node-server', 'better-sqlite3'],
-          patterns: [{ group: ['../ws/**', '../sqlite/**'] }],
-        },
-      ],
-    },
-  },
+  // The collaboration core (server/collab/core/) sees ports, not frameworks or databases: the
+  // adapters around it implement those ports. Each folder of server/collab has its own rule.
+  collabFolder(
+    'core',
+    [...TRANSPORT, ...DATABASES, 'node:worker_threads'],
+    ['../ws/**', '../store/**', '../sqlite/**', '../postgres/**', '../collab-core.ts'],
+    'The core depends on its ports only; adapters depend on the core.',
+  ),
+  // The socket edge speaks HTTP and WebSocket and reaches documents through the core's rooms.
+  collabFolder('ws', DATABASES, ['../store/**', '../sqlite/**', '../postgres/**'], 'Go through the core.'),
+  // The stores know their database and nothing of the transport; each database's store stays
+  // out of the other's.
+  collabFolder('store', TRANSPORT, ['../ws/**'], 'Stores know no transport.'),
+  collabFolder('sqlite', [...TRANSPORT, 'pg'], ['../ws/**', '../postgres/**'], 'SQLite only.'),
+  collabFolder(
+    'postgres',
+    [...TRANSPORT, 'better-sqlite3'],
+    ['../ws/**', '../sqlite/**'],
+    'PostgreSQL only.',
+  ),
 );

@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { openConfiguredDatabase, type OpenDatabase } from './db/database.ts';
 import { checkpointIfLarge, readPragmas } from './db/sqlite.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { credentialsFile, formatCredentials, seedDemoIfEmpty } from './demo/demo.seed.ts';
+import { credentialsFile, formatCredentials, seedDemoIfEmpty } from './demo/demo-seed.ts';
 import { guardConnections } from './http/connection-guard.ts';
 import type { Logger } from './logger.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { credentialsFile } from './demo/demo.seed.ts';
+import { credentialsFile } from './demo/demo-seed.ts';
 
 /**
  * The lines a person starting the server reads: where to open it and, while the demo

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import { readSessionCookie, type CookiePolicy } from '../auth/session-cookie.ts';
 import type { Member } from '../collab/core/member.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../http/app-error.ts';
-import { bearerToken } from '../http/auth.middleware.ts';
+import { bearerToken } from '../http/auth-middleware.ts';
 import type { AccessService } from './access.service.ts';
 
 /** What an admitted socket was granted, kept to re-check it while it is open. */

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { SessionInfo, SignInRequest, WhoAmI } from '../../shared/api/auth.ts';
 import { apiRouter } from '../http/api-env.ts';
 import { errorResponse as error, json } from '../http/openapi-helpers.ts';
-import { requireUser } from '../http/auth.middleware.ts';
+import { requireUser } from '../http/auth-middleware.ts';
 import { clientAddress } from '../http/client-address.ts';
 import type { AuthService } from './auth.service.ts';
 import {

@@ -1,8 +1,8 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { parseId } from './cli.args.ts';
-import type { CliContext } from './cli.context.ts';
-import { formatTable } from './cli.table.ts';
+import { parseId } from './cli-args.ts';
+import type { CliContext } from './cli-context.ts';
+import { formatTable } from './cli-table.ts';
 
 function parseLimit(value: string): number {
   const n = Number(value.trim());

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { backupDatabase, DatabaseFileError, restoreDatabase } from '../db/backup.ts';
 import { databaseFile } from '../db/database.ts';
-import { CliError, type CliContext } from './cli.context.ts';
+import { CliError, type CliContext } from './cli-context.ts';
 
 /** What the database commands need: they work on the file, not through the services. */
 export type DatabaseCommandContext = Pick<CliContext, 'dataDir' | 'print' | 'note'>;

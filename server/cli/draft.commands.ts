@@ -1,5 +1,5 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import type { CliContext } from './cli.context.ts';
+import type { CliContext } from './cli-context.ts';
 
 /** `draft repair <draftId>`: rebuilds a draft an earlier build let break, after freezing it as a version. */
 export function addDraftCommands(program: CommandUnknownOpts, ctx: CliContext): void {

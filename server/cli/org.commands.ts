@@ -1,8 +1,8 @@
 import { Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { ORG_KINDS } from '../../shared/access.ts';
 import type { Org } from '../../shared/api/orgs.ts';
-import { parseId } from './cli.args.ts';
-import type { CliContext } from './cli.context.ts';
+import { parseId } from './cli-args.ts';
+import type { CliContext } from './cli-context.ts';
 
 /** `org add` and `org list`: the organisation tree. */
 export function addOrgCommands(program: CommandUnknownOpts, ctx: CliContext): void {

@@ -1,9 +1,9 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { AppError } from '../http/app-error.ts';
 import { addAuditCommands } from './audit.commands.ts';
-import { CliError, cliContext, type CliDeps } from './cli.context.ts';
+import { CliError, cliContext, type CliDeps } from './cli-context.ts';
 import { addDatabaseCommands } from './database.commands.ts';
-import { addDemoCommand } from './demo.command.ts';
+import { addDemoCommand } from './demo.commands.ts';
 import { addDraftCommands } from './draft.commands.ts';
 import { addOrgCommands } from './org.commands.ts';
 import { addTemplateCommands } from './template.commands.ts';

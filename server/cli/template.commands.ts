@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { CliError, type CliContext } from './cli.context.ts';
-import { formatTable } from './cli.table.ts';
+import { CliError, type CliContext } from './cli-context.ts';
+import { formatTable } from './cli-table.ts';
 
 /** `template list` and `template import <file>`: the outline templates. */
 export function addTemplateCommands(program: CommandUnknownOpts, ctx: CliContext): void {

@@ -1,7 +1,7 @@
 import { Argument, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { parseDays, parseId, parseTokenName } from './cli.args.ts';
-import type { CliContext } from './cli.context.ts';
-import { formatTable } from './cli.table.ts';
+import { parseDays, parseId, parseTokenName } from './cli-args.ts';
+import type { CliContext } from './cli-context.ts';
+import { formatTable } from './cli-table.ts';
 
 const date = (ms: number | null) => (ms === null ? 'never' : new Date(ms).toISOString());
 

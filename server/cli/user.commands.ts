@@ -1,8 +1,8 @@
 import { Argument, Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { ROLES } from '../../shared/access.ts';
-import { parseId } from './cli.args.ts';
-import type { CliContext } from './cli.context.ts';
-import { formatTable } from './cli.table.ts';
+import { parseId } from './cli-args.ts';
+import type { CliContext } from './cli-context.ts';
+import { formatTable } from './cli-table.ts';
 
 const PASSWORD_HELP = 'password (visible in shell history; omit to generate one)';
 

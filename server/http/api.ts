@@ -25,7 +25,7 @@ import { versionRoutes } from '../versions/version.routes.ts';
 import type { Services } from '../services.ts';
 import { apiRouter } from './api-env.ts';
 import { NotFoundError } from './app-error.ts';
-import { authenticateSession, authenticateToken, requireUser } from './auth.middleware.ts';
+import { authenticateSession, authenticateToken, requireUser } from './auth-middleware.ts';
 import { csrfGuard } from './csrf.ts';
 import type { WindowCounter } from '../limits/window-counter.ts';
 import { perUserRateLimit } from './rate-limit.ts';

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { CommitMeter } from '../collab/core/commit-meter.ts';
-import { MetricsRegistry } from './metrics.registry.ts';
+import { MetricsRegistry } from './metrics-registry.ts';
 
 /** What the metrics read when scraped; each is a getter, so it may name parts built later. */
 export interface MetricsSources {

@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, type FileChild } from 'docx';
 import { mmToTwips } from '../../shared/export/format-profile.ts';
 import { bodySpacing, partyDocumentStyles, styledParagraph } from '../export/docx/docx-style.ts';
-import { partyHeaderBlock, partyPage } from '../export/party-header.docx.ts';
+import { partyHeaderBlock, partyPage } from '../export/party-header-docx.ts';
 import type { DocxFrame } from './revision-docx.ts';
 import { REPORT_PARTS } from './revision-report.ts';
 

@@ -18,7 +18,7 @@ import {
   pageNumberHeaders,
   partyHeaderBlock,
   partyPage,
-} from '../export/party-header.docx.ts';
+} from '../export/party-header-docx.ts';
 import { partyDocumentStyles } from '../export/docx/docx-style.ts';
 import { countsSentence } from './revision-report.ts';
 import { tableHeaders, tableRows } from './revision-table.ts';

@@ -3,7 +3,7 @@ import type { Template } from '../../shared/templates/template.ts';
 import type { Database } from '../db/database.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/app-error.ts';
 import type { Logger } from '../logger.ts';
-import { parseTemplate, readTemplateDir } from './template.file.ts';
+import { parseTemplate, readTemplateDir } from './template-file.ts';
 import {
   findTemplate,
   insertTemplate,

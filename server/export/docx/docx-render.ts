@@ -17,7 +17,7 @@ import {
   pageNumberHeaders,
   partyHeaderBlock,
   partyPage,
-} from '../party-header.docx.ts';
+} from '../party-header-docx.ts';
 import { docxBlocks } from './docx-blocks.ts';
 import { partyDocumentStyles, styledParagraph } from './docx-style.ts';
 

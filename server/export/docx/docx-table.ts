@@ -12,7 +12,7 @@ import {
 } from 'docx';
 import type { ElementStyle, FormatProfile } from '../../../shared/export/format-profile.ts';
 import type { Run, TableBlock, TableCellBlock } from '../export-model.ts';
-import { horizontalMarginsTwips } from '../party-header.docx.ts';
+import { horizontalMarginsTwips } from '../party-header-docx.ts';
 import { tableGrid } from '../table-body.ts';
 
 /** Runs as paragraph children in a style, with their comment ranges (docx-blocks.ts). */

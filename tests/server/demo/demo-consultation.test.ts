@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { seedDemo } from '../../../server/demo/demo.seed.ts';
+import { seedDemo } from '../../../server/demo/demo-seed.ts';
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { displayWidth } from '../../../server/cli/cli.table.ts';
+import { displayWidth } from '../../../server/cli/cli-table.ts';
 import {
   credentialsFile,
   formatCredentials,
   seedDemoIfEmpty,
   writeCredentialsFile,
   type DemoCredentials,
-} from '../../../server/demo/demo.seed.ts';
+} from '../../../server/demo/demo-seed.ts';
 import { openCliHarness, type CliHarness } from '../cli/cli-harness.ts';
 
 let h: CliHarness;

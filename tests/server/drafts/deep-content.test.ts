@@ -8,7 +8,7 @@ import { DraftTextMap } from '../../../server/comments/draft-text-map.ts';
 import { templateToDoc } from '../../../server/drafts/draft-seed.ts';
 import { sectionProgress } from '../../../server/drafts/section-progress.ts';
 import { sectionAuthors } from '../../../server/revision-log/section-authors.ts';
-import { parseTemplate } from '../../../server/templates/template.file.ts';
+import { parseTemplate } from '../../../server/templates/template-file.ts';
 
 const FILE = 'templates/bao-cao-chinh-tri-dang-bo-co-so-2025-2030.json';
 const template = parseTemplate(fs.readFileSync(FILE, 'utf8'), FILE);

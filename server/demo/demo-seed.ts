@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../shared/access.ts';
 import type { Org } from '../../shared/api/orgs.ts';
-import { formatTable } from '../cli/cli.table.ts';
+import { formatTable } from '../cli/cli-table.ts';
 import type { Services } from '../services.ts';
 import { randomPassword, type User } from '../users/user.service.ts';
 import { seedDemoConsultation } from './demo-consultation.ts';
-import { DEMO_DRAFT_TITLE, DEMO_ORGS, DEMO_PEOPLE, PILOT_UNIT } from './demo.data.ts';
+import { DEMO_DRAFT_TITLE, DEMO_ORGS, DEMO_PEOPLE, PILOT_UNIT } from './demo-data.ts';
 
 /** One demo account and its password in clear text (shown once, then only in the credentials file). */
 export interface DemoCredential {

@@ -1,6 +1,6 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { credentialsFile, formatCredentials, seedDemoIfEmpty } from '../demo/demo.seed.ts';
-import { CliError, type CliContext } from './cli.context.ts';
+import { credentialsFile, formatCredentials, seedDemoIfEmpty } from '../demo/demo-seed.ts';
+import { CliError, type CliContext } from './cli-context.ts';
 
 /** `demo`: seeds the demo workspace into an empty database and prints the accounts. */
 export function addDemoCommand(program: CommandUnknownOpts, ctx: CliContext): void {
