@@ -1,6 +1,6 @@
 /**
  * Waiting for the server instead of sleeping. The server handles one connection's messages in
- * order and answers a sync step 1 at once with its committed document (server/collab/room.ts),
+ * order and answers a sync step 1 at once with its committed document (server/collab/core/room.ts),
  * so the answer is an acknowledgement: everything sent before it has been handled, and a
  * write is in the answer only once the store has made it durable.
  */
