@@ -36,15 +36,21 @@ import { loadVocabulary } from './revision-log/grouping/grouping-vocabulary.ts';
 import { RevisionLogService } from './revision-log/revision-log.service.ts';
 import { RevisionSources } from './revision-log/revision-sources.ts';
 import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
+import { commentCounts } from './comments/comment-counts.ts';
+import { draftDirectory } from './drafts/draft-directory.ts';
+import { EditFeed, type EditSource } from './events/edit-feed.ts';
+import { MemoryWindowCounter } from './limits/window-counter.ts';
+import { OpenRounds } from './rounds/open-rounds.ts';
+import type { Clock } from './time/clock.ts';
 import { DraftRepairs } from './collab/collab-document.repairs.ts';
 import { RevisionTotalsService } from './revision-log/revision-totals.service.ts';
 import { ExportService } from './export/export.service.ts';
 import { inlineRenderer, type Renderer } from './render/render-pool.ts';
 
-const NO_INVITED: readonly number[] = [];
-
 /** The domain services, each built once and handed to whoever needs it. */
 export interface Services {
+  /** The time every service stamps and checks deadlines with. */
+  readonly clock: Clock;
   readonly epoch: AccessEpoch;
   /** The drafts' live texts (the collaboration core's rooms in the server). */
   readonly texts: DraftTexts;
@@ -87,11 +93,13 @@ export interface Services {
 }
 
 /**
- * Builds the services over one database. Shared by the server and the admin CLI, so both
- * apply the same rules. `texts` is the collaboration core's side of drafts (the server passes
- * its rooms; without it, texts are read and seeded straight from the database);
- * `consultations` is where the rounds module plugs into access; `renderer` renders export
- * files (the server passes its worker pool; without it, files render on the calling thread).
+ * Builds the services over one database, in dependency order: each is built once, from
+ * services built before it, and never changed afterwards. Shared by the server and the admin
+ * CLI, so both apply the same rules. `texts` is the collaboration core's side of drafts (the
+ * server passes its rooms; without it, texts are read and seeded straight from the database)
+ * and `edits` its accepted edits; `consultations` is where the rounds module plugs into access
+ * (tests may pass a fixture); `renderer` renders export files (the server passes its worker
+ * pool; without it, files render on the calling thread).
  */
 export function createServices(
   db: Kysely<Database>,
@@ -100,7 +108,9 @@ export function createServices(
     'sessionIdleMs' | 'sessionAbsoluteMs' | 'sessionRotationGraceMs' | 'loginMaxFailures' | 'loginWindowMs'
   >,
   deps: {
+    clock: Clock;
     texts?: DraftTexts | undefined;
+    edits?: EditSource | undefined;
     consultations?: ConsultationAccess | undefined;
     renderer?: Renderer | undefined;
     history?: { policy: HistoryPolicy; log: Logger } | undefined;
@@ -108,18 +118,18 @@ export function createServices(
     relays?: { drafts: HubRelay; users: HubRelay } | undefined;
     /** Failed sign-ins, counted across instances when there are several. */
     signInCounter?: WindowCounter | undefined;
-  } = {},
+  },
 ): Services {
-  const texts = deps.texts ?? storedTexts(db);
+  const { clock } = deps;
+  const texts = deps.texts ?? storedTexts(db, clock);
+  // Without the core (the CLI) nothing is ever edited live, so nothing is heard here.
+  const edits = deps.edits ?? new EditFeed();
   const renderer = deps.renderer ?? inlineRenderer;
-  // The rounds module answers who is invited; tests may put a fixture in its place.
-  let rounds: RoundService | null = null;
-  const consultations: ConsultationAccess = deps.consultations ?? {
-    invitedOrgIds: (draftId) => rounds?.invitedOrgIds(draftId) ?? Promise.resolve(NO_INVITED),
-    comparingOrgIds: (draftId) => rounds?.comparingOrgIds(draftId) ?? Promise.resolve(NO_INVITED),
-  };
+  // What access and the draft lifecycle ask of rounds, from the rounds tables alone.
+  const openRounds = new OpenRounds(db, clock);
+  const consultations = deps.consultations ?? openRounds;
   const epoch = new AccessEpoch(db);
-  const orgs = new OrgService(db);
+  const orgs = new OrgService(db, clock);
   const sessions = new SessionService(
     db,
     {
@@ -128,6 +138,7 @@ export function createServices(
       rotationGraceMs: auth.sessionRotationGraceMs,
     },
     epoch,
+    clock,
   );
   // Users write to the audit log and the log names users: the closures run only after both exist.
   const isBlocAdmin = async (userId: number): Promise<boolean> => {
@@ -137,43 +148,47 @@ export function createServices(
   };
   const audit: AuditService = new AuditService({
     db,
+    clock,
     usernameOf: async (id): Promise<string | null> => (await users.findById(id))?.username ?? null,
     isBlocAdmin,
   });
-  const users: UserService = new UserService(db, orgs, new PasswordHasher(), epoch, sessions, audit);
-  const tokens = new ApiTokenService(db, epoch, audit);
-  const throttle = new LoginThrottle(auth.loginMaxFailures, auth.loginWindowMs, deps.signInCounter);
-  const authService = new AuthService({ users, orgs, sessions, tokens, throttle, audit });
-  // Drafts and access need each other (listing filters by access; access asks where a draft lives).
-  let access: AccessService | null = null;
-  const templates = new TemplateService(db, isBlocAdmin);
+  const users: UserService = new UserService(db, orgs, new PasswordHasher(), epoch, sessions, audit, clock);
+  const tokens = new ApiTokenService(db, epoch, audit, clock);
+  const throttle = new LoginThrottle(
+    auth.loginMaxFailures,
+    auth.loginWindowMs,
+    deps.signInCounter ?? new MemoryWindowCounter(clock),
+    clock,
+  );
+  const authService = new AuthService({ users, orgs, sessions, tokens, throttle, audit, clock });
+  // Access asks where a draft lives from the drafts table, so it exists before the drafts
+  // service, which filters its lists by access.
+  const access = new AccessService({
+    orgs,
+    grantsOf: (id) => users.grantsOf(id),
+    drafts: draftDirectory(db),
+    consultations,
+  });
+  const templates = new TemplateService(db, isBlocAdmin, clock);
   const nameOf = async (id: number) => (await users.findById(id))?.displayName ?? null;
   const lifecycle = new DraftLifecycle({
     db,
     grantsOf: (id) => users.grantsOf(id),
-    hasOpenRound: (draftId) => rounds?.hasOpenRound(draftId) ?? Promise.resolve(false),
+    hasOpenRound: (draftId) => openRounds.hasOpenRound(draftId),
     nameOf,
     audit,
-    now: Date.now,
+    clock,
   });
-  const drafts = new DraftService(
-    db,
-    () => access!,
-    templates,
-    texts,
-    () => epoch.bump(),
-    nameOf,
-    {
-      lifecycle,
-      headerDefaults: headerDefaults(orgs, users),
-    },
-  );
-  const draftHeaders = new DraftHeaderService(db, drafts, () => epoch.bump());
-  access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
+  const drafts = new DraftService(db, access, templates, texts, () => epoch.bump(), nameOf, {
+    lifecycle,
+    headerDefaults: headerDefaults(orgs, users),
+    clock,
+    edits,
+  });
+  const draftHeaders = new DraftHeaderService(db, drafts, () => epoch.bump(), clock);
   const progress = new DraftProgressService(drafts, templates, texts);
-  const versions = new VersionService(db, drafts, texts, nameOf, audit);
-  const repairs = new DraftRepairs(db, (draftId, version) => versions.record(draftId, version));
-  // Without a policy (the CLI) nothing is ever noted, so nothing is snapshotted.
+  const versions = new VersionService(db, drafts, texts, nameOf, audit, clock);
+  const repairs = new DraftRepairs(db, (draftId, version) => versions.record(draftId, version), clock);
   const history = new AutoHistory(
     db,
     texts,
@@ -186,15 +201,17 @@ export function createServices(
     },
     deps.history?.log ?? createLogger('silent'),
     nameOf,
+    clock,
+    edits,
   );
   const owners = new SqliteClientOwners(db);
   const timeline = new HistoryService({ db, drafts, versions, texts, owners, nameOf });
   const userAdmin = new UserAdminService(users, orgs);
   const draftEvents = new EventHub<string>(deps.relays?.drafts);
-  const notifications = new NotificationService(db, (ids) => drafts.titles(ids), deps.relays?.users);
-  let comments: CommentService | null = null;
-  rounds = new RoundService({
+  const notifications = new NotificationService(db, (ids) => drafts.titles(ids), clock, deps.relays?.users);
+  const rounds = new RoundService({
     db,
+    clock,
     drafts,
     orgs,
     users,
@@ -202,12 +219,15 @@ export function createServices(
     events: draftEvents,
     notifications,
     versionExists: (draftId, number) => versions.exists(draftId, number),
-    counts: () => comments!.reader,
+    // Counted from the comments table: the comments service needs rounds, so comes after.
+    counts: commentCounts(db),
+    open: openRounds,
   });
-  comments = new CommentService({
+  const comments = new CommentService({
     db,
+    clock,
     drafts,
-    access: () => access,
+    access,
     rounds,
     texts,
     users,
@@ -218,6 +238,7 @@ export function createServices(
   });
   const revisionLog = new RevisionLogService({
     db,
+    clock,
     vocabulary: loadVocabulary(),
     drafts,
     rounds,
@@ -233,6 +254,7 @@ export function createServices(
   });
   const revisionExports = new RevisionExportService({
     db,
+    clock,
     log: revisionLog,
     drafts,
     orgs,
@@ -243,6 +265,7 @@ export function createServices(
   const revisionTotals = new RevisionTotalsService({ rounds, log: revisionLog, orgs });
   const exports = new ExportService({
     db,
+    clock,
     drafts,
     templates,
     versions,
@@ -256,6 +279,7 @@ export function createServices(
   });
   const assignments = new AssignmentService({
     db,
+    clock,
     drafts,
     progress,
     users,
@@ -264,14 +288,16 @@ export function createServices(
   });
   const discussions = new DiscussionService({
     db,
+    clock,
     drafts,
-    access: () => access,
+    access,
     texts,
     users,
     notifications,
     events: draftEvents,
   });
   return {
+    clock,
     epoch,
     texts,
     orgs,

@@ -11,6 +11,7 @@ import {
   readNumberedHistory,
   swapNumberedSnapshot,
 } from './postgres-log.repository.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 
 interface QueuedAppend {
   readonly doc: string;
@@ -22,7 +23,8 @@ interface QueuedAppend {
 /** Where the store keeps its tables. */
 export interface PostgresDocStoreOptions {
   readonly db: Kysely<Database>;
-  readonly now?: () => number;
+  /** Stamps appended rows (the system clock unless given). */
+  readonly clock?: Clock | undefined;
   readonly meter?: CommitMeter | undefined;
 }
 
@@ -52,7 +54,7 @@ export class PostgresDocStore implements DocStore, SharedLog {
 
   constructor(options: PostgresDocStoreOptions) {
     this.db = options.db;
-    this.now = options.now ?? Date.now;
+    this.now = () => (options.clock ?? systemClock).now();
     this.meter = options.meter;
   }
 

@@ -14,6 +14,7 @@ import type {
 } from './collab-workers.ts';
 import { packUpdates } from './collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from './doc-store.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 
 interface QueuedAppend {
   readonly doc: string;
@@ -32,7 +33,8 @@ export interface SqliteDocStoreOptions {
    * (0: never wait). After a quiet spell an append commits at once.
    */
   readonly commitWindowMs?: number;
-  readonly now?: () => number;
+  /** Stamps appended rows (the system clock unless given). */
+  readonly clock?: Clock | undefined;
   /** Told of every commit (metrics). */
   readonly meter?: CommitMeter | undefined;
 }
@@ -67,7 +69,7 @@ export class SqliteDocStore implements DocStore {
     this.writer = new WorkerClient(workerModule(import.meta.url, 'update-log.worker'), writerData);
     // Started now: the first keystroke must not wait for a thread to boot.
     this.writer.warm();
-    this.now = options.now ?? Date.now;
+    this.now = () => (options.clock ?? systemClock).now();
     this.meter = options.meter;
   }
 
