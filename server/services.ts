@@ -5,12 +5,11 @@ import { AssignmentService } from './assignments/assignment.service.ts';
 import { AuditService } from './audit/audit.service.ts';
 import { ApiTokenService } from './auth/api-token.service.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { LoginThrottle } from './auth/login-throttle.ts';
 import type { WindowCounter } from './limits/window-counter.ts';
 import { SessionService } from './auth/session.service.ts';
 import { storedTexts } from './collab/collab-document.texts.ts';
-import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createIdentityServices, type AuthSettings } from './identity-services.ts';
 import type { Database } from './db/database.ts';
 import { DraftProgressService } from './drafts/draft-progress.service.ts';
 import type { DraftTexts } from './drafts/draft-text.ts';
@@ -20,7 +19,6 @@ import { headerDefaults } from './drafts/draft-header-defaults.ts';
 import { DraftLifecycle } from './drafts/draft-lifecycle.ts';
 import { OrgService } from './orgs/org.service.ts';
 import { TemplateService } from './templates/template.service.ts';
-import { PasswordHasher } from './users/password.ts';
 import { UserAdminService } from './users/user-admin.service.ts';
 import { UserService } from './users/user.service.ts';
 import { AutoHistory, type HistoryPolicy } from './versions/auto-history.ts';
@@ -39,7 +37,6 @@ import { SqliteClientOwners } from './collab/sqlite-client-owners.ts';
 import { commentCounts } from './comments/comment-counts.ts';
 import { draftDirectory } from './drafts/draft-directory.ts';
 import { EditFeed, type EditSource } from './events/edit-feed.ts';
-import { MemoryWindowCounter } from './limits/window-counter.ts';
 import { OpenRounds } from './rounds/open-rounds.ts';
 import type { Clock } from './time/clock.ts';
 import { DraftRepairs } from './collab/collab-document.repairs.ts';
@@ -103,10 +100,7 @@ export interface Services {
  */
 export function createServices(
   db: Kysely<Database>,
-  auth: Pick<
-    Config['auth'],
-    'sessionIdleMs' | 'sessionAbsoluteMs' | 'sessionRotationGraceMs' | 'loginMaxFailures' | 'loginWindowMs'
-  >,
+  auth: AuthSettings,
   deps: {
     clock: Clock;
     texts?: DraftTexts | undefined;
@@ -128,39 +122,8 @@ export function createServices(
   // What access and the draft lifecycle ask of rounds, from the rounds tables alone.
   const openRounds = new OpenRounds(db, clock);
   const consultations = deps.consultations ?? openRounds;
-  const epoch = new AccessEpoch(db);
-  const orgs = new OrgService(db, clock);
-  const sessions = new SessionService(
-    db,
-    {
-      idleMs: auth.sessionIdleMs,
-      absoluteMs: auth.sessionAbsoluteMs,
-      rotationGraceMs: auth.sessionRotationGraceMs,
-    },
-    epoch,
-    clock,
-  );
-  // Users write to the audit log and the log names users: the closures run only after both exist.
-  const isBlocAdmin = async (userId: number): Promise<boolean> => {
-    const grants = await users.grantsOf(userId);
-    const blocs = new Set((await orgs.list()).filter((o) => o.kind === 'bloc').map((o) => o.id));
-    return grants.some((g) => g.role === 'admin' && blocs.has(g.orgId));
-  };
-  const audit: AuditService = new AuditService({
-    db,
-    clock,
-    usernameOf: async (id): Promise<string | null> => (await users.findById(id))?.username ?? null,
-    isBlocAdmin,
-  });
-  const users: UserService = new UserService(db, orgs, new PasswordHasher(), epoch, sessions, audit, clock);
-  const tokens = new ApiTokenService(db, epoch, audit, clock);
-  const throttle = new LoginThrottle(
-    auth.loginMaxFailures,
-    auth.loginWindowMs,
-    deps.signInCounter ?? new MemoryWindowCounter(clock),
-    clock,
-  );
-  const authService = new AuthService({ users, orgs, sessions, tokens, throttle, audit, clock });
+  const identity = createIdentityServices(db, auth, clock, deps.signInCounter);
+  const { epoch, orgs, users, audit, isBlocAdmin, nameOf } = identity;
   // Access asks where a draft lives from the drafts table, so it exists before the drafts
   // service, which filters its lists by access.
   const access = new AccessService({
@@ -170,7 +133,6 @@ export function createServices(
     consultations,
   });
   const templates = new TemplateService(db, isBlocAdmin, clock);
-  const nameOf = async (id: number) => (await users.findById(id))?.displayName ?? null;
   const lifecycle = new DraftLifecycle({
     db,
     grantsOf: (id) => users.grantsOf(id),
@@ -302,9 +264,9 @@ export function createServices(
     texts,
     orgs,
     users,
-    sessions,
-    tokens,
-    auth: authService,
+    sessions: identity.sessions,
+    tokens: identity.tokens,
+    auth: identity.auth,
     access,
     drafts,
     draftHeaders,
