@@ -65,7 +65,7 @@ export interface Services {
   readonly versions: VersionService;
   /** Finds and repairs drafts an earlier build let break (CLI `draft repair`, start-up check). */
   readonly repairs: DraftRepairs;
-  /** Automatic snapshots while people edit (the server feeds it every accepted edit). */
+  /** Automatic snapshots while people edit (it hears every accepted edit from the edit feed). */
   readonly history: AutoHistory;
   /** Naming snapshots and diffing any two points of a draft's history. */
   readonly timeline: HistoryService;

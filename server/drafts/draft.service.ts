@@ -68,12 +68,12 @@ export class DraftService implements DraftDirectory {
   private readonly marks = new DraftEditMarks(this.db, this.more.clock);
   private readonly directory = draftDirectory(this.db);
 
-  /** Records that `userId` edited the draft's text (called by the collaboration core after each applied edit). */
+  /** Records that `userId` edited the draft's text (heard from the edit feed after each applied edit). */
   noteEdit(draftId: string, userId: number): void {
     this.marks.note(draftId, userId);
   }
 
-  /** Writes the edits noted since the last call (the server calls this every few seconds and on shutdown). */
+  /** Writes the edits noted since the last call (a job of the composition root, every few seconds and on shutdown). */
   flushEdits(): Promise<void> {
     return this.marks.flush();
   }
