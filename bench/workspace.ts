@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { openConfiguredDatabase } from '../server/db/database.js';
 import { createServices } from '../server/services.js';
+import { systemClock } from '../server/time/clock.js';
 
 /** The server's default auth settings (SESSION_IDLE_MINUTES etc. unset). */
 export const BENCH_AUTH = {
@@ -74,7 +75,7 @@ export async function seedWorkspace(
     if (migration.error !== undefined) {
       throw migration.error instanceof Error ? migration.error : new Error('migration failed');
     }
-    const services = createServices(database.db, BENCH_AUTH);
+    const services = createServices(database.db, BENCH_AUTH, { clock: systemClock });
     const bloc = await services.orgs.create({
       kind: 'bloc',
       name: 'Đảng bộ Khối đo tải',

@@ -28,6 +28,10 @@ import { createAppMetrics } from './metrics/app-metrics.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { RenderPool } from './render/render-pool.ts';
 import { createServices, type Services } from './services.ts';
+import { checkpointIfLarge } from './db/sqlite.ts';
+import { EditFeed } from './events/edit-feed.ts';
+import { startJobs } from './jobs.ts';
+import { systemClock, type Clock } from './time/clock.ts';
 
 /** What the composition root is built from. */
 export interface AppDeps {
@@ -35,7 +39,9 @@ export interface AppDeps {
   readonly log: Logger;
   readonly database: OpenDatabase;
   /** Which orgs are invited to open rounds; the rounds module plugs in here (tests pass a fixture). */
-  readonly consultations?: ConsultationAccess;
+  readonly consultations?: ConsultationAccess | undefined;
+  /** The time of the whole server (tests pass a clock they move; otherwise the system clock). */
+  readonly clock?: Clock | undefined;
 }
 
 /** The assembled application: the HTTP app, its WebSocket server and the collab core. */
@@ -45,41 +51,53 @@ export interface App {
   readonly registry: RoomRegistry;
   readonly store: DocStore;
   readonly services: Services;
-  /** Refuses new upgrades, closes sockets with 1001, waits for every write, unloads rooms. */
+  /** Stops the jobs, refuses new upgrades, closes sockets with 1001, waits for every write, unloads rooms. */
   shutdown(): Promise<void>;
 }
 
-/** The composition root: the only place that wires modules together. */
-export function createApp({ config, log, database, consultations }: AppDeps): App {
-  // The core reports edits to the drafts service, which needs the core's texts: bind late.
-  let services: Services | null = null;
+const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+/** How often "last edited by" notes are written down (a crash loses at most this much of them). */
+const EDIT_FLUSH_MS = 5_000;
+
+/**
+ * The composition root: the only place that wires modules together and starts periodic
+ * jobs. Everything is built once, in dependency order, and never rewired: where two parts
+ * need each other, a small port built first stands between them (the edit feed between the
+ * collab core and the services that hear of edits).
+ */
+export function createApp({ config, log, database, consultations, clock = systemClock }: AppDeps): App {
   // Exports render on worker threads: seconds of CPU must not stall the live editors.
   const renderer = new RenderPool(config.exports);
-  // Read at scrape time, after the sockets and rooms below exist.
+  // noServer: node-server routes each upgrade through the Hono app, so middleware runs first.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxPayloadBytes });
+  // Several instances: Redis carries live traffic between them (the database stays the truth).
+  const cluster =
+    config.redisUrl === undefined
+      ? null
+      : new RedisCluster(config.redisUrl, deploymentScope(database), log.child({ module: 'cluster' }), clock);
+  // The core publishes accepted edits here; the drafts and history services subscribe when built.
+  const edits = new EditFeed();
+  // The meter counts the core's commits; the gauges are read at scrape time, when the rooms
+  // below exist (the core needs the meter, so the metrics come first).
   const metrics = createAppMetrics({
     connections: () => wss.clients.size,
     rooms: () => registry.size,
     exportQueue: () => renderer.waiting,
   });
-  // Several instances: Redis carries live traffic between them (the database stays the truth).
-  const cluster =
-    config.redisUrl === undefined
-      ? null
-      : new RedisCluster(config.redisUrl, deploymentScope(database), log.child({ module: 'cluster' }));
   const { store, registry, texts } = createCollabCore(
     database,
     config.collab,
     log,
-    (draftId, userId, bytes) => {
-      services?.drafts.noteEdit(draftId, userId);
-      services?.history.note(draftId, userId, bytes);
-    },
+    clock,
+    edits.publish,
     metrics.meter,
     cluster === null ? undefined : new RedisFanout(cluster),
   );
-  services = createServices(database.db, config.auth, {
-    consultations,
+  const services = createServices(database.db, config.auth, {
+    clock,
     texts,
+    edits,
+    consultations,
     renderer,
     history: { policy: config.history, log: log.child({ module: 'history' }) },
     relays:
@@ -88,18 +106,37 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
         : { drafts: redisEventRelay(cluster, 'drafts'), users: redisEventRelay(cluster, 'users') },
     signInCounter: cluster?.counter('sign-in'),
   });
-  // Automatic snapshots are due by age or quiet; checking a few times per period is enough.
-  const historyTimer = setInterval(
-    () => void services.history.tick(),
-    Math.max(50, Math.min(config.history.intervalMs, config.history.quietMs) / 4),
+  const stopJobs = startJobs(
+    [
+      // Automatic snapshots are due by age or quiet; checking a few times per period is enough.
+      {
+        name: 'history snapshot',
+        everyMs: Math.max(50, Math.min(config.history.intervalMs, config.history.quietMs) / 4),
+        run: () => services.history.tick(),
+      },
+      // Long-lived readers can starve automatic checkpoints; keep the WAL bounded.
+      {
+        name: 'WAL checkpoint',
+        everyMs: 30_000,
+        run: () => {
+          if (database.kind === 'sqlite' && checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES))
+            log.info({}, 'WAL checkpointed');
+        },
+      },
+      // Expiry is enforced on every use; this only keeps dead rows from piling up.
+      { name: 'session sweep', everyMs: 600_000, run: () => services.sessions.sweep() },
+      // Rounds past their deadline stop taking comments at once (reads check the deadline); this
+      // also ends invited commenters' access on open sockets and tells open pages, within a minute.
+      { name: 'round sweep', everyMs: 30_000, run: () => services.rounds.sweep() },
+      // "Last edited by" is noted in memory on every edit and written down every few seconds.
+      { name: 'last-edited-by flush', everyMs: EDIT_FLUSH_MS, run: () => services.drafts.flushEdits() },
+    ],
+    log,
   );
-  historyTimer.unref();
   const cookies: CookiePolicy = {
     secure: config.auth.secureCookies,
     maxAgeS: config.auth.sessionAbsoluteMs / 1000,
   };
-  // noServer: node-server routes each upgrade through the Hono app, so middleware runs first.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxPayloadBytes });
   const stopGuard = guardSockets(wss, {
     intervalMs: config.collab.pingIntervalMs,
     timeoutMs: config.collab.pongTimeoutMs,
@@ -116,6 +153,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
     auth: services.auth,
     access: services.access,
     epoch: services.epoch,
+    clock,
     touchSessions: (ids) => services.sessions.touch(ids),
     intervalMs: config.auth.accessRecheckMs,
     log: log.child({ module: 'access' }),
@@ -139,7 +177,7 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
       cookies,
       allowedOrigins: config.auth.allowedOrigins,
       watch: (stream, grant) => watch.watch(stream, grant),
-      exportCounter: cluster?.counter('export') ?? new MemoryWindowCounter(),
+      exportCounter: cluster?.counter('export') ?? new MemoryWindowCounter(clock),
     }),
   );
   hono.route(
@@ -168,12 +206,12 @@ export function createApp({ config, log, database, consultations }: AppDeps): Ap
     store,
     services,
     async shutdown() {
+      stopJobs();
       accepting = false;
       metrics.stop();
       stopGuard();
       watch.stop();
       registry.closeAll(CloseCode.GoingAway, 'server_shutdown');
-      clearInterval(historyTimer);
       // The editors have left: each open span of editing gets its snapshot.
       await services.history.tick(true);
       await registry.compactAll(config.shutdownTimeoutMs / 4);

@@ -6,11 +6,12 @@ import type { ConsultationAccess } from './access/access.service.ts';
 import { createApp, type App } from './app.ts';
 import type { Config } from './config.ts';
 import { openConfiguredDatabase, type OpenDatabase } from './db/database.ts';
-import { checkpointIfLarge, readPragmas } from './db/sqlite.ts';
+import { readPragmas } from './db/sqlite.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { credentialsFile, formatCredentials, seedDemoIfEmpty } from './demo/demo-seed.ts';
 import { guardConnections } from './http/connection-guard.ts';
 import type { Logger } from './logger.ts';
+import type { Clock } from './time/clock.ts';
 
 /** A listening server and the way to stop it cleanly. */
 export interface RunningServer {
@@ -21,17 +22,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
-/** How often "last edited by" notes are written down (a crash loses at most this much of them). */
 /** The start-up check of stored drafts against the editor schema stops after this long. */
 const DRAFT_CHECK_BUDGET_MS = 30_000;
-const EDIT_FLUSH_MS = 5_000;
 
 /** Opens and migrates the database, builds the app and listens on the configured port. */
 export async function startServer(
   config: Config,
   log: Logger,
-  options: { consultations?: ConsultationAccess } = {},
+  options: { consultations?: ConsultationAccess | undefined; clock?: Clock | undefined } = {},
 ): Promise<RunningServer> {
   const database = openConfiguredDatabase(config.database);
   const migration = await migrateToLatest(database.db);
@@ -41,7 +39,13 @@ export async function startServer(
   }
   log.info(describeDatabase(database), 'database ready');
 
-  const app = createApp({ config, log, database, consultations: options.consultations });
+  const app = createApp({
+    config,
+    log,
+    database,
+    consultations: options.consultations,
+    clock: options.clock,
+  });
   // Fail here, not on the first keystroke, if the update log's writer cannot open the database.
   await app.store.ready();
   await app.services.templates.syncShipped(config.templatesDir, log);
@@ -53,32 +57,6 @@ export async function startServer(
       process.stdout.write(`${formatCredentials(demo)}\n`);
     }
   }
-  // Long-lived readers can starve automatic checkpoints; keep the WAL bounded (R15).
-  const walTimer = setInterval(() => {
-    if (database.kind === 'sqlite' && checkpointIfLarge(database.sqlite, WAL_LIMIT_BYTES))
-      log.info({}, 'WAL checkpointed');
-  }, 30_000);
-  walTimer.unref();
-  // Expiry is enforced on every use; this only keeps dead rows from piling up.
-  const sweepTimer = setInterval(() => {
-    app.services.sessions
-      .sweep()
-      .catch((error: unknown) => log.error({ err: error }, 'session sweep failed'));
-  }, 600_000);
-  sweepTimer.unref();
-  // Rounds past their deadline stop taking comments at once (reads check the deadline); this
-  // also ends invited commenters' access on open sockets and tells open pages, within a minute.
-  const roundTimer = setInterval(() => {
-    app.services.rounds.sweep().catch((error: unknown) => log.error({ err: error }, 'round sweep failed'));
-  }, 30_000);
-  roundTimer.unref();
-  // "Last edited by" is noted in memory on every edit and written down every few seconds.
-  const editTimer = setInterval(() => {
-    app.services.drafts
-      .flushEdits()
-      .catch((error: unknown) => log.error({ err: error }, 'last edits not written'));
-  }, EDIT_FLUSH_MS);
-  editTimer.unref();
   const server = createAdaptorServer({
     fetch: app.hono.fetch,
     websocket: { server: app.wss },
@@ -110,10 +88,6 @@ export async function startServer(
     app,
     close() {
       closing ??= (async () => {
-        clearInterval(walTimer);
-        clearInterval(sweepTimer);
-        clearInterval(roundTimer);
-        clearInterval(editTimer);
         stopping = true;
         await draftCheck;
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,12 +5,11 @@ import { AssignmentService } from './assignments/assignment.service.ts';
 import { AuditService } from './audit/audit.service.ts';
 import { ApiTokenService } from './auth/api-token.service.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { LoginThrottle } from './auth/login-throttle.ts';
 import type { WindowCounter } from './limits/window-counter.ts';
 import { SessionService } from './auth/session.service.ts';
 import { storedTexts } from './collab/store/collab-document-texts.ts';
-import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createIdentityServices, type AuthSettings } from './identity-services.ts';
 import type { Database } from './db/database.ts';
 import { DraftProgressService } from './drafts/draft-progress.service.ts';
 import type { DraftTexts } from './drafts/draft-text.ts';
@@ -20,7 +19,6 @@ import { headerDefaults } from './drafts/draft-header-defaults.ts';
 import { DraftLifecycle } from './drafts/draft-lifecycle.ts';
 import { OrgService } from './orgs/org.service.ts';
 import { TemplateService } from './templates/template.service.ts';
-import { PasswordHasher } from './users/password.ts';
 import { UserAdminService } from './users/user-admin.service.ts';
 import { UserService } from './users/user.service.ts';
 import { AutoHistory, type HistoryPolicy } from './versions/auto-history.ts';
@@ -36,15 +34,20 @@ import { loadVocabulary } from './revision-log/grouping/grouping-vocabulary.ts';
 import { RevisionLogService } from './revision-log/revision-log.service.ts';
 import { RevisionSources } from './revision-log/revision-sources.ts';
 import { SqliteClientOwners } from './collab/store/sqlite-client-owners.ts';
+import { commentCounts } from './comments/comment-counts.ts';
+import { draftDirectory } from './drafts/draft-directory.ts';
+import { EditFeed, type EditSource } from './events/edit-feed.ts';
+import { OpenRounds } from './rounds/open-rounds.ts';
+import type { Clock } from './time/clock.ts';
 import { DraftRepairs } from './collab/store/collab-document-repairs.ts';
 import { RevisionTotalsService } from './revision-log/revision-totals.service.ts';
 import { ExportService } from './export/export.service.ts';
 import { inlineRenderer, type Renderer } from './render/render-pool.ts';
 
-const NO_INVITED: readonly number[] = [];
-
 /** The domain services, each built once and handed to whoever needs it. */
 export interface Services {
+  /** The time every service stamps and checks deadlines with. */
+  readonly clock: Clock;
   readonly epoch: AccessEpoch;
   /** The drafts' live texts (the collaboration core's rooms in the server). */
   readonly texts: DraftTexts;
@@ -62,7 +65,7 @@ export interface Services {
   readonly versions: VersionService;
   /** Finds and repairs drafts an earlier build let break (CLI `draft repair`, start-up check). */
   readonly repairs: DraftRepairs;
-  /** Automatic snapshots while people edit (the server feeds it every accepted edit). */
+  /** Automatic snapshots while people edit (it hears every accepted edit from the edit feed). */
   readonly history: AutoHistory;
   /** Naming snapshots and diffing any two points of a draft's history. */
   readonly timeline: HistoryService;
@@ -87,20 +90,21 @@ export interface Services {
 }
 
 /**
- * Builds the services over one database. Shared by the server and the admin CLI, so both
- * apply the same rules. `texts` is the collaboration core's side of drafts (the server passes
- * its rooms; without it, texts are read and seeded straight from the database);
- * `consultations` is where the rounds module plugs into access; `renderer` renders export
- * files (the server passes its worker pool; without it, files render on the calling thread).
+ * Builds the services over one database, in dependency order: each is built once, from
+ * services built before it, and never changed afterwards. Shared by the server and the admin
+ * CLI, so both apply the same rules. `texts` is the collaboration core's side of drafts (the
+ * server passes its rooms; without it, texts are read and seeded straight from the database)
+ * and `edits` its accepted edits; `consultations` is where the rounds module plugs into access
+ * (tests may pass a fixture); `renderer` renders export files (the server passes its worker
+ * pool; without it, files render on the calling thread).
  */
 export function createServices(
   db: Kysely<Database>,
-  auth: Pick<
-    Config['auth'],
-    'sessionIdleMs' | 'sessionAbsoluteMs' | 'sessionRotationGraceMs' | 'loginMaxFailures' | 'loginWindowMs'
-  >,
+  auth: AuthSettings,
   deps: {
+    clock: Clock;
     texts?: DraftTexts | undefined;
+    edits?: EditSource | undefined;
     consultations?: ConsultationAccess | undefined;
     renderer?: Renderer | undefined;
     history?: { policy: HistoryPolicy; log: Logger } | undefined;
@@ -108,72 +112,45 @@ export function createServices(
     relays?: { drafts: HubRelay; users: HubRelay } | undefined;
     /** Failed sign-ins, counted across instances when there are several. */
     signInCounter?: WindowCounter | undefined;
-  } = {},
+  },
 ): Services {
-  const texts = deps.texts ?? storedTexts(db);
+  const { clock } = deps;
+  const texts = deps.texts ?? storedTexts(db, clock);
+  // Without the core (the CLI) nothing is ever edited live, so nothing is heard here.
+  const edits = deps.edits ?? new EditFeed();
   const renderer = deps.renderer ?? inlineRenderer;
-  // The rounds module answers who is invited; tests may put a fixture in its place.
-  let rounds: RoundService | null = null;
-  const consultations: ConsultationAccess = deps.consultations ?? {
-    invitedOrgIds: (draftId) => rounds?.invitedOrgIds(draftId) ?? Promise.resolve(NO_INVITED),
-    comparingOrgIds: (draftId) => rounds?.comparingOrgIds(draftId) ?? Promise.resolve(NO_INVITED),
-  };
-  const epoch = new AccessEpoch(db);
-  const orgs = new OrgService(db);
-  const sessions = new SessionService(
-    db,
-    {
-      idleMs: auth.sessionIdleMs,
-      absoluteMs: auth.sessionAbsoluteMs,
-      rotationGraceMs: auth.sessionRotationGraceMs,
-    },
-    epoch,
-  );
-  // Users write to the audit log and the log names users: the closures run only after both exist.
-  const isBlocAdmin = async (userId: number): Promise<boolean> => {
-    const grants = await users.grantsOf(userId);
-    const blocs = new Set((await orgs.list()).filter((o) => o.kind === 'bloc').map((o) => o.id));
-    return grants.some((g) => g.role === 'admin' && blocs.has(g.orgId));
-  };
-  const audit: AuditService = new AuditService({
-    db,
-    usernameOf: async (id): Promise<string | null> => (await users.findById(id))?.username ?? null,
-    isBlocAdmin,
+  // What access and the draft lifecycle ask of rounds, from the rounds tables alone.
+  const openRounds = new OpenRounds(db, clock);
+  const consultations = deps.consultations ?? openRounds;
+  const identity = createIdentityServices(db, auth, clock, deps.signInCounter);
+  const { epoch, orgs, users, audit, isBlocAdmin, nameOf } = identity;
+  // Access asks where a draft lives from the drafts table, so it exists before the drafts
+  // service, which filters its lists by access.
+  const access = new AccessService({
+    orgs,
+    grantsOf: (id) => users.grantsOf(id),
+    drafts: draftDirectory(db),
+    consultations,
   });
-  const users: UserService = new UserService(db, orgs, new PasswordHasher(), epoch, sessions, audit);
-  const tokens = new ApiTokenService(db, epoch, audit);
-  const throttle = new LoginThrottle(auth.loginMaxFailures, auth.loginWindowMs, deps.signInCounter);
-  const authService = new AuthService({ users, orgs, sessions, tokens, throttle, audit });
-  // Drafts and access need each other (listing filters by access; access asks where a draft lives).
-  let access: AccessService | null = null;
-  const templates = new TemplateService(db, isBlocAdmin);
-  const nameOf = async (id: number) => (await users.findById(id))?.displayName ?? null;
+  const templates = new TemplateService(db, isBlocAdmin, clock);
   const lifecycle = new DraftLifecycle({
     db,
     grantsOf: (id) => users.grantsOf(id),
-    hasOpenRound: (draftId) => rounds?.hasOpenRound(draftId) ?? Promise.resolve(false),
+    hasOpenRound: (draftId) => openRounds.hasOpenRound(draftId),
     nameOf,
     audit,
-    now: Date.now,
+    clock,
   });
-  const drafts = new DraftService(
-    db,
-    () => access!,
-    templates,
-    texts,
-    () => epoch.bump(),
-    nameOf,
-    {
-      lifecycle,
-      headerDefaults: headerDefaults(orgs, users),
-    },
-  );
-  const draftHeaders = new DraftHeaderService(db, drafts, () => epoch.bump());
-  access = new AccessService({ orgs, grantsOf: (id) => users.grantsOf(id), drafts, consultations });
+  const drafts = new DraftService(db, access, templates, texts, () => epoch.bump(), nameOf, {
+    lifecycle,
+    headerDefaults: headerDefaults(orgs, users),
+    clock,
+    edits,
+  });
+  const draftHeaders = new DraftHeaderService(db, drafts, () => epoch.bump(), clock);
   const progress = new DraftProgressService(drafts, templates, texts);
-  const versions = new VersionService(db, drafts, texts, nameOf, audit);
-  const repairs = new DraftRepairs(db, (draftId, version) => versions.record(draftId, version));
-  // Without a policy (the CLI) nothing is ever noted, so nothing is snapshotted.
+  const versions = new VersionService(db, drafts, texts, nameOf, audit, clock);
+  const repairs = new DraftRepairs(db, (draftId, version) => versions.record(draftId, version), clock);
   const history = new AutoHistory(
     db,
     texts,
@@ -186,15 +163,17 @@ export function createServices(
     },
     deps.history?.log ?? createLogger('silent'),
     nameOf,
+    clock,
+    edits,
   );
   const owners = new SqliteClientOwners(db);
   const timeline = new HistoryService({ db, drafts, versions, texts, owners, nameOf });
   const userAdmin = new UserAdminService(users, orgs);
   const draftEvents = new EventHub<string>(deps.relays?.drafts);
-  const notifications = new NotificationService(db, (ids) => drafts.titles(ids), deps.relays?.users);
-  let comments: CommentService | null = null;
-  rounds = new RoundService({
+  const notifications = new NotificationService(db, (ids) => drafts.titles(ids), clock, deps.relays?.users);
+  const rounds = new RoundService({
     db,
+    clock,
     drafts,
     orgs,
     users,
@@ -202,12 +181,15 @@ export function createServices(
     events: draftEvents,
     notifications,
     versionExists: (draftId, number) => versions.exists(draftId, number),
-    counts: () => comments!.reader,
+    // Counted from the comments table: the comments service needs rounds, so comes after.
+    counts: commentCounts(db),
+    open: openRounds,
   });
-  comments = new CommentService({
+  const comments = new CommentService({
     db,
+    clock,
     drafts,
-    access: () => access,
+    access,
     rounds,
     texts,
     users,
@@ -218,6 +200,7 @@ export function createServices(
   });
   const revisionLog = new RevisionLogService({
     db,
+    clock,
     vocabulary: loadVocabulary(),
     drafts,
     rounds,
@@ -233,6 +216,7 @@ export function createServices(
   });
   const revisionExports = new RevisionExportService({
     db,
+    clock,
     log: revisionLog,
     drafts,
     orgs,
@@ -243,6 +227,7 @@ export function createServices(
   const revisionTotals = new RevisionTotalsService({ rounds, log: revisionLog, orgs });
   const exports = new ExportService({
     db,
+    clock,
     drafts,
     templates,
     versions,
@@ -256,6 +241,7 @@ export function createServices(
   });
   const assignments = new AssignmentService({
     db,
+    clock,
     drafts,
     progress,
     users,
@@ -264,21 +250,23 @@ export function createServices(
   });
   const discussions = new DiscussionService({
     db,
+    clock,
     drafts,
-    access: () => access,
+    access,
     texts,
     users,
     notifications,
     events: draftEvents,
   });
   return {
+    clock,
     epoch,
     texts,
     orgs,
     users,
-    sessions,
-    tokens,
-    auth: authService,
+    sessions: identity.sessions,
+    tokens: identity.tokens,
+    auth: identity.auth,
     access,
     drafts,
     draftHeaders,

@@ -61,7 +61,8 @@ export class WorkerClient<Request extends WorkerRequest, Result extends object> 
 
   private start(): Worker {
     const options = { workerData: this.workerData };
-    // Source files run through tsx (npm start, vitest): bootstrap the worker through tsx too.
+    // Source files run through tsx (npm run dev, npm run cli, vitest): bootstrap the worker
+    // through tsx too. npm start runs the compiled build, whose .js workers start directly.
     const worker = this.entry.pathname.endsWith('.ts')
       ? new Worker(
           `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(this.entry.href)}, ${JSON.stringify(import.meta.url)}))`,

@@ -6,6 +6,7 @@ import type { AccessEpoch } from './access-epoch.ts';
 import type { AccessService } from './access.service.ts';
 import type { DraftAccess } from '../../shared/access.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { Clock } from '../time/clock.ts';
 
 /**
  * What an open socket or event stream was granted: its credential and, for a draft's, the
@@ -39,7 +40,7 @@ export class SocketAccessWatch {
   private readonly sockets = new Map<WatchedSocket, WatchGrant>();
   private timer: NodeJS.Timeout | null = null;
   private epoch = -1;
-  private lastTouch = Date.now();
+  private lastTouch = this.deps.clock.now();
   private running = false;
 
   constructor(
@@ -47,6 +48,7 @@ export class SocketAccessWatch {
       readonly auth: AuthService;
       readonly access: AccessService;
       readonly epoch: AccessEpoch;
+      readonly clock: Clock;
       readonly touchSessions: (idHashes: readonly string[]) => Promise<void>;
       readonly intervalMs: number;
       readonly log: Logger;
@@ -79,7 +81,7 @@ export class SocketAccessWatch {
   }
 
   private async tick(): Promise<void> {
-    const now = Date.now();
+    const now = this.deps.clock.now();
     for (const [socket, grant] of this.sockets) {
       const end = grant.principal.expiresAt;
       if (end !== null && end <= now) this.close(socket, 'session_ended', 'credential expired');

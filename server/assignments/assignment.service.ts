@@ -12,6 +12,7 @@ import type { NotificationService } from '../notifications/notification.service.
 import type { User, UserService } from '../users/user.service.ts';
 import { findOne, listOfDraft, listOfUser, remove, upsert } from './assignment.repository.ts';
 import type { SectionAssignmentRow } from './assignment.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the assignments module needs from the others. */
 export interface AssignmentDeps {
@@ -22,8 +23,7 @@ export interface AssignmentDeps {
   readonly notifications: NotificationService;
   /** Server-sent events of draft pages: open outlines reload on `assignments`. */
   readonly events: EventHub<string>;
-  /** The clock (tests may move it). */
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 /**
@@ -32,11 +32,7 @@ export interface AssignmentDeps {
  * draft sees who writes what and what is late.
  */
 export class AssignmentService {
-  private readonly now: () => number;
-
-  constructor(private readonly deps: AssignmentDeps) {
-    this.now = deps.now ?? Date.now;
-  }
+  constructor(private readonly deps: AssignmentDeps) {}
 
   /** Every outline section with its assignee, due date, state and lateness; 404 if the user may not read the draft. */
   async list(userId: number, draftId: string): Promise<AssignmentList> {
@@ -85,7 +81,7 @@ export class AssignmentService {
       user_id: input.userId,
       due: input.due,
       assigned_by: user.id,
-      assigned_at: this.now(),
+      assigned_at: this.deps.clock.now(),
     };
     await upsert(this.deps.db, assignment);
     this.publish(draftId, sectionId);
@@ -147,7 +143,7 @@ export class AssignmentService {
     rows: readonly SectionAssignmentRow[],
     names: ReadonlyMap<number, string>,
   ): SectionAssignment[] {
-    const now = this.now();
+    const now = this.deps.clock.now();
     const bySection = new Map(rows.map((r) => [r.section_id, r]));
     return sections.map((s) => {
       const row = bySection.get(s.id);

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { ForbiddenError } from '../http/app-error.ts';
 import { insertAuditEntry, listAuditEntries } from './audit.repository.ts';
 import type { AuditLogRow } from './audit.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /**
  * Where an action came from: a signed-in user over HTTP (with the client's address), or
@@ -38,16 +39,12 @@ export interface AuditDeps {
   readonly usernameOf: (userId: number) => Promise<string | null>;
   /** Whether a user administers the bloc: only they read the log over the API. */
   readonly isBlocAdmin: (userId: number) => Promise<boolean>;
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 /** The audit log: written by the services where security-relevant actions happen. */
 export class AuditService implements AuditTrail {
-  private readonly now: () => number;
-
-  constructor(private readonly deps: AuditDeps) {
-    this.now = deps.now ?? Date.now;
-  }
+  constructor(private readonly deps: AuditDeps) {}
 
   async record(event: AuditEvent): Promise<void> {
     const { source } = event;
@@ -60,7 +57,7 @@ export class AuditService implements AuditTrail {
           : ((await this.deps.usernameOf(source.userId)) ?? `#${source.userId}`);
     const address = source === null ? (event.address ?? null) : source === 'cli' ? null : source.address;
     await insertAuditEntry(this.deps.db, {
-      at: this.now(),
+      at: this.deps.clock.now(),
       action: event.action,
       actor_id: actorId,
       actor,

@@ -5,7 +5,7 @@ import type { ApiTokenRow } from './auth.table.ts';
 /** Stores a token (hashed) and returns its row. */
 export async function insertToken(
   db: Kysely<Database>,
-  token: { userId: number; name: string; tokenHash: string; expiresAt: number | null },
+  token: { userId: number; name: string; tokenHash: string; expiresAt: number | null; createdAt: number },
 ): Promise<ApiTokenRow> {
   return db
     .insertInto('api_tokens')
@@ -13,7 +13,7 @@ export async function insertToken(
       user_id: token.userId,
       name: token.name,
       token_hash: token.tokenHash,
-      created_at: Date.now(),
+      created_at: token.createdAt,
       expires_at: token.expiresAt,
       revoked_at: null,
       last_used_at: null,

@@ -14,6 +14,7 @@ import {
 import type { ApiTokenRow } from './auth.table.ts';
 import type { Principal } from './principal.ts';
 import { hashSecret, newSecret } from './secret.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** A token without its secret. */
 export interface TokenInfo {
@@ -34,6 +35,7 @@ export class ApiTokenService {
     private readonly db: Kysely<Database>,
     private readonly epoch: AccessEpoch,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates a token; the secret is returned this once and stored only hashed. */
@@ -44,12 +46,13 @@ export class ApiTokenService {
     source: ActionSource = 'cli',
   ): Promise<TokenInfo & { token: string }> {
     const token = newSecret('vkt_');
-    const expiresAt = expiresInDays === undefined ? null : Date.now() + expiresInDays * DAY_MS;
+    const expiresAt = expiresInDays === undefined ? null : this.clock.now() + expiresInDays * DAY_MS;
     const row = await insertToken(this.db, {
       userId,
       name: name.trim(),
       tokenHash: hashSecret(token),
       expiresAt,
+      createdAt: this.clock.now(),
     });
     await this.audit.record({
       action: 'token_created',
@@ -64,8 +67,12 @@ export class ApiTokenService {
   async authenticate(secret: string): Promise<Principal | null> {
     const row = await findTokenByHash(this.db, hashSecret(secret));
     const principal = row === undefined ? null : this.live(row);
-    if (row !== undefined && principal !== null && Date.now() - (row.last_used_at ?? 0) >= TOUCH_EVERY_MS)
-      await touchToken(this.db, row.id, Date.now());
+    if (
+      row !== undefined &&
+      principal !== null &&
+      this.clock.now() - (row.last_used_at ?? 0) >= TOUCH_EVERY_MS
+    )
+      await touchToken(this.db, row.id, this.clock.now());
     return principal;
   }
 
@@ -89,7 +96,7 @@ export class ApiTokenService {
     const foreign = source !== 'cli' && row?.user_id !== source.userId;
     if (row === undefined || foreign || row.revoked_at !== null)
       throw new NotFoundError('token_not_found', `No token ${id}`);
-    await revokeToken(this.db, id, Date.now());
+    await revokeToken(this.db, id, this.clock.now());
     await this.epoch.bump();
     await this.audit.record({
       action: 'token_revoked',
@@ -101,7 +108,7 @@ export class ApiTokenService {
 
   private live(row: ApiTokenRow): Principal | null {
     if (row.revoked_at !== null) return null;
-    if (row.expires_at !== null && row.expires_at <= Date.now()) return null;
+    if (row.expires_at !== null && row.expires_at <= this.clock.now()) return null;
     return {
       userId: row.user_id,
       credential: { kind: 'token', id: String(row.id), family: `token:${row.id}` },

@@ -7,6 +7,7 @@ import type { ApiTokenService } from './api-token.service.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Principal } from './principal.ts';
 import type { SessionService } from './session.service.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** Signing in and out, and turning a cookie or token into a principal. */
 export class AuthService {
@@ -18,6 +19,7 @@ export class AuthService {
       readonly tokens: ApiTokenService;
       readonly throttle: LoginThrottle;
       readonly audit: AuditTrail;
+      readonly clock: Clock;
     },
   ) {}
 
@@ -105,7 +107,7 @@ export class AuthService {
     return {
       user: { id: user.id, username: user.username, displayName: user.displayName, org },
       roles,
-      expiresAt: new Date(expiresAt ?? Date.now() + 365 * 86_400_000).toISOString(),
+      expiresAt: new Date(expiresAt ?? this.deps.clock.now() + 365 * 86_400_000).toISOString(),
     };
   }
 }

@@ -1,4 +1,5 @@
-import { MemoryWindowCounter, type WindowCounter } from '../limits/window-counter.ts';
+import type { WindowCounter } from '../limits/window-counter.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** Failed sign-ins allowed per account in a window; an address gets this many times more. */
 const PER_ADDRESS_FACTOR = 4;
@@ -13,8 +14,8 @@ export class LoginThrottle {
   constructor(
     private readonly maxFailures: number,
     private readonly windowMs: number,
-    private readonly counter: WindowCounter = new MemoryWindowCounter(),
-    private readonly now: () => number = Date.now,
+    private readonly counter: WindowCounter,
+    private readonly clock: Clock,
   ) {}
 
   /** Seconds until `username` from `address` may try again, or 0 if it may now. */
@@ -23,7 +24,7 @@ export class LoginThrottle {
       this.counter.read(`u:${username}`),
       this.counter.read(`a:${address}`),
     ]);
-    const now = this.now();
+    const now = this.clock.now();
     const until = Math.max(
       user !== null && user.count >= this.maxFailures ? user.resetAt : 0,
       from !== null && from.count >= this.maxFailures * PER_ADDRESS_FACTOR ? from.resetAt : 0,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccessEpoch } from '../access/access-epoch.ts';
 import type { Database } from '../db/database.ts';
+import type { Clock } from '../time/clock.ts';
 import type { Principal } from './principal.ts';
 import { hashSecret, newSecret } from './secret.ts';
 import {
@@ -39,12 +40,13 @@ export class SessionService {
     private readonly db: Kysely<Database>,
     private readonly policy: SessionPolicy,
     private readonly epoch: AccessEpoch,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts a session for a user; returns the secret for the cookie (never stored). */
   async start(userId: number): Promise<{ secret: string; expiresAt: number }> {
     const secret = newSecret('s_');
-    const now = Date.now();
+    const now = this.clock.now();
     const expiresAt = now + this.policy.absoluteMs;
     await insertSession(this.db, {
       id_hash: hashSecret(secret),
@@ -68,7 +70,7 @@ export class SessionService {
     if (row === undefined) return null;
     if (row.replaced_by !== null) {
       // Rotated away: a request already on its way counts as its successor, briefly.
-      const late = (row.replaced_at ?? 0) + this.policy.rotationGraceMs <= Date.now();
+      const late = (row.replaced_at ?? 0) + this.policy.rotationGraceMs <= this.clock.now();
       return late ? null : this.check(row.replaced_by, true);
     }
     const principal = await this.live(row, true);
@@ -92,7 +94,7 @@ export class SessionService {
 
   /** The row's principal, or null (and the row deleted) once idle too long or past its end. */
   private async live(row: SessionRow, touch: boolean): Promise<Principal | null> {
-    const now = Date.now();
+    const now = this.clock.now();
     if (row.expires_at <= now || row.last_seen_at + this.policy.idleMs <= now) {
       await deleteSession(this.db, row.id_hash);
       return null;
@@ -111,7 +113,7 @@ export class SessionService {
    */
   private async rotate(row: SessionRow): Promise<Principal | null> {
     const secret = newSecret('s_');
-    const now = Date.now();
+    const now = this.clock.now();
     const next = {
       id_hash: hashSecret(secret),
       user_id: row.user_id,
@@ -133,7 +135,7 @@ export class SessionService {
 
   /** Marks sessions as active (their sockets are in use). */
   async touch(idHashes: readonly string[]): Promise<void> {
-    await touchSessions(this.db, idHashes, Date.now());
+    await touchSessions(this.db, idHashes, this.clock.now());
   }
 
   /** Ends one session (sign-out); its sockets close within seconds. */
@@ -149,7 +151,7 @@ export class SessionService {
 
   /** Deletes expired rows (housekeeping; expiry is enforced on use regardless). */
   async sweep(): Promise<void> {
-    await deleteExpiredSessions(this.db, Date.now(), this.policy.idleMs, this.policy.rotationGraceMs);
+    await deleteExpiredSessions(this.db, this.clock.now(), this.policy.idleMs, this.policy.rotationGraceMs);
   }
 }
 

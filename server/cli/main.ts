@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
 import { openConfiguredDatabase } from '../db/database.ts';
 import { createServices } from '../services.ts';
+import { systemClock } from '../time/clock.ts';
 import { DATABASE_COMMANDS } from './database.commands.ts';
 import { runCli, runDatabaseCli } from './program.ts';
 
@@ -43,7 +44,7 @@ async function runWithServices(): Promise<void> {
     const migration = await migrateToLatest(database.db);
     if (migration.error !== undefined)
       throw migration.error instanceof Error ? migration.error : new Error('migration failed');
-    const services = createServices(database.db, config.auth);
+    const services = createServices(database.db, config.auth, { clock: systemClock });
     // Quietly (level silent): the CLI's output is for its own results.
     await services.templates.syncShipped(config.templatesDir, createLogger('silent'));
     process.exitCode = await runCli(args, {

@@ -4,6 +4,7 @@ import type { WindowCounter } from '../limits/window-counter.ts';
 import type { Logger } from '../logger.ts';
 import { RedisSocketCount } from './redis-socket-count.ts';
 import { RedisWindowCounter } from './redis-window-counter.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** A message from another instance on a channel. */
 export type ChannelListener = (payload: Buffer) => void;
@@ -35,6 +36,7 @@ export class RedisCluster {
     url: string,
     private readonly scope: string,
     log: Logger,
+    private readonly clock: Clock,
   ) {
     this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     this.sub = new Redis(url, { autoResubscribe: true, maxRetriesPerRequest: null });
@@ -101,12 +103,12 @@ export class RedisCluster {
 
   /** A counter shared by the instances, under this deployment's name and `name`. */
   counter(name: string): WindowCounter {
-    return new RedisWindowCounter(this.pub, `${this.prefix}limits:${name}:`);
+    return new RedisWindowCounter(this.pub, `${this.prefix}limits:${name}:`, this.clock);
   }
 
   /** Every instance's open collaboration sockets per user. */
   sockets(): RedisSocketCount {
-    return (this.socketCount ??= new RedisSocketCount(this.pub, `${this.prefix}sockets:`));
+    return (this.socketCount ??= new RedisSocketCount(this.pub, `${this.prefix}sockets:`, this.clock));
   }
 
   /** Called each time the link to Redis is back after a loss. */

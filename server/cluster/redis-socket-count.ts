@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { SharedSocketCount } from '../collab/core/socket-quota.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** How long an entry lives without renewal (a dead instance's sockets stop counting after this). */
 const ENTRY_TTL_MS = 90_000;
@@ -21,6 +22,7 @@ export class RedisSocketCount implements SharedSocketCount {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    private readonly clock: Clock,
   ) {
     this.timer = setInterval(() => void this.renew(), RENEW_MS);
     this.timer.unref();
@@ -35,7 +37,7 @@ export class RedisSocketCount implements SharedSocketCount {
       this.redis.zrem(key, member).catch(() => undefined);
     };
     try {
-      const now = Date.now();
+      const now = this.clock.now();
       const reply = await this.redis
         .multi()
         .zremrangebyscore(key, '-inf', now)
@@ -57,7 +59,7 @@ export class RedisSocketCount implements SharedSocketCount {
 
   private async renew(): Promise<void> {
     if (this.live.size === 0) return;
-    const expires = Date.now() + ENTRY_TTL_MS;
+    const expires = this.clock.now() + ENTRY_TTL_MS;
     const pipeline = this.redis.pipeline();
     for (const [member, userId] of this.live) {
       pipeline.zadd(`${this.prefix}${userId}`, 'XX', expires, member);

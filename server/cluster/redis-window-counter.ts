@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { WindowCount, WindowCounter } from '../limits/window-counter.ts';
 import { MemoryWindowCounter } from '../limits/window-counter.ts';
+import type { Clock } from '../time/clock.ts';
 
 /**
  * A {@link WindowCounter} shared by the instances of a deployment in Redis: a key per counter,
@@ -8,13 +9,16 @@ import { MemoryWindowCounter } from '../limits/window-counter.ts';
  * meanwhile: limits get looser for a while, but nobody is locked out by an outage.
  */
 export class RedisWindowCounter implements WindowCounter {
-  private readonly fallback = new MemoryWindowCounter();
+  private readonly fallback: MemoryWindowCounter;
 
   constructor(
     private readonly redis: Redis,
     /** Keeps this deployment's and this counter's keys apart. */
     private readonly prefix: string,
-  ) {}
+    private readonly clock: Clock,
+  ) {
+    this.fallback = new MemoryWindowCounter(clock);
+  }
 
   async hit(key: string, windowMs: number): Promise<WindowCount> {
     try {
@@ -27,7 +31,7 @@ export class RedisWindowCounter implements WindowCounter {
       const count = Number(reply?.[0]?.[1]);
       const ttl = Number(reply?.[2]?.[1]);
       if (!Number.isFinite(count) || !Number.isFinite(ttl)) throw new Error('no reply');
-      return { count, resetAt: Date.now() + Math.max(0, ttl) };
+      return { count, resetAt: this.clock.now() + Math.max(0, ttl) };
     } catch {
       return this.fallback.hit(key, windowMs);
     }
@@ -40,7 +44,7 @@ export class RedisWindowCounter implements WindowCounter {
         .get(this.prefix + key)
         .pttl(this.prefix + key)
         .exec()) as [[unknown, string | null], [unknown, number]];
-      return count === null || ttl <= 0 ? null : { count: Number(count), resetAt: Date.now() + ttl };
+      return count === null || ttl <= 0 ? null : { count: Number(count), resetAt: this.clock.now() + ttl };
     } catch {
       return this.fallback.read(key);
     }

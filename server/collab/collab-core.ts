@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { OpenDatabase } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { Logger } from '../logger.ts';
+import type { Clock } from '../time/clock.ts';
 import type { CommitMeter } from './core/commit-meter.ts';
 import { draftSchema } from '../../shared/editor/draft-json.ts';
 import { RoomRegistry } from './core/room-registry.ts';
@@ -25,6 +26,8 @@ export function createCollabCore(
   database: OpenDatabase,
   collab: Config['collab'],
   log: Logger,
+  /** Stamps the rows of the update log. */
+  clock: Clock,
   /** Told after each applied edit: which draft, by whom, how many bytes. */
   onEdited?: (draftId: string, userId: number, bytes: number) => void,
   /** Told of every commit of the update log (the server's metrics). */
@@ -39,8 +42,9 @@ export function createCollabCore(
           file: database.file,
           commitWindowMs: collab.commitWindowMs,
           meter,
+          clock,
         })
-      : new PostgresDocStore({ db: database.db, meter });
+      : new PostgresDocStore({ db: database.db, meter, clock });
   const registry = new RoomRegistry({
     store,
     owners: new SqliteClientOwners(database.db),

@@ -21,7 +21,7 @@ export interface AnsweredRows {
  */
 export class CommentAnswers {
   constructor(
-    private readonly deps: Pick<CommentDeps, 'db' | 'drafts' | 'texts' | 'notifications'>,
+    private readonly deps: Pick<CommentDeps, 'db' | 'clock' | 'drafts' | 'texts' | 'notifications'>,
     private readonly rows: AnsweredRows,
   ) {}
 
@@ -35,7 +35,7 @@ export class CommentAnswers {
     const draft = await this.answerable(user, draftId);
     const row = await this.rows.root(draftId, commentId);
     const note = checkAnswerNote(request.value, request.note);
-    const next: Partial<CommentRow> = answerRow(user, request, note);
+    const next: Partial<CommentRow> = answerRow(user, request, note, this.deps.clock.now());
     if (request.value === 'accepted' && row.kind === 'suggestion' && row.applied_at === null)
       Object.assign(next, await this.applySuggestion(user, row), { applied_at: next.disposition_at });
     const updated = await updateComment(this.deps.db, row.id, next);
@@ -58,7 +58,7 @@ export class CommentAnswers {
     const draft = await this.answerable(user, draftId);
     const note = checkAnswerNote(request.value, request.note);
     const rows = await Promise.all(commentIds.map((id) => this.rows.root(draftId, id)));
-    const changes = answerRow(user, request, note);
+    const changes = answerRow(user, request, note, this.deps.clock.now());
     for (const row of rows) {
       const updated = await updateComment(this.deps.db, row.id, changes);
       await this.rows.publish(updated, draft.org_id);
@@ -104,11 +104,11 @@ export class CommentAnswers {
 }
 
 /** The columns an answer sets. */
-function answerRow(user: User, request: DispositionRequest, note: string): Partial<CommentRow> {
+function answerRow(user: User, request: DispositionRequest, note: string, at: number): Partial<CommentRow> {
   return {
     disposition: request.value,
     disposition_note: note,
     disposition_by: user.id,
-    disposition_at: Date.now(),
+    disposition_at: at,
   };
 }

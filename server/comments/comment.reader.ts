@@ -3,12 +3,11 @@ import type { z } from 'zod';
 import type { CommentQuery } from '../../shared/api/comments.ts';
 import { NotFoundError } from '../http/app-error.ts';
 import { anchorState, type AnchorState } from './comment-anchor.ts';
-import { countByOrg, listComments } from './comment.repository.ts';
+import { listComments } from './comment.repository.ts';
 import type { CommentDeps } from './comment.service.ts';
 import type { CommentRow } from './comment.table.ts';
 import { anchorOf, toComment } from './comment.view.ts';
 import { DraftTextMap } from './draft-text-map.ts';
-import type { OrgCounts } from '../rounds/round.view.ts';
 
 /** The anchor state of replies, and of a comment just made or changed. */
 const UNANCHORED: AnchorState = { orphaned: false, nowReads: null };
@@ -27,7 +26,7 @@ export class CommentReader {
   async scope(userId: number, draftId: string): Promise<CommentScope> {
     const located = await this.deps.drafts.locate(draftId);
     if (located === null) throw new NotFoundError('draft_not_found', 'No such draft');
-    const access = await this.deps.access().resolveIn(userId, draftId, located.orgId);
+    const access = await this.deps.access.resolveIn(userId, draftId, located.orgId);
     if (access === 'edit' || access === 'read') return { orgs: 'all', draftOrgId: located.orgId };
     const orgs = await this.deps.rounds.invitedEver(userId, draftId);
     if (orgs.size === 0) throw new NotFoundError('draft_not_found', 'No such draft');
@@ -99,10 +98,5 @@ export class CommentReader {
         // The committee's own replies stay theirs to correct; an organisation's, until it submits.
         editable: row.org_id === draftOrgId || editable.has(`${row.round_id}:${row.org_id}`),
       });
-  }
-
-  /** Comment counts per round and organisation, for the rounds module. */
-  countsByOrg(roundIds: readonly number[]): Promise<Map<number, Map<number, OrgCounts>>> {
-    return countByOrg(this.deps.db, roundIds);
   }
 }

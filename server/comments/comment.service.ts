@@ -24,12 +24,14 @@ import { CommentReader } from './comment.reader.ts';
 import { findComment, insertComment, updateComment } from './comment.repository.ts';
 import type { CommentRow } from './comment.table.ts';
 import { DraftTextMap } from './draft-text-map.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the comments service is built from. */
 export interface CommentDeps {
   readonly db: Kysely<Database>;
+  readonly clock: Clock;
   readonly drafts: DraftService;
-  readonly access: () => AccessService;
+  readonly access: AccessService;
   readonly rounds: RoundService;
   readonly texts: DraftTexts;
   readonly users: UserService;
@@ -88,7 +90,7 @@ export class CommentService {
     }
     if (suggestion && replacement === anchor.quote)
       throw new ValidationError('validation_failed', 'The suggestion does not change the text');
-    const now = Date.now();
+    const now = this.deps.clock.now();
     const row = await insertComment(this.deps.db, {
       draft_id: draftId,
       round_id: round.id,
@@ -124,7 +126,7 @@ export class CommentService {
         throw new ConflictError('round_closed', 'That round is closed');
       orgId = commenting.orgId;
     }
-    const now = Date.now();
+    const now = this.deps.clock.now();
     const row = await insertComment(this.deps.db, {
       draft_id: draftId,
       round_id: parent.round_id,
@@ -156,7 +158,7 @@ export class CommentService {
   /** The author changes their comment's text while it is editable. */
   async edit(user: User, draftId: string, commentId: number, changes: EditCommentRequest): Promise<Comment> {
     const { row, draftOrgId } = await this.own(user, draftId, commentId);
-    const next: Partial<CommentRow> = { updated_at: Date.now() };
+    const next: Partial<CommentRow> = { updated_at: this.deps.clock.now() };
     if (changes.body !== undefined) next.body = checkBody(changes.body, row.kind === 'suggestion');
     if (changes.replacement !== undefined) {
       if (row.kind !== 'suggestion')
@@ -170,7 +172,7 @@ export class CommentService {
   /** The author withdraws their comment (and its thread) while it is editable. */
   async withdraw(user: User, draftId: string, commentId: number): Promise<void> {
     const { row, draftOrgId } = await this.own(user, draftId, commentId);
-    const updated = await updateComment(this.deps.db, row.id, { withdrawn_at: Date.now() });
+    const updated = await updateComment(this.deps.db, row.id, { withdrawn_at: this.deps.clock.now() });
     await this.publish('withdrawn', updated, draftOrgId, await this.threadOrg(updated));
   }
 

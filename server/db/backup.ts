@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrationNames } from './migrate.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 
 /** A backup or restore that cannot go ahead; the message is for the operator. */
 export class DatabaseFileError extends Error {
@@ -62,7 +63,8 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
 export function restoreDatabase(
   dbFile: string,
   source: string,
-  now: () => number = Date.now,
+  /** Names the kept file (the CLI runs this outside any composition root: the system clock). */
+  clock: Clock = systemClock,
 ): { kept: string | null } {
   if (!fs.existsSync(source)) throw new DatabaseFileError(`no file at ${source}`);
   // Checked on a copy beside the database: what is checked is exactly what is put in place.
@@ -70,7 +72,7 @@ export function restoreDatabase(
   fs.copyFileSync(source, incoming);
   try {
     checkVankienDatabase(incoming, source);
-    const kept = fs.existsSync(dbFile) ? setAside(dbFile, now) : null;
+    const kept = fs.existsSync(dbFile) ? setAside(dbFile, clock) : null;
     fs.renameSync(incoming, dbFile);
     return { kept };
   } finally {
@@ -122,7 +124,7 @@ function checkIntegrity(db: BetterSqlite3.Database, shownAs: string): void {
  * Takes the current database out of the way, with its WAL folded in. An exclusive lock is the
  * test for "in use": SQLite grants it only when no other connection has the file open.
  */
-function setAside(dbFile: string, now: () => number): string {
+function setAside(dbFile: string, clock: Clock): string {
   const current = new BetterSqlite3(dbFile, { fileMustExist: true, timeout: 0 });
   try {
     current.pragma('locking_mode = EXCLUSIVE');
@@ -137,7 +139,7 @@ function setAside(dbFile: string, now: () => number): string {
   } finally {
     current.close(); // the last connection: SQLite removes the -wal and -shm files
   }
-  const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+  const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
   const kept = `${dbFile}.before-restore-${stamp}`;
   fs.renameSync(dbFile, kept);
   // Whatever side files remain belong to the old database; beside the new one they would corrupt it.

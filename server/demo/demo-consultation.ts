@@ -23,7 +23,7 @@ export async function seedDemoConsultation(
     for (const [sectionId, paragraphs] of Object.entries(DEMO_TEXT)) writeSection(doc, sectionId, paragraphs);
   });
   await services.versions.freeze(secretary, draftId, 'Gửi lấy ý kiến các chi bộ và đoàn thể');
-  const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString();
+  const deadline = new Date(services.clock.now() + 14 * 86_400_000).toISOString();
   await services.rounds.open(secretary, draftId, {
     version: 1,
     title: 'Lấy ý kiến góp ý Dự thảo lần 1',

@@ -20,18 +20,19 @@ import type { User, UserService } from '../users/user.service.ts';
 import { findDiscussion, insertDiscussion, listDiscussions, setResolved } from './discussion.repository.ts';
 import type { DiscussionRow } from './discussion.table.ts';
 import { discussionAnchor, mentionsOf, toDiscussion } from './discussion.view.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the discussions module needs from the others. */
 export interface DiscussionDeps {
   readonly db: Kysely<Database>;
   readonly drafts: DraftService;
-  readonly access: () => AccessService;
+  readonly access: AccessService;
   readonly texts: DraftTexts;
   readonly users: Pick<UserService, 'findById' | 'namesOf' | 'withRole'>;
   readonly notifications: NotificationService;
   /** Server-sent events of draft pages; these go to the committee's streams only. */
   readonly events: EventHub<string>;
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 /**
@@ -42,11 +43,7 @@ export interface DiscussionDeps {
  * (Yjs positions plus quote) is the comments module's, read from the live draft the same way.
  */
 export class DiscussionService {
-  private readonly now: () => number;
-
-  constructor(private readonly deps: DiscussionDeps) {
-    this.now = deps.now ?? Date.now;
-  }
+  constructor(private readonly deps: DiscussionDeps) {}
 
   /** Every thread of the draft, each followed by its replies. */
   async list(userId: number, draftId: string): Promise<DiscussionList> {
@@ -104,7 +101,7 @@ export class DiscussionService {
       suffix: anchor.suffix,
       anchor_start: request.start,
       anchor_end: request.end,
-      created_at: this.now(),
+      created_at: this.deps.clock.now(),
     });
     return this.announce('created', row, user, mentions);
   }
@@ -129,7 +126,7 @@ export class DiscussionService {
       section_id: root.section_id,
       anchor_start: null,
       anchor_end: null,
-      created_at: this.now(),
+      created_at: this.deps.clock.now(),
     });
     return this.announce('created', row, user, mentions);
   }
@@ -140,7 +137,11 @@ export class DiscussionService {
     const root = await this.root(draftId, discussionId);
     // Already so: answer with its state and tell nobody anything new.
     if ((root.resolved_at !== null) === resolved) return this.view(root);
-    const row = await setResolved(this.deps.db, root.id, resolved ? { at: this.now(), by: user.id } : null);
+    const row = await setResolved(
+      this.deps.db,
+      root.id,
+      resolved ? { at: this.deps.clock.now(), by: user.id } : null,
+    );
     return this.announce(resolved ? 'resolved' : 'reopened', row, user, []);
   }
 
@@ -174,7 +175,7 @@ export class DiscussionService {
     const unique = [...new Set(ids ?? [])];
     for (const id of unique) {
       const exists = (await this.deps.users.findById(id)) !== null;
-      const access = exists ? await this.deps.access().resolveIn(id, draftId, orgId) : null;
+      const access = exists ? await this.deps.access.resolveIn(id, draftId, orgId) : null;
       if (access !== 'edit' && access !== 'read')
         throw new ValidationError(
           'mention_invalid',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { updateDraft } from './draft.repository.ts';
 import type { DraftRow } from './draft.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** Who edited a draft's text last, and when. */
 interface EditMark {
@@ -20,10 +21,13 @@ interface EditMark {
 export class DraftEditMarks {
   private readonly pending = new Map<string, EditMark>();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
 
   /** Notes an edit (memory only: this runs for every update the server accepts). */
-  note(draftId: string, userId: number, at = Date.now()): void {
+  note(draftId: string, userId: number, at = this.clock.now()): void {
     this.pending.set(draftId, { userId, at });
   }
 
@@ -41,7 +45,12 @@ export class DraftEditMarks {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const [draftId, mark] of batch)
-          await updateDraft(trx, draftId, { last_edited_by: mark.userId, last_edited_at: mark.at });
+          await updateDraft(
+            trx,
+            draftId,
+            { last_edited_by: mark.userId, last_edited_at: mark.at },
+            this.clock.now(),
+          );
       });
     } catch (error) {
       // Kept for the next flush, unless a newer edit was noted meanwhile.

@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError } from '../http/app-error.ts';
 import type { DraftService } from './draft.service.ts';
 import { parseHeader } from './draft.service.ts';
 import { updateDraft } from './draft.repository.ts';
+import type { Clock } from '../time/clock.ts';
 
 /**
  * The draft's header (thể thức) as a form: everyone who may open the draft reads it; the
@@ -23,6 +24,7 @@ export class DraftHeaderService {
     private readonly drafts: DraftService,
     /** Tells open sockets to re-check their rights (a reopened draft is writable again). */
     private readonly onTextAccessChanged: () => Promise<void>,
+    private readonly clock: Clock,
   ) {}
 
   /** The header, what a final text still lacks, and what the caller may do. */
@@ -42,7 +44,7 @@ export class DraftHeaderService {
     const { row } = await this.drafts.find(userId, draftId, 'edit');
     if (row.status === 'final')
       throw new ConflictError('draft_final', 'The draft is final; reopen it to change the header');
-    await updateDraft(this.db, draftId, { header: JSON.stringify(header) });
+    await updateDraft(this.db, draftId, { header: JSON.stringify(header) }, this.clock.now());
     return this.get(userId, draftId);
   }
 
@@ -60,7 +62,7 @@ export class DraftHeaderService {
       throw error;
     });
     await this.drafts.lifecycle.assertMayReopen(userId, row);
-    await updateDraft(this.db, draftId, { status: 'drafting' });
+    await updateDraft(this.db, draftId, { status: 'drafting' }, this.clock.now());
     await this.drafts.lifecycle.record(row, 'drafting', userId, reason, address);
     await this.onTextAccessChanged();
     return this.drafts.get(userId, draftId);

@@ -11,6 +11,7 @@ import type { Database } from '../db/database.ts';
 import { ConflictError, ForbiddenError } from '../http/app-error.ts';
 import { insertStatusChange, listStatusChanges } from './draft-status-log.repository.ts';
 import type { DraftRow } from './draft.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the lifecycle asks of other modules. */
 export interface LifecycleDeps {
@@ -21,7 +22,7 @@ export interface LifecycleDeps {
   readonly hasOpenRound: (draftId: string) => Promise<boolean>;
   readonly nameOf: (userId: number) => Promise<string | null>;
   readonly audit: AuditTrail;
-  readonly now: () => number;
+  readonly clock: Clock;
 }
 
 /**
@@ -70,7 +71,7 @@ export class DraftLifecycle {
     reason: string | null = null,
     address: string | null = null,
   ): Promise<void> {
-    const at = this.deps.now();
+    const at = this.deps.clock.now();
     await insertStatusChange(this.deps.db, {
       draft_id: row.id,
       from_status: row.status,

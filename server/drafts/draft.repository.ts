@@ -12,17 +12,18 @@ export async function findDraft(db: Kysely<Database>, id: string): Promise<Draft
   return db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Changes a draft's fields and stamps `updated_at`. */
+/** Changes a draft's fields and stamps `updated_at` with `at`. */
 export async function updateDraft(
   db: Kysely<Database>,
   id: string,
   changes: Partial<
     Pick<DraftRow, 'title' | 'status' | 'archived_at' | 'header' | 'last_edited_by' | 'last_edited_at'>
   >,
+  at: number,
 ): Promise<void> {
   await db
     .updateTable('drafts')
-    .set({ ...changes, updated_at: Date.now() })
+    .set({ ...changes, updated_at: at })
     .where('id', '=', id)
     .execute();
 }

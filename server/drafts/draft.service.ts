@@ -10,10 +10,13 @@ import type { TemplateService } from '../templates/template.service.ts';
 import type { User } from '../users/user.service.ts';
 import { templateToDoc } from './draft-seed.ts';
 import { DraftEditMarks } from './draft-edit-marks.ts';
+import { draftDirectory } from './draft-directory.ts';
+import type { EditSource } from '../events/edit-feed.ts';
 import type { DraftTexts } from './draft-text.ts';
 import { findDraft, findDrafts, insertDraft, listDrafts, updateDraft } from './draft.repository.ts';
 import type { DraftLifecycle } from './draft-lifecycle.ts';
 import type { DraftRow } from './draft.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** Input of {@link DraftService.create}. */
 export interface NewDraft {
@@ -36,7 +39,7 @@ export interface DraftChanges {
 export class DraftService implements DraftDirectory {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly access: () => AccessService,
+    private readonly access: AccessService,
     private readonly templates: TemplateService,
     private readonly texts: DraftTexts,
     /** Tells open sockets to re-check their rights (the access epoch). */
@@ -48,8 +51,13 @@ export class DraftService implements DraftDirectory {
       readonly lifecycle: DraftLifecycle;
       /** Header fields a new draft of the organisation starts with (its name, its superior's, its secretary). */
       readonly headerDefaults: (orgId: number) => Promise<DraftHeader>;
+      readonly clock: Clock;
+      /** Accepted edits of the collaboration core (noted for "last edited by"). */
+      readonly edits: EditSource;
     },
-  ) {}
+  ) {
+    more.edits.subscribe(({ draftId, userId }) => this.noteEdit(draftId, userId));
+  }
 
   /** The final-state rules and the status log (the header routes use them too). */
   get lifecycle(): DraftLifecycle {
@@ -57,14 +65,15 @@ export class DraftService implements DraftDirectory {
   }
 
   /** "Last edited by", noted per edit in memory and written in batches. */
-  private readonly marks = new DraftEditMarks(this.db);
+  private readonly marks = new DraftEditMarks(this.db, this.more.clock);
+  private readonly directory = draftDirectory(this.db);
 
-  /** Records that `userId` edited the draft's text (called by the collaboration core after each applied edit). */
+  /** Records that `userId` edited the draft's text (heard from the edit feed after each applied edit). */
   noteEdit(draftId: string, userId: number): void {
     this.marks.note(draftId, userId);
   }
 
-  /** Writes the edits noted since the last call (the server calls this every few seconds and on shutdown). */
+  /** Writes the edits noted since the last call (a job of the composition root, every few seconds and on shutdown). */
   flushEdits(): Promise<void> {
     return this.marks.flush();
   }
@@ -72,7 +81,7 @@ export class DraftService implements DraftDirectory {
   /** Creates a draft of an organisation the user drafts for, seeded from a template if one is named. */
   async create(user: User, input: NewDraft): Promise<Draft> {
     const orgId = input.orgId ?? user.orgId;
-    if (!(await this.access().canDraftFor(user.id, orgId)))
+    if (!(await this.access.canDraftFor(user.id, orgId)))
       throw new ForbiddenError(
         'forbidden',
         'Only drafters and secretaries of the organisation create its drafts',
@@ -86,7 +95,7 @@ export class DraftService implements DraftDirectory {
       (template === null ? undefined : `${template.header.documentTitle} — nhiệm kỳ ${template.term}`);
     if (title === undefined || title.trim() === '')
       throw new ValidationError('validation_failed', 'title: a draft without a template needs a title');
-    const now = Date.now();
+    const now = this.more.clock.now();
     const row: DraftRow = {
       id: randomUUID(),
       org_id: orgId,
@@ -148,15 +157,16 @@ export class DraftService implements DraftDirectory {
     const next: Partial<DraftRow> = {};
     if (changes.title !== undefined) next.title = changes.title;
     if (changes.status !== undefined) next.status = changes.status;
-    if (changes.archived !== undefined) next.archived_at = changes.archived ? Date.now() : null;
+    if (changes.archived !== undefined) next.archived_at = changes.archived ? this.more.clock.now() : null;
     if (changes.header !== undefined)
       next.header = JSON.stringify({ ...parseHeader(row.header), ...changes.header });
-    await updateDraft(this.db, id, next);
+    const now = this.more.clock.now();
+    await updateDraft(this.db, id, next, now);
     if (moves) await this.lifecycle.record(row, changes.status!, userId, null, address);
     // Becoming final (or leaving it) changes who may write the text: open sockets re-check.
     if (next.status !== undefined && (next.status === 'final') !== (row.status === 'final'))
       await this.onTextAccessChanged();
-    return toDraft({ ...row, ...next, updated_at: Date.now() }, access);
+    return toDraft({ ...row, ...next, updated_at: now }, access);
   }
 
   /** Every draft the user may open (archived ones only when asked). */
@@ -165,7 +175,7 @@ export class DraftService implements DraftDirectory {
     for (const stored of await listDrafts(this.db)) {
       if ((stored.archived_at !== null) !== (options.archived ?? false)) continue;
       const row = this.marks.overlay(stored);
-      const access = await this.access().resolveIn(userId, row.id, row.org_id);
+      const access = await this.access.resolveIn(userId, row.id, row.org_id);
       if (access !== null) drafts.push(toDraft(row, access, await this.editorName(row)));
     }
     return drafts;
@@ -183,7 +193,7 @@ export class DraftService implements DraftDirectory {
     const row = await findDraft(this.db, draftId);
     if (row === undefined || row.status === 'final') return;
     const status = open ? 'consultation' : 'drafting';
-    if (row.status !== status) await updateDraft(this.db, draftId, { status });
+    if (row.status !== status) await updateDraft(this.db, draftId, { status }, this.more.clock.now());
   }
 
   /** Ids of the drafts of these organisations (archived ones included). */
@@ -200,9 +210,8 @@ export class DraftService implements DraftDirectory {
   }
 
   /** Where a draft lives and whether it is final, or null if it does not exist (for the permission resolver). */
-  async locate(draftId: string): Promise<{ orgId: number; final: boolean } | null> {
-    const row = await findDraft(this.db, draftId);
-    return row === undefined ? null : { orgId: row.org_id, final: row.status === 'final' };
+  locate(draftId: string): Promise<{ orgId: number; final: boolean } | null> {
+    return this.directory.locate(draftId);
   }
 
   /**
@@ -215,7 +224,7 @@ export class DraftService implements DraftDirectory {
     need?: DraftAccess,
   ): Promise<{ row: DraftRow; access: DraftAccess }> {
     const row = await findDraft(this.db, id);
-    const access = row === undefined ? null : await this.access().resolveIn(userId, row.id, row.org_id);
+    const access = row === undefined ? null : await this.access.resolveIn(userId, row.id, row.org_id);
     if (row === undefined || access === null) throw new NotFoundError('draft_not_found', 'No such draft');
     if (need === 'edit' && access !== 'edit')
       throw new ForbiddenError('forbidden', 'Only the drafting committee changes the draft');

@@ -26,10 +26,12 @@ import { readFrozen, readSource, sectionIndex, type ExportSource } from './expor
 import { countSuggestions } from './export-suggestions.ts';
 import { insertExport, listExports } from './export.repository.ts';
 import type { Renderer } from '../render/render-pool.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the export service is built from. */
 export interface ExportDeps {
   readonly db: Kysely<Database>;
+  readonly clock: Clock;
   readonly drafts: DraftService;
   readonly templates: TemplateService;
   readonly versions: VersionService;
@@ -111,7 +113,7 @@ export class ExportService {
       round_id: query.format === 'docx' ? (query.comments ?? null) : null,
       bytes: body.byteLength,
       warnings: JSON.stringify(source.warnings),
-      created_at: Date.now(),
+      created_at: this.deps.clock.now(),
     });
     // The final text leaving the system is what an auditor asks about; working copies are not.
     if (query.kind === 'final')

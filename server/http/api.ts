@@ -83,7 +83,7 @@ export function apiRoutes(
   api.route('/drafts', assignmentRoutes(services.assignments));
   api.route('/drafts', discussionRoutes(services.discussions));
   api.route('/assignments', myAssignmentRoutes(services.assignments));
-  const exportLimit = perUserRateLimit('export', EXPORT_LIMITS, options.exportCounter);
+  const exportLimit = perUserRateLimit('export', EXPORT_LIMITS, options.exportCounter, services.clock);
   api.route('/drafts', exportRoutes(services.exports, exportLimit));
   api.route('/drafts', revisionLogRoutes(services.revisionLog, services.revisionExports, exportLimit));
   api.route('/revision-log', revisionTotalsRoutes(services.revisionTotals));

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
 import type { WindowCounter } from '../limits/window-counter.ts';
+import type { Clock } from '../time/clock.ts';
 import type { ApiEnv } from './api-env.ts';
 import { TooManyRequestsError } from './app-error.ts';
 
@@ -22,6 +23,7 @@ export function perUserRateLimit(
   limits: RateLimit,
   /** Where hits are counted: in memory, or shared by the instances (Redis). */
   counter: WindowCounter,
+  clock: Clock,
 ): MiddlewareHandler<ApiEnv> {
   const store: Store<ApiEnv> = {
     increment: async (key) => {
@@ -46,7 +48,7 @@ export function perUserRateLimit(
       const reset = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
       const retry = Math.max(
         1,
-        Math.ceil(((reset?.resetTime?.getTime() ?? Date.now() + limits.windowMs) - Date.now()) / 1000),
+        Math.ceil(((reset?.resetTime?.getTime() ?? clock.now() + limits.windowMs) - clock.now()) / 1000),
       );
       throw new TooManyRequestsError('too_many_requests', 'Too many exports; try again shortly', retry);
     },

@@ -1,3 +1,5 @@
+import type { Clock } from '../time/clock.ts';
+
 /** A counter's state in its current fixed window. */
 export interface WindowCount {
   readonly count: number;
@@ -27,10 +29,10 @@ const MAX_KEYS = 50_000;
 export class MemoryWindowCounter implements WindowCounter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly clock: Clock) {}
 
   hit(key: string, windowMs: number): Promise<WindowCount> {
-    const now = this.now();
+    const now = this.clock.now();
     if (this.windows.size >= MAX_KEYS) this.sweep(now);
     let window = this.windows.get(key);
     if (window === undefined || window.resetAt <= now) {
@@ -43,7 +45,7 @@ export class MemoryWindowCounter implements WindowCounter {
 
   read(key: string): Promise<WindowCount | null> {
     const window = this.windows.get(key);
-    return Promise.resolve(window === undefined || window.resetAt <= this.now() ? null : { ...window });
+    return Promise.resolve(window === undefined || window.resetAt <= this.clock.now() ? null : { ...window });
   }
 
   undo(key: string): Promise<void> {

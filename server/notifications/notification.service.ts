@@ -4,6 +4,7 @@ import { NOTIFICATION_EVENT } from '../../shared/api/notifications.ts';
 import type { Database } from '../db/database.ts';
 import { EventHub, type HubRelay } from '../events/event-hub.ts';
 import type { NotificationRow, NotificationTable } from './notification.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What happened, for whom to read. */
 export interface NewNotification {
@@ -29,6 +30,7 @@ export class NotificationService {
     /** Draft titles (the drafts module answers). */
     private readonly titles: (ids: readonly string[]) => Promise<Map<string, { title: string }>>,
     /** Carries notifications to pages open on other instances. */
+    private readonly clock: Clock,
     relay?: HubRelay,
   ) {
     this.hub = new EventHub<number>(relay);
@@ -45,7 +47,7 @@ export class NotificationService {
       comment_id: what.commentId ?? null,
       actor_name: what.actorName ?? null,
       text: what.text.length > 200 ? `${what.text.slice(0, 199)}…` : what.text,
-      created_at: Date.now(),
+      created_at: this.clock.now(),
       read_at: null,
     };
     const rows: NotificationRow[] = [];
@@ -89,7 +91,7 @@ export class NotificationService {
   ): Promise<void> {
     let query = this.db
       .updateTable('notifications')
-      .set({ read_at: Date.now() })
+      .set({ read_at: this.clock.now() })
       .where('user_id', '=', userId)
       .where('read_at', 'is', null);
     if (which.all !== true) {

@@ -6,7 +6,7 @@ import type { OrgRow } from './org.table.ts';
 /** Inserts an organisation and returns its row. */
 export async function insertOrg(
   db: Kysely<Database>,
-  org: { kind: OrgKind; name: string; shortName: string; parentId: number | null },
+  org: { kind: OrgKind; name: string; shortName: string; parentId: number | null; createdAt: number },
 ): Promise<OrgRow> {
   return db
     .insertInto('orgs')
@@ -15,7 +15,7 @@ export async function insertOrg(
       name: org.name,
       short_name: org.shortName,
       parent_id: org.parentId,
-      created_at: Date.now(),
+      created_at: org.createdAt,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

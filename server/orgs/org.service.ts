@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { NotFoundError, ValidationError } from '../http/app-error.ts';
 import { findOrg, insertOrg, listOrgs, selectAncestorIds } from './org.repository.ts';
 import type { OrgRow } from './org.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** Which kind of organisation may sit under which (null: at the top of the tree). */
 const PARENT_KINDS: Record<OrgKind, readonly (OrgKind | null)[]> = {
@@ -24,7 +25,10 @@ export interface NewOrg {
 
 /** The organisation tree: creating, listing and walking it. */
 export class OrgService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
 
   /** Adds an organisation under a parent of a fitting kind. */
   async create(input: NewOrg): Promise<Org> {
@@ -42,7 +46,13 @@ export class OrgService {
       throw new ValidationError('validation_failed', `A ${input.kind} cannot be placed ${where}`);
     }
     return toOrg(
-      await insertOrg(this.db, { kind: input.kind, name, shortName, parentId: parent?.id ?? null }),
+      await insertOrg(this.db, {
+        kind: input.kind,
+        name,
+        shortName,
+        parentId: parent?.id ?? null,
+        createdAt: this.clock.now(),
+      }),
     );
   }
 

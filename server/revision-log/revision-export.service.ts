@@ -12,6 +12,7 @@ import type { DocxFrame } from './revision-docx.ts';
 import { findReport, saveReport } from './revision-log.repository.ts';
 import type { RevisionLogService } from './revision-log.service.ts';
 import { generateReport } from './revision-report.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the exports are built from. */
 export interface RevisionExportDeps {
@@ -23,8 +24,8 @@ export interface RevisionExportDeps {
   readonly users: UserService;
   /** Renders the files (on worker threads in the server). */
   readonly renderer: Renderer;
-  /** The clock that dates the table (Date.now unless a test sets it). */
-  readonly now?: () => number;
+  /** Dates the table. */
+  readonly clock: Clock;
 }
 
 /** A file to download. */
@@ -79,7 +80,7 @@ export class RevisionExportService {
   async saveReport(user: User, draftId: string, roundId: number, text: string): Promise<RevisionReport> {
     await this.deps.drafts.find(user.id, draftId, 'edit');
     await this.deps.log.log(user.id, draftId, roundId); // the round is on this draft
-    await saveReport(this.deps.db, roundId, text.replace(/\r\n?/gu, '\n'), user.id);
+    await saveReport(this.deps.db, roundId, text.replace(/\r\n?/gu, '\n'), user.id, this.deps.clock.now());
     return this.report(user.id, draftId, roundId);
   }
 
@@ -119,7 +120,7 @@ export class RevisionExportService {
     }
     const profile = findProfile(profileId) ?? findProfile(DEFAULT_PROFILE_ID)!;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
-      new Date((this.deps.now ?? Date.now)()),
+      new Date(this.deps.clock.now()),
     );
     return {
       profile,

@@ -26,7 +26,13 @@ export async function listSavedGroups(db: Kysely<Database>, roundId: number): Pr
  */
 export async function insertGroup(
   db: Kysely<Database>,
-  group: { roundId: number; sectionId: string | null; userId: number; commentIds: readonly number[] },
+  group: {
+    roundId: number;
+    sectionId: string | null;
+    userId: number;
+    commentIds: readonly number[];
+    at: number;
+  },
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const before = await tx
@@ -45,7 +51,7 @@ export async function insertGroup(
         disposition: null,
         answer: '',
         updated_by: group.userId,
-        updated_at: Date.now(),
+        updated_at: group.at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -112,6 +118,7 @@ export async function saveReport(
   roundId: number,
   text: string,
   userId: number,
+  at: number,
 ): Promise<void> {
   if (text.trim() === '') {
     await db.deleteFrom('revision_reports').where('round_id', '=', roundId).execute();
@@ -119,9 +126,7 @@ export async function saveReport(
   }
   await db
     .insertInto('revision_reports')
-    .values({ round_id: roundId, text, updated_by: userId, updated_at: Date.now() })
-    .onConflict((oc) =>
-      oc.column('round_id').doUpdateSet({ text, updated_by: userId, updated_at: Date.now() }),
-    )
+    .values({ round_id: roundId, text, updated_by: userId, updated_at: at })
+    .onConflict((oc) => oc.column('round_id').doUpdateSet({ text, updated_by: userId, updated_at: at }))
     .execute();
 }

@@ -29,10 +29,12 @@ import type { GroupingVocabulary } from './grouping/grouping-vocabulary.ts';
 import { rollUp } from './revision-rollup.ts';
 import { historyOf } from './section-history.ts';
 import { placesOf, type RevisionSources } from './revision-sources.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the revision log is built from: its own tables and the modules it reads through. */
 export interface RevisionLogDeps {
   readonly db: Kysely<Database>;
+  readonly clock: Clock;
   readonly drafts: DraftService;
   readonly rounds: RoundService;
   readonly comments: CommentService;
@@ -149,6 +151,7 @@ export class RevisionLogService {
       sectionId: members.get(ids[0]!) ?? null,
       userId: user.id,
       commentIds: ids,
+      at: this.deps.clock.now(),
     });
     await this.apply(user, draftId, groupId, ids, request);
     return this.log(user.id, draftId, roundId);
@@ -218,7 +221,10 @@ export class RevisionLogService {
     commentIds: readonly number[],
     request: UpdateGroupRequest,
   ): Promise<void> {
-    const changes: Parameters<typeof updateGroup>[2] = { updated_by: user.id, updated_at: Date.now() };
+    const changes: Parameters<typeof updateGroup>[2] = {
+      updated_by: user.id,
+      updated_at: this.deps.clock.now(),
+    };
     if (request.summary !== undefined) changes.summary = request.summary.trim();
     if (request.disposition !== undefined) {
       const answer = (request.answer ?? '').trim();

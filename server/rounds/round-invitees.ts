@@ -28,9 +28,8 @@ export async function invitees(
 }
 
 /** A round's deadline as a time: in the future and at most a year ahead. */
-export function checkDeadline(text: string): number {
+export function checkDeadline(text: string, now: number): number {
   const deadline = Date.parse(text);
-  const now = Date.now();
   if (!(deadline > now)) throw new ValidationError('validation_failed', 'The deadline must be in the future');
   if (deadline > now + COMMENT_LIMITS.deadlineMaxDays * 86_400_000)
     throw new ValidationError('validation_failed', 'The deadline must be within a year');

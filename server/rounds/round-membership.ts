@@ -3,9 +3,10 @@ import type { Database } from '../db/database.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../http/app-error.ts';
 import type { UserService } from '../users/user.service.ts';
 import type { RoundReader } from './round.reader.ts';
-import { findInvitation, findRound, listInvitations, selectOpenInvitedOrgIds } from './round.repository.ts';
+import { findInvitation, findRound, listInvitations } from './round.repository.ts';
 import type { RoundRow } from './round.table.ts';
 import { isOpen } from './round.view.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** The open round a commenter comments in, and the organisation they comment for. */
 export interface CommentingRound {
@@ -23,6 +24,7 @@ export class RoundMembership {
     private readonly db: Kysely<Database>,
     private readonly users: UserService,
     private readonly reader: RoundReader,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -32,7 +34,7 @@ export class RoundMembership {
    */
   async commentingRound(userId: number, draftId: string, orgId?: number): Promise<CommentingRound> {
     const rows = await this.reader.rows(draftId);
-    const round = rows.find((r) => isOpen(r));
+    const round = rows.find((r) => isOpen(r, this.clock.now()));
     if (round === undefined)
       throw new ConflictError(
         'round_closed',
@@ -44,7 +46,7 @@ export class RoundMembership {
   /** Whether an organisation may still change its comments in a round (open, not submitted). */
   async isEditable(roundId: number, orgId: number): Promise<boolean> {
     const round = await findRound(this.db, roundId);
-    if (round === undefined || !isOpen(round)) return false;
+    if (round === undefined || !isOpen(round, this.clock.now())) return false;
     return (await findInvitation(this.db, roundId, orgId))?.submitted_at === null;
   }
 
@@ -52,7 +54,7 @@ export class RoundMembership {
   async editableKeys(roundIds: readonly number[]): Promise<Set<string>> {
     const keys = new Set<string>();
     if (roundIds.length === 0) return keys;
-    const now = Date.now();
+    const now = this.clock.now();
     const open = new Set<number>();
     for (const id of new Set(roundIds)) {
       const round = await findRound(this.db, id);
@@ -78,19 +80,9 @@ export class RoundMembership {
     return new Set(grants.filter((g) => g.role === 'commenter' && invited.has(g.orgId)).map((g) => g.orgId));
   }
 
-  /** ConsultationAccess: organisations invited to a round of the draft that is open now. */
-  invitedOrgIds(draftId: string): Promise<readonly number[]> {
-    return selectOpenInvitedOrgIds(this.db, draftId, Date.now());
-  }
-
-  /** ConsultationAccess: of those, the organisations whose round lets them see the current text. */
-  comparingOrgIds(draftId: string): Promise<readonly number[]> {
-    return selectOpenInvitedOrgIds(this.db, draftId, Date.now(), { comparing: true });
-  }
-
   /** The invited organisation the user comments for in an open round; refused as `commentingRound` says. */
   async commentingOrg(userId: number, round: RoundRow, orgId?: number): Promise<number> {
-    if (!isOpen(round)) throw new ConflictError('round_closed', 'The round is closed');
+    if (!isOpen(round, this.clock.now())) throw new ConflictError('round_closed', 'The round is closed');
     const invited = new Set(await this.reader.invitedOrgIds(round.id));
     const mine = (await this.users.grantsOf(userId))
       .filter((g) => g.role === 'commenter' && invited.has(g.orgId))

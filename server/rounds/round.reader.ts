@@ -98,7 +98,7 @@ export class RoundReader {
     const ids = rounds.map((r) => r.id);
     const [invitations, counts, orgList] = await Promise.all([
       listInvitations(this.deps.db, ids),
-      this.deps.counts().countsByOrg(ids),
+      this.deps.counts.countsByOrg(ids),
       this.deps.orgs.list(),
     ]);
     const orgs = new Map(orgList.map((o) => [o.id, o]));
@@ -112,7 +112,7 @@ export class RoundReader {
       list.push(row);
       byRound.set(row.round_id, list);
     }
-    const now = Date.now();
+    const now = this.deps.clock.now();
     return rounds.map((round) => {
       const list: Invitation[] = (byRound.get(round.id) ?? [])
         .map((row) =>

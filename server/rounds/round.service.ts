@@ -20,21 +20,23 @@ import type { User, UserService } from '../users/user.service.ts';
 import { checkDeadline, invitees } from './round-invitees.ts';
 import { RoundMembership, type CommentingRound } from './round-membership.ts';
 import { RoundReader } from './round.reader.ts';
+import type { OpenRounds } from './open-rounds.ts';
 import {
   findRound,
   insertRound,
   listInvitations,
-  listDraftRounds,
   listExpiredOpenRounds,
   markSubmitted,
   updateRound,
 } from './round.repository.ts';
 import type { RoundRow } from './round.table.ts';
 import { isOpen, type CommentCounts } from './round.view.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What a round service is built from. */
 export interface RoundDeps {
   readonly db: Kysely<Database>;
+  readonly clock: Clock;
   readonly drafts: DraftService;
   readonly orgs: OrgService;
   readonly users: UserService;
@@ -43,8 +45,10 @@ export interface RoundDeps {
   readonly notifications: NotificationService;
   /** Whether a frozen version exists (the versions module answers). */
   readonly versionExists: (draftId: string, number: number) => Promise<boolean>;
-  /** Comment counts per organisation (the comments module answers; bound late). */
-  readonly counts: () => CommentCounts;
+  /** Comment counts per organisation (the comments module answers). */
+  readonly counts: CommentCounts;
+  /** Open rounds, as access and the draft lifecycle see them. */
+  readonly open: OpenRounds;
 }
 
 /** Consultation rounds: open, extend, close, submit, and who is invited while they are open. */
@@ -54,7 +58,7 @@ export class RoundService implements ConsultationAccess {
 
   constructor(private readonly deps: RoundDeps) {
     this.reader = new RoundReader(deps);
-    this.membership = new RoundMembership(deps.db, deps.users, this.reader);
+    this.membership = new RoundMembership(deps.db, deps.users, this.reader, deps.clock);
   }
 
   /** Sends a frozen version out for comments: invitations, status `consultation`, notifications. */
@@ -62,12 +66,12 @@ export class RoundService implements ConsultationAccess {
     const { db, drafts } = this.deps;
     const { row: draft } = await drafts.find(user.id, draftId, 'edit');
     if (draft.status === 'final') throw new ConflictError('draft_final', 'The draft is final');
-    const deadline = checkDeadline(request.deadline);
+    const deadline = checkDeadline(request.deadline, this.deps.clock.now());
     if (!(await this.deps.versionExists(draftId, request.version)))
       throw new NotFoundError('version_not_found', `No version ${request.version} to send out`);
     const orgIds = await invitees(this.reader, draft.org_id, request.orgIds ?? [], request.allOf ?? []);
     // An open round past its deadline counts as closed here; the sweep records it later.
-    const current = (await this.reader.rows(draftId)).find((r) => isOpen(r));
+    const current = (await this.reader.rows(draftId)).find((r) => isOpen(r, this.deps.clock.now()));
     if (current !== undefined)
       throw new ConflictError('round_already_open', `Round "${current.title}" is still open`);
     const id = await insertRound(
@@ -80,7 +84,7 @@ export class RoundService implements ConsultationAccess {
         status: 'open',
         closed_reason: null,
         opened_by: user.id,
-        opened_at: Date.now(),
+        opened_at: this.deps.clock.now(),
         closed_at: null,
         allow_compare: request.allowCompare === true ? 1 : 0,
       },
@@ -146,10 +150,12 @@ export class RoundService implements ConsultationAccess {
     if (round.status === 'closed' && round.closed_reason === 'closed_early')
       throw new ConflictError('round_closed', 'The round was closed; open a new one');
     if (changes.deadline !== undefined) {
-      const deadline = checkDeadline(changes.deadline);
+      const deadline = checkDeadline(changes.deadline, this.deps.clock.now());
       if (deadline <= round.deadline)
         throw new ValidationError('validation_failed', 'The new deadline must be later than the current one');
-      const other = (await this.reader.rows(draftId)).find((r) => r.id !== roundId && isOpen(r));
+      const other = (await this.reader.rows(draftId)).find(
+        (r) => r.id !== roundId && isOpen(r, this.deps.clock.now()),
+      );
       if (other !== undefined)
         throw new ConflictError('round_already_open', `Round "${other.title}" is open`);
       await updateRound(this.deps.db, roundId, {
@@ -164,7 +170,7 @@ export class RoundService implements ConsultationAccess {
       await updateRound(this.deps.db, roundId, {
         status: 'closed',
         closed_reason: 'closed_early',
-        closed_at: Date.now(),
+        closed_at: this.deps.clock.now(),
       });
       await this.deps.drafts.setConsultation(draftId, false);
     }
@@ -178,7 +184,7 @@ export class RoundService implements ConsultationAccess {
   async submit(user: User, draftId: string, roundId: number, orgId?: number): Promise<Invitation> {
     const round = await this.round(draftId, roundId);
     const org = await this.membership.commentingOrg(user.id, round, orgId);
-    if (!(await markSubmitted(this.deps.db, roundId, org, user.id, Date.now())))
+    if (!(await markSubmitted(this.deps.db, roundId, org, user.id, this.deps.clock.now())))
       throw new ConflictError('org_submitted', 'This organisation has already sent its comments');
     const dashboard = await this.reader.dashboard(draftId, roundId);
     const invitation = dashboard.invitations.find((i) => i.orgId === org)!;
@@ -219,19 +225,17 @@ export class RoundService implements ConsultationAccess {
   }
 
   /** Whether a round on the draft is still taking comments (a final draft waits for it). */
-  async hasOpenRound(draftId: string, now = Date.now()): Promise<boolean> {
-    return (await listDraftRounds(this.deps.db, draftId)).some(
-      (r) => r.status === 'open' && r.deadline > now,
-    );
+  hasOpenRound(draftId: string): Promise<boolean> {
+    return this.deps.open.hasOpenRound(draftId);
   }
 
   /** ConsultationAccess: organisations invited to a round of the draft that is open now. */
   comparingOrgIds(draftId: string): Promise<readonly number[]> {
-    return this.membership.comparingOrgIds(draftId);
+    return this.deps.open.comparingOrgIds(draftId);
   }
 
   invitedOrgIds(draftId: string): Promise<readonly number[]> {
-    return this.membership.invitedOrgIds(draftId);
+    return this.deps.open.invitedOrgIds(draftId);
   }
 
   /** Rounds the user takes part in: their drafts', those they oversee, those they are invited to. */
@@ -249,7 +253,7 @@ export class RoundService implements ConsultationAccess {
    * Closes open rounds whose deadline has passed: invited commenters lose access (open
    * sockets re-check), the drafts return to drafting, open pages hear of it. Run periodically.
    */
-  async sweep(now = Date.now()): Promise<number> {
+  async sweep(now = this.deps.clock.now()): Promise<number> {
     const expired = await listExpiredOpenRounds(this.deps.db, now);
     for (const round of expired) {
       await updateRound(this.deps.db, round.id, {

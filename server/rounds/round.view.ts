@@ -14,12 +14,12 @@ export interface CommentCounts {
 }
 
 /** Whether a round takes comments at `now`: open and before its deadline. */
-export function isOpen(row: RoundRow, now = Date.now()): boolean {
+export function isOpen(row: RoundRow, now: number): boolean {
   return row.status === 'open' && row.deadline > now;
 }
 
 /** A round as the API shows it; an open round past its deadline reads as closed by it. */
-export function toRound(row: RoundRow, openedByName: string | null, now = Date.now()): Round {
+export function toRound(row: RoundRow, openedByName: string | null, now: number): Round {
   const expired = row.status === 'open' && row.deadline <= now;
   return {
     id: row.id,
@@ -51,7 +51,7 @@ export function toInvitation(
   org: { name: string; kind: OrgKind } | undefined,
   counts: OrgCounts | undefined,
   submittedByName: string | null,
-  now = Date.now(),
+  now: number,
 ): Invitation {
   return {
     orgId: row.org_id,

@@ -10,6 +10,7 @@ import {
   listLatestTemplates,
   listTemplateVersions,
 } from './template.repository.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** A template's list entry. */
 export interface TemplateSummary {
@@ -28,12 +29,13 @@ export class TemplateService {
     private readonly db: Kysely<Database>,
     /** Whether a user administers a bloc (only they may import templates). */
     private readonly isBlocAdmin: (userId: number) => Promise<boolean>,
+    private readonly clock: Clock,
   ) {}
 
   /** Stores the shipped templates' versions that the database does not have yet. */
   async syncShipped(dir: string, log: Logger): Promise<void> {
     for (const template of readTemplateDir(dir)) {
-      const added = await insertTemplate(this.db, row(template, 'shipped', null));
+      const added = await insertTemplate(this.db, row(template, 'shipped', null, this.clock.now()));
       if (added) log.info({ template: template.id, version: template.version }, 'template added');
     }
   }
@@ -68,19 +70,19 @@ export class TemplateService {
         'conflict',
         `${where}: version: template ${template.id} already has version ${latest.version}; import version ${latest.version + 1} or higher`,
       );
-    await insertTemplate(this.db, row(template, 'imported', userId));
+    await insertTemplate(this.db, row(template, 'imported', userId, this.clock.now()));
     return summary(template);
   }
 }
 
-function row(template: Template, source: 'shipped' | 'imported', importedBy: number | null) {
+function row(template: Template, source: 'shipped' | 'imported', importedBy: number | null, at: number) {
   return {
     id: template.id,
     version: template.version,
     body: JSON.stringify(template),
     source,
     imported_by: importedBy,
-    created_at: Date.now(),
+    created_at: at,
   };
 }
 

@@ -6,7 +6,7 @@ import type { UserRow } from './user.table.ts';
 /** Inserts a user and returns the row. */
 export async function insertUser(
   db: Kysely<Database>,
-  user: { username: string; displayName: string; orgId: number; passwordHash: string },
+  user: { username: string; displayName: string; orgId: number; passwordHash: string; createdAt: number },
 ): Promise<UserRow> {
   return db
     .insertInto('users')
@@ -15,7 +15,7 @@ export async function insertUser(
       display_name: user.displayName,
       org_id: user.orgId,
       password_hash: user.passwordHash,
-      created_at: Date.now(),
+      created_at: user.createdAt,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

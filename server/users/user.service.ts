@@ -23,6 +23,7 @@ import {
   updatePasswordHash,
 } from './user.repository.ts';
 import type { UserRow } from './user.table.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** Shortest password accepted (OWASP ASVS V2.1.1 asks for at least 8). */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -64,6 +65,7 @@ export class UserService {
       rotateAllFor(userId: number): Promise<void>;
     },
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates a user with roles in their own organisation; returns the password if generated. */
@@ -82,6 +84,7 @@ export class UserService {
       displayName,
       orgId: input.orgId,
       passwordHash: await this.hasher.hash(password),
+      createdAt: this.clock.now(),
     });
     for (const role of input.roles ?? []) await insertGrant(this.db, row.id, input.orgId, role);
     return { user: toUser(row), password };

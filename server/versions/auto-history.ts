@@ -5,6 +5,8 @@ import type { DraftTexts } from '../drafts/draft-text.ts';
 import type { DraftService } from '../drafts/draft.service.ts';
 import type { Logger } from '../logger.ts';
 import { thinning, type ThinningPolicy } from './snapshot-thinning.ts';
+import type { Clock } from '../time/clock.ts';
+import type { EditSource } from '../events/edit-feed.ts';
 
 /** When automatic snapshots are taken, and how they are thinned. */
 export interface HistoryPolicy extends ThinningPolicy {
@@ -46,12 +48,16 @@ export class AutoHistory {
     private readonly log: Logger,
     /** Display names of the editors listed (the users module answers). */
     private readonly nameOf: (userId: number) => Promise<string | null>,
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly clock: Clock,
+    /** Accepted edits of the collaboration core, each noted here. */
+    edits: EditSource,
+  ) {
+    edits.subscribe(({ draftId, userId, bytes }) => this.note(draftId, userId, bytes));
+  }
 
   /** Notes an accepted edit (runs for every update: memory only). */
   note(draftId: string, userId: number, bytes: number): void {
-    const at = this.now();
+    const at = this.clock.now();
     let span = this.spans.get(draftId);
     if (span === undefined)
       this.spans.set(draftId, (span = { startedAt: at, lastAt: at, editors: new Map() }));
@@ -64,7 +70,7 @@ export class AutoHistory {
 
   /** Snapshots the spans that are due (called every few seconds); `all` snapshots every open span (shutdown). */
   async tick(all = false): Promise<void> {
-    const at = this.now();
+    const at = this.clock.now();
     for (const [draftId, span] of [...this.spans]) {
       const due = at - span.startedAt >= this.policy.intervalMs || at - span.lastAt >= this.policy.quietMs;
       if (all || due)
@@ -127,7 +133,7 @@ export class AutoHistory {
           state_vector: stateVector,
           editors: JSON.stringify([...span.editors.values()]),
           started_at: span.startedAt,
-          created_at: this.now(),
+          created_at: this.clock.now(),
         })
         .execute();
       await this.thin(draftId);
@@ -148,7 +154,7 @@ export class AutoHistory {
         .execute();
       const plan = thinning(
         rows.map((r) => ({ id: r.id, createdAt: r.created_at })),
-        this.now(),
+        this.clock.now(),
         this.policy,
       );
       if (plan.length === 0) return;

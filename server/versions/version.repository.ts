@@ -51,10 +51,11 @@ export async function insertRestore(
   draftId: string,
   version: number,
   userId: number,
+  at: number,
 ): Promise<void> {
   await db
     .insertInto('draft_restores')
-    .values({ draft_id: draftId, version, restored_by: userId, restored_at: Date.now() })
+    .values({ draft_id: draftId, version, restored_by: userId, restored_at: at })
     .execute();
 }
 

@@ -18,6 +18,7 @@ import {
   listRestores,
   listVersions,
 } from './version.repository.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** A version in lists. */
 export interface VersionSummary {
@@ -53,6 +54,7 @@ export class VersionService {
     /** Display names for "who froze / restored" (the users module answers). */
     private readonly nameOf: (userId: number) => Promise<string | null>,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   /** Freezes the current text as the next "Dự thảo lần N"; refused when nothing changed since the last one. */
@@ -88,7 +90,7 @@ export class VersionService {
       content: version.content,
       note: version.note,
       created_by: version.createdBy,
-      created_at: Date.now(),
+      created_at: this.clock.now(),
     };
     try {
       await insertVersion(this.db, row);
@@ -175,7 +177,7 @@ export class VersionService {
       note: `Trước khi khôi phục lần ${number}`,
       createdBy: user.id,
     });
-    await insertRestore(this.db, draftId, number, user.id);
+    await insertRestore(this.db, draftId, number, user.id, this.clock.now());
     await this.audit.record({
       action: 'version_restored',
       source: { userId: user.id, address },

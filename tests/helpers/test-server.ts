@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ConsultationAccess } from '../../server/access/access.service.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import type { Clock } from '../../server/time/clock.ts';
 import { captureLogger, type LogEntry } from './capture-logger.ts';
 import { newCollabClient, type CollabClient } from './collab-client.ts';
 import { createScratchDatabase, dropScratchDatabase, TEST_STORE } from './test-database.ts';
@@ -52,6 +53,8 @@ export interface TestServerOptions {
    * then listens on a port chosen in advance, so that its own origin is the allowed one.
    */
   readonly clientDir?: string;
+  /** The server's clock (a `ManualClock` to cross deadlines and expiry without waiting). */
+  readonly clock?: Clock;
 }
 
 /**
@@ -73,7 +76,10 @@ export async function startTestServer(
   });
   const config = options.tune?.(loaded) ?? loaded;
   const log = captureLogger();
-  const server = await startServer(config, log, { consultations: options.consultations });
+  const server = await startServer(config, log, {
+    consultations: options.consultations,
+    clock: options.clock,
+  });
   const wsUrl = `ws://127.0.0.1:${server.port}/collab`;
   return {
     server,

@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { applyPragmas } from '../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createServices } from '../../server/services.ts';
+import { systemClock } from '../../server/time/clock.ts';
 import { databaseFile, openConfiguredDatabase } from '../../server/db/database.ts';
 import { psqlSync } from './test-database.ts';
 
@@ -47,7 +48,7 @@ export async function seedWorkspace(dataDir: string, databaseUrl?: string): Prom
   const database = openConfiguredDatabase({ url: databaseUrl, poolSize: 2, dataDir });
   const migration = await migrateToLatest(database.db);
   if (migration.error !== undefined) throw migration.error as Error;
-  const services = createServices(database.db, TEST_AUTH);
+  const services = createServices(database.db, TEST_AUTH, { clock: systemClock });
   const password = 'mat-khau-thu-nghiem';
   const bloc = await services.orgs.create({
     kind: 'bloc',

@@ -12,11 +12,13 @@ import {
   swapNumberedSnapshot,
 } from './postgres-log.repository.ts';
 import { AppendQueue, CompactionRuns, storedDoc } from '../store/doc-store-parts.ts';
+import { systemClock, type Clock } from '../../time/clock.ts';
 
 /** Where the store keeps its tables. */
 export interface PostgresDocStoreOptions {
   readonly db: Kysely<Database>;
-  readonly now?: () => number;
+  /** Stamps appended rows (the system clock unless given). */
+  readonly clock?: Clock | undefined;
   readonly meter?: CommitMeter | undefined;
 }
 
@@ -46,7 +48,7 @@ export class PostgresDocStore implements DocStore, SharedLog {
 
   constructor(options: PostgresDocStoreOptions) {
     this.db = options.db;
-    this.now = options.now ?? Date.now;
+    this.now = () => (options.clock ?? systemClock).now();
     this.meter = options.meter;
   }
 

@@ -15,6 +15,7 @@ import type {
 import { packUpdates } from '../store/collab-workers.ts';
 import type { CompactionResult, DocStore, StoredDoc } from '../core/doc-store.ts';
 import { AppendQueue, CompactionRuns, storedDoc } from '../store/doc-store-parts.ts';
+import { systemClock, type Clock } from '../../time/clock.ts';
 
 /** Where the store keeps its tables, and how it tunes commits. */
 export interface SqliteDocStoreOptions {
@@ -26,7 +27,8 @@ export interface SqliteDocStoreOptions {
    * (0: never wait). After a quiet spell an append commits at once.
    */
   readonly commitWindowMs?: number;
-  readonly now?: () => number;
+  /** Stamps appended rows (the system clock unless given). */
+  readonly clock?: Clock | undefined;
   /** Told of every commit (metrics). */
   readonly meter?: CommitMeter | undefined;
 }
@@ -61,7 +63,7 @@ export class SqliteDocStore implements DocStore {
     this.writer = new WorkerClient(workerModule(import.meta.url, 'update-log.worker'), writerData);
     // Started now: the first keystroke must not wait for a thread to boot.
     this.writer.warm();
-    this.now = options.now ?? Date.now;
+    this.now = () => (options.clock ?? systemClock).now();
     this.meter = options.meter;
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../../logger.ts';
 import { findSnapshot, readHistory, replaceSnapshot } from './collab-document.repository.ts';
 import { foreignTypes, repairState, type RepairReport } from '../core/draft-repair.ts';
 import { SchemaRule } from '../core/schema-rule.ts';
+import type { Clock } from '../../time/clock.ts';
 
 /** Stores the snapshot taken before a repair as a numbered version; returns its number. */
 export type RecordVersion = (
@@ -27,6 +28,7 @@ export class DraftRepairs {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly recordVersion: RecordVersion,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -63,7 +65,7 @@ export class DraftRepairs {
         state: repaired.state,
         stateVector: Y.encodeStateVectorFromUpdate(repaired.state),
         upTo,
-        now: Date.now(),
+        now: this.clock.now(),
       });
     });
     return { report: repaired.report, version: number };

@@ -4,18 +4,19 @@ import type { Database } from '../../db/database.ts';
 import type { DraftTexts } from '../../drafts/draft-text.ts';
 import { UnavailableError } from '../../http/app-error.ts';
 import { readHistory } from './collab-document.repository.ts';
+import type { Clock } from '../../time/clock.ts';
 
 /**
  * Drafts' texts straight from the database, for processes without rooms (the admin CLI,
  * test and benchmark seeding): seeding and reading work; edits need the running server,
  * whose open editors would otherwise never see them.
  */
-export function storedTexts(db: Kysely<Database>): DraftTexts {
+export function storedTexts(db: Kysely<Database>, clock: Clock): DraftTexts {
   return {
     async seed(draftId, update) {
       await db
         .insertInto('collab_updates')
-        .values({ doc: draftId, data: update, created_at: Date.now() })
+        .values({ doc: draftId, data: update, created_at: clock.now() })
         .execute();
     },
     async read(draftId, use) {

@@ -3,18 +3,20 @@ import { newCollabClient } from '../../helpers/collab-client.ts';
 import { api, cookieOf, signIn } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { TEST_ORIGIN } from '../../helpers/test-server.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 import { sleep, waitFor } from '../../helpers/wait.ts';
 
 const bed = useTestbed();
 const GRACE_MS = 400;
 
 /** A server whose rotated session ids stop working after GRACE_MS (60 s in production). */
-const start = () =>
-  bed.start({}, { tune: (c) => ({ ...c, auth: { ...c.auth, sessionRotationGraceMs: GRACE_MS } }) });
+const start = (clock?: ManualClock) =>
+  bed.start({}, { clock, tune: (c) => ({ ...c, auth: { ...c.auth, sessionRotationGraceMs: GRACE_MS } }) });
 
 describe('session rotation on a role change (R10)', () => {
   it('gives the session a new id at its next request; the old id works only for a moment', async () => {
-    const server = await start();
+    const clock = new ManualClock();
+    const server = await start(clock);
     const { services } = server.server.app;
     const old = await signIn(server, 'editor');
     const before = await api(server, '/auth/session', { cookie: old });
@@ -38,21 +40,24 @@ describe('session rotation on a role change (R10)', () => {
     const late = await api(server, '/auth/session', { cookie: old });
     expect([late.status, late.headers.get('set-cookie')]).toEqual([200, null]);
 
-    await sleep(GRACE_MS + 100);
+    clock.advance(GRACE_MS);
     expect((await api(server, '/auth/session', { cookie: old })).status).toBe(401);
     expect((await api(server, '/auth/session', { cookie: fresh })).status).toBe(200);
   });
 
   it('keeps the session’s end: a new id does not extend the absolute lifetime', async () => {
+    const clock = new ManualClock();
     const server = await bed.start(
       {},
-      { tune: (c) => ({ ...c, auth: { ...c.auth, sessionAbsoluteMs: 1500 } }) },
+      { clock, tune: (c) => ({ ...c, auth: { ...c.auth, sessionAbsoluteMs: 1500 } }) },
     );
     const old = await signIn(server, 'editor');
     await server.server.app.services.users.setRole('editor', server.workspace.orgs.unit, 'secretary', true);
     const fresh = cookieOf(await api(server, '/auth/session', { cookie: old }));
     expect(fresh).not.toBe('');
-    await sleep(1600);
+    clock.advance(1499);
+    expect((await api(server, '/auth/session', { cookie: fresh })).status).toBe(200);
+    clock.advance(1);
     expect((await api(server, '/auth/session', { cookie: fresh })).status).toBe(401);
   });
 

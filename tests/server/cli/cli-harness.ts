@@ -10,6 +10,7 @@ import { openDatabase } from '../../../server/db/sqlite.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { databaseFile } from '../../../server/db/database.ts';
 import { createServices, type Services } from '../../../server/services.ts';
+import { systemClock } from '../../../server/time/clock.ts';
 import { TEST_AUTH } from '../../helpers/workspace.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -40,7 +41,7 @@ export async function openCliHarness(options: { demoPassword?: string } = {}): P
   const database = openDatabase(databaseFile(dataDir));
   const migration = await migrateToLatest(database.db);
   if (migration.error !== undefined) throw migration.error as Error;
-  const services = createServices(database.db, TEST_AUTH);
+  const services = createServices(database.db, TEST_AUTH, { clock: systemClock });
   return {
     dataDir,
     services,

@@ -7,6 +7,7 @@ import type { TestServer } from '../../helpers/test-server.ts';
 import type { Persona } from '../../helpers/workspace.ts';
 import { writeInSection } from '../drafts/draft-text-helpers.ts';
 import { encodePosition } from '../../../shared/comments/relative-position.ts';
+import type { ManualClock } from '../../helpers/manual-clock.ts';
 
 /** The template every consultation test drafts from. */
 export const TEMPLATE = 'bao-cao-chinh-tri-dang-bo-co-so-2025-2030';
@@ -42,11 +43,13 @@ export async function consultation(
   options: {
     invite?: (orgs: TestServer['workspace']['orgs']) => number[];
     deadlineMs?: number;
+    /** The server's clock, to pass the deadline without waiting for it. */
+    clock?: ManualClock;
     /** More text in the version sent out, written after the first section's (organisations comment on the version only). */
     write?: (doc: Y.Doc) => void;
   } = {},
 ): Promise<Consultation> {
-  const server = await bed.start();
+  const server = await bed.start({}, { clock: options.clock });
   const { users, orgs } = server.workspace;
   const created = await api(server, '/drafts', { token: users.editor.token, body: { templateId: TEMPLATE } });
   const { id } = (await created.json()) as { id: string };
@@ -65,7 +68,9 @@ export async function consultation(
   const frozen = await call('editor', '/versions', { body: { note: 'Gửi lấy ý kiến' } });
   if (frozen.status !== 201) throw new Error(`not frozen: ${JSON.stringify(frozen.body)}`);
   const invite = options.invite?.(orgs) ?? [orgs.branch, orgs.branch2, orgs.mass];
-  const deadline = new Date(Date.now() + (options.deadlineMs ?? 7 * 86_400_000)).toISOString();
+  const deadline = new Date(
+    (options.clock?.now() ?? Date.now()) + (options.deadlineMs ?? 7 * 86_400_000),
+  ).toISOString();
   const opened = await call<{ round: { id: number } }>('editor', '/rounds', {
     body: { version: 1, title: 'Lấy ý kiến Dự thảo lần 1', deadline, orgIds: invite },
   });

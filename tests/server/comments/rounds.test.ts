@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
-import { sleep } from '../../helpers/wait.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 import { consultation, rangeOf } from './consultation.ts';
 
 const bed = useTestbed();
+const DAY_MS = 86_400_000;
 
 type Dashboard = {
   round: { id: number; status: string; closedReason: string | null; versionLabel: string; deadline: string };
@@ -113,8 +114,9 @@ describe('consultation rounds', () => {
   });
 
   it('closing early ends commenting and the comment role; extending a deadline-closed round re-opens it', async () => {
-    const { call, roundId } = await consultation(bed, { deadlineMs: 1500 });
-    await sleep(1600);
+    const clock = new ManualClock();
+    const { call, roundId } = await consultation(bed, { deadlineMs: DAY_MS, clock });
+    clock.advance(DAY_MS);
     const late = await call('commenter', '/comments', {
       body: { kind: 'comment', body: 'Quá hạn.', sectionId: 'p1-chi-tieu' },
     });
@@ -125,7 +127,7 @@ describe('consultation rounds', () => {
     expect(expired.body.tally.overdue).toBe(3);
     const extended = await call<Dashboard>('editor', `/rounds/${roundId}`, {
       method: 'PATCH',
-      body: { deadline: new Date(Date.now() + 86_400_000).toISOString() },
+      body: { deadline: new Date(clock.now() + DAY_MS).toISOString() },
     });
     expect(extended.body.round.status).toBe('open');
     expect(
@@ -151,9 +153,10 @@ describe('consultation rounds', () => {
   });
 
   it('a round opened after the last one expired keeps the draft out for comments when the old one is swept', async () => {
-    const { call, server } = await consultation(bed, { deadlineMs: 1500 });
-    await sleep(1600);
-    const deadline = new Date(Date.now() + 86_400_000).toISOString();
+    const clock = new ManualClock();
+    const { call, server } = await consultation(bed, { deadlineMs: DAY_MS, clock });
+    clock.advance(DAY_MS);
+    const deadline = new Date(clock.now() + DAY_MS).toISOString();
     const next = await call('editor', '/rounds', {
       body: { version: 1, title: 'Đợt 2', deadline, orgIds: [server.workspace.orgs.branch] },
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PasswordHasher } from '../../../server/users/password.ts';
 import { LoginThrottle } from '../../../server/auth/login-throttle.ts';
 import { MemoryWindowCounter } from '../../../server/limits/window-counter.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 
 describe('password hashing', () => {
   it('stores argon2id with OWASP parameters and a random salt per password', async () => {
@@ -23,8 +24,8 @@ describe('password hashing', () => {
 
 describe('the sign-in throttle', () => {
   it('blocks an account after its failures, an address after four times as many, until the window ends', async () => {
-    let now = 1_000_000;
-    const throttle = new LoginThrottle(2, 60_000, new MemoryWindowCounter(() => now), () => now);
+    const clock = new ManualClock(1_000_000);
+    const throttle = new LoginThrottle(2, 60_000, new MemoryWindowCounter(clock), clock);
     await throttle.fail('an', '10.0.0.1');
     expect(await throttle.retryAfterS('an', '10.0.0.1')).toBe(0);
     await throttle.fail('an', '10.0.0.1');
@@ -32,12 +33,13 @@ describe('the sign-in throttle', () => {
     for (let i = 0; i < 8; i++) await throttle.fail(`user${i}`, '10.0.0.9');
     expect(await throttle.retryAfterS('someone-else', '10.0.0.9')).toBeGreaterThan(0);
     expect(await throttle.retryAfterS('someone-else', '10.0.0.3')).toBe(0);
-    now += 60_000;
+    clock.advance(60_000);
     expect(await throttle.retryAfterS('an', '10.0.0.2')).toBe(0);
   });
 
   it('clears an account after a successful sign-in', async () => {
-    const throttle = new LoginThrottle(2, 60_000);
+    const clock = new ManualClock();
+    const throttle = new LoginThrottle(2, 60_000, new MemoryWindowCounter(clock), clock);
     await throttle.fail('an', '10.0.0.1');
     await throttle.succeed('an');
     await throttle.fail('an', '10.0.0.1');
