@@ -77,8 +77,8 @@ for (let i = 0; i < RUNS; i++) {
   await response.arrayBuffer();
   fresh.push(performance.now() - t0);
 }
-const docx = await time(`${path}/export.docx`, Math.max(3, Math.floor(RUNS / 4)));
-const csv = await time(`${path}/export.csv`, RUNS);
+const docx = await time(`${path}/export?format=docx`, Math.max(3, Math.floor(RUNS / 4)));
+const csv = await time(`${path}/export?format=csv`, RUNS);
 const comments = Array.from({ length: ORGS * 10 }, (_, n) => ({
   sectionId: 'p1',
   kind: 'comment' as const,
@@ -107,8 +107,8 @@ process.stdout.write(
     row('GET …/log?unsent=true again (roll-up, counts; grouping memoised)', table.ms, '≤ 300 ms'),
     row('GET …/log?unsent=true&threshold=new (grouping and suggestions computed)', fresh, '≤ 300 ms'),
     row('grouping and suggestions alone (all comments as one section)', grouping, '—'),
-    row('GET …/log/export.docx', docx.ms, '≤ 2000 ms'),
-    row('GET …/log/export.csv', csv.ms, '—'),
+    row('GET …/log/export?format=docx', docx.ms, '≤ 2000 ms'),
+    row('GET …/log/export?format=csv', csv.ms, '—'),
     '',
   ].join('\n'),
 );

@@ -17,12 +17,14 @@ function logPath(draftId: string, roundId: number, ...rest: (string | number)[])
 
 /** The download URL of the consolidated table as a Word document or a spreadsheet. */
 export function logFileUrl(draftId: string, roundId: number, format: 'docx' | 'csv'): string {
-  return apiUrl(logPath(draftId, roundId, `export.${format}`));
+  return apiUrl(apiPath(['drafts', draftId, 'rounds', roundId, 'log', 'export'], { format }));
 }
 
 /** The download URL of the narrative report as a Word document. */
 export function reportFileUrl(draftId: string, roundId: number): string {
-  return apiUrl(logPath(draftId, roundId, 'report.docx'));
+  return apiUrl(
+    apiPath(['drafts', draftId, 'rounds', roundId, 'log', 'report', 'export'], { format: 'docx' }),
+  );
 }
 
 /** The consolidated table; `threshold` tunes the grouping, `unsent` lists comments not sent yet. */

@@ -3,7 +3,9 @@ import { DraftId } from '../../shared/api/drafts.ts';
 import {
   RevisionHistory,
   RevisionLog,
+  RevisionLogExportQuery,
   RevisionLogQuery,
+  RevisionReportExportQuery,
   RevisionReport,
   RevisionTotals,
   SaveGroupRequest,
@@ -29,7 +31,10 @@ const base = '/{id}/rounds/{roundId}/log';
 const notFound = errorResponse('No such draft or round (round_not_found: not a round of this draft)');
 const forbidden = errorResponse('Commenters do not see the log; only the committee changes it');
 const logResponse = { description: 'The consolidated table', ...json(RevisionLog) };
-const file = (type: string) => ({ description: 'The file', content: { [type]: { schema: z.string() } } });
+const file = (...types: string[]) => ({
+  description: 'The file',
+  content: Object.fromEntries(types.map((type) => [type, { schema: z.string() }])),
+});
 const empty = errorResponse('The round has no comments yet (revision_log_empty)');
 
 const read = createRoute({
@@ -108,21 +113,20 @@ const dissolve = createRoute({
   responses: { 200: logResponse, 403: forbidden, 404: errorResponse('No such group') },
 });
 const busy = errorResponse('Every export slot is busy (export_busy); Retry-After says when to try again');
-const csv = createRoute({
+const exportLog = createRoute({
   method: 'get',
-  path: `${base}/export.csv`,
+  path: `${base}/export`,
   tags,
-  summary: 'The table as CSV (UTF-8 with BOM, RFC 4180)',
-  request: { params: round, query: RevisionLogQuery },
-  responses: { 200: file('text/csv'), 403: forbidden, 404: notFound, 409: empty, 503: busy },
-});
-const docx = createRoute({
-  method: 'get',
-  path: `${base}/export.docx`,
-  tags,
-  summary: 'The table as DOCX: A4 landscape, Party header block, Times New Roman',
-  request: { params: round, query: RevisionLogQuery },
-  responses: { 200: file('application/octet-stream'), 403: forbidden, 404: notFound, 409: empty, 503: busy },
+  summary:
+    'The table as a file: format=docx (A4 landscape, Party header block, Times New Roman) or format=csv (UTF-8 with BOM, RFC 4180)',
+  request: { params: round, query: RevisionLogExportQuery },
+  responses: {
+    200: file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/csv'),
+    403: forbidden,
+    404: notFound,
+    409: empty,
+    503: busy,
+  },
 });
 const report = createRoute({
   method: 'get',
@@ -140,12 +144,12 @@ const saveReport = createRoute({
   request: { params: round, body: { ...json(SaveReportRequest), required: true } },
   responses: { 200: { description: 'Report', ...json(RevisionReport) }, 403: forbidden, 404: notFound },
 });
-const reportDocx = createRoute({
+const exportReport = createRoute({
   method: 'get',
-  path: `${base}/report.docx`,
+  path: `${base}/report/export`,
   tags,
-  summary: 'The narrative report as DOCX in the Party layout',
-  request: { params: round },
+  summary: 'The narrative report as a file: format=docx, in the Party layout',
+  request: { params: round, query: RevisionReportExportQuery },
   responses: { 200: file('application/octet-stream'), 403: forbidden, 404: notFound, 409: empty, 503: busy },
 });
 const totals = createRoute({
@@ -163,9 +167,12 @@ export function revisionLogRoutes(
   limit: MiddlewareHandler<ApiEnv>,
 ) {
   const app = apiRouter();
-  // The Word files cost a second of CPU each: they share the per-user export budget.
-  app.use('/:id/rounds/:roundId/log/export.docx', limit);
-  app.use('/:id/rounds/:roundId/log/report.docx', limit);
+  // The Word files cost a second of CPU each: they share the per-user export budget (a CSV
+  // costs milliseconds and does not).
+  const wordOnly: MiddlewareHandler<ApiEnv> = (c, next) =>
+    c.req.query('format') === 'csv' ? next() : limit(c, next);
+  app.use('/:id/rounds/:roundId/log/export', wordOnly);
+  app.use('/:id/rounds/:roundId/log/report/export', limit);
   app.openapi(read, async (c) => {
     const { id, roundId } = c.req.valid('param');
     const { threshold, unsent } = c.req.valid('query');
@@ -195,13 +202,15 @@ export function revisionLogRoutes(
     const { id, roundId, groupId } = c.req.valid('param');
     return c.json(await log.dissolve(c.var.user, id, roundId, groupId), 200);
   });
-  app.openapi(csv, async (c) => {
+  app.openapi(exportLog, async (c) => {
     const { id, roundId } = c.req.valid('param');
-    return download(await exports.csv(c.var.user.id, id, roundId, c.req.valid('query').threshold));
-  });
-  app.openapi(docx, async (c) => {
-    const { id, roundId } = c.req.valid('param');
-    return download(await exports.docx(c.var.user.id, id, roundId, c.req.valid('query').threshold));
+    const { format, threshold } = c.req.valid('query');
+    const userId = c.var.user.id;
+    return download(
+      format === 'csv'
+        ? await exports.csv(userId, id, roundId, threshold)
+        : await exports.docx(userId, id, roundId, threshold),
+    );
   });
   app.openapi(report, async (c) => {
     const { id, roundId } = c.req.valid('param');
@@ -211,7 +220,7 @@ export function revisionLogRoutes(
     const { id, roundId } = c.req.valid('param');
     return c.json(await exports.saveReport(c.var.user, id, roundId, c.req.valid('json').text), 200);
   });
-  app.openapi(reportDocx, async (c) => {
+  app.openapi(exportReport, async (c) => {
     const { id, roundId } = c.req.valid('param');
     return download(await exports.reportDocx(c.var.user.id, id, roundId));
   });

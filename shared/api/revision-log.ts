@@ -25,6 +25,19 @@ export const RevisionLogQuery = z.object({
     .optional(),
 });
 
+/**
+ * `GET …/log/export`: the table as a file. Every file download of the API is an `…/export`
+ * path whose `format` names the file type, as the draft's own export.
+ */
+export const RevisionLogExportQuery = z.object({
+  format: z.enum(['docx', 'csv']).default('docx'),
+  threshold: RevisionLogQuery.shape.threshold,
+});
+export type RevisionLogExportQuery = z.infer<typeof RevisionLogExportQuery>;
+
+/** `GET …/log/report/export`: the narrative report as a file (Word only). */
+export const RevisionReportExportQuery = z.object({ format: z.enum(['docx']).default('docx') });
+
 /** Comments per disposition; `none` = not answered yet. */
 export const DispositionCounts = z
   .object({

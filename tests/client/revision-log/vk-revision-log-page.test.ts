@@ -43,8 +43,8 @@ describe('vk-revision-log-page', () => {
 
     expect(textOf(find(p, 'h1'))).toBe('Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý');
     expect(findAll<HTMLAnchorElement>(p, 'a[download]').map((a) => a.getAttribute('href'))).toEqual([
-      '/api/drafts/d1/rounds/4/log/export.docx',
-      '/api/drafts/d1/rounds/4/log/export.csv',
+      '/api/drafts/d1/rounds/4/log/export?format=docx',
+      '/api/drafts/d1/rounds/4/log/export?format=csv',
     ]);
     const table = find(p, 'vk-revision-table');
     const boxes = findAll<HTMLInputElement>(table, 'tbody input[type="checkbox"]');

@@ -32,7 +32,7 @@ describe('vk-revision-report', () => {
     await eventually(() => expect(textOf(find(r, '.note'))).toContain('Đã sửa bởi Lê Thị Thư'));
     expect(sent[1]).toMatchObject({ method: 'PUT', path: '/api/drafts/d1/rounds/4/log/report' });
     expect(find<HTMLAnchorElement>(r, 'a[download]').getAttribute('href')).toBe(
-      '/api/drafts/d1/rounds/4/log/report.docx',
+      '/api/drafts/d1/rounds/4/log/report/export?format=docx',
     );
   });
 

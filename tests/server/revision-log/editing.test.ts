@@ -200,9 +200,13 @@ describe('grouping, wording and answering by hand', () => {
     const other = await revisionRound(server, { orgs: 1, plan: () => [] });
     const foreign = await round.call('editor', `/rounds/${other.roundId}/log`);
     expect([foreign.status, foreign.body.error?.code]).toEqual([404, 'round_not_found']);
-    const empty = await api(server, `/drafts/${other.draftId}/rounds/${other.roundId}/log/export.docx`, {
-      token: server.workspace.users.editor.token,
-    });
+    const empty = await api(
+      server,
+      `/drafts/${other.draftId}/rounds/${other.roundId}/log/export?format=docx`,
+      {
+        token: server.workspace.users.editor.token,
+      },
+    );
     expect(empty.status).toBe(409);
     expect(((await empty.json()) as { error: { code: string } }).error.code).toBe('revision_log_empty');
   });

@@ -114,7 +114,7 @@ describe('exports and edit history of a round of 60 organisations', () => {
   });
 
   it('the CSV starts with the BOM, keeps the diacritics and quotes fields per RFC 4180', async () => {
-    const { type, bytes } = await download('export.csv');
+    const { type, bytes } = await download('export?format=csv');
     expect(type).toContain('text/csv');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -131,7 +131,7 @@ describe('exports and edit history of a round of 60 organisations', () => {
   });
 
   it('the DOCX holds the Party header and every row and column of the table, A4 landscape in Times New Roman', async () => {
-    const { bytes } = await download('export.docx');
+    const { bytes } = await download('export?format=docx');
     const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(xml).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
@@ -193,7 +193,7 @@ describe('exports and edit history of a round of 60 organisations', () => {
     expect((await round.call<RevisionReport>('reader', path)).body.text).toBe(edited);
     const refused = await round.call('reader', path, { method: 'PUT', body: { text: 'x' } });
     expect(refused.status).toBe(403);
-    const { bytes } = await download('report.docx');
+    const { bytes } = await download('report/export?format=docx');
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     expect(text).toContain('Các ý kiến đều nhất trí cao.');
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
@@ -205,17 +205,22 @@ describe('exports and edit history of a round of 60 organisations', () => {
     const log = `/rounds/${round.roundId}/log`;
     // The co-editor spends the whole budget on the draft export, half of it the table, half the report.
     for (let i = 0; i < EXPORT_LIMITS.perWindow; i++) {
-      const path = i % 2 === 0 ? '/export?format=md' : `${log}/${i % 4 === 1 ? 'export' : 'report'}.docx`;
+      const path =
+        i % 2 === 0 ? '/export?format=md' : `${log}/${i % 4 === 1 ? '' : 'report/'}export?format=docx`;
       expect((await get('coeditor', path)).status).toBe(200);
     }
-    for (const path of [`${log}/export.docx`, `${log}/report.docx`, '/export?format=md']) {
+    for (const path of [
+      `${log}/export?format=docx`,
+      `${log}/report/export?format=docx`,
+      '/export?format=md',
+    ]) {
       const refused = await get('coeditor', path);
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
     }
     // The CSV is cheap and not counted; the editor's budget is untouched.
-    expect((await get('coeditor', `${log}/export.csv`)).status).toBe(200);
-    expect((await get('editor', `${log}/export.docx`)).status).toBe(200);
+    expect((await get('coeditor', `${log}/export?format=csv`)).status).toBe(200);
+    expect((await get('editor', `${log}/export?format=docx`)).status).toBe(200);
   });
 });
 

@@ -203,7 +203,8 @@ describe('the consolidated table of a round of 60 organisations', () => {
     for (const path of [
       base,
       `${base}/groups`,
-      `${base}/export.docx`,
+      `${base}/export`,
+      `${base}/report/export`,
       `${base}/report`,
       '/revision-log/totals',
     ])
