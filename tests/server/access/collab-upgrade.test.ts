@@ -73,6 +73,8 @@ describe('the collaboration upgrade', () => {
     const writer = bed.connect(room);
     await writer.synced();
     writer.type('Đại hội đại biểu');
+    // Stored before the browser joins, so its first sync must already hold it.
+    await writer.flushed();
     const browser = newCollabClient(server.wsUrl, room, { headers: { Cookie: cookie, Origin: TEST_ORIGIN } });
     try {
       await browser.synced();
