@@ -7,6 +7,7 @@ import { DraftCreatedEvent } from '../../../client/drafts/vk-create-draft-dialog
 import {
   captureEvents,
   deferred,
+  dialogControls,
   eventually,
   find,
   findAll,
@@ -71,14 +72,7 @@ async function openDialog() {
   const dialog = await mount('vk-create-draft-dialog');
   await dialog.show();
   await dialog.updateComplete;
-  const field = (name: string) => find<HTMLInputElement>(dialog, `[name="${name}"]`);
-  return {
-    dialog,
-    modal: find<HTMLDialogElement>(dialog, 'dialog'),
-    field,
-    submit: () => userEvent.click(find(dialog, 'button[type="submit"]')),
-    alert: () => findAll(dialog, '[role="alert"]').map(textOf).join(''),
-  };
+  return { dialog, ...dialogControls(dialog) };
 }
 
 describe('vk-create-draft-dialog', () => {
