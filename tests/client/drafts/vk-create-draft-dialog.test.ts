@@ -17,6 +17,7 @@ import {
   textOf,
   type Route,
 } from '../fixture.ts';
+import { draft } from '../rounds-data.ts';
 
 /** `GET /api/templates`: the newest version of each template. */
 const TEMPLATES: z.infer<typeof TemplateList> = {
@@ -43,21 +44,14 @@ const TEMPLATES: z.infer<typeof TemplateList> = {
 };
 
 /** What `POST /api/drafts` answers (201) for the draft created below. */
-const CREATED: Draft = {
+const CREATED: Draft = draft({
   id: 'k3f9x2',
-  orgId: 3,
   title: 'Báo cáo chính trị chi bộ',
-  createdBy: 7,
-  createdAt: '2026-03-02T08:00:00.000Z',
-  updatedAt: '2026-03-02T08:00:00.000Z',
-  access: 'edit',
   status: 'drafting',
-  archived: false,
   templateId: 'bao-cao-chi-bo',
   templateVersion: 1,
   header: { place: 'Hà Nội', congressOrdinal: 14, term: '2025-2027' },
-  lastEdit: null,
-};
+});
 
 /** The API as the dialog sees it: templates to list, and `create` answering `POST /api/drafts`. */
 function api(create: Route = () => json(201, CREATED)) {
