@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ROLES, type Role } from '../../shared/access.ts';
 import type { Org } from '../../shared/api/orgs.ts';
 import type { UserSummary } from '../../shared/api/users.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { ApiError } from '../api/api-client.ts';
 import { errorMessage, roleLabel } from '../app/labels.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -85,11 +86,12 @@ export class VkUsersAdmin extends LitElement {
   @state() private notice = '';
   /** What the last role change did (a polite status line). */
   @state() private status = '';
-  @state() private error = '';
+  /** The last change of the admin's; its `error` also says when the list could not be read. */
+  private readonly action = new ActionController(this, 'internal_error');
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.load().catch(() => (this.error = errorMessage('network_error')));
+    this.load().catch(() => this.action.fail(errorMessage('network_error')));
   }
 
   override render() {
@@ -97,7 +99,7 @@ export class VkUsersAdmin extends LitElement {
       (this.allOrgs.length > 0 ? this.allOrgs : this.orgs).find((o) => o.id === id)?.shortName ?? String(id);
     return html`<h2>${msg('Người dùng và vai trò')}</h2>
       ${this.notice ? html`<p class="password" role="status">${this.notice}</p>` : ''}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : ''}
       ${this.status ? html`<p class="ok" role="status">${this.status}</p>` : ''}
       <div class="table-wrap">
         <table>
@@ -183,21 +185,21 @@ export class VkUsersAdmin extends LitElement {
   }
 
   private async run(action: () => Promise<void>) {
-    this.error = '';
     // A one-time password belongs to the action that made it; the next action hides it.
     this.notice = '';
     this.status = '';
-    try {
-      await action();
-      await this.load();
-    } catch (error) {
+    await this.action.run(
+      async () => {
+        await action();
+        await this.load();
+      },
       // In the interface language only: the code picks the sentence, `fields` the names.
-      if (!(error instanceof ApiError)) this.error = errorMessage('internal_error');
-      else {
-        const fields = (error.details.fields ?? []).map(fieldLabel).join(', ');
-        this.error = fields === '' ? errorMessage(error.code) : `${errorMessage(error.code)} (${fields})`;
-      }
-    }
+      (error, code) => {
+        const fields =
+          error instanceof ApiError ? (error.details.fields ?? []).map(fieldLabel).join(', ') : '';
+        return fields === '' ? undefined : `${errorMessage(code)} (${fields})`;
+      },
+    );
   }
 
   private async create(event: SubmitEvent) {

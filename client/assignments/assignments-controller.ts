@@ -1,36 +1,30 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AssignmentList } from '../../shared/api/assignments.ts';
 import { AssignmentsEvent } from '../../shared/api/events.ts';
 import type { EventStream } from '../api/event-stream.ts';
 import { listAssignments } from './assignments-api.ts';
-import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
+import { StreamWatcher } from '../drafts/draft-events-controller.ts';
 
 /**
  * Who writes which section of a draft, kept current: one `GET …/assignments`, read again on
  * each `assignments` event of the page's shared stream (the secretary's change on any page),
  * after the stream comes back, and after this page's own change.
  */
-export class AssignmentsController implements ReactiveController, DraftEventsWatcher {
+export class AssignmentsController extends StreamWatcher {
   /** The latest list; null until loaded (or if it could not be: the outline shows none). */
   assignments: AssignmentList | null = null;
 
   private draftId: string | null = null;
-  private unsubscribe: (() => void)[] = [];
   /** Answers may cross; only the newest request's answer is kept. */
   private generation = 0;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
   watch(draftId: string, stream: EventStream): void {
-    this.stop();
+    this.unfollow();
     if (draftId !== this.draftId) this.assignments = null;
     this.draftId = draftId;
-    this.unsubscribe = [
+    this.follow([
       stream.on('assignments', AssignmentsEvent, () => this.reload()),
       stream.onReopen(() => this.reload()),
-    ];
+    ]);
     this.reload();
   }
 
@@ -47,18 +41,5 @@ export class AssignmentsController implements ReactiveController, DraftEventsWat
       },
       () => undefined, // the outline works without them; the next event reloads
     );
-  }
-
-  hostConnected(): void {
-    // The stream and its subscriptions are renewed by DraftEventsController.
-  }
-
-  hostDisconnected(): void {
-    this.stop();
-  }
-
-  private stop(): void {
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
   }
 }

@@ -1,4 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DraftAccess } from '../../shared/access.ts';
 import type { Comment } from '../../shared/api/comments.ts';
 import { toThreads, type CommentThread } from './threads.ts';
@@ -9,7 +8,7 @@ import { ApiError } from '../api/api-client.ts';
 import { listRounds, roundsOverview } from '../rounds/rounds-api.ts';
 import { listComments } from './comments-api.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
+import { StreamWatcher } from '../drafts/draft-events-controller.ts';
 
 export type { CommentThread } from './threads.ts';
 
@@ -19,7 +18,7 @@ export type { CommentThread } from './threads.ts';
  * events, so everything is read again when it comes back. The committee and those overseeing
  * the draft see every organisation's comments; a commenter sees their own organisation's.
  */
-export class CommentsController implements ReactiveController, DraftEventsWatcher {
+export class CommentsController extends StreamWatcher {
   /** What the user may do with the draft; set by the page before the stream opens. */
   access: DraftAccess = 'read';
   /** The newest round on the draft, open or closed; null when there is none. */
@@ -36,13 +35,8 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
   private cachedThreads: CommentThread[] | null = null;
   private myOrgCache: { from: readonly CommentThread[]; mine: Invitation; value: Invitation } | null = null;
   private draftId: string | null = null;
-  private unsubscribe: (() => void)[] = [];
   /** Events that arrived while a list was on its way, replayed on top of it. */
   private pending: CommentEvent[] | null = null;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
 
   /**
    * The user's organisation in the round with its counts taken from the live list (the
@@ -83,23 +77,15 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
   }
 
   watch(draftId: string, stream: EventStream): void {
-    this.stop();
+    this.unfollow();
     if (draftId !== this.draftId) this.reset();
     this.draftId = draftId;
-    this.unsubscribe = [
+    this.follow([
       stream.on('comment', CommentEvent, (event) => this.apply(event)),
       stream.on('round', RoundEvent, (event) => this.onRound(event)),
       stream.onReopen(() => void this.reload()),
-    ];
+    ]);
     void this.reload();
-  }
-
-  hostConnected(): void {
-    // DraftEventsController renews the stream and calls watch again.
-  }
-
-  hostDisconnected(): void {
-    this.stop();
   }
 
   /** Reads the comments, the rounds and the user's submission state again. */
@@ -184,11 +170,6 @@ export class CommentsController implements ReactiveController, DraftEventsWatche
     this.mine = null;
     this.loaded = false;
     this.error = null;
-  }
-
-  private stop(): void {
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
   }
 
   private changed(): void {

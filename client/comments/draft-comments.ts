@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../shared/api/auth.ts';
 import type { CommentKind } from '../../shared/api/comments.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
 import { AnswerDrafts } from './answer-drafts.ts';
+import { listenOn } from '../ui/host-listeners.ts';
 import type { AnchoredComment } from './comment-anchors.ts';
 import type {
   CommentChangedEvent,
@@ -58,14 +59,11 @@ export class DraftComments implements ReactiveController {
   }
 
   hostConnected(): void {
-    // The elements' events are composed: they reach the page's host from its shadow root.
-    for (const [type, listener] of Object.entries(this.listeners))
-      this.host.addEventListener(type, listener as EventListener);
+    listenOn(this.host, this.listeners, true);
   }
 
   hostDisconnected(): void {
-    for (const [type, listener] of Object.entries(this.listeners))
-      this.host.removeEventListener(type, listener as EventListener);
+    listenOn(this.host, this.listeners, false);
   }
 
   /** Comments with a place in the text, for the highlights (the same array until the threads change). */

@@ -1,9 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DiscussionEvent, type Discussion, type DiscussionMember } from '../../shared/api/discussions.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { ApiError } from '../api/api-client.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from '../drafts/draft-events-controller.ts';
+import { StreamWatcher } from '../drafts/draft-events-controller.ts';
 import { discussionsApi } from './discussions-api.ts';
 import { toDiscussionThreads, type DiscussionThread } from './discussion-threads.ts';
 
@@ -13,7 +12,7 @@ import { toDiscussionThreads, type DiscussionThread } from './discussion-threads
  * the committee only). After a drop everything is read again. Off for commenters: they
  * never ask, and the server would refuse.
  */
-export class DiscussionsController implements ReactiveController, DraftEventsWatcher {
+export class DiscussionsController extends StreamWatcher {
   /** Whether the user is of the committee (or oversees the draft); set before the stream opens. */
   enabled = false;
   /** Who may be @mentioned. */
@@ -26,11 +25,6 @@ export class DiscussionsController implements ReactiveController, DraftEventsWat
   private messages = new Map<number, Discussion>();
   private cached: DiscussionThread[] | null = null;
   private draftId: string | null = null;
-  private unsubscribe: (() => void)[] = [];
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
 
   /** Threads in the order they were started, each with its replies and state. */
   get threads(): readonly DiscussionThread[] {
@@ -39,7 +33,7 @@ export class DiscussionsController implements ReactiveController, DraftEventsWat
   }
 
   watch(draftId: string, stream: EventStream): void {
-    this.stop();
+    this.unfollow();
     if (draftId !== this.draftId) {
       this.messages = new Map();
       this.loaded = false;
@@ -47,19 +41,11 @@ export class DiscussionsController implements ReactiveController, DraftEventsWat
     }
     this.draftId = draftId;
     if (!this.enabled) return;
-    this.unsubscribe = [
+    this.follow([
       stream.on('discussion', DiscussionEvent, (event) => this.upsert(event.discussion)),
       stream.onReopen(() => void this.reload()),
-    ];
+    ]);
     void this.reload();
-  }
-
-  hostConnected(): void {
-    // DraftEventsController renews the stream and calls watch again.
-  }
-
-  hostDisconnected(): void {
-    this.stop();
   }
 
   /** Reads the threads and the members again. */
@@ -89,11 +75,6 @@ export class DiscussionsController implements ReactiveController, DraftEventsWat
     if (discussion.draftId !== this.draftId) return;
     this.messages.set(discussion.id, discussion);
     this.changed();
-  }
-
-  private stop(): void {
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
   }
 
   private changed(): void {

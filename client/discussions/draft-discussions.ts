@@ -20,6 +20,7 @@ import type {
 } from './discussion-events.ts';
 import { nextUnanswered, type DiscussionThread } from './discussion-threads.ts';
 import { DiscussionsController } from './discussions-controller.ts';
+import { listenOn } from '../ui/host-listeners.ts';
 
 /** What the internal threads need from the draft page. */
 export interface DraftDiscussionsHost extends ReactiveControllerHost, HTMLElement {
@@ -59,13 +60,11 @@ export class DraftDiscussions implements ReactiveController {
   }
 
   hostConnected(): void {
-    for (const [type, listener] of Object.entries(this.listeners))
-      this.host.addEventListener(type, listener as EventListener);
+    listenOn(this.host, this.listeners, true);
   }
 
   hostDisconnected(): void {
-    for (const [type, listener] of Object.entries(this.listeners))
-      this.host.removeEventListener(type, listener as EventListener);
+    listenOn(this.host, this.listeners, false);
   }
 
   hostUpdated(): void {

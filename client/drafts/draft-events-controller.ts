@@ -9,6 +9,39 @@ export interface DraftEventsWatcher {
 }
 
 /**
+ * A watcher as a controller of the page: it holds its subscriptions on the stream and drops
+ * them when the page leaves. DraftEventsController renews the stream and calls `watch` again
+ * when the page comes back, so connecting needs nothing.
+ */
+export abstract class StreamWatcher implements ReactiveController, DraftEventsWatcher {
+  private subscriptions: (() => void)[] = [];
+
+  constructor(protected readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  abstract watch(draftId: string, stream: EventStream): void;
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.unfollow();
+  }
+
+  /** Keeps `subscriptions` (what `stream.on` and `stream.onReopen` return) to drop them later. */
+  protected follow(subscriptions: (() => void)[]): void {
+    this.unfollow();
+    this.subscriptions = subscriptions;
+  }
+
+  /** Drops the subscriptions (before following another draft, or when the page leaves). */
+  protected unfollow(): void {
+    for (const off of this.subscriptions) off();
+    this.subscriptions = [];
+  }
+}
+
+/**
  * The draft page's one `GET /api/drafts/{id}/events` stream: opened once per draft and handed
  * to every watcher, so the page holds a single connection (browsers allow few per host). It is
  * closed when the host leaves the DOM, so a closed page holds no stream and the server stops

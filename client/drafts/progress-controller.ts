@@ -1,7 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DraftProgress } from '../../shared/api/progress.ts';
 import type { EventStream } from '../api/event-stream.ts';
-import type { DraftEventsWatcher } from './draft-events-controller.ts';
+import { StreamWatcher } from './draft-events-controller.ts';
 import { loadProgress } from './drafts-api.ts';
 
 /**
@@ -9,35 +8,22 @@ import { loadProgress } from './drafts-api.ts';
  * of the page's shared event stream (DraftEventsController owns it and closes it with the
  * page). After the stream drops and comes back, the progress is read again.
  */
-export class ProgressController implements ReactiveController, DraftEventsWatcher {
+export class ProgressController extends StreamWatcher {
   /** The latest progress; null until the first answer. */
   progress: DraftProgress | null = null;
 
   private draftId: string | null = null;
-  private unsubscribe: (() => void)[] = [];
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
 
   /** Starts following a draft on the page's stream (replacing any previous one). */
   watch(draftId: string, stream: EventStream): void {
-    this.stop();
+    this.unfollow();
     if (draftId !== this.draftId) this.progress = null;
     this.draftId = draftId;
-    this.unsubscribe = [
+    this.follow([
       stream.on('progress', DraftProgress, (progress) => this.set(progress)),
       stream.onReopen(() => this.load(draftId)),
-    ];
+    ]);
     this.load(draftId);
-  }
-
-  hostConnected(): void {
-    // The stream and its subscriptions are renewed by DraftEventsController.
-  }
-
-  hostDisconnected(): void {
-    this.stop();
   }
 
   private load(draftId: string): void {
@@ -47,11 +33,6 @@ export class ProgressController implements ReactiveController, DraftEventsWatche
       (progress) => draftId === this.draftId && this.progress === known && this.set(progress),
       () => undefined, // the page reports load errors; the stream may still deliver
     );
-  }
-
-  private stop(): void {
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
   }
 
   private set(progress: DraftProgress): void {

@@ -7,6 +7,7 @@ import type { Org } from '../../shared/api/orgs.ts';
 import type { TemplateList } from '../../shared/api/templates.ts';
 import { listOrgs } from '../admin/orgs-api.ts';
 import { listTemplates } from '../admin/templates-api.ts';
+import { ActionController, failureMessage } from '../api/action-controller.ts';
 import { ApiError } from '../api/api-client.ts';
 import { createDraft } from './drafts-api.ts';
 import { errorMessage } from '../app/labels.ts';
@@ -46,12 +47,12 @@ export class VkCreateDraftDialog extends LitElement {
   @state() private templates: Templates = [];
   /** The creator's superior (from the organisation tree), for the "Cấp trên" line. */
   @state() private parent: Org | null = null;
-  @state() private error = '';
-  @state() private busy = false;
+  /** Creating the draft; its `error` also says why the templates could not be listed. */
+  private readonly action = new ActionController(this, 'internal_error');
 
   /** Opens the dialog (loading the templates the first time). */
   async show(): Promise<void> {
-    this.error = '';
+    this.action.fail(null);
     this.dialog.showModal();
     if (this.templates.length > 0) return;
     try {
@@ -62,7 +63,7 @@ export class VkCreateDraftDialog extends LitElement {
       this.templates = sortForOrg(templates.templates, this.org);
       this.parent = orgs.orgs.find((o) => o.id === this.org?.parentId) ?? null;
     } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.action.fail(failureMessage(error));
     }
   }
 
@@ -96,10 +97,10 @@ export class VkCreateDraftDialog extends LitElement {
         <label
           >${msg('Nhiệm kỳ')} <input name="term" placeholder="2025-2030" pattern="\\d{4}-\\d{4}"
         /></label>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : ''}
         <div class="actions">
           <button type="button" @click=${() => this.dialog.close()}>${msg('Hủy')}</button>
-          <button type="submit" class="primary" ?disabled=${this.busy}>${msg('Tạo dự thảo')}</button>
+          <button type="submit" class="primary" ?disabled=${this.action.busy}>${msg('Tạo dự thảo')}</button>
         </div>
       </form>
     </dialog>`;
@@ -108,7 +109,7 @@ export class VkCreateDraftDialog extends LitElement {
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     // One draft per click: a second click while the first request runs would create a twin.
-    if (this.busy) return;
+    if (this.action.busy) return;
     const data = Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
     const text = (key: string) => (data[key]?.trim() ? data[key].trim() : undefined);
     const header = {
@@ -120,21 +121,20 @@ export class VkCreateDraftDialog extends LitElement {
       congressOrdinal: text('congressOrdinal') === undefined ? undefined : Number(data.congressOrdinal),
       term: text('term'),
     };
-    this.busy = true;
-    try {
-      const draft = await createDraft({ templateId: data.templateId, title: text('title'), header });
-      this.dialog.close();
-      this.dispatchEvent(new DraftCreatedEvent(draft));
-    } catch (error) {
+    await this.action.run(
+      async () => {
+        const draft = await createDraft({ templateId: data.templateId, title: text('title'), header });
+        this.dialog.close();
+        this.dispatchEvent(new DraftCreatedEvent(draft));
+      },
       // In the interface language: the code picks the sentence, `fields` the names of the inputs at fault.
-      const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
-      this.error =
-        error instanceof ApiError
-          ? `${errorMessage(error.code)}${fields.length > 0 ? ` (${fields.map(blockerLabel).join(', ')})` : ''}`
-          : errorMessage('internal_error');
-    } finally {
-      this.busy = false;
-    }
+      (error, code) => {
+        const fields = error instanceof ApiError ? (error.details.fields ?? []) : [];
+        return fields.length > 0
+          ? `${errorMessage(code)} (${fields.map(blockerLabel).join(', ')})`
+          : undefined;
+      },
+    );
   }
 }
 

@@ -3,10 +3,11 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DraftStatusChange } from '../../shared/api/draft-header.ts';
 import type { Draft } from '../../shared/api/drafts.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { ApiError } from '../api/api-client.ts';
 import { loadStatusLog, markFinal, reopenDraft } from './draft-header-api.ts';
 import { formatWhen } from '../app/format-when.ts';
-import { errorMessage, statusLabel } from '../app/labels.ts';
+import { statusLabel } from '../app/labels.ts';
 import { blockerLabel } from './header-labels.ts';
 import { buttonStyles } from '../styles/button-styles.ts';
 import { askConfirm, askText } from '../ui/vk-dialog.ts';
@@ -77,8 +78,9 @@ export class VkDraftStatus extends LitElement {
   @property({ attribute: false }) missing: readonly string[] = [];
 
   @state() private changes: DraftStatusChange[] | null = null;
-  @state() private refusal: { text: string; missing: string[] } | null = null;
-  @state() private busy = false;
+  private readonly action = new ActionController(this);
+  /** The fields the server said were missing when it last refused. */
+  @state() private blockers: readonly string[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('draftId') || changed.has('status')) && this.draftId !== '') void this.reload();
@@ -112,16 +114,16 @@ export class VkDraftStatus extends LitElement {
   }
 
   private renderActions() {
-    const refusal = this.refusal;
+    const refusal = this.action.error;
     return html`${
       this.status === 'final'
-        ? html`<button type="button" class="reopen" ?disabled=${this.busy} @click=${this.onReopen}>
+        ? html`<button type="button" class="reopen" ?disabled=${this.action.busy} @click=${this.onReopen}>
             ${msg('Mở lại để sửa')}
           </button>`
         : html`<button
             type="button"
             class="primary finalise"
-            ?disabled=${this.busy}
+            ?disabled=${this.action.busy}
             @click=${this.onFinalise}
           >
             ${msg('Chốt bản cuối cùng')}
@@ -131,12 +133,12 @@ export class VkDraftStatus extends LitElement {
       refusal === null
         ? nothing
         : html`<div class="error" role="alert">
-            ${refusal.text}
+            ${refusal}
             ${
-              refusal.missing.length === 0
+              this.blockers.length === 0
                 ? nothing
                 : html`<ul class="blockers">
-                    ${refusal.missing.map((m) => html`<li>${blockerLabel(m)}</li>`)}
+                    ${this.blockers.map((m) => html`<li>${blockerLabel(m)}</li>`)}
                   </ul>`
             }
           </div>`
@@ -163,20 +165,17 @@ export class VkDraftStatus extends LitElement {
   }
 
   private async act(call: () => Promise<Draft>) {
-    this.busy = true;
-    this.refusal = null;
-    try {
-      const draft = await call();
-      this.dispatchEvent(new DraftStatusChangedEvent(draft));
-    } catch (error) {
-      const code = error instanceof ApiError ? error.code : 'network_error';
-      this.refusal = {
-        text: errorMessage(code),
-        missing: error instanceof ApiError ? (error.details.missing ?? []) : [],
-      };
-    } finally {
-      this.busy = false;
-    }
+    this.blockers = [];
+    await this.action.run(
+      async () => {
+        const draft = await call();
+        this.dispatchEvent(new DraftStatusChangedEvent(draft));
+      },
+      (error) => {
+        this.blockers = error instanceof ApiError ? (error.details.missing ?? []) : [];
+        return undefined;
+      },
+    );
   }
 }
 

@@ -8,9 +8,9 @@ import {
   type DraftHeaderState,
   type HeaderField,
 } from '../../shared/api/draft-header.ts';
+import { ActionController, failureMessage } from '../api/action-controller.ts';
 import { ApiError } from '../api/api-client.ts';
 import { loadHeader, saveHeader } from './draft-header-api.ts';
-import { errorMessage } from '../app/labels.ts';
 import { blockerLabel } from './header-labels.ts';
 import './vk-draft-status.ts';
 import { headerFormStyles } from './header-form-styles.ts';
@@ -48,10 +48,10 @@ export class VkHeaderForm extends LitElement {
   @property() status: 'drafting' | 'consultation' | 'final' = 'drafting';
 
   @state() private data: DraftHeaderState | null = null;
-  @state() private error = '';
+  /** Saving; its `error` also says why the header could not be read (one line for both). */
+  private readonly action = new ActionController(this);
   @state() private invalid: readonly string[] = [];
   @state() private saved = false;
-  @state() private busy = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A status change (final, reopened) changes whether the form is editable.
@@ -65,18 +65,19 @@ export class VkHeaderForm extends LitElement {
   async reload(): Promise<void> {
     try {
       this.data = await loadHeader(this.draftId);
-      this.error = '';
+      this.action.fail(null);
     } catch (error) {
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.action.fail(failureMessage(error));
     }
   }
 
   override render() {
     const data = this.data;
+    const error = this.action.error;
     if (data === null)
       return html`<h2>${msg('Thể thức văn bản')}</h2>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="muted">${msg('Đang tải…')}</p>`}`;
-    const disabled = !data.editable || this.busy;
+        ${error ? html`<p class="error" role="alert">${error}</p>` : html`<p class="muted">${msg('Đang tải…')}</p>`}`;
+    const disabled = !data.editable || this.action.busy;
     return html`<h2>${msg('Thể thức văn bản')}</h2>
       ${this.renderMissing(data)}
       <form @submit=${this.onSubmit} @input=${() => (this.saved = false)} novalidate>
@@ -93,8 +94,8 @@ export class VkHeaderForm extends LitElement {
           ></textarea>
         </label>
         ${
-          this.error
-            ? html`<p class="notice error" role="alert">${this.error}</p>`
+          error
+            ? html`<p class="notice error" role="alert">${error}</p>`
             : this.saved
               ? html`<p class="notice ok" role="status">${msg('Đã lưu thể thức.')}</p>`
               : nothing
@@ -102,7 +103,9 @@ export class VkHeaderForm extends LitElement {
         ${
           data.editable
             ? html`<div class="actions">
-                <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Lưu thể thức')}</button>
+                <button class="primary" type="submit" ?disabled=${this.action.busy}>
+                  ${msg('Lưu thể thức')}
+                </button>
               </div>`
             : html`<p class="notice muted">
                 ${this.status === 'final' ? msg('Bản cuối cùng: thể thức đã khóa.') : msg('Chỉ tiểu ban văn kiện sửa thể thức.')}
@@ -144,7 +147,7 @@ export class VkHeaderForm extends LitElement {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.action.busy) return;
     const data = new FormData(event.target as HTMLFormElement);
     const text = (key: string) => {
       const value = data.get(key);
@@ -164,21 +167,19 @@ export class VkHeaderForm extends LitElement {
           .filter((line) => line !== '');
       else fields[field] = value;
     }
-    this.busy = true;
-    this.error = '';
     this.invalid = [];
-    try {
-      this.data = await saveHeader(this.draftId, header);
-      this.saved = true;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'validation_failed') {
+    await this.action.run(
+      async () => {
+        this.data = await saveHeader(this.draftId, header);
+        this.saved = true;
+      },
+      (error, code) => {
+        if (!(error instanceof ApiError) || code !== 'validation_failed') return undefined;
         this.invalid = error.details.fields ?? [];
         const names = this.invalid.map(blockerLabel).join(', ');
-        this.error = msg(str`Chưa đúng dạng: ${names}.`);
-      } else this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
-    } finally {
-      this.busy = false;
-    }
+        return msg(str`Chưa đúng dạng: ${names}.`);
+      },
+    );
   }
 }
 

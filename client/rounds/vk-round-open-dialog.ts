@@ -7,6 +7,7 @@ import type { VersionSummary } from '../../shared/api/versions.ts';
 import { listVersions } from '../versions/versions-api.ts';
 import { invitableOrgs, openRound } from './rounds-api.ts';
 import { COMMENT_LIMITS } from '../../shared/limits.ts';
+import { ActionController, failureMessage } from '../api/action-controller.ts';
 import { ApiError } from '../api/api-client.ts';
 import { errorMessage } from '../app/labels.ts';
 import { versionLabel } from '../app/version-label.ts';
@@ -50,12 +51,12 @@ export class VkRoundOpenDialog extends LitElement {
   @state() private roundTitle = '';
   /** Once the user typed a title, a change of version no longer rewrites it. */
   private titleTouched = false;
-  @state() private error = '';
-  @state() private busy = false;
+  /** Opening the round; its `error` also says why the versions could not be listed, or what to fix first. */
+  private readonly action = new ActionController(this, 'internal_error');
 
   /** Opens the dialog with fresh defaults, reloading versions and organisations (either may have changed). */
   async show(): Promise<void> {
-    this.error = '';
+    this.action.fail(null);
     this.versions = null;
     this.selected = new Set();
     this.titleTouched = false;
@@ -71,13 +72,13 @@ export class VkRoundOpenDialog extends LitElement {
       this.chooseVersion(this.versions[0]?.number ?? 0);
     } catch (error) {
       this.versions = [];
-      this.error = errorMessage(error instanceof ApiError ? error.code : 'network_error');
+      this.action.fail(failureMessage(error));
     }
   }
 
   override render() {
     const versions = this.versions;
-    const none = versions !== null && versions.length === 0 && this.error === '';
+    const none = versions !== null && versions.length === 0 && this.action.error === null;
     const now = new Date();
     return html`<dialog aria-labelledby="title">
       <form method="dialog" @submit=${this.onSubmit} novalidate>
@@ -133,7 +134,7 @@ export class VkRoundOpenDialog extends LitElement {
         <div class="wide">
           <p class="label" id="orgs-label">${msg('Tổ chức được mời góp ý')}</p>
           ${
-            versions !== null && this.orgs.length === 0 && this.error === ''
+            versions !== null && this.orgs.length === 0 && this.action.error === null
               ? html`<p class="hint">${msg('Đơn vị chưa có chi bộ trực thuộc hay đoàn thể nào để mời.')}</p>`
               : html`<vk-round-org-picker
                   role="group"
@@ -144,10 +145,10 @@ export class VkRoundOpenDialog extends LitElement {
                 ></vk-round-org-picker>`
           }
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.dialog.close()}>${msg('Hủy')}</button>
-          <button type="submit" class="primary" ?disabled=${this.busy || !versions?.length}>
+          <button type="submit" class="primary" ?disabled=${this.action.busy || !versions?.length}>
             ${msg('Mở đợt lấy ý kiến')}
           </button>
         </div>
@@ -178,32 +179,30 @@ export class VkRoundOpenDialog extends LitElement {
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     // One round per click: a second one would be refused as round_already_open anyway.
-    if (this.busy || this.version === 0) return;
+    if (this.action.busy || this.version === 0) return;
     const deadline = localInputToIso(this.deadlineInput.value);
     const problem = this.problem(deadline);
-    this.error = problem ?? '';
+    this.action.fail(problem);
     if (problem !== null || deadline === null) return;
-    this.busy = true;
-    try {
-      const body = {
-        version: this.version,
-        title: this.roundTitle.trim(),
-        deadline,
-        allowCompare: this.compareInput.checked,
-        ...this.invited(),
-      };
-      const dashboard = await openRound(this.draftId, body);
-      this.dialog.close();
-      this.dispatchEvent(new RoundOpenedEvent(dashboard));
-    } catch (error) {
+    await this.action.run(
+      async () => {
+        const body = {
+          version: this.version,
+          title: this.roundTitle.trim(),
+          deadline,
+          allowCompare: this.compareInput.checked,
+          ...this.invited(),
+        };
+        const dashboard = await openRound(this.draftId, body);
+        this.dialog.close();
+        this.dispatchEvent(new RoundOpenedEvent(dashboard));
+      },
       // For a field out of bounds the server's message names the field, which helps here.
-      this.error =
-        error instanceof ApiError
-          ? `${errorMessage(error.code)}${error.code === 'validation_failed' ? ` (${error.message})` : ''}`
-          : errorMessage('internal_error');
-    } finally {
-      this.busy = false;
-    }
+      (error, code) =>
+        error instanceof ApiError && code === 'validation_failed'
+          ? `${errorMessage(code)} (${error.message})`
+          : undefined,
+    );
   }
 
   /** The selection as the API takes it: a whole kind as `allOf`, so the body stays small for hundreds. */

@@ -16,7 +16,7 @@ import type { RoundOpenedEvent, VkRoundOpenDialog } from './vk-round-open-dialog
 import './vk-round-open-dialog.ts';
 import './vk-round-tally.ts';
 import { isPast, timeLeftLabel } from './deadline.ts';
-import { formatDay } from './round-label.ts';
+import { formatDay } from '../app/format-when.ts';
 import { RoundsController, type RoundRows } from './rounds-controller.ts';
 import { pageStyles } from '../styles/page-styles.ts';
 import { roundsPageStyles } from './rounds-page-styles.ts';

@@ -2,13 +2,12 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SnapshotList, VersionSummary } from '../../shared/api/versions.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { nameSnapshot } from './versions-api.ts';
 import { formatWhen } from '../app/format-when.ts';
-import { errorMessage } from '../app/labels.ts';
 import { versionLabel } from '../app/version-label.ts';
 import type { Point } from './vk-versions-diff.ts';
-import { renderNotice, type PanelNotice } from './panel-notice.ts';
+import { actionNotice, renderNotice, type PanelNotice } from './panel-notice.ts';
 import { versionsPanelStyles } from './versions-panel-styles.ts';
 
 type Snapshot = SnapshotList['snapshots'][number];
@@ -94,14 +93,14 @@ export class VkVersionsAuto extends LitElement {
 
   /** The snapshot whose naming form is open. */
   @state() private naming: number | null = null;
-  @state() private busy = false;
+  private readonly action = new ActionController(this);
   @state() private notice: PanelNotice | null = null;
 
   override render() {
     if (this.error) return html`<p class="notice error" role="alert">${this.error}</p>`;
     if (this.snapshots === null) return html`<p class="muted">${msg('Đang tải…')}</p>`;
     if (this.snapshots.length === 0) return html`<p class="muted">${msg('Chưa có bản tự động lưu nào.')}</p>`;
-    return html`${renderNotice(this.notice)}
+    return html`${renderNotice(actionNotice(this.action, this.notice))}
       <ol aria-label=${msg('Tự động lưu')}>
         ${this.snapshots.map((s, i) => this.renderSnapshot(s, this.snapshots![i + 1]))}
       </ol>`;
@@ -156,7 +155,7 @@ export class VkVersionsAuto extends LitElement {
       <label for="name-${s.id}">${msg(str`Ghi chú cho ${versionLabel(this.next)}`)}</label>
       <input id="name-${s.id}" name="note" maxlength="1000" autocomplete="off" />
       <div class="row">
-        <button class="primary" type="submit" ?disabled=${this.busy}>
+        <button class="primary" type="submit" ?disabled=${this.action.busy}>
           ${msg(str`Lưu thành ${versionLabel(this.next)}`)}
         </button>
         <button type="button" @click=${() => (this.naming = null)}>${msg('Hủy')}</button>
@@ -167,6 +166,7 @@ export class VkVersionsAuto extends LitElement {
   private async openNaming(id: number) {
     this.naming = id;
     this.notice = null;
+    this.action.fail(null);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>(`#name-${id}`)?.focus();
   }
@@ -182,12 +182,11 @@ export class VkVersionsAuto extends LitElement {
 
   private async onName(event: SubmitEvent, s: Snapshot) {
     event.preventDefault();
-    if (this.busy) return;
-    this.busy = true;
+    if (this.action.busy) return;
     this.notice = null;
     const input = (event.target as HTMLFormElement).elements.namedItem('note') as HTMLInputElement;
     const note = input.value.trim();
-    try {
+    await this.action.run(async () => {
       const version = await nameSnapshot(this.draftId, s.id, note);
       this.naming = null;
       this.notice = {
@@ -195,12 +194,7 @@ export class VkVersionsAuto extends LitElement {
         text: msg(str`Đã lưu ${snapshotLabel(s)} thành ${versionLabel(version.number)}.`),
       };
       this.dispatchEvent(new SnapshotNamedEvent(version));
-    } catch (error) {
-      const code = error instanceof ApiError ? error.code : 'network_error';
-      this.notice = { kind: code === 'no_changes' ? 'info' : 'error', text: errorMessage(code) };
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -3,12 +3,11 @@ import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { z } from 'zod';
 import type { VersionSummary } from '../../shared/api/versions.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ActionController } from '../api/action-controller.ts';
 import { freezeVersion } from './versions-api.ts';
-import { errorMessage } from '../app/labels.ts';
 import { versionsPanelStyles } from './versions-panel-styles.ts';
 import { versionLabel } from '../app/version-label.ts';
-import { renderNotice, type PanelNotice } from './panel-notice.ts';
+import { actionNotice, renderNotice, type PanelNotice } from './panel-notice.ts';
 
 /** Fired when the current text was frozen as a new numbered version. */
 export class VersionFrozenEvent extends Event {
@@ -33,13 +32,14 @@ export class VkVersionsFreeze extends LitElement {
   /** The number the next version will get. */
   @property({ type: Number }) next = 1;
 
-  @state() private busy = false;
+  private readonly action = new ActionController(this);
   @state() private notice: PanelNotice | null = null;
   @query('textarea') private note!: HTMLTextAreaElement;
 
   /** Forgets the last answer: after a restore, "nothing changed since the last version" is no longer true. */
   clearNotice(): void {
     this.notice = null;
+    this.action.fail(null);
   }
 
   override render() {
@@ -51,31 +51,24 @@ export class VkVersionsFreeze extends LitElement {
           maxlength="1000"
           placeholder=${msg('Ví dụ: đã tiếp thu ý kiến của Thường trực Đảng ủy')}
         ></textarea>
-        <button class="primary" type="submit" ?disabled=${this.busy}>
+        <button class="primary" type="submit" ?disabled=${this.action.busy}>
           ${msg(str`Chốt dự thảo lần ${this.next}`)}
         </button>
       </form>
-      ${renderNotice(this.notice)}`;
+      ${renderNotice(actionNotice(this.action, this.notice))}`;
   }
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     // One version per click: a second submission while the first runs would be refused anyway.
-    if (this.busy) return;
-    this.busy = true;
+    if (this.action.busy) return;
     this.notice = null;
-    try {
+    await this.action.run(async () => {
       const version = await freezeVersion(this.draftId, this.note.value.trim());
       this.note.value = '';
       this.notice = { kind: 'ok', text: msg(str`Đã chốt ${versionLabel(version.number)}.`) };
       this.dispatchEvent(new VersionFrozenEvent(version));
-    } catch (error) {
-      const code = error instanceof ApiError ? error.code : 'network_error';
-      // Nothing changed since the last version is information, not a failure.
-      this.notice = { kind: code === 'no_changes' ? 'info' : 'error', text: errorMessage(code) };
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -3,9 +3,8 @@ import { formatWhen } from '../app/format-when.ts';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SnapshotList, VersionList, VersionSummary } from '../../shared/api/versions.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ActionController, failureMessage } from '../api/action-controller.ts';
 import { listSnapshots, listVersions, restoreVersion } from './versions-api.ts';
-import { errorMessage } from '../app/labels.ts';
 import './vk-versions-auto.ts';
 import { snapshotLabel, type CompareRequestEvent } from './vk-versions-auto.ts';
 import './vk-versions-diff.ts';
@@ -16,7 +15,7 @@ import './vk-versions-viewer.ts';
 import type { VkVersionsViewer } from './vk-versions-viewer.ts';
 import { versionsPanelStyles } from './versions-panel-styles.ts';
 import { versionLabel } from '../app/version-label.ts';
-import { renderNotice, type PanelNotice } from './panel-notice.ts';
+import { actionNotice, renderNotice, type PanelNotice } from './panel-notice.ts';
 import { askConfirm } from '../ui/vk-dialog.ts';
 
 type Versions = VersionList;
@@ -52,7 +51,8 @@ export class VkVersionsPanel extends LitElement {
   @state() private data: Versions | null = null;
   @state() private snapshots: readonly Snapshot[] | null = null;
   @state() private snapshotsError = '';
-  @state() private busy = false;
+  /** Restoring a version. */
+  private readonly action = new ActionController(this);
   @state() private notice: PanelNotice | null = null;
   @query('vk-versions-viewer') private viewer!: VkVersionsViewer;
   @query('vk-versions-freeze') private freeze?: VkVersionsFreeze;
@@ -72,7 +72,7 @@ export class VkVersionsPanel extends LitElement {
     try {
       this.data = await listVersions(this.draftId);
     } catch (error) {
-      this.notice = { kind: 'error', text: errorMessage(codeOf(error)) };
+      this.show({ kind: 'error', text: failureMessage(error) });
     }
   }
 
@@ -81,7 +81,7 @@ export class VkVersionsPanel extends LitElement {
       this.snapshots = (await listSnapshots(this.draftId)).snapshots;
       this.snapshotsError = '';
     } catch (error) {
-      this.snapshotsError = errorMessage(codeOf(error));
+      this.snapshotsError = failureMessage(error);
     }
   }
 
@@ -96,7 +96,8 @@ export class VkVersionsPanel extends LitElement {
             </vk-versions-freeze>`
           : nothing
       }
-      ${renderNotice(this.notice)} ${entries.length >= 2 ? this.renderCompare(entries) : nothing}
+      ${renderNotice(actionNotice(this.action, this.notice))}
+      ${entries.length >= 2 ? this.renderCompare(entries) : nothing}
       <h3 id="versions-title">${msg('Các bản dự thảo')}</h3>
       ${
         this.data === null
@@ -182,7 +183,7 @@ export class VkVersionsPanel extends LitElement {
             ? html`<button
                 type="button"
                 class="danger"
-                ?disabled=${this.busy}
+                ?disabled=${this.action.busy}
                 @click=${() => void this.onRestore(v.number)}
                 aria-label=${msg(str`Khôi phục ${versionLabel(v.number)}`)}
               >
@@ -229,18 +230,19 @@ export class VkVersionsPanel extends LitElement {
       str`Khôi phục Dự thảo lần ${number}? Văn bản đang soạn sẽ được thay bằng nội dung của lần này, và mọi người đang mở dự thảo sẽ thấy ngay. Nếu cần giữ văn bản hiện tại, hãy chốt nó thành một lần dự thảo trước.`,
     );
     if (!(await askConfirm({ message: question, confirmLabel: msg('Khôi phục') }))) return;
-    this.busy = true;
     this.notice = null;
-    try {
+    await this.action.run(async () => {
       await restoreVersion(this.draftId, number);
       this.notice = { kind: 'ok', text: msg(str`Đã khôi phục Dự thảo lần ${number}.`) };
       this.freeze?.clearNotice();
       await this.reloadVersions();
-    } catch (error) {
-      this.notice = { kind: 'error', text: errorMessage(codeOf(error)) };
-    } finally {
-      this.busy = false;
-    }
+    });
+  }
+
+  /** Shows a notice of the panel's own in place of the last action's failure. */
+  private show(notice: PanelNotice): void {
+    this.notice = notice;
+    this.action.fail(null);
   }
 
   private onCompare(event: SubmitEvent) {
@@ -250,13 +252,9 @@ export class VkVersionsPanel extends LitElement {
     const pick = (name: string) => entries.find((e) => e.point === data.get(name));
     const [a, b] = [pick('from'), pick('to')];
     if (a === undefined || b === undefined) return;
-    if (a === b) this.notice = { kind: 'error', text: msg('Chọn hai lần dự thảo khác nhau để so sánh.') };
+    if (a === b) this.show({ kind: 'error', text: msg('Chọn hai lần dự thảo khác nhau để so sánh.') });
     else void this.differ.compare(this.draftId, ...((a.at <= b.at ? [a, b] : [b, a]) as [Point, Point]));
   }
-}
-
-function codeOf(error: unknown) {
-  return error instanceof ApiError ? error.code : 'network_error';
 }
 
 declare global {

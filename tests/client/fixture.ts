@@ -135,3 +135,16 @@ export async function answerDialog(accept: boolean, text?: string): Promise<stri
   await eventually(() => expect(document.querySelector('vk-dialog')).toBeNull());
   return message;
 }
+
+/**
+ * What a test drives in a form dialog: the `<dialog>` itself, a field by name, the submit button,
+ * and the alert text (all alerts joined; '' when there is none).
+ */
+export function dialogControls(host: Element) {
+  return {
+    modal: find<HTMLDialogElement>(host, 'dialog'),
+    field: (name: string) => find<HTMLInputElement>(host, `[name="${name}"]`),
+    submit: () => userEvent.click(find(host, 'button[type="submit"]')),
+    alert: () => findAll(host, '[role="alert"]').map(textOf).join(''),
+  };
+}

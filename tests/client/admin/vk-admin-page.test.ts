@@ -4,6 +4,7 @@ import type { Org } from '../../../shared/api/orgs.ts';
 import '../../../client/admin/vk-admin-page.ts';
 import type { VkUsersAdmin } from '../../../client/admin/vk-users-admin.ts';
 import { eventually, find, findAll, json, mount, stubFetch, textOf } from '../fixture.ts';
+import { signedIn } from '../sessions.ts';
 
 const BLOC: Org = {
   id: 1,
@@ -23,14 +24,11 @@ const BRANCH: Org = { id: 5, kind: 'branch', name: 'Chi bộ Văn phòng Sở', 
 const UNION: Org = { id: 8, kind: 'mass', name: 'Công đoàn cơ quan Khối', shortName: 'CĐ Khối', parentId: 1 };
 
 /** An admin of `orgId` (and drafter of the unit). */
-const adminOf = (orgId: number): SessionInfo => ({
-  user: { id: 2, username: 'quan.tri', displayName: 'Phạm Quản Trị', org: orgId === 1 ? BLOC : UNIT },
-  roles: [
+const adminOf = (orgId: number): SessionInfo =>
+  signedIn({ id: 2, username: 'quan.tri', displayName: 'Phạm Quản Trị', org: orgId === 1 ? BLOC : UNIT }, [
     { orgId, role: 'admin' },
     { orgId: 3, role: 'drafter' },
-  ],
-  expiresAt: '2026-06-01T08:00:00.000Z',
-});
+  ]);
 
 /** The API as the admin page and its panels see it, the organisations visible being `orgs`. */
 function api(orgs: Org[]) {

@@ -5,20 +5,15 @@ import { navigate } from '../../../client/app/router.ts';
 import type { SessionInfo } from '../../../shared/api/auth.ts';
 import { stubEventSource } from '../event-source-stub.ts';
 import { eventually, find, json, mount, stubFetch, textOf, type SentRequest } from '../fixture.ts';
+import { signedIn, UNIT_ORG } from '../sessions.ts';
 
-const SECRETARY: SessionInfo = {
-  user: {
-    id: 7,
-    username: 'hungtv',
-    displayName: 'Trần Văn Hùng',
-    org: { id: 3, kind: 'unit', name: 'Đảng bộ Sở TN&MT', shortName: 'ĐBSTNMT', parentId: 1 },
-  },
-  roles: [
+const SECRETARY: SessionInfo = signedIn(
+  { id: 7, username: 'hungtv', displayName: 'Trần Văn Hùng', org: UNIT_ORG },
+  [
     { orgId: 3, role: 'drafter' },
     { orgId: 3, role: 'secretary' },
   ],
-  expiresAt: '2026-06-01T08:00:00.000Z',
-};
+);
 
 /** The server as the shell sees it: who is signed in; every other call is left unanswered (404). */
 function server(session: SessionInfo | null): SentRequest[] {

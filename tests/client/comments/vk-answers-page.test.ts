@@ -5,17 +5,17 @@ import type { CommentDisposition } from '../../../shared/api/comments.ts';
 import { comment, reply } from '../comments-data.ts';
 import { eventually, find, findAll, json, mount, stubFetch, textOf } from '../fixture.ts';
 import { invitation, overview } from '../rounds-data.ts';
+import { signedIn } from '../sessions.ts';
 
-const SESSION: SessionInfo = {
-  user: {
+const SESSION: SessionInfo = signedIn(
+  {
     id: 31,
     username: 'cuonglv',
     displayName: 'Lê Văn Cường',
     org: { id: 21, kind: 'branch', name: 'Chi bộ 1', shortName: 'CB1', parentId: 3 },
   },
-  roles: [{ orgId: 21, role: 'commenter' }],
-  expiresAt: '2026-06-01T08:00:00.000Z',
-};
+  [{ orgId: 21, role: 'commenter' }],
+);
 
 const UNIT = { id: 3, name: 'Đảng bộ Sở TN&MT' };
 const ANSWER: CommentDisposition = {

@@ -7,6 +7,7 @@ import { DraftCreatedEvent } from '../../../client/drafts/vk-create-draft-dialog
 import {
   captureEvents,
   deferred,
+  dialogControls,
   eventually,
   find,
   findAll,
@@ -16,6 +17,7 @@ import {
   textOf,
   type Route,
 } from '../fixture.ts';
+import { draft } from '../rounds-data.ts';
 
 /** `GET /api/templates`: the newest version of each template. */
 const TEMPLATES: z.infer<typeof TemplateList> = {
@@ -42,21 +44,14 @@ const TEMPLATES: z.infer<typeof TemplateList> = {
 };
 
 /** What `POST /api/drafts` answers (201) for the draft created below. */
-const CREATED: Draft = {
+const CREATED: Draft = draft({
   id: 'k3f9x2',
-  orgId: 3,
   title: 'Báo cáo chính trị chi bộ',
-  createdBy: 7,
-  createdAt: '2026-03-02T08:00:00.000Z',
-  updatedAt: '2026-03-02T08:00:00.000Z',
-  access: 'edit',
   status: 'drafting',
-  archived: false,
   templateId: 'bao-cao-chi-bo',
   templateVersion: 1,
   header: { place: 'Hà Nội', congressOrdinal: 14, term: '2025-2027' },
-  lastEdit: null,
-};
+});
 
 /** The API as the dialog sees it: templates to list, and `create` answering `POST /api/drafts`. */
 function api(create: Route = () => json(201, CREATED)) {
@@ -71,14 +66,7 @@ async function openDialog() {
   const dialog = await mount('vk-create-draft-dialog');
   await dialog.show();
   await dialog.updateComplete;
-  const field = (name: string) => find<HTMLInputElement>(dialog, `[name="${name}"]`);
-  return {
-    dialog,
-    modal: find<HTMLDialogElement>(dialog, 'dialog'),
-    field,
-    submit: () => userEvent.click(find(dialog, 'button[type="submit"]')),
-    alert: () => findAll(dialog, '[role="alert"]').map(textOf).join(''),
-  };
+  return { dialog, ...dialogControls(dialog) };
 }
 
 describe('vk-create-draft-dialog', () => {

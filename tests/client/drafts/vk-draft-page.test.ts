@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../../client/drafts/vk-draft-page.ts';
-import type { SessionInfo } from '../../../shared/api/auth.ts';
 import type { Draft } from '../../../shared/api/drafts.ts';
 import { stubEventSource } from '../event-source-stub.ts';
 import { eventually, find, findAll, json, mount, stubFetch, textOf, type SentRequest } from '../fixture.ts';
 import { draft } from '../rounds-data.ts';
 import { section, template } from '../sections.ts';
+import { DRAFTER } from '../sessions.ts';
 
 // The page's text arrives over the collaboration socket, which these tests do not serve (the
 // end-to-end tests do): they check what the page builds from REST around it.
-
-const SESSION: SessionInfo = {
-  user: {
-    id: 7,
-    username: 'phuongltm',
-    displayName: 'Phạm Thị Phương',
-    org: { id: 3, kind: 'unit', name: 'Đảng bộ Sở TN&MT', shortName: 'ĐBSTNMT', parentId: 1 },
-  },
-  roles: [{ orgId: 3, role: 'drafter' }],
-  expiresAt: '2026-06-01T08:00:00.000Z',
-};
 
 const OUTLINE = template([
   section('s1', 'I.', 'Kết quả thực hiện'),
@@ -41,7 +30,7 @@ function server(d: Draft | null, status = 200): SentRequest[] {
   });
 }
 
-const page = () => mount('vk-draft-page', { session: SESSION, draftId: 'd1' });
+const page = () => mount('vk-draft-page', { session: DRAFTER, draftId: 'd1' });
 /** The title line, once the draft is shown (its own element, vk-draft-header). */
 const header = (p: Element) => find(p, 'vk-draft-header');
 const shown = (p: Element) => () =>

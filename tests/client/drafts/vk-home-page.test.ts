@@ -11,8 +11,9 @@ import { RouteChangedEvent } from '../../../client/app/router.ts';
 import { progressOf, section } from '../sections.ts';
 import type { VkInvitedRounds } from '../../../client/rounds/vk-invited-rounds.ts';
 import type { VkRoundsOverview } from '../../../client/rounds/vk-rounds-overview.ts';
-import { invitation, overview } from '../rounds-data.ts';
+import { draft as draftOf, invitation, overview } from '../rounds-data.ts';
 import { deferred, eventually, find, findAll, json, mount, stubFetch, textOf } from '../fixture.ts';
+import { signedIn } from '../sessions.ts';
 
 const UNIT = {
   id: 3,
@@ -22,28 +23,15 @@ const UNIT = {
   parentId: 1,
 } as const;
 
-const sessionAs = (...roles: Role[]): SessionInfo => ({
-  user: { id: 7, username: 'nguyen.van.an', displayName: 'Nguyễn Văn An', org: UNIT },
-  roles: roles.map((role) => ({ orgId: 3, role })),
-  expiresAt: '2026-06-01T08:00:00.000Z',
-});
+const sessionAs = (...roles: Role[]): SessionInfo =>
+  signedIn(
+    { id: 7, username: 'nguyen.van.an', displayName: 'Nguyễn Văn An', org: UNIT },
+    roles.map((role) => ({ orgId: 3, role })),
+  );
 
-const draft = (id: string, title: string, more: Partial<Draft> = {}): Draft => ({
-  id,
-  orgId: 3,
-  title,
-  createdBy: 7,
-  createdAt: '2026-03-02T08:00:00.000Z',
-  updatedAt: '2026-03-02T08:00:00.000Z',
-  access: 'edit',
-  status: 'drafting',
-  archived: false,
-  templateId: 'bao-cao-chinh-tri',
-  templateVersion: 1,
-  header: {},
-  lastEdit: null,
-  ...more,
-});
+/** A drafting draft of the unit, from a template (what `GET /api/drafts` lists). */
+const draft = (id: string, title: string, more: Partial<Draft> = {}): Draft =>
+  draftOf({ id, title, status: 'drafting', templateId: 'bao-cao-chinh-tri', templateVersion: 1, ...more });
 
 const ECONOMY = draft('kt2026', 'Báo cáo chính trị Đại hội XIV');
 const REVIEW = draft('kd2025', 'Báo cáo kiểm điểm BCH', { status: 'consultation', access: 'comment' });

@@ -6,6 +6,7 @@ import { toLocalInput } from '../../../client/rounds/deadline.ts';
 import {
   captureEvents,
   deferred,
+  dialogControls,
   eventually,
   find,
   findAll,
@@ -52,14 +53,7 @@ async function openDialog() {
     userEvent.click(
       [...(picker.shadowRoot?.querySelectorAll('label') ?? [])].find((l) => textOf(l) === name)!,
     );
-  return {
-    dialog,
-    modal: find<HTMLDialogElement>(dialog, 'dialog'),
-    field: (name: string) => find<HTMLInputElement>(dialog, `[name="${name}"]`),
-    tick,
-    submit: () => userEvent.click(find(dialog, 'button[type="submit"]')),
-    alert: () => findAll(dialog, '[role="alert"]').map(textOf).join(''),
-  };
+  return { dialog, ...dialogControls(dialog), tick };
 }
 
 describe('vk-round-open-dialog', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { SessionInfo } from '../../../shared/api/auth.ts';
 import type { Draft } from '../../../shared/api/drafts.ts';
 import type { RoundDashboard } from '../../../shared/api/rounds.ts';
 import '../../../client/rounds/vk-rounds-page.ts';
@@ -8,17 +7,7 @@ import { RouteChangedEvent } from '../../../client/app/router.ts';
 import { stubEventSource } from '../event-source-stub.ts';
 import { eventually, find, findAll, json, mount, settle, stubFetch, textOf } from '../fixture.ts';
 import { dashboard, draft, INVITATIONS, round, tally } from '../rounds-data.ts';
-
-const SESSION: SessionInfo = {
-  user: {
-    id: 7,
-    username: 'phuongltm',
-    displayName: 'Phạm Thị Phương',
-    org: { id: 3, kind: 'unit', name: 'Đảng bộ Sở TN&MT', shortName: 'ĐBSTNMT', parentId: 1 },
-  },
-  roles: [{ orgId: 3, role: 'drafter' }],
-  expiresAt: '2026-06-01T08:00:00.000Z',
-};
+import { DRAFTER } from '../sessions.ts';
 
 const CLOSED = dashboard(3, {
   title: 'Lấy ý kiến góp ý Dự thảo lần 1',
@@ -44,7 +33,7 @@ function api(options: { draft?: Draft; rounds?: RoundDashboard[] } = {}) {
 }
 
 async function page(roundId: number | null = null) {
-  const p = await mount('vk-rounds-page', { session: SESSION, draftId: 'd1', roundId });
+  const p = await mount('vk-rounds-page', { session: DRAFTER, draftId: 'd1', roundId });
   await eventually(() => expect(p.shadowRoot?.querySelector('[role="status"].center')).toBeNull());
   await settle(p);
   return p;
