@@ -7,8 +7,8 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { treeRssBytes } from './proc.ts';
-import { emergencyCleanup, makeTempDir, removeDir, startServer, stopServer } from './server-process.ts';
+import { sampleRssGrowth } from './proc.ts';
+import { makeTempDir, removeDir, runBench, startServer, stopServer } from './server-process.ts';
 
 const BODIES = Number(process.env.BODIES ?? 20);
 const BODY_BYTES = Number(process.env.BODY_MB ?? 100) * 1024 * 1024;
@@ -55,9 +55,7 @@ async function main(): Promise<void> {
     // Warm the routes once so the baseline holds the loaded modules.
     await send(`${server.httpUrl}/api/auth/sign-in`, server.httpUrl, false);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const baseline = treeRssBytes(server.pid);
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRssBytes(server.pid))), 20);
+    const rss = sampleRssGrowth(server.pid);
     const t0 = performance.now();
     const statuses = await Promise.all(
       Array.from({ length: BODIES }, (_, i) =>
@@ -65,26 +63,18 @@ async function main(): Promise<void> {
       ),
     );
     const elapsed = performance.now() - t0;
-    clearInterval(sampler);
-    peak = Math.max(peak, treeRssBytes(server.pid));
+    const rssLine = rss.stop('≤ 50 MB');
     const counts = new Map<number, number>();
     for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
     console.log(
       `${BODIES} × ${BODY_BYTES / MB} MB sign-in bodies in parallel (half chunked): ` +
         `statuses ${[...counts].map(([s, n]) => `${s}×${n}`).join(' ')}, last answer after ${elapsed.toFixed(0)} ms`,
     );
-    console.log(
-      `server RSS: baseline ${(baseline / MB).toFixed(1)} MB, peak ${(peak / MB).toFixed(1)} MB, ` +
-        `growth ${((peak - baseline) / MB).toFixed(1)} MB (target ≤ 50 MB)`,
-    );
+    console.log(rssLine);
   } finally {
     await stopServer(server);
     removeDir(dataDir);
   }
 }
 
-process.on('exit', emergencyCleanup);
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -6,11 +6,10 @@
  */
 import net from 'node:net';
 import path from 'node:path';
-import { treeRssBytes } from './proc.ts';
-import { emergencyCleanup, makeTempDir, removeDir, startServer, stopServer } from './server-process.ts';
+import { sampleRssGrowth } from './proc.ts';
+import { makeTempDir, removeDir, runBench, startServer, stopServer } from './server-process.ts';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 2000);
-const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
   const dataDir = makeTempDir('vankien-half-open-');
@@ -24,9 +23,7 @@ async function main(): Promise<void> {
   });
   try {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const baseline = treeRssBytes(server.pid);
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRssBytes(server.pid))), 20);
+    const rss = sampleRssGrowth(server.pid);
     const t0 = performance.now();
     let open = 0;
     let lastClose = 0;
@@ -48,23 +45,16 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const heldAfter1s = open;
     await Promise.all(closed);
-    clearInterval(sampler);
+    const rssLine = rss.stop();
     console.log(
       `${CONNECTIONS} silent TCP connections from one address: ${heldAfter1s} still open after 1 s, ` +
         `the last closed by the server after ${lastClose.toFixed(0)} ms`,
     );
-    console.log(
-      `server RSS: baseline ${(baseline / MB).toFixed(1)} MB, peak ${(peak / MB).toFixed(1)} MB, ` +
-        `growth ${((peak - baseline) / MB).toFixed(1)} MB`,
-    );
+    console.log(rssLine);
   } finally {
     await stopServer(server);
     removeDir(dataDir);
   }
 }
 
-process.on('exit', emergencyCleanup);
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

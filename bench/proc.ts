@@ -103,3 +103,24 @@ export function pidsNamed(comm: string): number[] {
   }
   return out;
 }
+
+/**
+ * Samples the RSS of `root`'s process tree every `everyMs` from now (the baseline) until
+ * `stop`, which returns the report line: baseline, peak and growth in MB.
+ */
+export function sampleRssGrowth(root: number, everyMs = 20): { stop(target?: string): string } {
+  const MB = 1024 * 1024;
+  const baseline = treeRssBytes(root);
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssBytes(root))), everyMs);
+  return {
+    stop(target) {
+      clearInterval(sampler);
+      peak = Math.max(peak, treeRssBytes(root));
+      return (
+        `server RSS: baseline ${(baseline / MB).toFixed(1)} MB, peak ${(peak / MB).toFixed(1)} MB, ` +
+        `growth ${((peak - baseline) / MB).toFixed(1)} MB${target === undefined ? '' : ` (target ${target})`}`
+      );
+    },
+  };
+}

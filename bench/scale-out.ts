@@ -20,7 +20,7 @@ import { scaleHotTable, scaleScenarioTable, type PerDeployment } from './report-
 import { cpuPerDelivery, type ScenarioRun } from './report.js';
 import type { Cli } from './run-cli.js';
 import { runScenario, type LoadKnobs } from './scenario.js';
-import { fmt, median } from './stats.js';
+import { div, targetVerdicts, type Figure } from './targets.js';
 
 /** Everything one scale-out run measured. */
 export interface ScaleData {
@@ -81,22 +81,8 @@ export async function runScaleOut(
   return { data, tables };
 }
 
-/** One target's figure in one run. */
-interface Figure {
-  label: string;
-  value: number;
-  limit: number;
-  /** true: pass when value ≤ limit; false: when value ≥ limit. */
-  atMost: boolean;
-  unit: '×' | ' ms' | '';
-}
-
 /** The scenario issue 23's targets are set for. */
 const TARGET_SCENARIO = '500x100';
-
-function div(a: number | undefined, b: number | undefined): number {
-  return a === undefined || b === undefined || b === 0 ? NaN : a / b;
-}
 
 function figures(d: ScaleData): Figure[] {
   const out: Figure[] = [];
@@ -131,17 +117,7 @@ function figures(d: ScaleData): Figure[] {
 
 /** The one-line summary of issue 23's targets over one or more runs (medians). */
 export function scaleTargetSummary(runs: ScaleData[]): string {
-  const perRun = runs.map(figures);
-  const parts = (perRun[0] ?? []).map((f, i) => {
-    const values = perRun.map((r) => r[i]?.value ?? NaN).filter((v) => !Number.isNaN(v));
-    const value = median(values);
-    if (Number.isNaN(value)) return `${f.label} n/a`;
-    const pass = f.atMost ? value <= f.limit : value >= f.limit;
-    const shown =
-      f.unit === '×' ? `${fmt(value, 3)}×` : f.unit === ' ms' ? `${fmt(value, 1)} ms` : fmt(value, 0);
-    const limit = `${f.limit}${f.unit}`;
-    return `${f.label} ${shown} (${f.atMost ? '≤' : '≥'} ${limit}) ${pass ? 'pass' : 'FAIL'}`;
-  });
+  const parts = targetVerdicts(runs.map(figures));
   return parts.length === 0
     ? 'Targets (issue 23): none measured in this run (they are set for 500x100 and the hot draft).'
     : `Targets (issue 23): ${parts.join('; ')}.`;

@@ -228,3 +228,12 @@ export function emergencyCleanup(): void {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Runs a bench's `main`: its children are killed on any exit, and a failure sets exit code 1. */
+export function runBench(main: () => Promise<void>): void {
+  process.on('exit', emergencyCleanup);
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

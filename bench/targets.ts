@@ -14,20 +14,21 @@ export interface RunData {
   hot: HotResult | null;
 }
 
-/** One target's figure in one run. */
-interface Figure {
+/** One target's figure in one run (also of the scale-out targets, bench/scale-out.ts). */
+export interface Figure {
   label: string;
   value: number;
   limit: number;
   /** true: pass when value ≤ limit; false: when value ≥ limit. */
   atMost: boolean;
-  unit: '×' | ' ms';
+  unit: '×' | ' ms' | '';
 }
 
 /** Scenarios the latency and CPU targets are set for. */
 const TARGET_SCENARIOS = ['200x20', '500x100'];
 
-function div(a: number | undefined, b: number | undefined): number {
+/** a / b, or NaN when either is missing or b is 0. */
+export function div(a: number | undefined, b: number | undefined): number {
   return a === undefined || b === undefined || b === 0 ? NaN : a / b;
 }
 
@@ -70,17 +71,27 @@ function figures(d: RunData): Figure[] {
   return out;
 }
 
-/** The one-line summary of the targets over one or more runs. */
-export function targetSummary(runs: RunData[]): string {
-  const perRun = runs.map(figures);
-  const parts = (perRun[0] ?? []).map((f, i) => {
+/** Each target's median over the runs, against its limit: "label value (≤ limit) pass". */
+export function targetVerdicts(perRun: readonly Figure[][]): string[] {
+  return (perRun[0] ?? []).map((f, i) => {
     const values = perRun.map((r) => r[i]?.value ?? NaN).filter((v) => !Number.isNaN(v));
     const value = median(values);
     if (Number.isNaN(value)) return `${f.label} n/a`;
     const pass = f.atMost ? value <= f.limit : value >= f.limit;
-    const shown = value === Infinity ? '∞' : f.unit === '×' ? `${fmt(value, 3)}×` : `${fmt(value, 1)} ms`;
-    const limit = f.unit === '×' ? `${f.limit}×` : `${f.limit} ms`;
-    return `${f.label} ${shown} (${f.atMost ? '≤' : '≥'} ${limit}) ${pass ? 'pass' : 'FAIL'}`;
+    const shown =
+      value === Infinity
+        ? '∞'
+        : f.unit === '×'
+          ? `${fmt(value, 3)}×`
+          : f.unit === ' ms'
+            ? `${fmt(value, 1)} ms`
+            : fmt(value, 0);
+    return `${f.label} ${shown} (${f.atMost ? '≤' : '≥'} ${f.limit}${f.unit}) ${pass ? 'pass' : 'FAIL'}`;
   });
+}
+
+/** The one-line summary of the targets over one or more runs. */
+export function targetSummary(runs: RunData[]): string {
+  const parts = targetVerdicts(runs.map(figures));
   return parts.length === 0 ? 'Targets: none measured in this run.' : `Targets: ${parts.join('; ')}.`;
 }

@@ -51,6 +51,8 @@ export interface App {
   readonly registry: RoomRegistry;
   readonly store: DocStore;
   readonly services: Services;
+  /** Keeps open sockets in step with rights; `nextCheck` tells when a change has reached them. */
+  readonly accessWatch: Pick<SocketAccessWatch, 'nextCheck'>;
   /** Stops the jobs, refuses new upgrades, closes sockets with 1001, waits for every write, unloads rooms. */
   shutdown(): Promise<void>;
 }
@@ -205,6 +207,7 @@ export function createApp({ config, log, database, consultations, clock = system
     registry,
     store,
     services,
+    accessWatch: watch,
     async shutdown() {
       stopJobs();
       accepting = false;

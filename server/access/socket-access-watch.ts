@@ -42,6 +42,9 @@ export class SocketAccessWatch {
   private epoch = -1;
   private lastTouch = this.deps.clock.now();
   private running = false;
+  /** Callers of `nextCheck` waiting for a check to start, and those whose check is running. */
+  private waiting: (() => void)[] = [];
+  private inCheck: (() => void)[] = [];
 
   constructor(
     private readonly deps: {
@@ -62,6 +65,15 @@ export class SocketAccessWatch {
     return () => this.sockets.delete(socket);
   }
 
+  /**
+   * Resolves once a check that started after this call has finished: by then every change to
+   * rights or sessions made before the call has been applied to the open sockets (tests wait for
+   * this instead of sleeping for an interval). Checks run only while some socket is watched.
+   */
+  nextCheck(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   /** Stops the timer (shutdown). */
   stop(): void {
     if (this.timer !== null) clearInterval(this.timer);
@@ -73,9 +85,13 @@ export class SocketAccessWatch {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = true;
+      [this.inCheck, this.waiting] = [this.waiting, []];
       this.tick()
         .catch((error: unknown) => this.deps.log.error({ err: error }, 'socket access check failed'))
-        .finally(() => (this.running = false));
+        .finally(() => {
+          this.running = false;
+          for (const resolve of this.inCheck.splice(0)) resolve();
+        });
     }, this.deps.intervalMs);
     this.timer.unref();
   }

@@ -2,8 +2,14 @@ import type { Anchor, Comment } from '../../shared/api/comments.ts';
 import type { AnchorState } from './comment-anchor.ts';
 import type { CommentRow } from './comment.table.ts';
 
-/** A stored comment's anchor, or null for replies. */
-export function anchorOf(row: CommentRow): Anchor | null {
+/** The anchor columns a stored comment and a committee thread share. */
+export type AnchoredRow = Pick<
+  CommentRow,
+  'parent_id' | 'section_id' | 'quote' | 'prefix' | 'suffix' | 'anchor_start' | 'anchor_end'
+>;
+
+/** A stored comment's (or committee thread's) anchor, or null for replies. */
+export function anchorOf(row: AnchoredRow): Anchor | null {
   if (row.parent_id !== null) return null;
   return {
     sectionId: row.section_id,

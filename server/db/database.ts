@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { openPostgres, type PostgresDatabase } from './postgres.ts';
 import { openDatabase, type SqliteDatabase } from './sqlite.ts';
+import type { Kysely } from 'kysely';
 import type { AccessTables } from '../access/access.table.ts';
 import type { AssignmentTables } from '../assignments/assignment.table.ts';
 import type { AuditTables } from '../audit/audit.table.ts';
@@ -39,6 +40,14 @@ export type Database = CollabTables &
 
 /** The database the server runs on: the embedded SQLite file, or PostgreSQL for scale-out. */
 export type OpenDatabase = SqliteDatabase | PostgresDatabase;
+
+/** What every open database offers, whichever the engine. */
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  /** Checks that the database answers (the health check); rejects when it does not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
 
 /** Where the data lives, as configured: `DATABASE_URL` (PostgreSQL) or the SQLite file. */
 export interface DatabaseTarget {

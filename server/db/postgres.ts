@@ -1,18 +1,14 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Database } from './database.ts';
+import type { Database, DatabaseHandle } from './database.ts';
 import { PortableSchemaPlugin } from './portable-schema.ts';
 
 /** An open PostgreSQL database: the Kysely handle over a connection pool. */
-export interface PostgresDatabase {
+export interface PostgresDatabase extends DatabaseHandle {
   readonly kind: 'postgres';
-  readonly db: Kysely<Database>;
   readonly pool: pg.Pool;
   /** The server and database, without credentials (for logs). */
   readonly where: string;
-  /** Checks that the database answers (the health check); rejects when it does not. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
 }
 
 const INT8_OID = 20;

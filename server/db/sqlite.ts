@@ -11,15 +11,12 @@ import {
   type SqliteDialectConfig,
   type TransactionSettings,
 } from 'kysely';
-import type { Database } from './database.ts';
+import type { Database, DatabaseHandle } from './database.ts';
 /** An open SQLite database: the Kysely handle for queries and the raw handle for pragmas. */
-export interface SqliteDatabase {
+export interface SqliteDatabase extends DatabaseHandle {
   readonly kind: 'sqlite';
-  readonly db: Kysely<Database>;
   readonly sqlite: BetterSqlite3.Database;
   readonly file: string;
-  /** Checks that the database answers (the health check). */
-  ping(): Promise<void>;
   /** Checkpoints the WAL into the main file and closes both handles. */
   close(): Promise<void>;
 }

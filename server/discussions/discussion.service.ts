@@ -9,6 +9,7 @@ import type {
 import type { AccessService } from '../access/access.service.ts';
 import { isOrphaned, readNewAnchor } from '../comments/comment-anchor.ts';
 import { checkBody } from '../comments/comment-body.ts';
+import { anchorOf } from '../comments/comment.view.ts';
 import { DraftTextMap } from '../comments/draft-text-map.ts';
 import type { Database } from '../db/database.ts';
 import type { DraftTexts } from '../drafts/draft-text.ts';
@@ -19,7 +20,7 @@ import type { NotificationService } from '../notifications/notification.service.
 import type { User, UserService } from '../users/user.service.ts';
 import { findDiscussion, insertDiscussion, listDiscussions, setResolved } from './discussion.repository.ts';
 import type { DiscussionRow } from './discussion.table.ts';
-import { discussionAnchor, mentionsOf, toDiscussion } from './discussion.view.ts';
+import { mentionsOf, toDiscussion } from './discussion.view.ts';
 import type { Clock } from '../time/clock.ts';
 
 /** What the discussions module needs from the others. */
@@ -52,9 +53,7 @@ export class DiscussionService {
     const orphaned = await this.deps.texts.read(draftId, (doc) => {
       const map = new DraftTextMap(doc);
       return new Set(
-        rows
-          .filter((r) => r.parent_id === null && isOrphaned(map, doc, discussionAnchor(r)))
-          .map((r) => r.id),
+        rows.filter((r) => r.parent_id === null && isOrphaned(map, doc, anchorOf(r))).map((r) => r.id),
       );
     });
     const names = await this.names(rows);

@@ -1,5 +1,5 @@
-import type { Anchor } from '../../shared/api/comments.ts';
 import type { Discussion } from '../../shared/api/discussions.ts';
+import { anchorOf } from '../comments/comment.view.ts';
 import type { DiscussionRow } from './discussion.table.ts';
 
 /** The user ids a stored message mentions. */
@@ -10,19 +10,6 @@ export function mentionsOf(row: DiscussionRow): number[] {
   } catch {
     return [];
   }
-}
-
-/** A thread's anchor, or null for replies. */
-export function discussionAnchor(row: DiscussionRow): Anchor | null {
-  if (row.parent_id !== null) return null;
-  return {
-    sectionId: row.section_id,
-    quote: row.quote,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    start: row.anchor_start,
-    end: row.anchor_end,
-  };
 }
 
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
@@ -42,7 +29,7 @@ export function toDiscussion(
     authorName: name(row.author_id),
     body: row.body,
     mentions: mentionsOf(row).map((id) => ({ id, name: names.get(id) ?? '' })),
-    anchor: discussionAnchor(row),
+    anchor: anchorOf(row),
     orphaned,
     createdAt: iso(row.created_at),
     resolvedAt: row.resolved_at === null ? null : iso(row.resolved_at),

@@ -1,8 +1,11 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, ErrorDetails } from '../../shared/errors.ts';
 
 /** An error with a stable code that the HTTP layer turns into a JSON error response. */
 export class AppError extends Error {
   override readonly name: string = 'AppError';
+  /** The HTTP status it is answered with (each kind below sets its own). */
+  readonly status: ContentfulStatusCode = 500;
 
   constructor(
     readonly code: ErrorCode,
@@ -14,63 +17,51 @@ export class AppError extends Error {
   }
 }
 
+/** An error that tells the client when to try again (`Retry-After`, in seconds). */
+export class RetryLaterError extends AppError {
+  override readonly name: string = 'RetryLaterError';
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(code, message);
+  }
+}
+
+/**
+ * One kind of error per HTTP status: a class (for `throw new NotFoundError(…)` and `instanceof`)
+ * named for the logs and answered with `status`. A table instead of a dozen identical classes.
+ */
+// TypeScript accepts a class built on a generic base only if that base takes `...args: any[]`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function errorKind<Base extends new (...args: any[]) => AppError>(
+  base: Base,
+  label: string,
+  status: ContentfulStatusCode,
+) {
+  return class extends base {
+    override readonly name: string = label;
+    override readonly status: ContentfulStatusCode = status;
+  };
+}
+
 /** The request was malformed (400). */
-export class ValidationError extends AppError {
-  override readonly name = 'ValidationError';
-}
-
+export const ValidationError = errorKind(AppError, 'ValidationError', 400);
 /** No valid session or token came with the request (401). */
-export class UnauthenticatedError extends AppError {
-  override readonly name = 'UnauthenticatedError';
-}
-
+export const UnauthenticatedError = errorKind(AppError, 'UnauthenticatedError', 401);
 /** The caller is known but may not do this, or the request came from a foreign origin (403). */
-export class ForbiddenError extends AppError {
-  override readonly name = 'ForbiddenError';
-}
-
-/** The request conflicts with existing data, e.g. a username taken (409). */
-export class ConflictError extends AppError {
-  override readonly name = 'ConflictError';
-}
-
-/** Too many attempts; `retryAfterS` tells when to try again (429). */
-export class TooManyRequestsError extends AppError {
-  override readonly name = 'TooManyRequestsError';
-
-  constructor(
-    code: ErrorCode,
-    message: string,
-    readonly retryAfterS: number,
-  ) {
-    super(code, message);
-  }
-}
-
-/** The request body is larger than the route accepts (413). */
-export class PayloadTooLargeError extends AppError {
-  override readonly name = 'PayloadTooLargeError';
-}
-
+export const ForbiddenError = errorKind(AppError, 'ForbiddenError', 403);
 /** The resource does not exist, or the caller may not know that it does (404). */
-export class NotFoundError extends AppError {
-  override readonly name = 'NotFoundError';
-}
-
+export const NotFoundError = errorKind(AppError, 'NotFoundError', 404);
+/** The request conflicts with existing data, e.g. a username taken (409). */
+export const ConflictError = errorKind(AppError, 'ConflictError', 409);
+/** The request body is larger than the route accepts (413). */
+export const PayloadTooLargeError = errorKind(AppError, 'PayloadTooLargeError', 413);
+/** Too many attempts; `retryAfterS` tells when to try again (429). */
+export const TooManyRequestsError = errorKind(RetryLaterError, 'TooManyRequestsError', 429);
 /** The server cannot take the request right now, e.g. while shutting down (503). */
-export class UnavailableError extends AppError {
-  override readonly name = 'UnavailableError';
-}
-
+export const UnavailableError = errorKind(AppError, 'UnavailableError', 503);
 /** Every slot for costly work is taken; `retryAfterS` tells when to try again (503). */
-export class BusyError extends AppError {
-  override readonly name = 'BusyError';
-
-  constructor(
-    code: ErrorCode,
-    message: string,
-    readonly retryAfterS: number,
-  ) {
-    super(code, message);
-  }
-}
+export const BusyError = errorKind(RetryLaterError, 'BusyError', 503);

@@ -1,21 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DraftContentError } from '../../shared/editor/draft-json.ts';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
-import {
-  AppError,
-  BusyError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  PayloadTooLargeError,
-  TooManyRequestsError,
-  UnauthenticatedError,
-  UnavailableError,
-  ValidationError,
-} from './app-error.ts';
+import { AppError, RetryLaterError } from './app-error.ts';
 
 const HONO_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'unauthenticated',
@@ -29,11 +17,10 @@ const HONO_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 export function errorHandler(log: Logger) {
   return (error: Error, c: Context): Response => {
     if (error instanceof AppError) {
-      if (error instanceof TooManyRequestsError || error instanceof BusyError)
-        c.header('Retry-After', String(error.retryAfterS));
+      if (error instanceof RetryLaterError) c.header('Retry-After', String(error.retryAfterS));
       return c.json<ErrorBody>(
         { error: { code: error.code, message: error.message, ...error.details } },
-        statusOf(error),
+        error.status,
       );
     }
     // A draft an earlier build let break: a known state with a remedy (`draft repair`), not a crash.
@@ -55,16 +42,4 @@ export function errorHandler(log: Logger) {
 /** The 404 body for routes that do not exist. */
 export function notFoundHandler(c: Context): Response {
   return c.json<ErrorBody>({ error: { code: 'not_found', message: `No route for ${c.req.path}` } }, 404);
-}
-
-function statusOf(error: AppError): ContentfulStatusCode {
-  if (error instanceof ValidationError) return 400;
-  if (error instanceof UnauthenticatedError) return 401;
-  if (error instanceof ForbiddenError) return 403;
-  if (error instanceof NotFoundError) return 404;
-  if (error instanceof ConflictError) return 409;
-  if (error instanceof PayloadTooLargeError) return 413;
-  if (error instanceof TooManyRequestsError) return 429;
-  if (error instanceof UnavailableError || error instanceof BusyError) return 503;
-  return 500;
 }

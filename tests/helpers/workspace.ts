@@ -50,42 +50,18 @@ export async function seedWorkspace(dataDir: string, databaseUrl?: string): Prom
   if (migration.error !== undefined) throw migration.error as Error;
   const services = createServices(database.db, TEST_AUTH, { clock: systemClock });
   const password = 'mat-khau-thu-nghiem';
-  const bloc = await services.orgs.create({
-    kind: 'bloc',
-    name: 'Đảng bộ Khối thử nghiệm',
-    shortName: 'ĐBK',
-    parentId: null,
-  });
-  const unit = await services.orgs.create({
-    kind: 'unit',
-    name: 'Đảng bộ Sở Thử nghiệm',
-    shortName: 'ĐBS',
-    parentId: bloc.id,
-  });
-  const branch = await services.orgs.create({
-    kind: 'branch',
-    name: 'Chi bộ Văn phòng',
-    shortName: 'CBVP',
-    parentId: unit.id,
-  });
-  const branch2 = await services.orgs.create({
-    kind: 'branch',
-    name: 'Chi bộ Phòng Kế hoạch',
-    shortName: 'CBKH',
-    parentId: unit.id,
-  });
-  const mass = await services.orgs.create({
-    kind: 'mass',
-    name: 'Đoàn Thanh niên Sở',
-    shortName: 'ĐTN',
-    parentId: unit.id,
-  });
-  const otherUnit = await services.orgs.create({
-    kind: 'unit',
-    name: 'Đảng bộ Sở Khác',
-    shortName: 'ĐBK2',
-    parentId: bloc.id,
-  });
+  const org = (
+    kind: Parameters<typeof services.orgs.create>[0]['kind'],
+    name: string,
+    shortName: string,
+    parentId: number | null,
+  ) => services.orgs.create({ kind, name, shortName, parentId });
+  const bloc = await org('bloc', 'Đảng bộ Khối thử nghiệm', 'ĐBK', null);
+  const unit = await org('unit', 'Đảng bộ Sở Thử nghiệm', 'ĐBS', bloc.id);
+  const branch = await org('branch', 'Chi bộ Văn phòng', 'CBVP', unit.id);
+  const branch2 = await org('branch', 'Chi bộ Phòng Kế hoạch', 'CBKH', unit.id);
+  const mass = await org('mass', 'Đoàn Thanh niên Sở', 'ĐTN', unit.id);
+  const otherUnit = await org('unit', 'Đảng bộ Sở Khác', 'ĐBK2', bloc.id);
   const people: [Persona, string, number, 'drafter' | 'admin' | 'commenter' | 'secretary'][] = [
     ['editor', 'Nguyễn Văn An', unit.id, 'drafter'],
     ['coeditor', 'Trần Thị Bình', unit.id, 'drafter'],

@@ -53,6 +53,7 @@ export class SqliteDocStore implements DocStore {
   private readonly now: () => number;
   private readonly meter: CommitMeter | undefined;
   private committedBatches = 0;
+  private heldBatches = 0;
 
   constructor(options: SqliteDocStoreOptions) {
     this.db = options.db;
@@ -70,6 +71,11 @@ export class SqliteDocStore implements DocStore {
   /** How many append transactions have committed (each holds one or more updates). */
   get commits(): number {
     return this.committedBatches;
+  }
+
+  /** How many of those transactions waited a commit window for company (commits were frequent). */
+  get heldCommits(): number {
+    return this.heldBatches;
   }
 
   /** Resolves once the writer thread has opened the database (rejects if it cannot). */
@@ -133,6 +139,7 @@ export class SqliteDocStore implements DocStore {
           const transaction = 'transaction' in reply ? reply.transaction : null;
           if (transaction !== null) {
             this.committedBatches += 1;
+            if (transaction.held) this.heldBatches += 1;
             this.meter?.committed(transaction.updates, transaction.seconds);
           }
           batch.committed(() => null);

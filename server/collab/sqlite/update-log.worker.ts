@@ -41,34 +41,34 @@ parentPort?.on('message', (request: AppendRequest | SwapRequest) => {
   scheduled = true;
   // Wait for company only when there is some (as PostgreSQL's commit_delay does with
   // commit_siblings): a lone keystroke after a pause commits at once.
-  const busy = performance.now() - lastCommitAt < commitWindowMs * QUIET_WINDOWS;
+  const held = commitWindowMs > 0 && performance.now() - lastCommitAt < commitWindowMs * QUIET_WINDOWS;
   const run = (): void => {
     scheduled = false;
     const batch = queue;
     queue = [];
-    running = running.then(() => handle(batch));
+    running = running.then(() => handle(batch, held));
   };
   // setImmediate runs after the poll phase has delivered every message already posted.
-  if (busy && commitWindowMs > 0) setTimeout(run, commitWindowMs);
+  if (held) setTimeout(run, commitWindowMs);
   else setImmediate(run);
 });
 
 /** Runs a batch in arrival order: consecutive appends share one transaction. */
-async function handle(batch: (AppendRequest | SwapRequest)[]): Promise<void> {
+async function handle(batch: (AppendRequest | SwapRequest)[], held: boolean): Promise<void> {
   let appends: AppendRequest[] = [];
   for (const request of batch) {
     if (request.kind === 'append') {
       appends.push(request);
       continue;
     }
-    commit(appends);
+    commit(appends, held);
     appends = [];
     await swap(request);
   }
-  commit(appends);
+  commit(appends, held);
 }
 
-function commit(batch: readonly AppendRequest[]): void {
+function commit(batch: readonly AppendRequest[], held: boolean): void {
   if (batch.length === 0) return;
   const rows: NewCollabUpdateRow[] = [];
   for (const { docs, lengths, bytes, createdAt } of batch) {
@@ -95,7 +95,7 @@ function commit(batch: readonly AppendRequest[]): void {
     const reply: WorkerReply<AppendResult> =
       failure !== null
         ? { id, error: failure }
-        : { id, transaction: last ? { updates: rows.length, seconds } : null };
+        : { id, transaction: last ? { updates: rows.length, seconds, held } : null };
     parentPort?.postMessage(reply);
   });
 }

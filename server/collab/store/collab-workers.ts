@@ -30,7 +30,8 @@ export type AppendRequest = WorkerRequest & {
  * transaction are answered together; the last of them carries the transaction's figures.
  */
 export interface AppendResult {
-  transaction: { updates: number; seconds: number } | null;
+  /** `held`: the writer waited a commit window for company before this transaction. */
+  transaction: { updates: number; seconds: number; held: boolean } | null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { api, cookieOf, signIn } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
 import { TEST_ORIGIN } from '../../helpers/test-server.ts';
 import { ManualClock } from '../../helpers/manual-clock.ts';
-import { sleep, waitFor } from '../../helpers/wait.ts';
+import { waitFor } from '../../helpers/wait.ts';
 
 const bed = useTestbed();
 const GRACE_MS = 400;
@@ -62,8 +62,9 @@ describe('session rotation on a role change (R10)', () => {
   });
 
   it('an open editor follows its session to the new id and keeps working; signing out with the new id closes it', async () => {
-    const server = await start();
-    const { services } = server.server.app;
+    const clock = new ManualClock();
+    const server = await start(clock);
+    const { services, accessWatch } = server.server.app;
     const room = server.workspace.draft('rotation');
     const old = await signIn(server, 'editor');
     const client = newCollabClient(server.wsUrl, room, { headers: { Cookie: old, Origin: TEST_ORIGIN } });
@@ -77,11 +78,13 @@ describe('session rotation on a role change (R10)', () => {
       await services.users.setRole('editor', server.workspace.orgs.unit, 'secretary', true);
       const fresh = cookieOf(await api(server, '/auth/session', { cookie: old }));
       expect(fresh).toMatch(/^vk_sid=s_/);
+      // The access check rebinds the socket to the new id while the old one is still in grace.
+      await accessWatch.nextCheck();
       // Past the grace, with the old row swept: only a rebound socket is still open.
-      await sleep(GRACE_MS + 1500);
+      clock.advance(GRACE_MS);
       await services.sessions.sweep();
       await services.users.setRole('coeditor', server.workspace.orgs.unit, 'secretary', true);
-      await sleep(1500);
+      await accessWatch.nextCheck();
       client.type('Sau khi đổi mã phiên');
       await waitFor(() => colleague.text() === 'Sau khi đổi mã phiên', 'the edit arrives');
       expect(closes).toBe(0);

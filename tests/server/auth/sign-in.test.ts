@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, cookieOf, signIn } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 
 const bed = useTestbed();
 
@@ -98,23 +99,28 @@ describe('sign-in', () => {
   });
 
   it('ends a session after its absolute lifetime', async () => {
+    const clock = new ManualClock();
     const server = await bed.start(
       {},
-      { tune: (config) => ({ ...config, auth: { ...config.auth, sessionAbsoluteMs: 300 } }) },
+      { clock, tune: (config) => ({ ...config, auth: { ...config.auth, sessionAbsoluteMs: 300 } }) },
     );
     const cookie = await signIn(server, 'editor');
+    clock.advance(299);
     expect((await api(server, '/auth/session', { cookie })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    clock.advance(1);
     expect((await api(server, '/auth/session', { cookie })).status).toBe(401);
   });
 
   it('ends a session that was idle too long', async () => {
+    const clock = new ManualClock();
     const server = await bed.start(
       {},
-      { tune: (config) => ({ ...config, auth: { ...config.auth, sessionIdleMs: 300 } }) },
+      { clock, tune: (config) => ({ ...config, auth: { ...config.auth, sessionIdleMs: 300 } }) },
     );
     const cookie = await signIn(server, 'editor');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    clock.advance(299);
+    expect((await api(server, '/auth/session', { cookie })).status).toBe(200);
+    clock.advance(1);
     expect((await api(server, '/auth/session', { cookie })).status).toBe(401);
   });
 });

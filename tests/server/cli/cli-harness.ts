@@ -73,9 +73,21 @@ export function spawnCli(dataDir: string, args: readonly string[]): Promise<CliR
       return value === undefined ? [] : [[key, value]];
     }),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  return spawnEntry(ENTRY, args, { ...inherited, DATA_DIR: dataDir });
+}
+
+/**
+ * Runs a server entry file (`server/…/*.main.ts`) as the npm scripts do, from the repository
+ * root, and collects its output; `env` replaces the environment when given.
+ */
+export function spawnEntry(
+  entry: string,
+  args: readonly string[],
+  env?: Record<string, string>,
+): Promise<CliResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
-    env: { ...inherited, DATA_DIR: dataDir },
+    ...(env === undefined ? {} : { env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

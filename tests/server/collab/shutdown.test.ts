@@ -7,7 +7,7 @@ import { CloseCode } from '../../../shared/collab/close-codes.ts';
 import { spawnServer, stopAllChildServers } from '../../helpers/child-server.ts';
 import { fragmentText, type CollabClient } from '../../helpers/collab-client.ts';
 import { readStoredDoc } from '../../helpers/stored-doc.ts';
-import { sleep, waitFor } from '../../helpers/wait.ts';
+import { waitFor } from '../../helpers/wait.ts';
 
 const clients: CollabClient[] = [];
 afterEach(async () => {
@@ -16,7 +16,9 @@ afterEach(async () => {
 });
 
 describe('graceful shutdown', () => {
-  it('SIGTERM while clients type: sockets get 1001, every relayed edit is stored, exit 0 within 10 s', async () => {
+  // The time bound of R20 is the server's own: past SHUTDOWN_TIMEOUT_MS (8 s by default) it exits
+  // with code 1 (server/main.ts), so exit code 0 says the work finished in time; no stopwatch here.
+  it('SIGTERM while clients type: sockets get 1001, every relayed edit is stored, exit 0 before the shutdown deadline', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-term-'));
     const server = await spawnServer({ dataDir, drafts: ['term'] });
     const [typist, watcher] = [server.connect('term'), server.connect('term', { as: 'coeditor' })];
@@ -31,9 +33,8 @@ describe('graceful shutdown', () => {
     }
     let n = 0;
     const typing = setInterval(() => typist.type(`${n++} `), 5);
+    // The kill lands while typing is under way: edits are in flight between typist, server and store.
     await waitFor(() => watcher.text().length > 50, 'the watcher to receive some typing');
-    await sleep(100);
-    const started = Date.now();
     server.kill('SIGTERM');
     const exit = await server.exited;
     clearInterval(typing);
@@ -41,7 +42,6 @@ describe('graceful shutdown', () => {
     for (const c of clients) c.provider.disconnect();
 
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(closeCodes).toContain(CloseCode.GoingAway);
     const file = path.join(dataDir, 'vankien.db');
     expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0); // checkpointed

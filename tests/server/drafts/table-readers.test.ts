@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
-import { waitForAsync } from '../../helpers/wait.ts';
 import { consultation, findText, rangeOf } from '../comments/consultation.ts';
 import { docxPart, fetchExport, textOf } from '../export/export-helpers.ts';
 import { insertTableInSection, RESULTS_TABLE } from './table-helpers.ts';
@@ -44,22 +43,15 @@ describe('the server readers count the text in tables', () => {
     const writer = bed.connect(id);
     await writer.synced();
     insertTableInSection(writer.doc, 'p1-chi-tieu', RESULTS_TABLE);
-    let words = 0;
-    await waitForAsync(async () => {
-      const { sections } = (await (await call('/progress')).json()) as {
-        sections: { id: string; words: number }[];
-      };
-      words = sections.find((s) => s.id === 'p1-chi-tieu')?.words ?? 0;
-      return words > 0;
-    }, 'the table counted in the progress');
-    expect(words).toBe(TABLE_WORDS);
+    await writer.flushed();
+    const { sections } = (await (await call('/progress')).json()) as {
+      sections: { id: string; words: number }[];
+    };
+    expect(sections.find((s) => s.id === 'p1-chi-tieu')?.words).toBe(TABLE_WORDS);
 
     expect((await call('/versions', { body: { note: 'Có bảng' } })).status).toBe(201);
     rewrite(writer.doc, '105 tỷ đồng', '110 tỷ đồng');
-    await waitForAsync(
-      async () => (await (await call('/export?format=md')).text()).includes('110 tỷ đồng'),
-      'the edited cell on the server',
-    );
+    await writer.flushed();
     expect((await call('/versions', { body: { note: 'Sửa bảng' } })).status).toBe(201);
     const diff = (await (await call('/versions/diff?from=1&to=2')).json()) as Diff;
     const section = diff.sections.find((s) => s.sectionId === 'p1-chi-tieu')!;
@@ -87,34 +79,25 @@ describe('the server readers count the text in tables', () => {
       write: (doc) => insertTableInSection(doc, 'p1-chi-tieu', RESULTS_TABLE),
     });
     const quote = 'Kết nạp đảng viên mới';
-    let made: {
-      status: number;
-      body: { id?: number; anchor?: { quote: string; sectionId: string | null } };
-    } = {
-      status: 0,
-      body: {},
-    };
-    await waitForAsync(async () => {
-      made = await c.call('commenter', '/comments', {
-        body: { kind: 'comment', body: 'Nêu rõ số lượng từng chi bộ.', ...rangeOf(c.writer.doc, quote) },
-      });
-      return made.status === 201;
-    }, 'a comment on the table cell');
+    const made = await c.call<{ id: number; anchor: { quote: string; sectionId: string | null } }>(
+      'commenter',
+      '/comments',
+      { body: { kind: 'comment', body: 'Nêu rõ số lượng từng chi bộ.', ...rangeOf(c.writer.doc, quote) } },
+    );
+    expect(made.status).toBe(201);
     expect(made.body.anchor).toMatchObject({ quote, sectionId: 'p1-chi-tieu' });
 
     // Text typed before the quote in the same cell: the comment keeps its words.
     const { text, index } = findText(c.writer.doc, quote);
     text.insert(index, 'Số ');
-    await waitForAsync(async () => {
-      const { comments } = (
-        await c.call<{ comments: { id: number; orphaned: boolean; nowReads: string | null }[] }>(
-          'editor',
-          '/comments',
-        )
-      ).body;
-      const listed = comments.find((x) => x.id === made.body.id);
-      return listed?.orphaned === false && listed.nowReads === null;
-    }, 'the comment still on its text');
+    await c.writer.flushed();
+    const { comments } = (
+      await c.call<{ comments: { id: number; orphaned: boolean; nowReads: string | null }[] }>(
+        'editor',
+        '/comments',
+      )
+    ).body;
+    expect(comments.find((x) => x.id === made.body.id)).toMatchObject({ orphaned: false, nowReads: null });
 
     const response = await fetchExport(c.server, c.draftId, `format=docx&comments=${c.roundId}`);
     const xml = docxPart(new Uint8Array(await response.arrayBuffer()));

@@ -2,27 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_LIMITS } from '../../../shared/limits.ts';
 import { api } from '../../helpers/http-client.ts';
 import { useTestbed } from '../../helpers/testbed.ts';
-import type { TestServer } from '../../helpers/test-server.ts';
-import { waitForAsync } from '../../helpers/wait.ts';
 import { exportDraft, writeRuns } from './export-helpers.ts';
 
 const bed = useTestbed();
-
-/** Waits until the server's copy of the draft has words in the section. */
-async function written(server: TestServer, id: string, sectionId: string): Promise<void> {
-  const token = server.workspace.users.editor.token;
-  await waitForAsync(async () => {
-    const response = await api(server, `/drafts/${id}/progress`, { token });
-    const { sections } = (await response.json()) as { sections: { id: string; words: number }[] };
-    return (sections.find((s) => s.id === sectionId)?.words ?? 0) > 0;
-  }, 'the text on the server');
-}
 
 describe('exports render on a bounded pool of worker threads', () => {
   it('with the one render slot taken and no queue, an export is refused with 503 export_busy and Retry-After, and costs no budget', async () => {
     const { server, id, writer } = await exportDraft(bed, { EXPORT_WORKERS: '1', EXPORT_QUEUE: '0' });
     writeRuns(writer.doc, 'p1-chi-tieu', [{ text: 'Đạt và vượt 12/14 chỉ tiêu. '.repeat(400) }]);
-    await written(server, id, 'p1-chi-tieu');
+    await writer.flushed();
     const token = server.workspace.users.editor.token;
     const get = (format: string) => api(server, `/drafts/${id}/export?format=${format}`, { token });
     // Four PDFs at once: the first takes the slot for its whole render, the others find it taken.
@@ -48,7 +36,7 @@ describe('exports render on a bounded pool of worker threads', () => {
   it('exports queued behind a busy worker wait their turn and each comes out whole', async () => {
     const { server, id, writer } = await exportDraft(bed, { EXPORT_WORKERS: '1', EXPORT_QUEUE: '3' });
     writeRuns(writer.doc, 'p1-chi-tieu', [{ text: 'Thu nhập bình quân tăng 8,5% mỗi năm.' }]);
-    await written(server, id, 'p1-chi-tieu');
+    await writer.flushed();
     const token = server.workspace.users.editor.token;
     const get = () => api(server, `/drafts/${id}/export?format=html`, { token });
     const first = await (await get()).text();

@@ -5,24 +5,11 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { useTestbed } from '../../helpers/testbed.ts';
-import { waitForAsync } from '../../helpers/wait.ts';
-import { api } from '../../helpers/http-client.ts';
-import type { TestServer } from '../../helpers/test-server.ts';
 import { insertTableInSection, RESULTS_TABLE, type CellSpec } from '../drafts/table-helpers.ts';
 import { docxPart, exportDraft, fetchExport, textOf } from './export-helpers.ts';
 
 const bed = useTestbed();
 const ARTIFACT_DIR = path.resolve('dist/e2e-screenshots');
-
-/** Waits until the server's copy of the draft holds `text` (read through the Markdown export). */
-async function onServer(server: TestServer, id: string, text: string): Promise<void> {
-  const token = server.workspace.users.editor.token;
-  await waitForAsync(
-    async () =>
-      (await (await api(server, `/drafts/${id}/export?format=md`, { token })).text()).includes(text),
-    `"${text}" on the server`,
-  );
-}
 
 /** A table long enough to run over a page: the header row and 60 numbered rows. */
 function longTable(): (string | CellSpec)[][] {
@@ -40,7 +27,7 @@ describe('tables in every export, in the Party format', () => {
   it('DOCX: ruled Times New Roman table, header row repeated on each page, merged cells kept', async () => {
     const { server, id, writer } = await exportDraft(bed);
     insertTableInSection(writer.doc, 'p1-chi-tieu', RESULTS_TABLE);
-    await onServer(server, id, 'Kết nạp đảng viên mới');
+    await writer.flushed();
     const response = await fetchExport(server, id, 'format=docx');
     expect(response.status).toBe(200);
     const file = new Uint8Array(await response.arrayBuffer());
@@ -72,7 +59,7 @@ describe('tables in every export, in the Party format', () => {
   it('PDF: the table with its rules, and the header row again at the top of the next page', async () => {
     const { server, id, writer } = await exportDraft(bed);
     insertTableInSection(writer.doc, 'p1-chi-tieu', longTable());
-    await onServer(server, id, 'Chi bộ số 60');
+    await writer.flushed();
     const response = await fetchExport(server, id, 'format=pdf');
     expect(response.status).toBe(200);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vankien-table-'));
@@ -102,7 +89,7 @@ describe('tables in every export, in the Party format', () => {
   it('Markdown and HTML: the table with its header row and merged cells', async () => {
     const { server, id, writer } = await exportDraft(bed);
     insertTableInSection(writer.doc, 'p1-chi-tieu', RESULTS_TABLE);
-    await onServer(server, id, 'Kết nạp đảng viên mới');
+    await writer.flushed();
     const md = await (await fetchExport(server, id, 'format=md')).text();
     expect(md).toContain(
       [

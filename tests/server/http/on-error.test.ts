@@ -1,7 +1,17 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../../server/http/app-error.ts';
+import {
+  BusyError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UnavailableError,
+  ValidationError,
+} from '../../../server/http/app-error.ts';
 import { errorHandler } from '../../../server/http/on-error.ts';
 import { captureLogger } from '../../helpers/capture-logger.ts';
 import { api } from '../../helpers/http-client.ts';
@@ -45,6 +55,28 @@ describe('errors become JSON answers', () => {
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('draft_not_found');
     expect(logs.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+
+  it('each kind of error has its status, its name in the logs, and Retry-After where it says when', async () => {
+    const kinds = [
+      [new ValidationError('validation_failed', 'x'), 400, 'ValidationError', null],
+      [new UnauthenticatedError('unauthenticated', 'x'), 401, 'UnauthenticatedError', null],
+      [new ForbiddenError('forbidden', 'x'), 403, 'ForbiddenError', null],
+      [new NotFoundError('not_found', 'x'), 404, 'NotFoundError', null],
+      [new ConflictError('conflict', 'x'), 409, 'ConflictError', null],
+      [new PayloadTooLargeError('payload_too_large', 'x'), 413, 'PayloadTooLargeError', null],
+      [new TooManyRequestsError('too_many_requests', 'x', 7), 429, 'TooManyRequestsError', '7'],
+      [new UnavailableError('room_unavailable', 'x'), 503, 'UnavailableError', null],
+      [new BusyError('export_busy', 'x', 3), 503, 'BusyError', '3'],
+    ] as const;
+    for (const [error, status, name, retryAfter] of kinds) {
+      const response = await appThrowing(error).hono.request('/boom');
+      expect([error.name, response.status, response.headers.get('retry-after')]).toEqual([
+        name,
+        status,
+        retryAfter,
+      ]);
+    }
   });
 
   it("Hono's own 5xx exceptions are crashes too, answered without their message", async () => {
