@@ -25,12 +25,22 @@ export interface RunningServer {
 /** The start-up check of stored drafts against the editor schema stops after this long. */
 const DRAFT_CHECK_BUDGET_MS = 30_000;
 
-/** Opens and migrates the database, builds the app and listens on the configured port. */
-export async function startServer(
+/** Options of {@link openApp} and {@link startServer}. */
+export interface AppOptions {
+  readonly consultations?: ConsultationAccess | undefined;
+  readonly clock?: Clock | undefined;
+}
+
+/**
+ * Opens and migrates the database and builds the app, ready to answer requests (the update
+ * log's writer open, the shipped templates in place); listening is the caller's. The tests'
+ * in-process app starts here too.
+ */
+export async function openApp(
   config: Config,
   log: Logger,
-  options: { consultations?: ConsultationAccess | undefined; clock?: Clock | undefined } = {},
-): Promise<RunningServer> {
+  options: AppOptions = {},
+): Promise<{ database: OpenDatabase; app: App }> {
   const database = openConfiguredDatabase(config.database);
   const migration = await migrateToLatest(database.db);
   if (migration.error !== undefined) {
@@ -49,6 +59,16 @@ export async function startServer(
   // Fail here, not on the first keystroke, if the update log's writer cannot open the database.
   await app.store.ready();
   await app.services.templates.syncShipped(config.templatesDir, log);
+  return { database, app };
+}
+
+/** Opens the app (see {@link openApp}), seeds the demo if asked, and listens on the configured port. */
+export async function startServer(
+  config: Config,
+  log: Logger,
+  options: AppOptions = {},
+): Promise<RunningServer> {
+  const { database, app } = await openApp(config, log, options);
   if (config.demo.seed) {
     const demo = await seedDemoIfEmpty(app.services, config.dataDir, { password: config.demo.password });
     if (demo !== null) {

@@ -6,10 +6,10 @@
  */
 import { afterEach } from 'vitest';
 import type { ConsultationAccess } from '../../server/access/access.service.ts';
-import { createApp, type App } from '../../server/app.ts';
+import type { App } from '../../server/app.ts';
 import type { Config } from '../../server/config.ts';
-import { openConfiguredDatabase, type OpenDatabase } from '../../server/db/database.ts';
-import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { OpenDatabase } from '../../server/db/database.ts';
+import { openApp } from '../../server/server.ts';
 import { captureLogger, type LogEntry } from './capture-logger.ts';
 import { prepareTestData, removeTestData, testConfig, TEST_ORIGIN } from './test-server.ts';
 import type { Workspace } from './workspace.ts';
@@ -42,12 +42,7 @@ export async function startTestApp(
   const loaded = testConfig(data.dir, data.databaseUrl, env);
   const config = options.tune?.(loaded) ?? loaded;
   const log = captureLogger();
-  const database = openConfiguredDatabase(config.database);
-  const migration = await migrateToLatest(database.db);
-  if (migration.error !== undefined) throw migration.error as Error;
-  const app = createApp({ config, log, database, consultations: options.consultations });
-  await app.store.ready();
-  await app.services.templates.syncShipped(config.templatesDir, log);
+  const { database, app } = await openApp(config, log, { consultations: options.consultations });
   let stopped: Promise<void> | null = null;
   return {
     app,
