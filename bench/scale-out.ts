@@ -104,6 +104,18 @@ function figures(d: ScaleData): Figure[] {
     const perInstance = (r: ScenarioRun | undefined): number | undefined =>
       r === undefined ? undefined : Math.max(...r.instanceCpuUs) / r.load.windowMs;
     at(`${name} busiest instance's CPU vs ${base}`, div(perInstance(many), perInstance(one)), 0.6, '×');
+    // The same two CPU figures where the documented proxy rule places each draft on one instance.
+    const byDraftLabel = d.target.replace(/ spread$/, ' by draft');
+    const byDraft = s.runs.find((r) => r.label === byDraftLabel)?.run;
+    if (byDraft !== undefined) {
+      at(`${s.name} ${byDraftLabel} CPU/update vs ${base}`, div(cpu(byDraft), cpu(one)), 1.5, '×');
+      at(
+        `${s.name} ${byDraftLabel} busiest instance's CPU vs ${base}`,
+        div(perInstance(byDraft), perInstance(one)),
+        0.6,
+        '×',
+      );
+    }
   }
   if (d.hot !== null) {
     const best = (label: string): number | undefined => {
