@@ -16,6 +16,14 @@ import type { MentionInputEvent, VkMentionInput } from './vk-mention-input.ts';
 /** What a message answers: new words of the draft, or a thread. */
 export type DiscussionTarget = { type: 'new'; anchor: SelectionAnchor } | { type: 'reply'; threadId: number };
 
+/** Whether two targets name the same thread to start (the same selection) or to answer. */
+function sameTarget(a: DiscussionTarget | null | undefined, b: DiscussionTarget | null | undefined): boolean {
+  if (a === b) return true;
+  if (a == null || b == null) return a == b;
+  if (a.type === 'new') return b.type === 'new' && a.anchor === b.anchor;
+  return b.type === 'reply' && a.threadId === b.threadId;
+}
+
 /**
  * A message of the committee's internal talk: a new thread on the selected words, or a reply.
  * `@` offers the members; those named are notified. Ctrl+Enter sends, Esc cancels a new thread.
@@ -47,7 +55,17 @@ export class VkDiscussionComposer extends LitElement {
   ];
 
   @property() draftId = '';
-  @property({ attribute: false }) target: DiscussionTarget | null = null;
+  /**
+   * Compared by what it names, not by identity: parents pass a fresh object literal on every
+   * render, and a new target clears the field, so another user's event re-rendering the panel
+   * must not wipe (and unfocus) what this user is typing.
+   */
+  @property({
+    attribute: false,
+    hasChanged: (next: DiscussionTarget | null, previous: DiscussionTarget | null) =>
+      !sameTarget(next, previous),
+  })
+  target: DiscussionTarget | null = null;
   @property({ attribute: false }) members: readonly DiscussionMember[] = [];
   /** `new` or `reply`, for styling. */
   @property({ reflect: true }) kind: 'new' | 'reply' = 'new';

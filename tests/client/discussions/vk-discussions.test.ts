@@ -119,6 +119,37 @@ describe('internal discussions', () => {
     ]);
   });
 
+  it('a panel re-rendered by colleagues’ activity keeps the new thread being typed, its focus and its list', async () => {
+    const composer = {
+      sectionId: 's1',
+      start: 'AAwoAA==',
+      end: 'AAwvAA==',
+      quote: 'kinh tế',
+      singleBlock: true,
+    };
+    const p = await mount('vk-discussion-panel', {
+      draftId: 'd1',
+      members: MEMBERS,
+      composer,
+      canWrite: true,
+    });
+    const input = find(find(p, 'vk-discussion-composer'), 'vk-mention-input');
+    await settle(input);
+    const field = find<HTMLTextAreaElement>(input, 'textarea');
+    await userEvent.type(field, 'Nhờ @binh');
+    await settle(input);
+    // A colleague's thread arrives: the page hands the panel a new list, and it renders again.
+    p.threads = toDiscussionThreads([message(1)]);
+    await settle(p);
+    await settle(input);
+    expect(field.value).toBe('Nhờ @binh');
+    expect(input.shadowRoot!.activeElement).toBe(field);
+    expect(findAll(input, '[role="option"]').map(textOf)).toEqual(['@Trần Thị Bình']);
+    expect(find<HTMLButtonElement>(find(p, 'vk-discussion-composer'), 'button[type="submit"]').disabled).toBe(
+      false,
+    );
+  });
+
   it('an answered thread folds to one line unless focused; resolving it asks the server', async () => {
     const [answered] = toDiscussionThreads([message(1), replyOf(2, 1, 2)]) as [DiscussionThread];
     const t = await mount('vk-discussion-thread', { draftId: 'd1', thread: answered, canWrite: true });
