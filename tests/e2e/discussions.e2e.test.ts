@@ -34,7 +34,7 @@ describe('the committee talks inside the draft', () => {
     const composer = a.page.getByRole('form', { name: 'Trao đổi nội bộ mới' });
     await composer.getByRole('combobox').pressSequentially('Nhờ @binh');
     await a.page.getByRole('option', { name: '@Trần Thị Bình' }).waitFor();
-    await screenshot(a.page, 'discussions-mention-1440');
+    await screenshot(a.page, 'discussions-mention-1440', { fullPage: false });
     await a.page.keyboard.press('Enter');
     await a.page.keyboard.type('kiểm tra số vốn thu hút.');
     await a.page.keyboard.press('Control+Enter');

@@ -54,8 +54,13 @@ export async function signInAs(page: Page, server: TestServer, persona: Persona)
   await page.getByRole('heading', { name: /Dự thảo văn kiện|Congress document drafts/ }).waitFor();
 }
 
-/** Saves a full-page screenshot as a test artifact. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot as a test artifact, of the whole page unless `fullPage` is false. On a
+ * loaded machine a full-page capture (Chromium lays the page out at its full height for it)
+ * was seen to take the focus from a field, closing its suggestion list: where a test goes on
+ * typing afterwards, capture the window only.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
