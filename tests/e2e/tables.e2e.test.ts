@@ -91,9 +91,12 @@ describe('tables in the shared editor', () => {
       const json = (window as unknown as { __vkEditor: { getJSON(): Json } }).__vkEditor.getJSON();
       return JSON.stringify(json).includes(want);
     }, 'Tổng hợp');
+    // B converges to A's table (the collaboration), and A's table is the one built (the editing):
+    // two checks, so a failure says which of the two went wrong.
+    const onA = JSON.stringify(cellTexts(await firstTable(a.page)));
     await waitForAsync(
-      async () => JSON.stringify(cellTexts(await firstTable(b.page))) === JSON.stringify(expected),
-      'the same table on B',
+      async () => JSON.stringify(cellTexts(await firstTable(b.page))) === onA,
+      `B to hold A's table ${onA}`,
     );
     expect(cellTexts(await firstTable(a.page))).toEqual(expected);
     await screenshot(a.page, 'table-1440');
