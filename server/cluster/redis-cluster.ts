@@ -111,7 +111,7 @@ export class RedisCluster {
     }
   }
 
-  /** How many messages were not published because no other instance listened (metrics, tests). */
+  /** How many messages were not published because no other instance listened (for tests). */
   get skippedPublishes(): number {
     return this.skipped;
   }
