@@ -122,6 +122,24 @@ describe('vk-editor-toolbar', () => {
     expect(page.getByRole('button', { name: 'Gộp ô' }).query()).toBeNull();
   });
 
+  it('keeps the focus in the editor through a click, so the next key lands in the text at once', async () => {
+    const editor = liveEditor();
+    writeAndSelect(editor, 'Kết quả', 8, 8);
+    const { button } = await toolbarFor(editor);
+    await userEvent.click(button('Chèn bảng'));
+    editor.commands.focus();
+    const blurs: EventTarget[] = [];
+    editor.view.dom.addEventListener('focusout', (e) => blurs.push(e.target!));
+
+    // Had the button taken the focus, Tiptap would hand it back a frame later, and a key
+    // pressed in between would go to the button.
+    await userEvent.click(button('Thêm hàng bên dưới'));
+    expect(blurs).toEqual([]);
+    expect(editor.view.hasFocus()).toBe(true);
+    await userEvent.keyboard('Đ');
+    expect(editor.getText()).toContain('Đ');
+  });
+
   it.each([
     ['In đậm', 'bold'],
     ['In nghiêng', 'italic'],
