@@ -10,15 +10,9 @@ import {
   listButtons,
   tableButtons,
 } from './toolbar-buttons.ts';
+import { keepEditorFocus } from './keep-editor-focus.ts';
 import { toolIcon } from './toolbar-icons.ts';
 import { toolbarStyles } from './toolbar-styles.ts';
-
-/**
- * A mouse press on a button leaves the focus (and the selection) in the editor, as in Word.
- * Were the button to take it, the command's focus() would hand it back only on the next
- * animation frame, and a key pressed in between (Add row, then ↓ at once) would be lost.
- */
-const keepEditorFocus = (event: MouseEvent) => event.preventDefault();
 
 /** Heading levels offered; section headings go as deep as the outline (four levels). */
 const LEVELS = [1, 2, 3, 4] as const;

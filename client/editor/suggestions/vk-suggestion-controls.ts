@@ -4,6 +4,7 @@ import type { Transaction } from '@tiptap/pm/state';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { plural } from '../../app/plural.ts';
+import { keepEditorFocus } from '../keep-editor-focus.ts';
 import { isSuggesting } from './suggesting-mode.ts';
 import { listSuggestions } from './suggestion-ops.ts';
 
@@ -82,6 +83,7 @@ export class VkSuggestionControls extends LitElement {
         type="button"
         aria-pressed=${String(this.suggesting)}
         title=${msg('Đề xuất: nội dung bạn gõ hoặc xóa được đánh dấu để người khác chấp nhận hay từ chối')}
+        @mousedown=${keepEditorFocus}
         @click=${this.toggle}
       >
         ✎ ${msg('Đề xuất')}
@@ -96,10 +98,12 @@ export class VkSuggestionControls extends LitElement {
                   msg(str`${n} đề xuất chờ duyệt`, { id: 'suggestions-pending.other' }),
                 )}</span
               >
-              <button type="button" @click=${() => this.decide('accept')}>
+              <button type="button" @mousedown=${keepEditorFocus} @click=${() => this.decide('accept')}>
                 ✓ ${msg('Chấp nhận tất cả')}
               </button>
-              <button type="button" @click=${() => this.decide('reject')}>✗ ${msg('Từ chối tất cả')}</button>`
+              <button type="button" @mousedown=${keepEditorFocus} @click=${() => this.decide('reject')}>
+                ✗ ${msg('Từ chối tất cả')}
+              </button>`
       }`;
   }
 

@@ -5,6 +5,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatWhen } from '../../app/format-when.ts';
+import { keepEditorFocus } from '../keep-editor-focus.ts';
 import { suggestionAt, type Suggestion } from './suggestion-ops.ts';
 import { buttonStyles } from '../../styles/button-styles.ts';
 
@@ -117,10 +118,17 @@ export class VkSuggestionPopover extends LitElement {
       <div><span class="who">${s.authorName}</span> <span class="when">${formatWhen(s.createdAt)}</span></div>
       <div class="what">${what}</div>
       <div class="actions">
-        <button type="button" class="primary" @click=${() => this.decide('accept')}>
+        <button
+          type="button"
+          class="primary"
+          @mousedown=${keepEditorFocus}
+          @click=${() => this.decide('accept')}
+        >
           ${msg('Chấp nhận')}
         </button>
-        <button type="button" @click=${() => this.decide('reject')}>${msg('Từ chối')}</button>
+        <button type="button" @mousedown=${keepEditorFocus} @click=${() => this.decide('reject')}>
+          ${msg('Từ chối')}
+        </button>
       </div>
     </div>`;
   }
