@@ -12,6 +12,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type { Database, DatabaseHandle } from './database.ts';
+import { StatementCache } from './statement-cache.ts';
 /** An open SQLite database: the Kysely handle for queries and the raw handle for pragmas. */
 export interface SqliteDatabase extends DatabaseHandle {
   readonly kind: 'sqlite';
@@ -73,9 +74,11 @@ export function openDatabase(file: string): SqliteDatabase {
   };
 }
 
-/** A Kysely handle over an open connection (write transactions begin IMMEDIATE). */
+/** A Kysely handle over an open connection (write transactions begin IMMEDIATE, statements kept prepared). */
 export function openKysely(sqlite: BetterSqlite3.Database): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: new StatementCache(sqlite) }),
+  });
 }
 
 /** Sets the required pragmas on a raw handle and throws if SQLite did not take them. */
