@@ -29,6 +29,10 @@ export const SEED_RATE_ENV: Record<string, string> = {
   RATE_BYTES_PER_SEC: '1000000000',
 };
 
+/** Timed warm joins, after untimed ones that warm the joining client's code (measureJoins). */
+const WARM_JOINS = 9;
+const WARMUP_JOINS = 2;
+
 /** Hocuspocus' SQLite extension stores into this file (bench/hocuspocus-server.ts). */
 const HOCUSPOCUS_DB = 'hocuspocus.sqlite';
 
@@ -87,7 +91,15 @@ export async function runJoin(
   try {
     const seed = await seedHistory(connect, server.collabUrl, room, token, updates);
     verifier = seed.verifier;
-    const warm = await measureJoins(connect, server.collabUrl, room, token, seed.expected);
+    const warm = await measureJoins(
+      connect,
+      server.collabUrl,
+      room,
+      token,
+      seed.expected,
+      WARM_JOINS,
+      WARMUP_JOINS,
+    );
     closeClient(verifier);
     verifier = null;
     let cold: JoinTimes | null = null;
