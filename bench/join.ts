@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
+import { collectGarbage } from './collect-garbage.js';
 import {
   addParagraph,
   contentText,
@@ -134,7 +135,10 @@ export interface JoinTimes {
  * `warmup` joins go first and are not timed: the joining client runs in this process, which
  * measures the servers one after another, so without them the first server measured would
  * also pay for the client's Yjs code being compiled (its first join took 40–47 ms against
- * 13–25 for the next ones, whichever server went first).
+ * 13–25 for the next ones, whichever server went first). The series starts on a collected heap
+ * (collectGarbage): after the load scenarios the first server's joins also paid for collecting
+ * their garbage (its apply phase 7.0–10.9 ms against the next server's 6.2–6.8). Not before
+ * every join: a full collection also throws away compiled code, and every join then took 60 ms.
  */
 export async function measureJoins(
   connect: Connect,
@@ -146,6 +150,7 @@ export async function measureJoins(
   warmup = 0,
 ): Promise<JoinTimes> {
   const out: JoinTimes = { ms: [], openMs: [], answerMs: [], applyMs: [], complete: true };
+  collectGarbage();
   for (let i = -warmup; i < times; i++) {
     const doc = new Y.Doc();
     let firstApply = Number.NaN;

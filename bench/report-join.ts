@@ -57,7 +57,7 @@ export function joinTable(updates: number, runs: PerKind<JoinRun>): Table {
     notes: [
       'Seeding: ours runs with RATE_MSGS_PER_SEC=1000000 RATE_MSGS_BURST=1000000 RATE_BYTES_PER_SEC=1000000000 (its per-connection rate limit would otherwise throttle the seeder); the cold restart uses default settings.',
       'Warm: server still running, the verifying client stays connected. Cold (ours and Hocuspocus): every client closed, the draft stored (Hocuspocus: polled in its SQLite file until it holds the whole content), SIGTERM, restart on the same DATA_DIR, no client connected. The reference is in memory: cold ratios ours/ref compare with its WARM join.',
-      'Join time = new Y.Doc + provider (WebsocketProvider, or HocuspocusProvider for Hocuspocus) → first sync, one after another, median: warm, 2 untimed joins (they warm the joining client’s own code, which runs in this process for every server) then 9 timed; cold, 5 timed, the first of them the server’s first after its restart.',
+      'Join time = new Y.Doc + provider (WebsocketProvider, or HocuspocusProvider for Hocuspocus) → first sync, one after another, median: warm, on a collected heap, 2 untimed joins (they warm the joining client’s own code, which runs in this process for every server) then 9 timed; cold, 5 timed, the first of them the server’s first after its restart.',
       'Phases (medians): open = provider created → WebSocket open (connect and the server’s upgrade check); answer = open → the server’s answer starts to be applied (handshake messages and the server producing its answer); apply = the joining client decoding and integrating it (the same bytes and work for every server); after = the client’s own work until its first sync.',
     ],
     head: SERVER_HEAD,
