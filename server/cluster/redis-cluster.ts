@@ -61,15 +61,7 @@ export class RedisCluster {
     log: Logger,
     private readonly clock: Clock,
   ) {
-    // Auto-pipelining: the rooms that one group commit releases publish in the same turn of the
-    // event loop, and their PUBLISHes leave in one write (a spread instance at 500×100 made 39 %
-    // fewer write calls, bench/README.md "Figures of 2026-12-08, later").
-    this.pub = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      lazyConnect: false,
-      enableAutoPipelining: true,
-    });
+    this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     this.sub = new Redis(url, { autoResubscribe: true, maxRetriesPerRequest: null });
     let down = false;
     for (const client of [this.pub, this.sub])
