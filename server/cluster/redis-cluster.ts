@@ -61,6 +61,8 @@ export class RedisCluster {
     log: Logger,
     private readonly clock: Clock,
   ) {
+    // Not auto-pipelined: it merged PUBLISHes into fewer writes but cost the instance more CPU
+    // (bench/README.md, "Figures of 2026-12-08, later").
     this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     this.sub = new Redis(url, { autoResubscribe: true, maxRetriesPerRequest: null });
     let down = false;
