@@ -29,6 +29,16 @@ describe('the draft page', () => {
     const { a, b } = await twoDraftersOnNewDraft(bed, browser);
     await focusSection(a.page, 'p1-chi-tieu');
     await a.page.keyboard.type('Thu ngân sách vượt kế hoạch. ');
+    // B puts its caret after A's sentence once it shows; placed while A's last characters were
+    // still on their way, B's typing and theirs would be concurrent at one spot and interleave.
+    await b.page.waitForFunction(
+      () =>
+        (window as unknown as { __vkEditor: { getText(): string } }).__vkEditor
+          .getText()
+          .includes('Thu ngân sách vượt kế hoạch.'),
+      undefined,
+      { timeout: 10_000 },
+    );
     await focusSection(b.page, 'p1-chi-tieu');
     await b.page.keyboard.type('Đầu tư công giải ngân đạt 95%. ');
     for (const { page } of [a, b]) {
